@@ -1,0 +1,70 @@
+import { readFile } from "node:fs/promises";
+import {
+  addMasters,
+  checkFormSheet,
+  decodeText,
+  findFormSheets,
+  masterFromCsv,
+  mastersFromSheets,
+  type FormChecker,
+  type FormProfile,
+  type FormSheet,
+  type LoadedMaster,
+  type MasterSet,
+} from "../domain";
+import type { Progress } from "./progress";
+import { readWorkbook, UnreadableFileError } from "./read-workbook";
+
+export interface CheckedSheet {
+  path: string;
+  form: FormSheet;
+  checker: FormChecker;
+  masters: MasterSet;
+}
+
+/** Masters from --masters files: .xlsx (master sheets found by name or header) or .csv (kind from file name or header). */
+export async function loadMasterFiles(paths: readonly string[], profile: FormProfile, progress: Progress): Promise<MasterSet> {
+  let set: MasterSet = {};
+  for (const path of paths) {
+    progress.step(`マスタを読み込んでいます: ${path}`);
+    let loaded: LoadedMaster[];
+    if (/\.csv$/i.test(path)) {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(path);
+      } catch (e) {
+        throw new UnreadableFileError(`ファイル「${path}」を開けません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      const m = masterFromCsv(decodeText(bytes).text, path, profile);
+      loaded = m ? [m] : [];
+    } else {
+      loaded = mastersFromSheets(await readWorkbook(path), profile, path);
+    }
+    if (loaded.length === 0) {
+      throw new UnreadableFileError(
+        `ファイル「${path}」にマスタが見つかりません（シート名「保健所マスタ」「医療機関マスタ（全数）」「医療機関マスタ（定点）」「動物診療施設マスタ」または見出し行で判別します）。`,
+      );
+    }
+    set = addMasters(set, loaded);
+  }
+  progress.done();
+  return set;
+}
+
+/** Reads a form workbook, finds its form sheets and checks each with the workbook's own master sheets plus the given masters (which win). */
+export async function checkFormFile(path: string, profile: FormProfile, explicit: MasterSet, progress: Progress): Promise<CheckedSheet[]> {
+  progress.step(`申請様式を読み込んでいます: ${path}`);
+  const sheets = await readWorkbook(path);
+  const forms = findFormSheets(sheets, profile);
+  if (forms.length === 0) {
+    throw new UnreadableFileError(
+      `ファイル「${path}」に申請様式のシートがありません（${profile.sheet.headerSearchRows}行目までの${profile.sheet.headerMarker.column}列に「${profile.sheet.headerMarker.label}」の見出しがあるシートを探します）。`,
+    );
+  }
+  const own = mastersFromSheets(sheets, profile, path);
+  const masters = { ...addMasters({}, own), ...explicit };
+  progress.step(`チェックしています: ${path}`);
+  const out = forms.map((form) => ({ path, form, checker: checkFormSheet(form, profile, masters), masters }));
+  progress.done();
+  return out;
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { DEFAULT_PROFILE, loadProfileJson, type FormProfile } from "../domain";
+import { runCheck } from "./commands/check";
+import { runExport } from "./commands/export";
+import { Progress } from "./progress";
+import { UnreadableFileError } from "./read-workbook";
+import { USAGE, UsageError } from "./usage";
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const OPTIONS = {
+  masters: { type: "string", multiple: true },
+  json: { type: "boolean" },
+  profile: { type: "string" },
+  out: { type: "string" },
+  encoding: { type: "string" },
+  "no-header": { type: "boolean" },
+  "include-16": { type: "boolean" },
+  form: { type: "string", multiple: true },
+  issued: { type: "string" },
+  url: { type: "string" },
+  split: { type: "boolean" },
+  template: { type: "string" },
+  from: { type: "string" },
+  progress: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function loadProfileFile(path: string | undefined): FormProfile {
+  if (!path) return DEFAULT_PROFILE;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new UnreadableFileError(`様式プロファイル「${path}」を開けません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const loaded = loadProfileJson(text);
+  if (!loaded.ok) throw new UsageError(`様式プロファイル「${path}」が正しくありません:\n  ${loaded.errors.join("\n  ")}`);
+  return loaded.profile;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 errors found, 2 usage or unreadable file). */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const [command, ...files] = positionals;
+    if (values.help || !command) {
+      io.out(USAGE + "\n");
+      return values.help ? 0 : 2;
+    }
+    const profile = loadProfileFile(values.profile);
+    const progress = new Progress(values.progress || process.stderr.isTTY === true);
+    const masters = values.masters ?? [];
+    switch (command) {
+      case "check":
+        return await runCheck({ forms: files, masters, json: values.json === true }, profile, progress, io.out, io.err);
+      case "export": {
+        const encoding = values.encoding ?? "cp932";
+        if (encoding !== "cp932" && encoding !== "utf8bom") throw new UsageError("--encoding は cp932 または utf8bom を指定してください。");
+        return await runExport(
+          { forms: files, masters, out: values.out, encoding, header: !values["no-header"], includeDeferred: values["include-16"] === true },
+          profile,
+          progress,
+          io.out,
+        );
+      }
+      default:
+        throw new UsageError(`不明なコマンド「${command}」です。`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`${(e as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof UnreadableFileError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,81 @@
+import { crossSubmissionFindings, compareFindings, type Finding, type Notice, type RowStatus } from "../domain";
+import type { CheckedSheet } from "./load-inputs";
+
+export interface SheetReport {
+  path: string;
+  sheet: string;
+  headerRow: number;
+  rows: { row: number; status: RowStatus }[];
+  findings: Finding[];
+  notices: Notice[];
+}
+
+/** Per form sheet: every data row with its status, and all findings incl. those across files. */
+export function buildReports(checked: readonly CheckedSheet[], notices: (c: CheckedSheet) => Notice[]): SheetReport[] {
+  const cross = crossSubmissionFindings(checked.map((c) => ({ source: `${c.path}:${c.form.sheet}`, checker: c.checker })));
+  return checked.map((c, i) => {
+    const result = c.checker.result();
+    const extra = cross.get(i);
+    const findings = extra ? [...result.findings, ...[...extra.values()].flat()].sort(compareFindings) : result.findings;
+    const rows = result.rows.map(({ row, status }) =>
+      status === "complete" && extra?.get(row)?.some((f) => f.severity === "error") ? { row, status: "incomplete" as const } : { row, status },
+    );
+    return { path: c.path, sheet: c.form.sheet, headerRow: result.headerRow, rows, findings, notices: notices(c) };
+  });
+}
+
+export function reportJson(reports: readonly SheetReport[]): string {
+  return JSON.stringify({
+    files: reports.map((r) => ({
+      path: r.path,
+      sheet: r.sheet,
+      headerRow: r.headerRow,
+      rows: r.rows,
+      findings: r.findings.map((f) => {
+        const o: Record<string, unknown> = { row: f.row, column: f.column, severity: f.severity, code: f.code, message: f.message };
+        if (f.fix !== undefined) o.fix = f.fix;
+        return o;
+      }),
+    })),
+  });
+}
+
+const STATUS_LABEL: Record<RowStatus, string> = { complete: "完了", incomplete: "未完了", gap: "空行" };
+const SEVERITY_MARK = { error: "× エラー", warning: "△ 警告", info: "・ 情報" } as const;
+
+/** A readable Japanese report, grouped by row; rows without findings are only counted. */
+export function reportText(reports: readonly SheetReport[]): string {
+  const lines: string[] = [];
+  for (const r of reports) {
+    const count = (s: RowStatus) => r.rows.filter((x) => x.status === s).length;
+    const errors = r.findings.filter((f) => f.severity === "error").length;
+    const warnings = r.findings.filter((f) => f.severity === "warning").length;
+    lines.push(`■ ${r.path}（シート「${r.sheet}」、見出し ${r.headerRow}行目）`);
+    if (r.rows.length === 0) lines.push("  データ行がありません。");
+    else {
+      lines.push(
+        `  ${r.rows[0].row}〜${r.rows[r.rows.length - 1].row}行目: 完了 ${count("complete")}行・未完了 ${count("incomplete")}行・空行 ${count("gap")}行　エラー ${errors}件・警告 ${warnings}件`,
+      );
+    }
+    for (const n of r.notices) lines.push(`  ※ ${n.message}`);
+    const byRow = new Map<number, Finding[]>();
+    for (const f of r.findings) {
+      const list = byRow.get(f.row);
+      if (list) list.push(f);
+      else byRow.set(f.row, [f]);
+    }
+    const statusOf = new Map(r.rows.map((x) => [x.row, x.status]));
+    for (const [row, findings] of byRow) {
+      const status = statusOf.get(row);
+      lines.push(`  ${row}行目${status ? `［${STATUS_LABEL[status]}］` : ""}`);
+      for (const f of findings) {
+        const fix = f.fix === undefined ? "" : f.fix === "" ? "　→ 修正案: 空欄にする" : `　→ 修正案: ${f.fix}`;
+        lines.push(`    ${SEVERITY_MARK[f.severity]} ${f.column}${f.row}: ${f.message}${fix}`);
+      }
+    }
+    lines.push("");
+  }
+  const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
+  lines.push(errors === 0 ? "エラーはありません。" : `エラーが ${errors} 件あります。`);
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,36 @@
+/**
+ * One cell as the domain sees it: what Excel (Office.js `values` + `valueTypes`) or exceljs gives,
+ * reduced to plain data. Error values (#N/A, #REF!…) are objects so that they can never be mistaken
+ * for text the user typed.
+ */
+export interface CellError {
+  error: string;
+}
+export type Cell = string | number | boolean | null | CellError;
+
+export function isCellError(cell: Cell | undefined): cell is CellError {
+  return typeof cell === "object" && cell !== null;
+}
+
+/** Number → text without losing digits and without exponent notation for integers. */
+export function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
+  return String(n);
+}
+
+/** The text of a cell as the user sees it (before trimming). Error values give their code (#N/A). */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "number") return numberText(cell);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  return cell.error;
+}
+
+const BLANK = /^[\s\u3000]*$/;
+
+export function isBlankCell(cell: Cell | undefined): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === "string") return BLANK.test(cell);
+  return false;
+}

@@ -1,0 +1,44 @@
+import { columnIndex, columnRange } from "../columns";
+import type { MasterSet } from "../masters/master-set";
+import { FIELD_KEYS, type FieldKey, type FormProfile } from "../profile/schema";
+
+/** Everything a rule may look at besides the row: the profile, the masters, and column positions worked out once. */
+export interface CheckContext {
+  profile: FormProfile;
+  masters: MasterSet;
+  fieldIndex: Record<FieldKey, number>;
+  fieldByColumn: Map<number, FieldKey>;
+  /** Columns that make a row "filled" (every column of the form but the status column). */
+  dataColumns: number[];
+  greyColumns: number[];
+  /** Columns whose values go to the registration CSV. */
+  exportColumns: number[];
+  required: Set<FieldKey>;
+  /** Generic-name words folded for comparison. */
+  genericWords: string[];
+}
+
+export function createContext(profile: FormProfile, masters: MasterSet, fold: (s: string) => string): CheckContext {
+  const fieldIndex = {} as Record<FieldKey, number>;
+  const fieldByColumn = new Map<number, FieldKey>();
+  for (const key of FIELD_KEYS) {
+    const i = columnIndex(profile.fields[key].column);
+    fieldIndex[key] = i;
+    fieldByColumn.set(i, key);
+  }
+  const status = columnIndex(profile.sheet.statusColumn);
+  const dataColumns = columnRange(profile.sheet.firstColumn, profile.sheet.lastColumn)
+    .map(columnIndex)
+    .filter((i) => i !== status);
+  return {
+    profile,
+    masters,
+    fieldIndex,
+    fieldByColumn,
+    dataColumns,
+    greyColumns: profile.greyColumns.map(columnIndex),
+    exportColumns: profile.csv.columns.map(columnIndex),
+    required: new Set(profile.required),
+    genericWords: profile.genericNames.map(fold).filter((w) => w !== ""),
+  };
+}

@@ -1,0 +1,55 @@
+import Encoding from "encoding-japanese";
+
+export type TextEncoding = "cp932" | "utf8bom" | "utf8";
+
+/** Characters of `text` that Shift_JIS (CP932) cannot represent, unique, in order. */
+export function unencodableInCp932(text: string): string[] {
+  const bad: string[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    try {
+      Encoding.convert(ch, { to: "SJIS", from: "UNICODE", type: "array", fallback: "error" });
+    } catch {
+      if (!bad.includes(ch)) bad.push(ch);
+    }
+  }
+  return bad;
+}
+
+/** Encodes text; throws if a character cannot be represented (callers check first, so nothing becomes "?"). */
+export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
+  if (encoding === "cp932") {
+    const codes = Encoding.convert(text, { to: "SJIS", from: "UNICODE", type: "array", fallback: "error" }) as number[];
+    return Uint8Array.from(codes);
+  }
+  const utf8 = new TextEncoder().encode(text);
+  if (encoding === "utf8") return utf8;
+  const out = new Uint8Array(utf8.length + 3);
+  out.set([0xef, 0xbb, 0xbf], 0);
+  out.set(utf8, 3);
+  return out;
+}
+
+export type DetectedEncoding = "utf8" | "cp932";
+
+/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Shift_JIS (CP932). */
+export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf8";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return "utf8";
+  } catch {
+    return "cp932";
+  }
+}
+
+/** Decodes a text file from either encoding; a UTF-8 BOM is dropped. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: DetectedEncoding } {
+  const encoding = detectEncoding(bytes);
+  if (encoding === "utf8") {
+    const text = new TextDecoder("utf-8").decode(bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
+  }
+  const text = Encoding.convert(Array.from(bytes), { to: "UNICODE", from: "SJIS", type: "string" }) as string;
+  return { text, encoding };
+}

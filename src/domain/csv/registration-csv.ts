@@ -1,0 +1,136 @@
+import Papa from "papaparse";
+import { cellText, type Cell } from "../cell";
+import { columnIndex } from "../columns";
+import type { RowResult } from "../check/check-row";
+import type { Finding } from "../findings";
+import type { FormProfile } from "../profile/schema";
+import { trimSpaces } from "../text/normalize";
+import { encodeText, unencodableInCp932 } from "./encode-text";
+
+/** One data row offered for export: its cells, its own check result, and every finding it has (incl. cross-row). */
+export interface ExportRow {
+  /** Which submission (file / sheet) it came from, for reports across several forms. */
+  source: string;
+  row: number;
+  cells: readonly Cell[];
+  /** Undefined for an empty (gap) row. */
+  result?: RowResult;
+  findings: readonly Finding[];
+}
+
+export interface ExportOptions {
+  encoding?: "cp932" | "utf8bom";
+  header?: boolean;
+  /** The header line's labels, one per exported column (from the form's header row); defaults to the profile's. */
+  headerLabels?: readonly string[];
+  /** 16 (定点) accounts are issued only after the new system goes live: off by default. */
+  issueDeferred?: boolean;
+  /** A reason to keep a row out (e.g. its submission is not approved), or undefined to let it through. */
+  exclude?: (row: ExportRow) => string | undefined;
+}
+
+export interface RefusedRow {
+  source: string;
+  row: number;
+  reasons: string[];
+}
+
+export interface RegistrationCsv {
+  bytes: Uint8Array;
+  text: string;
+  encoding: "cp932" | "utf8bom";
+  written: { source: string; row: number }[];
+  refused: RefusedRow[];
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Header labels from the profile: the field label, or （入力不要） for the grey columns. */
+export function profileHeaderLabels(profile: FormProfile): string[] {
+  const byColumn = new Map(Object.values(profile.fields).map((f) => [f.column, f.label]));
+  return profile.csv.columns.map((c) => byColumn.get(c) ?? "（入力不要）");
+}
+
+/**
+ * The registration CSV (作業③): one line per exportable row, the profile's columns in order, RFC 4180 quoting,
+ * CRLF, CP932 (or UTF-8 with BOM). Rows with errors, blank AJ, deferred types, excluded by the caller, or with
+ * characters the encoding cannot hold are not written, and each is reported with its reasons.
+ */
+export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile, options: ExportOptions = {}): RegistrationCsv {
+  const encoding = options.encoding ?? profile.csv.encoding;
+  const withHeader = options.header ?? profile.csv.header;
+  const columns = profile.csv.columns.map(columnIndex);
+  const fieldByColumn = new Map(Object.entries(profile.fields).map(([key, f]) => [columnIndex(f.column), key as keyof FormProfile["fields"]]));
+  const institutionColumn = profile.fields.institutionCode.column;
+
+  const data: string[][] = [];
+  const written: { source: string; row: number }[] = [];
+  const refused: RefusedRow[] = [];
+
+  for (const r of rows) {
+    const reasons: string[] = [];
+    if (!r.result) {
+      refused.push({ source: r.source, row: r.row, reasons: ["空行です（一括登録でエラーになるため詰めてください）"] });
+      continue;
+    }
+    const errors = r.findings.filter((f) => f.severity === "error");
+    for (const f of errors) reasons.push(`${f.column}列: ${f.message}`);
+    const type = profile.orgTypes.find((t) => t.code === r.result!.values.orgType);
+    if (errors.length === 0 && r.result.values.institutionCode === undefined) {
+      reasons.push(`${institutionColumn}列: 所属医療機関/動物診療施設コードが空欄のため出力できません（マスタ登録後にコードを記入してください）`);
+    }
+    if (type?.deferred && !options.issueDeferred) {
+      reasons.push(`${profile.fields.orgType.column}列: ${type.code}（${type.label}）は次期システムの運用開始後に発行するため出力しません`);
+    }
+    const excluded = options.exclude?.(r);
+    if (excluded) reasons.push(excluded);
+
+    const line: string[] = [];
+    if (reasons.length === 0) {
+      for (const i of columns) {
+        const field = fieldByColumn.get(i);
+        const cell = r.cells[i] ?? null;
+        const typed = trimSpaces(cellText(cell));
+        let value: string;
+        if (field) {
+          const accepted = r.result.values[field];
+          if (accepted === undefined && typed !== "") {
+            reasons.push(`${columnLetterOf(profile, i)}列: 確認できていない値があるため出力できません`);
+            break;
+          }
+          value = accepted ?? "";
+        } else {
+          value = typed;
+        }
+        if (FORMULA_START.test(value)) {
+          reasons.push(`${columnLetterOf(profile, i)}列: 数式と解釈される文字で始まるため出力できません`);
+          break;
+        }
+        if (encoding === "cp932") {
+          const bad = unencodableInCp932(value);
+          if (bad.length) {
+            reasons.push(`${columnLetterOf(profile, i)}列: Shift_JISで表せない文字（${bad.map((c) => `「${c}」`).join("")}）があるため出力できません`);
+            break;
+          }
+        }
+        line.push(value);
+      }
+    }
+    if (reasons.length > 0) {
+      refused.push({ source: r.source, row: r.row, reasons });
+      continue;
+    }
+    data.push(line);
+    written.push({ source: r.source, row: r.row });
+  }
+
+  const newline = profile.csv.lineEnding;
+  const records = withHeader ? [[...(options.headerLabels ?? profileHeaderLabels(profile))], ...data] : data;
+  let text = records.length ? Papa.unparse(records, { newline, quotes: false, escapeFormulae: false }) : "";
+  if (text !== "") text += newline;
+  return { bytes: encodeText(text, encoding), text, encoding, written, refused };
+}
+
+function columnLetterOf(profile: FormProfile, index: number): string {
+  return profile.csv.columns.find((c) => columnIndex(c) === index) ?? String(index);
+}

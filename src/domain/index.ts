@@ -1,0 +1,21 @@
+// The domain's public surface: pure TypeScript, no Office, no DOM. The CLI and the add-in import from here.
+export * from "./cell";
+export * from "./columns";
+export * from "./findings";
+export type { FindingCode } from "./messages";
+export * from "./profile/schema";
+export { DEFAULT_PROFILE } from "./profile/default-profile";
+export { loadProfile, loadProfileJson, type ProfileLoadResult } from "./profile/load-profile";
+export * from "./masters/master-index";
+export * from "./masters/master-set";
+export * from "./form/locate-form";
+export type { FormRow } from "./check/row-state";
+export type { RowResult } from "./check/check-row";
+export * from "./check/form-checker";
+export * from "./check/check-form";
+export * from "./check/cross-submission";
+export * from "./check/notices";
+export * from "./csv/encode-text";
+export * from "./csv/registration-csv";
+export * from "./workbook/sheet-data";
+export * from "./text/normalize";

@@ -1,0 +1,166 @@
+import { cellText, type Cell } from "../cell";
+import { columnIndex } from "../columns";
+import type { MasterKind, MasterLayout } from "../profile/schema";
+import { foldForMatch, nfkc, trimSpaces } from "../text/normalize";
+
+export interface MasterRecord {
+  code: string;
+  /** Sheet row number in the master (header row + n). */
+  row: number;
+  name?: string;
+  kana?: string;
+  healthCenterCode?: string;
+  cityCode?: string;
+}
+
+export interface MasterDuplicate {
+  code: string;
+  rows: number[];
+}
+
+type Attribute = "name" | "kana" | "healthCenterCode" | "cityCode";
+const ATTRIBUTES: Attribute[] = ["name", "kana", "healthCenterCode", "cityCode"];
+
+/** Master codes are compared after trim + NFKC; numbers become their digits. */
+export function masterCode(cell: Cell | undefined): string {
+  return nfkc(trimSpaces(cellText(cell)));
+}
+
+/**
+ * One master (保健所 / 医療機関（全数）/（定点）/ 動物診療施設) indexed by code for O(1) lookups, with a name/kana
+ * search for pickers. Columns are kept as parallel arrays; records are built on demand.
+ */
+export class MasterIndex {
+  readonly codes: string[] = [];
+  readonly rows: number[] = [];
+  readonly attributes: Partial<Record<Attribute, string[]>> = {};
+  readonly duplicates: MasterDuplicate[] = [];
+  /** Code lengths present, longest first: a numeric cell that lost zeros is padded to these to find its code. */
+  readonly codeLengths: number[];
+  private readonly byCode = new Map<string, number>();
+  private searchKeys?: string[];
+
+  constructor(
+    readonly kind: MasterKind,
+    readonly label: string,
+    readonly source: string,
+    values: readonly (readonly Cell[])[],
+    layout: MasterLayout,
+    firstRowNumber = 1,
+  ) {
+    const headerOffset = layout.headerRow - firstRowNumber;
+    const header = values[headerOffset] ?? [];
+    const positions = resolveColumns(header, layout);
+    for (const a of ATTRIBUTES) if (positions[a] !== undefined) this.attributes[a] = [];
+    const dupRows = new Map<string, number[]>();
+    const lengths = new Set<number>();
+    for (let i = headerOffset + 1; i < values.length; i++) {
+      const line = values[i];
+      const code = masterCode(line[positions.code]);
+      if (code === "") continue;
+      const rowNumber = firstRowNumber + i;
+      const existing = this.byCode.get(code);
+      if (existing !== undefined) {
+        const list = dupRows.get(code);
+        if (list) list.push(rowNumber);
+        else dupRows.set(code, [this.rows[existing], rowNumber]);
+        continue;
+      }
+      this.byCode.set(code, this.codes.length);
+      this.codes.push(code);
+      this.rows.push(rowNumber);
+      lengths.add(code.length);
+      for (const a of ATTRIBUTES) {
+        const p = positions[a];
+        if (p !== undefined) this.attributes[a]!.push(trimSpaces(cellText(line[p])));
+      }
+    }
+    for (const [code, rows] of dupRows) this.duplicates.push({ code, rows });
+    this.codeLengths = [...lengths].sort((a, b) => b - a);
+  }
+
+  get size(): number {
+    return this.codes.length;
+  }
+
+  has(code: string): boolean {
+    return this.byCode.has(code);
+  }
+
+  get(code: string): MasterRecord | undefined {
+    const i = this.byCode.get(code);
+    return i === undefined ? undefined : this.record(i);
+  }
+
+  /** A numeric cell's digits padded with zeros to a code length of this master, when that code exists. */
+  zeroPadded(digits: string): string | undefined {
+    if (!/^\d+$/.test(digits)) return undefined;
+    for (const len of this.codeLengths) {
+      if (len <= digits.length) continue;
+      const padded = digits.padStart(len, "0");
+      if (this.byCode.has(padded)) return padded;
+    }
+    return undefined;
+  }
+
+  /**
+   * Pickers: code prefix, or name/kana containing the query (full/half-width and hiragana/katakana folded).
+   * Exact code first, then code prefixes, then names starting with the query, then the rest, in master order.
+   */
+  search(query: string, limit = 50): MasterRecord[] {
+    const q = foldForMatch(query);
+    if (q === "") return [];
+    const keys = this.ensureSearchKeys();
+    const ranked: [number, number][] = [];
+    for (let i = 0; i < this.codes.length; i++) {
+      const code = this.codes[i];
+      let rank = -1;
+      if (code === q) rank = 0;
+      else if (code.startsWith(q)) rank = 1;
+      else {
+        const at = keys[i].indexOf(q);
+        if (at === 0 || keys[i].includes("\u0000" + q)) rank = 2;
+        else if (at > 0) rank = 3;
+      }
+      if (rank >= 0) ranked.push([rank, i]);
+    }
+    ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return ranked.slice(0, limit).map(([, i]) => this.record(i));
+  }
+
+  private ensureSearchKeys(): string[] {
+    if (!this.searchKeys) {
+      const names = this.attributes.name;
+      const kanas = this.attributes.kana;
+      this.searchKeys = this.codes.map((_, i) => foldForMatch(names?.[i] ?? "") + "\u0000" + foldForMatch(kanas?.[i] ?? ""));
+    }
+    return this.searchKeys;
+  }
+
+  private record(i: number): MasterRecord {
+    const r: MasterRecord = { code: this.codes[i], row: this.rows[i] };
+    for (const a of ATTRIBUTES) {
+      const v = this.attributes[a]?.[i];
+      if (v !== undefined && v !== "") r[a] = v;
+    }
+    return r;
+  }
+}
+
+/** Column positions by header label, falling back to the layout's default letters. */
+function resolveColumns(header: readonly Cell[], layout: MasterLayout): { code: number } & Partial<Record<Attribute, number>> {
+  const labels = header.map((c) => nfkc(trimSpaces(cellText(c))));
+  const find = (spec: { column: string; headers: string[] }): number => {
+    for (const h of spec.headers) {
+      const at = labels.indexOf(nfkc(h));
+      if (at >= 0) return at;
+    }
+    return columnIndex(spec.column);
+  };
+  const out: { code: number } & Partial<Record<Attribute, number>> = { code: find(layout.columns.code) };
+  for (const a of ATTRIBUTES) {
+    const spec = layout.columns[a];
+    if (spec) out[a] = find(spec);
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { columnIndex } from "../columns";
+
+export const FIELD_KEYS = [
+  "name",
+  "phone",
+  "email",
+  "orgType",
+  "cityCode",
+  "healthCenterCode",
+  "downloadFlag",
+  "institutionCode",
+  "tfaPhone",
+  "tfaEmail",
+  "tfaMethod",
+] as const;
+export const FieldKeySchema = z.enum(FIELD_KEYS);
+export type FieldKey = z.infer<typeof FieldKeySchema>;
+
+export const MASTER_KINDS = ["healthCenter", "zensu", "teiten", "animal"] as const;
+export const MasterKindSchema = z.enum(MASTER_KINDS);
+export type MasterKind = z.infer<typeof MasterKindSchema>;
+
+const ColumnSchema = z.string().regex(/^[A-Z]{1,3}$/, { message: "列は A〜XFD の英大文字で指定してください" });
+
+const FieldSchema = z.object({
+  column: ColumnSchema,
+  label: z.string().min(1),
+  item: z.number().int().positive(),
+});
+
+const MasterColumnSchema = z.object({
+  /** Default position when the header row does not name the column. */
+  column: ColumnSchema,
+  /** Header labels that identify the column (first match wins). */
+  headers: z.array(z.string().min(1)).min(1),
+});
+
+const MasterLayoutSchema = z.object({
+  label: z.string().min(1),
+  /** Sheet names that hold this master (compared after NFKC, so （全数） = (全数)). */
+  sheetNames: z.array(z.string().min(1)).min(1),
+  headerRow: z.number().int().positive(),
+  columns: z.object({
+    code: MasterColumnSchema,
+    name: MasterColumnSchema.optional(),
+    kana: MasterColumnSchema.optional(),
+    healthCenterCode: MasterColumnSchema.optional(),
+    cityCode: MasterColumnSchema.optional(),
+  }),
+});
+
+const OrgTypeSchema = z.object({
+  code: z.string().regex(/^\d+$/),
+  label: z.string().min(1),
+  master: z.enum(["zensu", "teiten", "animal"]),
+  /** Issue only after the new system goes live (16 定点). */
+  deferred: z.boolean(),
+  /** What to collect from the institution when AJ is blank. */
+  collect: z.array(z.string().min(1)),
+});
+
+const TfaMethodSchema = z.object({
+  code: z.string().regex(/^\d+$/),
+  label: z.string().min(1),
+  needs: z.enum(["tfaEmail", "tfaPhone"]),
+  mobileOnly: z.boolean(),
+});
+
+export const FormProfileSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    sheet: z.object({
+      preferredName: z.string().min(1),
+      headerMarker: z.object({ column: ColumnSchema, label: z.string().min(1) }),
+      headerSearchRows: z.number().int().min(1).max(100),
+      statusColumn: ColumnSchema,
+      firstColumn: ColumnSchema,
+      lastColumn: ColumnSchema,
+    }),
+    fields: z.object(Object.fromEntries(FIELD_KEYS.map((k) => [k, FieldSchema])) as Record<FieldKey, typeof FieldSchema>),
+    required: z.array(FieldKeySchema),
+    greyColumns: z.array(ColumnSchema),
+    orgTypes: z.array(OrgTypeSchema).min(1),
+    downloadFlags: z.array(z.string().min(1)).min(1),
+    tfaMethods: z.array(TfaMethodSchema).min(1),
+    mobilePrefixes: z.array(z.string().regex(/^0\d{2}$/)),
+    genericNames: z.array(z.string().min(1)),
+    masters: z.object({
+      healthCenter: MasterLayoutSchema,
+      zensu: MasterLayoutSchema,
+      teiten: MasterLayoutSchema,
+      animal: MasterLayoutSchema,
+    }),
+    csv: z.object({
+      columns: z.array(ColumnSchema).min(1),
+      header: z.boolean(),
+      encoding: z.enum(["cp932", "utf8bom"]),
+      lineEnding: z.enum(["\r\n", "\n"]),
+    }),
+  })
+  .superRefine((p, ctx) => {
+    const first = columnIndex(p.sheet.firstColumn);
+    const last = columnIndex(p.sheet.lastColumn);
+    const inRange = (col: string) => columnIndex(col) >= first && columnIndex(col) <= last;
+    if (first > last) ctx.addIssue({ code: "custom", path: ["sheet", "lastColumn"], message: "最終列が先頭列より前にあります" });
+    const seen = new Map<string, string>();
+    for (const key of FIELD_KEYS) {
+      const col = p.fields[key].column;
+      if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["fields", key, "column"], message: `列 ${col} が様式の範囲外です` });
+      if (seen.has(col)) ctx.addIssue({ code: "custom", path: ["fields", key, "column"], message: `列 ${col} が ${seen.get(col)} と重複しています` });
+      seen.set(col, key);
+    }
+    p.greyColumns.forEach((col, i) => {
+      if (seen.has(col)) ctx.addIssue({ code: "custom", path: ["greyColumns", i], message: `列 ${col} は入力項目（${seen.get(col)}）です` });
+      if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["greyColumns", i], message: `列 ${col} が様式の範囲外です` });
+    });
+    p.csv.columns.forEach((col, i) => {
+      if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["csv", "columns", i], message: `列 ${col} が様式の範囲外です` });
+    });
+    const codes = new Set<string>();
+    p.orgTypes.forEach((t, i) => {
+      if (codes.has(t.code)) ctx.addIssue({ code: "custom", path: ["orgTypes", i, "code"], message: `コード ${t.code} が重複しています` });
+      codes.add(t.code);
+    });
+  });
+
+export type FormProfile = z.infer<typeof FormProfileSchema>;
+export type MasterLayout = FormProfile["masters"][MasterKind];
+export type OrgType = FormProfile["orgTypes"][number];
+export type TfaMethod = FormProfile["tfaMethods"][number];

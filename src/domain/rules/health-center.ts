@@ -1,0 +1,53 @@
+import { finding, type Finding } from "../findings";
+import { codeText } from "../values/code";
+import type { Rule } from "./rule";
+
+/** 保健所コード (K): must exist in 保健所マスタ column B (when the master is loaded). */
+export const healthCenterCode: Rule = {
+  id: "health-center-code",
+  run(row) {
+    const out: Finding[] = [];
+    if (!row.requirePresent("healthCenterCode", row.ctx.required.has("healthCenterCode"), out)) return out;
+    const col = row.column("healthCenterCode");
+    const { text, numeric, issue } = codeText(row.cell("healthCenterCode"));
+    const master = row.ctx.masters.healthCenter;
+    if (!master || master.has(text)) {
+      if (issue) row.issues("healthCenterCode", [issue], out);
+      row.accept("healthCenterCode", text);
+      return out;
+    }
+    const padded = master.zeroPadded(text);
+    if (padded && numeric) {
+      out.push(finding(row.row, col, "code.zero-padded", { fix: padded }, padded));
+      row.accept("healthCenterCode", padded);
+      return out;
+    }
+    out.push(finding(row.row, col, "healthCenter.unknown", { value: text }, padded));
+    return out;
+  },
+};
+
+/** 中核市コード (I): must equal 保健所マスタ column G of the row whose code is K. Unverifiable when K is not accepted. */
+export const cityCode: Rule = {
+  id: "city-code",
+  run(row) {
+    const out: Finding[] = [];
+    if (!row.requirePresent("cityCode", row.ctx.required.has("cityCode"), out)) return out;
+    const col = row.column("cityCode");
+    const { text, numeric, issue } = codeText(row.cell("cityCode"));
+    const hc = row.accepted.healthCenterCode;
+    const expected = hc !== undefined ? row.ctx.masters.healthCenter?.get(hc)?.cityCode : undefined;
+    if (expected === undefined || expected === text) {
+      if (issue) row.issues("cityCode", [issue], out);
+      row.accept("cityCode", text);
+      return out;
+    }
+    if (numeric && /^\d+$/.test(text) && text.padStart(expected.length, "0") === expected) {
+      out.push(finding(row.row, col, "code.zero-padded", { fix: expected }, expected));
+      row.accept("cityCode", expected);
+      return out;
+    }
+    out.push(finding(row.row, col, "cityCode.mismatch", { healthCenter: hc, fix: expected }, expected));
+    return out;
+  },
+};

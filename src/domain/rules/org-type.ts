@@ -1,0 +1,33 @@
+import { finding, type Finding } from "../findings";
+import { codeText } from "../values/code";
+import type { Rule } from "./rule";
+
+/** 所属機関分類コード (E): 09 / 16 / 11. 9 → 09 with a warning; 16 is issued only after go-live. */
+export const orgType: Rule = {
+  id: "org-type",
+  run(row) {
+    const out: Finding[] = [];
+    if (!row.requirePresent("orgType", row.ctx.required.has("orgType"), out)) return out;
+    const col = row.column("orgType");
+    const types = row.ctx.profile.orgTypes;
+    const { text, issue } = codeText(row.cell("orgType"));
+    let type = types.find((t) => t.code === text);
+    if (!type && /^\d+$/.test(text)) {
+      type = types.find((t) => t.code.length > text.length && t.code === text.padStart(t.code.length, "0"));
+      if (type) {
+        out.push(finding(row.row, col, "orgType.normalized", { value: row.text("orgType"), fix: type.code }, type.code));
+      }
+    } else if (type && issue) {
+      row.issues("orgType", [issue], out);
+    }
+    if (!type) {
+      const allowed = types.map((t) => `${t.code}（${t.label}）`).join("、");
+      out.push(finding(row.row, col, "orgType.invalid", { value: row.text("orgType"), allowed }));
+      return out;
+    }
+    if (type.deferred) out.push(finding(row.row, col, "orgType.deferred"));
+    row.orgType = type;
+    row.accept("orgType", type.code);
+    return out;
+  },
+};

@@ -1,0 +1,49 @@
+/** Text normalizations the spec names: trim, NFKC for digits/hyphens, folding for search and comparison. */
+
+const EDGE_SPACES = /^[ \u3000\u00a0]+|[ \u3000\u00a0]+$/g;
+
+/** Trim ASCII, no-break and full-width (U+3000) spaces at both ends; inner spaces are kept. */
+export function trimSpaces(s: string): string {
+  return s.replace(EDGE_SPACES, "");
+}
+
+export function nfkc(s: string): string {
+  return s.normalize("NFKC");
+}
+
+/** Dash-like characters people type (or IMEs produce) where a hyphen-minus is meant. */
+const HYPHEN_LIKE = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\uff70\u2043\ufe63]/g;
+
+export function foldHyphens(s: string): string {
+  return s.replace(HYPHEN_LIKE, "-");
+}
+
+/** NFKC plus hyphen folding: how phone numbers and codes are compared. */
+export function normalizeDigits(s: string): string {
+  return foldHyphens(nfkc(trimSpaces(s)));
+}
+
+const ALL_SPACES = /[\s\u3000]+/g;
+
+/** Katakana → hiragana (U+30A1..U+30F6 → U+3041..U+3096). */
+export function katakanaToHiragana(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    out += c >= 0x30a1 && c <= 0x30f6 ? String.fromCharCode(c - 0x60) : ch;
+  }
+  return out;
+}
+
+/**
+ * Key for comparing people and searching names: NFKC (half-width kana and full-width letters fold),
+ * katakana folded to hiragana, lower case, no spaces.
+ */
+export function foldForMatch(s: string): string {
+  return katakanaToHiragana(nfkc(s)).toLowerCase().replace(ALL_SPACES, "");
+}
+
+/** A person's name as a duplicate key: NFKC, no spaces (佐藤　太郎 = 佐藤 太郎 = 佐藤太郎). */
+export function personKey(name: string): string {
+  return nfkc(name).replace(ALL_SPACES, "");
+}

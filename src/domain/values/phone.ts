@@ -1,0 +1,76 @@
+import { isValidPhoneNumber, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { numberText, type Cell } from "../cell";
+import { normalizeDigits, trimSpaces } from "../text/normalize";
+import type { Issue, ValueCheck } from "./issue";
+
+export interface PhoneCheck extends ValueCheck {
+  /** Digits only (0312345678) when the number is valid. */
+  digits?: string;
+}
+
+const validity = new Map<string, boolean>();
+
+/** Japanese domestic number validity (libphonenumber-js /max checks number ranges, not only lengths). */
+export function isValidJapaneseNumber(digits: string): boolean {
+  let ok = validity.get(digits);
+  if (ok === undefined) {
+    ok = /^0\d{9,10}$/.test(digits) && isValidPhoneNumber(digits, "JP");
+    if (validity.size > 50000) validity.clear();
+    validity.set(digits, ok);
+  }
+  return ok;
+}
+
+/** 03-1234-5678 style, as a fix suggestion. */
+export function formatJapaneseNumber(digits: string): string {
+  return parsePhoneNumberFromString(digits, "JP")?.formatNational() ?? digits;
+}
+
+export function isMobileNumber(digits: string, prefixes: readonly string[]): boolean {
+  return digits.length === 11 && prefixes.some((p) => digits.startsWith(p));
+}
+
+const ALLOWED = /^[0-9\-() ]+$/;
+
+/** 連絡先電話番号 / 二要素認証用電話番号 (present, not an error value). */
+export function checkPhone(cell: Cell): PhoneCheck {
+  if (typeof cell === "number") return checkNumericPhone(cell);
+  const original = String(cell);
+  const trimmed = trimSpaces(original);
+  const text = normalizeDigits(original);
+  const issues: Issue[] = [];
+  if (text !== trimmed) issues.push({ code: "phone.normalized", fix: text });
+  else if (trimmed !== original) issues.push({ code: "text.surrounding-space", fix: trimmed });
+
+  if (text.startsWith("+")) {
+    const compact = text.replace(/[^0-9+]/g, "");
+    if (compact.startsWith("+81")) {
+      const domestic = "0" + compact.slice(3).replace(/^0/, "");
+      return { issues: [{ code: "phone.international", fix: isValidJapaneseNumber(domestic) ? formatJapaneseNumber(domestic) : undefined }] };
+    }
+    return { issues: [{ code: "phone.foreign" }] };
+  }
+  if (!ALLOWED.test(text)) return { issues: [{ code: "phone.invalid-characters" }] };
+  const digits = text.replace(/\D/g, "");
+  if (!digits.startsWith("0")) {
+    const withZero = "0" + digits;
+    return { issues: [{ code: "phone.no-leading-zero", fix: isValidJapaneseNumber(withZero) ? formatJapaneseNumber(withZero) : undefined }] };
+  }
+  if (digits.length !== 10 && digits.length !== 11) return { issues: [{ code: "phone.length", params: { digits: digits.length } }] };
+  if (!isValidJapaneseNumber(digits)) return { issues: [{ code: "phone.invalid" }] };
+  return { issues, accepted: text, digits };
+}
+
+/** A number cell: Excel dropped the leading zero (312345678 was typed as 03-1234-5678 or 0312345678). */
+function checkNumericPhone(n: number): PhoneCheck {
+  const digits = numberText(n);
+  if (!/^\d+$/.test(digits)) return { issues: [{ code: "phone.invalid" }] };
+  if (digits.startsWith("0")) return { issues: [{ code: "phone.invalid" }] };
+  const withZero = "0" + digits;
+  if (isValidJapaneseNumber(withZero)) {
+    const fix = formatJapaneseNumber(withZero);
+    return { issues: [{ code: "phone.leading-zero-lost", params: { value: digits, fix }, fix }] };
+  }
+  if (withZero.length !== 10 && withZero.length !== 11) return { issues: [{ code: "phone.length", params: { digits: digits.length } }] };
+  return { issues: [{ code: "phone.invalid" }] };
+}
