@@ -1,0 +1,77 @@
+// The contract between the task pane and the Excel layer. Only src/excel implements it with Excel.run;
+// the pane (and its tests) depend on this interface alone.
+import type { Cell, FormRow, MasterKind } from "../domain";
+
+/** What the host supports, detected at run time with Office.context.requirements.isSetSupported. */
+export interface HostCapabilities {
+  /** Highest ExcelApi 1.x the host reports (e.g. "1.8" on Office 2019). */
+  excelApi: string;
+  /** Worksheet.onChanged (ExcelApi 1.7): without it the pane shows a 再チェック button. */
+  changeEvents: boolean;
+  /** Worksheet.onSelectionChanged (ExcelApi 1.7). */
+  selectionEvents: boolean;
+  /** Worksheet.getRanges multi-area formats (ExcelApi 1.9): without it, fewer/larger writes. */
+  multiAreaRanges: boolean;
+  /** WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14): lets the add-in ignore its own writes. */
+  triggerSource: boolean;
+  /** Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13). */
+  insertWorksheets: boolean;
+}
+
+export interface SheetInfo {
+  name: string;
+  /** Sheet row of the form header (利用者名 in B within the first rows), when the sheet is a form. */
+  formHeaderRow?: number;
+  /** The master this sheet holds (by sheet name or header row), when it is one. */
+  masterKind?: MasterKind;
+}
+
+export interface FormSnapshot {
+  sheet: string;
+  headerRow: number;
+  /** Data rows (header + 1 .. last row with any value in B..AN). */
+  rows: FormRow[];
+  headerCells: Cell[];
+  /** Number of context.sync() calls the read took (measured; tests assert it stays small and constant). */
+  syncs: number;
+}
+
+/** A change seen on a watched sheet, after debouncing. */
+export type SheetChange =
+  | { kind: "rows"; sheet: string; rows: FormRow[] }
+  | { kind: "reload"; sheet: string; reason: "structure" | "renamed" | "large" | "deleted" }
+  | { kind: "master"; sheet: string };
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+/** Which cells to colour, by meaning; the Excel layer picks the colours (A blue / A red / yellow). */
+export interface HighlightPlan {
+  completeRows: number[];
+  gapRows: number[];
+  /** Rows whose A cell and input cells must go back to no fill (status cleared or changed). */
+  resetRows: number[];
+  /** Cells (e.g. "C14") that are missing or invalid: yellow. */
+  problemCells: string[];
+}
+
+export interface ExcelGateway {
+  capabilities(): HostCapabilities;
+  listSheets(): Promise<SheetInfo[]>;
+  activeSheetName(): Promise<string>;
+  readForm(sheet: string, onProgress?: (p: Progress) => void): Promise<FormSnapshot>;
+  readRows(sheet: string, rows: readonly number[]): Promise<FormRow[]>;
+  /** A whole master sheet as values (row 0 = sheet row 1), read in chunks under the web payload limit. */
+  readSheetValues(sheet: string, onProgress?: (p: Progress) => void): Promise<Cell[][]>;
+  /** Listens to onChanged on the form sheet and the given master sheets; returns an unsubscribe function. */
+  watch(formSheet: string, masterSheets: readonly string[], onChange: (change: SheetChange) => void): Promise<() => Promise<void>>;
+  onSelection(sheet: string, onSelect: (address: { row: number; column: string }) => void): Promise<() => Promise<void>>;
+  applyHighlights(sheet: string, plan: HighlightPlan): Promise<void>;
+  /** ハイライトを消す: A column and input cells of the data area back to the template's look (grey columns untouched). */
+  clearHighlights(sheet: string, firstRow: number, lastRow: number): Promise<void>;
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** Writes values as text (number format "@" first, so 09 and 03-… stay as typed). Only on an explicit user fix. */
+  writeValues(sheet: string, edits: readonly { address: string; value: string }[]): Promise<void>;
+}
