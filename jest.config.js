@@ -1,9 +1,36 @@
+// Three kinds of tests, one command (`npm test`):
+//   unit — domain, CLI, excel layer (office-addin-mock), manifest: Node.
+//   dom  — React components of the task pane: jsdom.
+//   e2e  — the built task pane in Debian's Chromium (playwright-core) against the stand-in Excel host.
+const ts = { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test"],
+      testMatch: ["**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/taskpane/"],
+      transform: ts,
+    },
+    {
+      displayName: "dom",
+      testEnvironment: "jsdom",
+      roots: ["<rootDir>/test/taskpane"],
+      testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+      transform: ts,
+    },
+    {
+      displayName: "e2e",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test/e2e"],
+      testMatch: ["**/*.e2e.test.ts"],
+      transform: ts,
+      // test/e2e/global-setup.ts builds the pane + harness once per run (owned by the harness work).
+      ...(require("fs").existsSync(__dirname + "/test/e2e/global-setup.ts") ? { globalSetup: "<rootDir>/test/e2e/global-setup.ts" } : {}),
+    },
+  ],
   testTimeout: 60000,
 };
