@@ -26,6 +26,15 @@ export function formatJapaneseNumber(digits: string): string {
   return parsePhoneNumberFromString(digits, "JP")?.formatNational() ?? digits;
 }
 
+/**
+ * How many digits a domestic number with this prefix has: 020, 050, 070, 080, 090 (and 0800) are 11 digits;
+ * everything else (fixed lines, 0120, 0570) is 10. 03-0… / 06-0… are 10-digit area codes with a bad subscriber
+ * number, so 030 / 060 are not counted as 11-digit prefixes.
+ */
+export function expectedDigits(digits: string): number {
+  return /^0[25789]0/.test(digits) ? 11 : 10;
+}
+
 export function isMobileNumber(digits: string, prefixes: readonly string[]): boolean {
   return digits.length === 11 && prefixes.some((p) => digits.startsWith(p));
 }
@@ -56,7 +65,7 @@ export function checkPhone(cell: Cell): PhoneCheck {
     const withZero = "0" + digits;
     return { issues: [{ code: "phone.no-leading-zero", fix: isValidJapaneseNumber(withZero) ? formatJapaneseNumber(withZero) : undefined }] };
   }
-  if (digits.length !== 10 && digits.length !== 11) return { issues: [{ code: "phone.length", params: { digits: digits.length } }] };
+  if (digits.length !== expectedDigits(digits)) return { issues: [{ code: "phone.length", params: { digits: digits.length } }] };
   if (!isValidJapaneseNumber(digits)) return { issues: [{ code: "phone.invalid" }] };
   return { issues, accepted: text, digits };
 }
@@ -71,6 +80,6 @@ function checkNumericPhone(n: number): PhoneCheck {
     const fix = formatJapaneseNumber(withZero);
     return { issues: [{ code: "phone.leading-zero-lost", params: { value: digits, fix }, fix }] };
   }
-  if (withZero.length !== 10 && withZero.length !== 11) return { issues: [{ code: "phone.length", params: { digits: digits.length } }] };
+  if (withZero.length !== expectedDigits(withZero)) return { issues: [{ code: "phone.length", params: { digits: digits.length } }] };
   return { issues: [{ code: "phone.invalid" }] };
 }
