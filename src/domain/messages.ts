@@ -18,7 +18,7 @@ function entry(severity: Severity, text: (p: MessageParams) => string): MessageE
  */
 export const MESSAGES = {
   "cell.error-value": entry("error", (p) => `セルがエラー値（${p.value}）になっています。数式や参照を確認し、値を直接入力してください。`),
-  "cell.control-character": entry("error", () => "セル内に改行などの制御文字が含まれています。1行で入力してください。"),
+  "cell.control-character": entry("error", () => "セル内に改行などの制御文字（目に見えない文字を含む）が含まれています。取り除いて1行で入力してください。"),
   "cell.formula-like": entry("error", (p) => `「${p.first}」で始まる値はCSVで数式として扱われるおそれがあるため登録できません。先頭の文字を見直してください。`),
   "required.missing": entry("error", (p) => `${p.label}が入力されていません。`),
   "text.surrounding-space": entry("warning", () => "値の前後に空白があります。空白を除いて登録します。"),

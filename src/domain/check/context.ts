@@ -13,6 +13,8 @@ export interface CheckContext {
   greyColumns: number[];
   /** Columns whose values go to the registration CSV. */
   exportColumns: number[];
+  /** Columns checked for error values, control characters and formula-like values: inputs, grey and exported ones. */
+  integrityColumns: number[];
   required: Set<FieldKey>;
   /** Generic-name words folded for comparison. */
   genericWords: string[];
@@ -27,6 +29,9 @@ export function createContext(profile: FormProfile, masters: MasterSet, fold: (s
     fieldByColumn.set(i, key);
   }
   const status = columnIndex(profile.sheet.statusColumn);
+  const exportColumns = profile.csv.columns.map(columnIndex);
+  const greyColumns = profile.greyColumns.map(columnIndex);
+  const integrityColumns = [...new Set([...fieldByColumn.keys(), ...greyColumns, ...exportColumns])].sort((a, b) => a - b);
   const dataColumns = columnRange(profile.sheet.firstColumn, profile.sheet.lastColumn)
     .map(columnIndex)
     .filter((i) => i !== status);
@@ -36,8 +41,9 @@ export function createContext(profile: FormProfile, masters: MasterSet, fold: (s
     fieldIndex,
     fieldByColumn,
     dataColumns,
-    greyColumns: profile.greyColumns.map(columnIndex),
-    exportColumns: profile.csv.columns.map(columnIndex),
+    greyColumns,
+    exportColumns,
+    integrityColumns,
     required: new Set(profile.required),
     genericWords: profile.genericNames.map(fold).filter((w) => w !== ""),
   };

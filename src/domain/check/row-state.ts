@@ -21,6 +21,8 @@ export class RowState {
   readonly accepted: Partial<Record<FieldKey, string>> = {};
   /** Fields whose cell is unusable (error value, control character, formula-like); already reported. */
   readonly broken = new Set<FieldKey>();
+  /** Columns (indexes) whose cell is unusable, fields or not; already reported. */
+  readonly brokenColumns = new Set<number>();
   orgType?: OrgType;
   tfaMethod?: TfaMethod;
   institution?: MasterRecord;

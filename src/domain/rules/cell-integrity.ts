@@ -1,37 +1,44 @@
-import { cellText, isBlankCell, isCellError } from "../cell";
+import { cellText, isBlankCell, isCellError, type Cell } from "../cell";
 import { columnLetter } from "../columns";
 import { finding, type Finding } from "../findings";
-import { hasControlCharacter } from "../text/jis";
+import { hasControlCharacter, removeControlCharacters } from "../text/jis";
 import { trimSpaces } from "../text/normalize";
 import type { Rule } from "./rule";
 
 const FORMULA_START = /^[=+\-@]/;
-const CONTROL_RUN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+function isPhoneInternational(field: string | undefined, cell: Cell): boolean {
+  return (field === "phone" || field === "tfaPhone") && typeof cell === "string" && trimSpaces(cell).startsWith("+");
+}
 
 /**
- * Every column that is registered or checked: Excel error values, line breaks / control characters, and values
- * a spreadsheet would run as a formula (CSV injection). Phone columns get their own stricter check for "+" and "-".
+ * Every input, grey or exported column: Excel error values, line breaks / control characters, and values
+ * a spreadsheet would run as a formula (CSV injection). A phone number starting with "+" is left to the phone rule
+ * (it says "+81 form" or "foreign number", both errors); "-", "=" and "@" are formula-like there too.
  */
 export const cellIntegrity: Rule = {
   id: "cell-integrity",
   run(row) {
     const out: Finding[] = [];
     const { ctx } = row;
-    for (const i of ctx.exportColumns) {
+    for (const i of ctx.integrityColumns) {
       const cell = row.cellAt(i);
       if (isBlankCell(cell)) continue;
       const field = ctx.fieldByColumn.get(i);
       const column = columnLetter(i);
+      // A grey column should be empty: whatever is wrong with its value, the fix is to clear it.
+      const grey = field === undefined && ctx.greyColumns.includes(i);
       if (isCellError(cell)) {
-        out.push(finding(row.row, column, "cell.error-value", { value: cell.error }));
+        out.push(finding(row.row, column, "cell.error-value", { value: cell.error }, grey ? "" : undefined));
       } else if (typeof cell === "string" && hasControlCharacter(cell)) {
-        const fix = trimSpaces(cell.replace(CONTROL_RUN, ""));
-        out.push(finding(row.row, column, "cell.control-character", {}, fix || undefined));
-      } else if (field !== "phone" && field !== "tfaPhone" && FORMULA_START.test(trimSpaces(cellText(cell)))) {
-        out.push(finding(row.row, column, "cell.formula-like", { first: trimSpaces(cellText(cell))[0] }));
+        const fix = grey ? "" : trimSpaces(removeControlCharacters(cell)) || undefined;
+        out.push(finding(row.row, column, "cell.control-character", {}, fix));
+      } else if (FORMULA_START.test(trimSpaces(cellText(cell))) && !isPhoneInternational(field, cell)) {
+        out.push(finding(row.row, column, "cell.formula-like", { first: trimSpaces(cellText(cell))[0] }, grey ? "" : undefined));
       } else {
         continue;
       }
+      row.brokenColumns.add(i);
       if (field) row.broken.add(field);
     }
     return out;

@@ -1,16 +1,16 @@
-import { isBlankCell, isCellError } from "../cell";
+import { isBlankCell } from "../cell";
 import { columnLetter } from "../columns";
 import { finding, type Finding } from "../findings";
 import type { Rule } from "./rule";
 
-/** Grey (入力不要) columns: any value there is a warning. Error values are already errors (cell integrity). */
+/** Grey (入力不要) columns: any value there is a warning, unless cell integrity already reported the cell as an error. */
 export const greyColumns: Rule = {
   id: "grey-columns",
   run(row) {
     const out: Finding[] = [];
     for (const i of row.ctx.greyColumns) {
       const cell = row.cellAt(i);
-      if (isBlankCell(cell) || isCellError(cell)) continue;
+      if (isBlankCell(cell) || row.brokenColumns.has(i)) continue;
       out.push(finding(row.row, columnLetter(i), "grey.has-value", {}, ""));
     }
     return out;

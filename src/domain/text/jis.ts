@@ -95,8 +95,17 @@ export function widenHalfwidthKatakana(text: string): string {
   return text.replace(/[\uff61-\uff9f]+/g, (run) => nfkc(run));
 }
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/**
+ * Control characters (C0, DEL, C1, line/paragraph separators) and the invisible format characters that come with
+ * pasted text: zero-width spaces/joiners, direction marks and overrides, word joiners, BOM.
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const CONTROL_RUNS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/g;
 
 export function hasControlCharacter(text: string): boolean {
   return CONTROL.test(text);
+}
+
+export function removeControlCharacters(text: string): string {
+  return text.replace(CONTROL_RUNS, "");
 }
