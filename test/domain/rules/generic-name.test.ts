@@ -1,0 +1,27 @@
+import { checkValid, keys } from "../../support/form-rows";
+
+describe("利用者ごとのアカウント: generic names", () => {
+  it.each(["受付", "事務", "医局", "担当者", "共用", "テスト", "総務課", "看護部　共有", "ﾃｽﾄ", "てすと", "TEST", "Admin", "受付　担当"])("%s is a warning on B", (name) => {
+    const r = checkValid({ name });
+    const generic = r.findings.filter((f) => f.code === "name.generic");
+    expect(generic).toHaveLength(1);
+    expect(generic[0]).toMatchObject({ column: "B", severity: "warning" });
+    expect(generic[0].message).toContain(name);
+  });
+
+  it("the institution's own name (from the master) is a warning", () => {
+    const r = checkValid({ name: "山手10医院" });
+    expect(keys(r.findings)).toEqual(["B:name.generic"]);
+    expect(keys(checkValid({ name: "山手１０医院" }).findings)).toEqual(["B:name.generic"]);
+  });
+
+  it("personal names are not", () => {
+    for (const name of ["佐藤　太郎", "事務田　花子".replace("事務田", "須藤"), "John Smith", "山手　一郎"]) {
+      expect(keys(checkValid({ name }).findings)).toEqual([]);
+    }
+  });
+
+  it("a name that is already an error is not also judged generic", () => {
+    expect(keys(checkValid({ name: "受付①" }).findings)).toEqual(["B:name.non-jis"]);
+  });
+});

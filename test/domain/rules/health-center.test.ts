@@ -1,0 +1,72 @@
+import { checkValid, keys, testMasters } from "../../support/form-rows";
+
+describe("K 保健所コード / I 中核市コード", () => {
+  it("K in 保健所マスタ column B and I equal to its column G: no findings", () => {
+    const r = checkValid({ healthCenterCode: "06055", cityCode: "062059", orgType: "16", institutionCode: "06100005" });
+    expect(keys(r.findings)).toEqual(["E:orgType.deferred"]);
+    expect(r.values.healthCenterCode).toBe("06055");
+    expect(r.values.cityCode).toBe("062059");
+  });
+
+  it("unknown K is only a K error: I cannot be verified and is not reported", () => {
+    const r = checkValid({ healthCenterCode: "99999", cityCode: "000000" });
+    expect(keys(r.findings)).toEqual(["K:healthCenter.unknown"]);
+    expect(r.findings[0].message).toContain("99999");
+    expect(r.values.healthCenterCode).toBeUndefined();
+  });
+
+  it("I that does not match the master is an error with the master's code as fix", () => {
+    const r = checkValid({ cityCode: "130000" });
+    expect(keys(r.findings)).toEqual(["I:cityCode.mismatch"]);
+    expect(r.findings[0].fix).toBe("253658");
+    expect(r.findings[0].message).toContain("25654");
+    expect(r.values.cityCode).toBeUndefined();
+  });
+
+  it("numeric K that lost its leading zero → warning with the master code, and I is checked against it", () => {
+    const r = checkValid({ healthCenterCode: 4033, cityCode: "040000", institutionCode: "0400000001" });
+    expect(keys(r.findings)).toEqual(["K:code.zero-padded"]);
+    expect(r.findings[0].severity).toBe("warning");
+    expect(r.findings[0].fix).toBe("04033");
+    expect(r.values.healthCenterCode).toBe("04033");
+    expect(checkValid({ healthCenterCode: 4033, cityCode: "130000", institutionCode: "0400000001" }).findings.map((f) => f.fix)).toEqual(["040000", "04033"]);
+  });
+
+  it("numeric I that lost its leading zero → warning with the master code", () => {
+    const r = checkValid({ healthCenterCode: "04033", cityCode: 40000, institutionCode: "0400000001" });
+    expect(keys(r.findings)).toEqual(["I:code.zero-padded"]);
+    expect(r.findings[0].fix).toBe("040000");
+    expect(r.values.cityCode).toBe("040000");
+  });
+
+  it("numeric K/I that equal the code need no warning", () => {
+    const r = checkValid({ healthCenterCode: 25654, cityCode: 253658 });
+    expect(keys(r.findings)).toEqual([]);
+    expect(r.values.healthCenterCode).toBe("25654");
+  });
+
+  it("text K without its zero is unknown (the padded code offered as fix), not silently padded", () => {
+    const r = checkValid({ healthCenterCode: "4033", cityCode: "040000", institutionCode: "0400000001" });
+    expect(keys(r.findings)).toEqual(["K:healthCenter.unknown"]);
+    expect(r.findings[0].fix).toBe("04033");
+  });
+
+  it("full-width digits are normalized with a warning and then matched", () => {
+    const r = checkValid({ healthCenterCode: "２５６５４", cityCode: "２５３６５８" });
+    expect(keys(r.findings)).toEqual(["I:code.normalized", "K:code.normalized"]);
+    expect(r.values.healthCenterCode).toBe("25654");
+    expect(r.values.cityCode).toBe("253658");
+  });
+
+  it("both are required", () => {
+    expect(keys(checkValid({ healthCenterCode: null, cityCode: null }).findings)).toEqual(["I:required.missing", "K:required.missing"]);
+    expect(keys(checkValid({ healthCenterCode: null }).findings)).toEqual(["K:required.missing"]);
+    expect(keys(checkValid({ cityCode: null }).findings)).toEqual(["I:required.missing"]);
+  });
+
+  it("without 保健所マスタ K and I are accepted as typed (a notice says they were not verified)", () => {
+    const r = checkValid({ healthCenterCode: "99999", cityCode: "000000" }, testMasters("healthCenter"));
+    expect(keys(r.findings)).toEqual([]);
+    expect(r.values.healthCenterCode).toBe("99999");
+  });
+});

@@ -1,0 +1,52 @@
+import { checkValid, keys } from "../../support/form-rows";
+
+describe("E 所属機関分類コード", () => {
+  it("09 and 11 are accepted silently; 16 is a warning (issue after go-live) and still accepted", () => {
+    expect(keys(checkValid({ orgType: "09" }).findings)).toEqual([]);
+    const animal = checkValid({ orgType: "11", institutionCode: "A2500001" });
+    expect(keys(animal.findings)).toEqual([]);
+    expect(animal.values.orgType).toBe("11");
+    const teiten = checkValid({ orgType: "16", institutionCode: "25100010" });
+    expect(keys(teiten.findings)).toEqual(["E:orgType.deferred"]);
+    expect(teiten.findings[0].severity).toBe("warning");
+    expect(teiten.values.orgType).toBe("16");
+  });
+
+  it("numeric 9 or text \"9\" is a warning, normalized to 09", () => {
+    for (const orgType of [9, "9", " 9 "]) {
+      const r = checkValid({ orgType });
+      expect(keys(r.findings)).toEqual(["E:orgType.normalized"]);
+      expect(r.findings[0].severity).toBe("warning");
+      expect(r.findings[0].fix).toBe("09");
+      expect(r.values.orgType).toBe("09");
+    }
+  });
+
+  it("numeric 16 and 11 are their codes (no zero lost)", () => {
+    expect(checkValid({ orgType: 11, institutionCode: "A2500001" }).values.orgType).toBe("11");
+    expect(keys(checkValid({ orgType: 16, institutionCode: "25100010" }).findings)).toEqual(["E:orgType.deferred"]);
+  });
+
+  it("full-width digits are normalized with a warning", () => {
+    const r = checkValid({ orgType: "０９" });
+    expect(keys(r.findings)).toEqual(["E:code.normalized"]);
+    expect(r.findings[0].fix).toBe("09");
+    expect(r.values.orgType).toBe("09");
+  });
+
+  it("anything else is an error listing the allowed codes, and AJ is then not checked", () => {
+    for (const orgType of ["1", "10", "009", "9a", "医療機関", 0, 99, true, "０"]) {
+      const r = checkValid({ orgType, institutionCode: "9999999999" });
+      expect(keys(r.findings)).toEqual(["E:orgType.invalid"]);
+      expect(r.findings[0].message).toContain("09（医療機関（全数））");
+      expect(r.findings[0].message).toContain("16（医療機関管理者（定点））");
+      expect(r.findings[0].message).toContain("11（動物診療施設）");
+      expect(r.values.orgType).toBeUndefined();
+    }
+  });
+
+  it("is required; a missing E means AJ is not checked against a master (and no blank-AJ warning)", () => {
+    expect(keys(checkValid({ orgType: null, institutionCode: "9999999999" }).findings)).toEqual(["E:required.missing"]);
+    expect(keys(checkValid({ orgType: null, institutionCode: null }).findings)).toEqual(["E:required.missing"]);
+  });
+});
