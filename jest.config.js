@@ -18,15 +18,15 @@ module.exports = {
     {
       displayName: "dom",
       testEnvironment: "jsdom",
-      roots: ["<rootDir>/test/taskpane"],
-      testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+      roots: ["<rootDir>/test"],
+      testMatch: ["<rootDir>/test/taskpane/**/*.test.ts", "<rootDir>/test/taskpane/**/*.test.tsx"],
       transform: ts,
     },
     {
       displayName: "e2e",
       testEnvironment: "node",
-      roots: ["<rootDir>/test/e2e"],
-      testMatch: ["**/*.e2e.test.ts"],
+      roots: ["<rootDir>/test"],
+      testMatch: ["<rootDir>/test/e2e/**/*.e2e.test.ts"],
       transform: ts,
       // test/e2e/global-setup.ts builds the pane + harness once per run (owned by the harness work).
       ...(require("fs").existsSync(__dirname + "/test/e2e/global-setup.ts") ? { globalSetup: "<rootDir>/test/e2e/global-setup.ts" } : {}),
