@@ -12,9 +12,11 @@ export function isCellError(cell: Cell | undefined): cell is CellError {
   return typeof cell === "object" && cell !== null;
 }
 
-/** Number → text without losing digits and without exponent notation for integers. */
+/**
+ * Number → text without losing digits: the shortest form that reads back as the same number, which has no
+ * exponent below 1e21 (312345678 → "312345678"). Unlike toFixed it invents no digits beyond 2^53.
+ */
 export function numberText(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
   return String(n);
 }
 
