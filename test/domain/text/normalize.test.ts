@@ -1,0 +1,31 @@
+import { foldForMatch, foldHyphens, katakanaToHiragana, normalizeDigits, personKey, trimSpaces } from "../../../src/domain/text/normalize";
+
+describe("text normalization", () => {
+  it("trimSpaces trims ASCII, full-width and no-break spaces at the ends only", () => {
+    expect(trimSpaces(" \u3000\u00a0佐藤　太郎 \u3000")).toBe("佐藤　太郎");
+    expect(trimSpaces("")).toBe("");
+  });
+
+  it("normalizeDigits: NFKC plus every dash-like character to a hyphen", () => {
+    expect(normalizeDigits(" ０３－１２３４ー５６７８ ")).toBe("03-1234-5678");
+    expect(foldHyphens("0‐1‑2‒3–4—5―6−7ｰ8﹣9")).toBe("0-1-2-3-4-5-6-7-8-9");
+  });
+
+  it("katakanaToHiragana folds katakana (incl. ヴ and small kana), leaves the rest", () => {
+    expect(katakanaToHiragana("ヤマテ　クリニック ヴァ ヶ ー 山")).toBe("やまて　くりにっく ゔぁ ゖ ー 山");
+  });
+
+  it("foldForMatch makes half/full-width, hiragana/katakana, case and spaces equal", () => {
+    const same = ["ヤマテ クリニック", "ﾔﾏﾃ ｸﾘﾆｯｸ", "やまてくりにっく", "ヤマテ　クリニック"].map(foldForMatch);
+    expect(new Set(same).size).toBe(1);
+    expect(foldForMatch("ＡＢＣ　１２３")).toBe(foldForMatch("abc123"));
+    expect(foldForMatch("ｶﾞ")).toBe(foldForMatch("が"));
+  });
+
+  it("personKey ignores spaces and width, keeps kana distinct from kanji", () => {
+    expect(personKey("佐藤　太郎")).toBe(personKey("佐藤 太郎"));
+    expect(personKey("佐藤太郎")).toBe(personKey(" 佐藤\u3000太郎 "));
+    expect(personKey("ｻﾄｳ")).toBe(personKey("サトウ"));
+    expect(personKey("佐藤太郎")).not.toBe(personKey("さとうたろう"));
+  });
+});
