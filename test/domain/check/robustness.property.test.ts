@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { checkNotices, compareFindings, DEFAULT_PROFILE, registrationCsv, type ExportRow, type FormRow } from "../../../src/domain";
+import { MESSAGES } from "../../../src/domain/messages";
+import { checkCells, checkRows, FIRST_DATA_ROW, testMasters } from "../../support/form-rows";
+import { rowCellsArb } from "../../support/arbitraries";
+
+const masters = testMasters();
+const COLUMN = /^[A-Z]{1,2}$/;
+
+describe("no cell value makes the engine throw", () => {
+  it("checkRow: any row gives well-formed findings", () => {
+    fc.assert(
+      fc.property(rowCellsArb, (cells) => {
+        const r = checkCells(cells, masters);
+        for (const f of r.findings) {
+          expect(f.row).toBe(FIRST_DATA_ROW);
+          expect(f.column).toMatch(COLUMN);
+          expect(MESSAGES[f.code].severity).toBe(f.severity);
+          expect(f.message.length).toBeGreaterThan(0);
+          expect(f.message).not.toMatch(/undefined|\[object Object\]|NaN行/);
+          if (f.fix !== undefined) expect(typeof f.fix).toBe("string");
+        }
+        expect([...r.findings].sort(compareFindings)).toEqual(r.findings);
+        for (const v of Object.values(r.values)) expect(typeof v).toBe("string");
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("FormChecker + notices + registrationCsv (both encodings): any set of rows", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), rowCellsArb), { maxLength: 12 }), fc.boolean(), (entries, deferred) => {
+        const rows: FormRow[] = entries.map(([row, cells]) => ({ row, cells }));
+        const checker = checkRows(rows, masters);
+        const result = checker.result();
+        checkNotices(checker, DEFAULT_PROFILE, masters);
+        for (const o of result.rows) {
+          const errors = checker.rowFindings(o.row).some((f) => f.severity === "error");
+          expect(o.status === "complete").toBe(!errors && o.status !== "gap");
+        }
+        const exportRows: ExportRow[] = result.rows.map(({ row }) => ({
+          source: "p",
+          row,
+          cells: checker.rowInput(row)?.cells ?? [],
+          result: checker.rowResult(row),
+          findings: checker.rowFindings(row),
+        }));
+        for (const encoding of ["cp932", "utf8bom"] as const) {
+          const csv = registrationCsv(exportRows, DEFAULT_PROFILE, { encoding, issueDeferred: deferred });
+          expect(csv.written.length + csv.refused.length).toBe(exportRows.length);
+          for (const w of csv.written) expect(checker.status(w.row)).toBe("complete");
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
