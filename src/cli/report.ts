@@ -1,4 +1,4 @@
-import { crossSubmissionFindings, compareFindings, type Finding, type Notice, type RowStatus } from "../domain";
+import { combineFormChecks, type Finding, type Notice, type RowStatus } from "../domain";
 import type { CheckedSheet } from "./load-inputs";
 
 export interface SheetReport {
@@ -12,16 +12,15 @@ export interface SheetReport {
 
 /** Per form sheet: every data row with its status, and all findings incl. those across files. */
 export function buildReports(checked: readonly CheckedSheet[], notices: (c: CheckedSheet) => Notice[]): SheetReport[] {
-  const cross = crossSubmissionFindings(checked.map((c) => ({ source: `${c.path}:${c.form.sheet}`, checker: c.checker })));
-  return checked.map((c, i) => {
-    const result = c.checker.result();
-    const extra = cross.get(i);
-    const findings = extra ? [...result.findings, ...[...extra.values()].flat()].sort(compareFindings) : result.findings;
-    const rows = result.rows.map(({ row, status }) =>
-      status === "complete" && extra?.get(row)?.some((f) => f.severity === "error") ? { row, status: "incomplete" as const } : { row, status },
-    );
-    return { path: c.path, sheet: c.form.sheet, headerRow: result.headerRow, rows, findings, notices: notices(c) };
-  });
+  const combined = combineFormChecks(checked.map((c) => ({ source: `${c.path}:${c.form.sheet}`, checker: c.checker })));
+  return checked.map((c, i) => ({
+    path: c.path,
+    sheet: c.form.sheet,
+    headerRow: c.checker.headerRow,
+    rows: combined[i].rows,
+    findings: combined[i].findings,
+    notices: notices(c),
+  }));
 }
 
 export function reportJson(reports: readonly SheetReport[]): string {

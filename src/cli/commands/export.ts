@@ -1,8 +1,7 @@
 import { writeFile } from "node:fs/promises";
-import { columnIndex, registrationCsv, type ExportRow, type FormProfile } from "../../domain";
+import { registrationExport, type ExportableForm, type FormProfile } from "../../domain";
 import { checkFormFile, loadMasterFiles, type CheckedSheet } from "../load-inputs";
 import type { Progress } from "../progress";
-import { buildReports } from "../report";
 import { UsageError } from "../usage";
 
 export interface ExportArgs {
@@ -14,24 +13,9 @@ export interface ExportArgs {
   includeDeferred: boolean;
 }
 
-/** Export rows of checked sheets, each with every finding it has (its own, cross-row and cross-file). */
-export function exportRows(checked: readonly CheckedSheet[]): ExportRow[] {
-  const reports = buildReports(checked, () => []);
-  return checked.flatMap((c, i) => {
-    const findingsByRow = new Map<number, ExportRow["findings"][number][]>();
-    for (const f of reports[i].findings) {
-      const list = findingsByRow.get(f.row);
-      if (list) list.push(f);
-      else findingsByRow.set(f.row, [f]);
-    }
-    return reports[i].rows.map(({ row }) => ({
-      source: c.path,
-      row,
-      cells: c.checker.rowInput(row)?.cells ?? [],
-      result: c.checker.rowResult(row),
-      findings: findingsByRow.get(row) ?? [],
-    }));
-  });
+/** The checked sheets as the domain's exportable forms (cross-file messages name file:sheet, refused rows name the file). */
+export function exportableForms(checked: readonly CheckedSheet[]): ExportableForm[] {
+  return checked.map((c) => ({ source: `${c.path}:${c.form.sheet}`, exportSource: c.path, checker: c.checker, headerCells: c.form.headerCells }));
 }
 
 export async function runExport(args: ExportArgs, profile: FormProfile, progress: Progress, out: (s: string) => void): Promise<number> {
@@ -40,15 +24,9 @@ export async function runExport(args: ExportArgs, profile: FormProfile, progress
   const masters = await loadMasterFiles(args.masters, profile, progress);
   const checked: CheckedSheet[] = [];
   for (const path of args.forms) checked.push(...(await checkFormFile(path, profile, masters, progress)));
-  const first = checked[0].form;
-  const headerLabels = profile.csv.columns.map((c) => {
-    const v = first.headerCells[columnIndex(c)];
-    return typeof v === "string" && v.trim() !== "" ? v.trim() : "";
-  });
-  const csv = registrationCsv(exportRows(checked), profile, {
+  const csv = registrationExport(exportableForms(checked), profile, {
     encoding: args.encoding,
     header: args.header,
-    headerLabels: headerLabels.every((l) => l !== "") ? headerLabels : undefined,
     issueDeferred: args.includeDeferred,
   });
   await writeFile(args.out, csv.bytes);
