@@ -1,10 +1,19 @@
+import { z } from "zod";
 import { FormProfileSchema, type FormProfile } from "./schema";
 
 export type ProfileLoadResult = { ok: true; profile: FormProfile } | { ok: false; errors: string[] };
 
+const japanese = z.locales.ja().localeError;
+
+/** zod's Japanese messages, with a plainer one for a field that is not there at all. */
+const profileError: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === "invalid_type" && issue.input === undefined) return "必須の項目がありません";
+  return japanese(issue);
+};
+
 /** Validates profile data (parsed JSON). Errors name the path in the profile and say what is wrong, in Japanese. */
 export function loadProfile(data: unknown): ProfileLoadResult {
-  const parsed = FormProfileSchema.safeParse(data);
+  const parsed = FormProfileSchema.safeParse(data, { error: profileError });
   if (parsed.success) return { ok: true, profile: parsed.data };
   const errors = parsed.error.issues.map((issue) => {
     const where = issue.path.length ? issue.path.join(".") : "（全体）";
@@ -13,13 +22,23 @@ export function loadProfile(data: unknown): ProfileLoadResult {
   return { ok: false, errors };
 }
 
-/** Parses profile JSON text; a syntax error is a load error like any other. */
+/** "3行目 5文字目" for a character offset in the text. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split("\n");
+  return `${before.length}行目 ${[...before[before.length - 1]].length + 1}文字目`;
+}
+
+/** Parses profile JSON text; a syntax error is a load error like any other, with its place when the parser gives it. */
 export function loadProfileJson(text: string): ProfileLoadResult {
+  if (text.trim() === "") return { ok: false, errors: ["様式プロファイルが空です（JSON形式で記述してください）。"] };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return { ok: false, errors: [`様式プロファイルがJSONとして読めません: ${(e as Error).message}`] };
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const where = at ? `（${lineAndColumn(text, Number(at[1]))}付近）` : "";
+    return { ok: false, errors: [`様式プロファイルがJSONとして読めません${where}: ${message}`] };
   }
   return loadProfile(data);
 }

@@ -21,7 +21,8 @@ export const MASTER_KINDS = ["healthCenter", "zensu", "teiten", "animal"] as con
 export const MasterKindSchema = z.enum(MASTER_KINDS);
 export type MasterKind = z.infer<typeof MasterKindSchema>;
 
-const ColumnSchema = z.string().regex(/^[A-Z]{1,3}$/, { message: "列は A〜XFD の英大文字で指定してください" });
+const COLUMN_LETTERS = /^(?:[A-Z]{1,2}|[A-W][A-Z]{2}|X[A-E][A-Z]|XF[A-D])$/;
+const ColumnSchema = z.string().regex(COLUMN_LETTERS, { message: "列は A〜XFD の英大文字で指定してください" });
 
 const FieldSchema = z.object({
   column: ColumnSchema,
@@ -101,14 +102,17 @@ export const FormProfileSchema = z
     }),
   })
   .superRefine((p, ctx) => {
-    const first = columnIndex(p.sheet.firstColumn);
-    const last = columnIndex(p.sheet.lastColumn);
-    const inRange = (col: string) => columnIndex(col) >= first && columnIndex(col) <= last;
+    // zod runs this even when a column letter failed its own check: such letters are skipped here.
+    const valid = (col: string) => COLUMN_LETTERS.test(col);
+    const first = columnIndex(valid(p.sheet.firstColumn) ? p.sheet.firstColumn : "A");
+    const last = columnIndex(valid(p.sheet.lastColumn) ? p.sheet.lastColumn : "XFD");
+    const inRange = (col: string) => !valid(col) || (columnIndex(col) >= first && columnIndex(col) <= last);
     if (first > last) ctx.addIssue({ code: "custom", path: ["sheet", "lastColumn"], message: "最終列が先頭列より前にあります" });
     const seen = new Map<string, string>();
     for (const key of FIELD_KEYS) {
       const col = p.fields[key].column;
       if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["fields", key, "column"], message: `列 ${col} が様式の範囲外です` });
+      if (col === p.sheet.statusColumn) ctx.addIssue({ code: "custom", path: ["fields", key, "column"], message: `列 ${col} は状態（No.）の列です` });
       if (seen.has(col)) ctx.addIssue({ code: "custom", path: ["fields", key, "column"], message: `列 ${col} が ${seen.get(col)} と重複しています` });
       seen.set(col, key);
     }
@@ -116,8 +120,11 @@ export const FormProfileSchema = z
       if (seen.has(col)) ctx.addIssue({ code: "custom", path: ["greyColumns", i], message: `列 ${col} は入力項目（${seen.get(col)}）です` });
       if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["greyColumns", i], message: `列 ${col} が様式の範囲外です` });
     });
+    const exported = new Set<string>();
     p.csv.columns.forEach((col, i) => {
       if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["csv", "columns", i], message: `列 ${col} が様式の範囲外です` });
+      if (exported.has(col)) ctx.addIssue({ code: "custom", path: ["csv", "columns", i], message: `列 ${col} が重複しています` });
+      exported.add(col);
     });
     const codes = new Set<string>();
     p.orgTypes.forEach((t, i) => {
