@@ -19,5 +19,4 @@ export * from "./csv/encode-text";
 export * from "./csv/registration-csv";
 export * from "./workbook/sheet-data";
 export * from "./text/normalize";
-export * from "./review/combined-check";
-export * from "./review/export-rows";
+export * from "./review";

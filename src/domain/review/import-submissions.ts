@@ -1,0 +1,191 @@
+import { cellAddress, columnIndex } from "../columns";
+import { detectMasterKind, type MasterSet } from "../masters/master-set";
+import type { FormProfile, FieldKey } from "../profile/schema";
+import { addMasters, findFormSheets, mastersFromSheets, type SheetData } from "../workbook/sheet-data";
+import { institutionLabel } from "./institution-label";
+import { nextSubmissionId, reviewSheetName, type ReviewSubmission } from "./submission";
+
+/** A submitted .xlsx as plain values: every sheet, in workbook order. */
+export interface SubmittedFile {
+  fileName: string;
+  sheets: readonly SheetData[];
+}
+
+export type ImportNoticeCode =
+  | "import.unreadable"
+  | "import.no-form-sheet"
+  | "import.empty-form"
+  | "import.renamed-form-sheet"
+  | "import.several-form-sheets"
+  | "import.extra-sheet"
+  | "import.numeric-codes"
+  | "import.same-file-name";
+
+/** Something the reviewer must know about a file: shown in the pane next to the file name. */
+export interface ImportNotice {
+  fileName: string;
+  sheet?: string;
+  code: ImportNoticeCode;
+  /** error: nothing of the file (or sheet) was imported; warning: imported, but look; info: for the record. */
+  severity: "error" | "warning" | "info";
+  message: string;
+}
+
+export interface ImportOptions {
+  profile: FormProfile;
+  /** Ids already in the review workbook (new ones continue after them). */
+  existingIds?: readonly string[];
+  /** Sheet names already in the review workbook. */
+  takenSheetNames?: readonly string[];
+  /** File names already imported (a second file of the same name is imported too, with a warning). */
+  importedFileNames?: readonly string[];
+  /** Masters of the review workbook: names for the institution label; the file's own master sheets fill in. */
+  masters?: MasterSet;
+  /** ISO time recorded as importedAt. */
+  now?: string;
+}
+
+export interface ImportResult {
+  submissions: ReviewSubmission[];
+  notices: ImportNotice[];
+  /** Masters found in each submission's file (by submission id): the CLI checks a file with its own master sheets too. */
+  fileMasters: Map<string, MasterSet>;
+}
+
+/** Fields whose leading zeros a number loses (codes and phone numbers). */
+const ZERO_SENSITIVE: readonly FieldKey[] = ["phone", "orgType", "cityCode", "healthCenterCode", "institutionCode", "tfaPhone"];
+const LISTED_CELLS = 8;
+
+/** The notice for a file that could not be opened as .xlsx (the reader's reason in brackets). */
+export function unreadableFileNotice(fileName: string, reason: string): ImportNotice {
+  return {
+    fileName,
+    code: "import.unreadable",
+    severity: "error",
+    message: `「${fileName}」はExcelブック（.xlsx）として読めないため取り込みませんでした（${reason}）。`,
+  };
+}
+
+/**
+ * 作業②の受付: finds the form sheets of each submitted file and makes each one a submission, keeping every
+ * cell as the file had it. Files without a form sheet, empty forms, renamed or several form sheets, sheets that
+ * are neither form nor master, and codes typed as numbers are reported (nothing is dropped without a notice).
+ */
+export function importSubmissions(files: readonly SubmittedFile[], options: ImportOptions): ImportResult {
+  const { profile } = options;
+  const ids = [...(options.existingIds ?? [])];
+  const taken = [...(options.takenSheetNames ?? [])];
+  const seenFiles = new Set(options.importedFileNames ?? []);
+  const submissions: ReviewSubmission[] = [];
+  const notices: ImportNotice[] = [];
+  const fileMasters = new Map<string, MasterSet>();
+
+  for (const file of files) {
+    const { fileName } = file;
+    const forms = findFormSheets(file.sheets, profile);
+    const own = mastersFromSheets(file.sheets, profile, fileName);
+    const ownSet = addMasters({}, own);
+    const masterHeaderRow = profile.masters.healthCenter.headerRow;
+    const masterSheets = new Set(file.sheets.filter((s) => detectMasterKind(s.name, s.values[masterHeaderRow - 1], profile)).map((s) => s.name));
+    const formSheets = new Set(forms.map((f) => f.sheet));
+
+    if (forms.length === 0) {
+      notices.push({
+        fileName,
+        code: "import.no-form-sheet",
+        severity: "error",
+        message: `「${fileName}」に申請様式のシートがないため取り込みませんでした（${profile.sheet.headerSearchRows}行目までの${profile.sheet.headerMarker.column}列に「${profile.sheet.headerMarker.label}」の見出しがあるシートを探します）。シート：${file.sheets.map((s) => `「${s.name}」`).join("") || "なし"}`,
+      });
+      continue;
+    }
+    if (seenFiles.has(fileName)) {
+      notices.push({
+        fileName,
+        code: "import.same-file-name",
+        severity: "warning",
+        message: `「${fileName}」と同じ名前のファイルは取り込み済みです。再提出の場合は、古い方の判定を「差戻し」にするか削除してください。`,
+      });
+    }
+    seenFiles.add(fileName);
+    if (forms.length > 1) {
+      notices.push({
+        fileName,
+        code: "import.several-form-sheets",
+        severity: "warning",
+        message: `「${fileName}」には申請様式のシートが${forms.length}枚あります（${forms.map((f) => `「${f.sheet}」`).join("")}）。それぞれ別の申請として取り込みました。重複していないか確認してください。`,
+      });
+    }
+    for (const s of file.sheets) {
+      if (formSheets.has(s.name) || masterSheets.has(s.name)) continue;
+      notices.push({
+        fileName,
+        sheet: s.name,
+        code: "import.extra-sheet",
+        severity: "info",
+        message: `「${fileName}」のシート「${s.name}」は申請様式でもマスタでもないため取り込みませんでした。`,
+      });
+    }
+
+    for (const form of forms) {
+      if (form.rows.length === 0) {
+        notices.push({
+          fileName,
+          sheet: form.sheet,
+          code: "import.empty-form",
+          severity: "error",
+          message: `「${fileName}」のシート「${form.sheet}」には申請の行がないため取り込みませんでした（${form.firstDataRow}行目以降が空です）。`,
+        });
+        continue;
+      }
+      if (form.sheet !== profile.sheet.preferredName) {
+        notices.push({
+          fileName,
+          sheet: form.sheet,
+          code: "import.renamed-form-sheet",
+          severity: "info",
+          message: `「${fileName}」の申請様式はシート名が「${form.sheet}」に変更されています（見出し行から申請様式と判断して取り込みました）。`,
+        });
+      }
+      const numeric = numericCodeCells(form.rows, profile);
+      if (numeric.length > 0) {
+        const listed = numeric.slice(0, LISTED_CELLS).join("、") + (numeric.length > LISTED_CELLS ? ` ほか${numeric.length - LISTED_CELLS}セル` : "");
+        notices.push({
+          fileName,
+          sheet: form.sheet,
+          code: "import.numeric-codes",
+          severity: "warning",
+          message: `「${fileName}」のシート「${form.sheet}」で、コードや電話番号が数値として入力されています（${listed}）。先頭の0が失われている可能性があります。値はファイルのまま取り込み、チェック結果で確認できます。`,
+        });
+      }
+      const id = nextSubmissionId(ids);
+      ids.push(id);
+      const sheetName = reviewSheetName(id, fileName, taken);
+      taken.push(sheetName);
+      const masters = { ...ownSet, ...(options.masters ?? {}) };
+      const submission: ReviewSubmission = {
+        id,
+        fileName,
+        sourceSheet: form.sheet,
+        sheetName,
+        institution: institutionLabel(form.rows, profile, masters),
+        headerRow: form.headerRow,
+        headerCells: form.headerCells,
+        rows: form.rows,
+      };
+      if (options.now) submission.importedAt = options.now;
+      submissions.push(submission);
+      fileMasters.set(id, ownSet);
+    }
+  }
+  return { submissions, notices, fileMasters };
+}
+
+/** Addresses of code/phone cells that hold a number, in row order. */
+function numericCodeCells(rows: ReviewSubmission["rows"], profile: FormProfile): string[] {
+  const columns = ZERO_SENSITIVE.map((k) => profile.fields[k].column);
+  const out: string[] = [];
+  for (const r of rows) {
+    for (const col of columns) if (typeof r.cells[columnIndex(col)] === "number") out.push(cellAddress(col, r.row));
+  }
+  return out;
+}
