@@ -1,0 +1,217 @@
+import { nfkc } from "../text/normalize";
+
+/** What a template may insert. Values are plain text: inserted once, never read as a template again. */
+export const PLACEHOLDERS = [
+  "利用者名",
+  "利用者ID",
+  "初期パスワード",
+  "URL",
+  "連絡先メールアドレス",
+  "所属",
+  "所属機関分類",
+  "所属機関分類コード",
+  "所属医療機関コード",
+  "所属医療機関名",
+  "二要素認証",
+  "二要素認証手段",
+  "二要素認証先",
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+export const PLACEHOLDER_DESCRIPTIONS: Record<Placeholder, string> = {
+  利用者名: "利用者名（発行結果CSV、なければ申請様式）",
+  利用者ID: "利用者ID",
+  初期パスワード: "初期パスワード",
+  URL: "システムのURL（入力したもの）",
+  連絡先メールアドレス: "宛先（申請様式の連絡先メールアドレス）",
+  所属: "所属機関分類・医療機関名・コードをまとめたもの",
+  所属機関分類: "所属機関分類の名称（例: 医療機関（全数））",
+  所属機関分類コード: "所属機関分類コード（例: 09）",
+  所属医療機関コード: "所属医療機関/動物診療施設コード",
+  所属医療機関名: "所属医療機関/動物診療施設の名称（マスタを読み込んだとき）",
+  二要素認証: "申請された二要素認証の手段と宛先（例: SMS（090-1234-5678））",
+  二要素認証手段: "二要素認証手段（メール／SMS／電話）",
+  二要素認証先: "二要素認証用のメールアドレスまたは電話番号",
+};
+
+export interface MailTemplate {
+  subject: string;
+  body: string;
+}
+
+/** The single mail, and the two mails of the split option (ID + URL first, the password on its own). */
+export interface MailTemplates {
+  single: MailTemplate;
+  idMail: MailTemplate;
+  passwordMail: MailTemplate;
+}
+export type TemplateKind = keyof MailTemplates;
+
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
+  single: "通知メール",
+  idMail: "1通目（利用者ID・URL）",
+  passwordMail: "2通目（初期パスワード）",
+};
+
+export type TemplateToken = { text: string } | { placeholder: string; raw: string };
+
+const NAME = /^[^{}\s]{1,40}$/;
+
+/** Splits a template into text and {名前} placeholders. {{ and }} are literal braces; a brace that opens no placeholder is text. */
+export function tokenizeTemplate(template: string): TemplateToken[] {
+  const tokens: TemplateToken[] = [];
+  let text = "";
+  let i = 0;
+  while (i < template.length) {
+    const ch = template[i];
+    if ((ch === "{" || ch === "}") && template[i + 1] === ch) {
+      text += ch;
+      i += 2;
+      continue;
+    }
+    if (ch === "{") {
+      const close = template.indexOf("}", i + 1);
+      const name = close < 0 ? "" : template.slice(i + 1, close);
+      if (NAME.test(name)) {
+        if (text) tokens.push({ text });
+        text = "";
+        tokens.push({ placeholder: nfkc(name), raw: template.slice(i, close + 1) });
+        i = close + 1;
+        continue;
+      }
+    }
+    text += ch;
+    i++;
+  }
+  if (text) tokens.push({ text });
+  return tokens;
+}
+
+export function isPlaceholder(name: string): name is Placeholder {
+  return (PLACEHOLDERS as readonly string[]).includes(name);
+}
+
+/** Placeholder names a template uses (NFKC: {利用者ＩＤ} is {利用者ID}), in order, once each. */
+export function placeholdersIn(template: string): string[] {
+  const names: string[] = [];
+  for (const t of tokenizeTemplate(template)) if ("placeholder" in t && !names.includes(t.placeholder)) names.push(t.placeholder);
+  return names;
+}
+
+/** Fills the placeholders with plain-text values in one pass; an unknown placeholder stays as written. */
+export function renderTemplate(template: string, values: Partial<Record<Placeholder, string>>): string {
+  let out = "";
+  for (const t of tokenizeTemplate(template)) {
+    if ("text" in t) out += t.text;
+    else out += isPlaceholder(t.placeholder) ? (values[t.placeholder] ?? "") : t.raw;
+  }
+  return out;
+}
+
+export type TemplateProblemCode =
+  | "template.subject-empty"
+  | "template.subject-multiline"
+  | "template.unknown-placeholder"
+  | "template.fullwidth-braces"
+  | "template.password-in-subject"
+  | "template.missing-id"
+  | "template.missing-password"
+  | "template.missing-url"
+  | "template.password-in-id-mail"
+  | "template.login-in-password-mail";
+
+export interface TemplateProblem {
+  kind: TemplateKind;
+  part: "subject" | "body";
+  severity: "error" | "warning";
+  code: TemplateProblemCode;
+  message: string;
+}
+
+const LIST = PLACEHOLDERS.map((p) => `{${p}}`).join(" ");
+
+/**
+ * What is wrong with the templates that will be used (the single one, or the two of the split option):
+ * unknown placeholders, a password in a subject, a mail that would not carry what it must, or a split that
+ * would put the password next to the ID or URL.
+ */
+export function checkMailTemplates(templates: MailTemplates, split: boolean): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const kinds: TemplateKind[] = split ? ["idMail", "passwordMail"] : ["single"];
+  for (const kind of kinds) {
+    const { subject, body } = templates[kind];
+    const label = TEMPLATE_KIND_LABELS[kind];
+    const add = (part: "subject" | "body", severity: "error" | "warning", code: TemplateProblemCode, message: string) =>
+      problems.push({ kind, part, severity, code, message: `${label}の${part === "subject" ? "件名" : "本文"}: ${message}` });
+
+    if (subject.trim() === "") add("subject", "error", "template.subject-empty", "件名が空です。");
+    if (/[\r\n]/.test(subject)) add("subject", "error", "template.subject-multiline", "件名に改行は使えません。1行で入力してください。");
+    const used = { subject: placeholdersIn(subject), body: placeholdersIn(body) };
+    for (const part of ["subject", "body"] as const) {
+      for (const name of used[part]) {
+        if (!isPlaceholder(name)) {
+          add(part, "error", "template.unknown-placeholder", `不明な差し込み項目 {${name}} があります。使える項目: ${LIST}（文字として { } を書くときは {{ }} と書きます）`);
+        }
+      }
+      const text = part === "subject" ? subject : body;
+      for (const m of text.matchAll(/｛([^｛｝\s]{1,40})｝/g)) {
+        if (isPlaceholder(nfkc(m[1]))) add(part, "warning", "template.fullwidth-braces", `${m[0]} は全角の括弧のため差し込まれません。半角の {${nfkc(m[1])}} にしてください。`);
+      }
+    }
+    const all = [...used.subject, ...used.body];
+    if (used.subject.includes("初期パスワード")) {
+      add("subject", "error", "template.password-in-subject", "件名に {初期パスワード} は入れられません（件名は通知や一覧に表示されます）。");
+    }
+    if (kind !== "passwordMail" && !used.body.includes("利用者ID")) add("body", "error", "template.missing-id", "本文に {利用者ID} がありません。");
+    if (kind !== "passwordMail" && !used.body.includes("URL")) add("body", "warning", "template.missing-url", "本文に {URL} がありません。システムのURLが届きません。");
+    if (kind !== "idMail" && !used.body.includes("初期パスワード")) add("body", "error", "template.missing-password", "本文に {初期パスワード} がありません。");
+    if (kind === "idMail" && all.includes("初期パスワード")) {
+      add("body", "error", "template.password-in-id-mail", "分けて送る場合、1通目に {初期パスワード} は入れられません。");
+    }
+    if (kind === "passwordMail" && (all.includes("利用者ID") || all.includes("URL"))) {
+      add("body", "error", "template.login-in-password-mail", "分けて送る場合、2通目（初期パスワード）に {利用者ID} や {URL} は入れられません。");
+    }
+  }
+  return problems;
+}
+
+const SUBJECT_LINE = /^(?:subject|件名)\s*[:：]\s?(.*)$/i;
+
+export type ParsedTemplateFile = { ok: true; templates: MailTemplate[] } | { ok: false; message: string };
+
+/**
+ * A template file: UTF-8 text where a line "Subject: 件名" (or "件名: …") starts a mail and the lines after it,
+ * up to the next such line, are its body (one blank line right after the subject is skipped). Lines before the
+ * first subject may be blank or comments starting with #. The split option needs two mails in the file.
+ */
+export function parseTemplateFile(text: string): ParsedTemplateFile {
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/);
+  const templates: MailTemplate[] = [];
+  let current: { subject: string; body: string[] } | undefined;
+  const finish = () => {
+    if (!current) return;
+    const body = current.body;
+    if (body.length > 0 && body[0].trim() === "") body.shift();
+    while (body.length > 0 && body[body.length - 1].trim() === "") body.pop();
+    templates.push({ subject: current.subject.trim(), body: body.join("\n") });
+  };
+  for (const [i, line] of lines.entries()) {
+    const m = SUBJECT_LINE.exec(line);
+    if (m) {
+      finish();
+      current = { subject: m[1], body: [] };
+    } else if (current) {
+      current.body.push(line);
+    } else if (line.trim() !== "" && !line.startsWith("#")) {
+      return { ok: false, message: `テンプレートの${i + 1}行目: 最初のメールは「Subject: 件名」の行で始めてください（その前には空行と # で始まる注記だけを書けます）。` };
+    }
+  }
+  finish();
+  if (templates.length === 0) return { ok: false, message: "テンプレートに「Subject: 件名」の行がありません。" };
+  return { ok: true, templates };
+}
+
+/** Templates in the file format parseTemplateFile reads (to save the defaults and edit them). */
+export function templateFileText(templates: readonly MailTemplate[]): string {
+  return templates.map((t) => `Subject: ${t.subject}\n\n${t.body}\n`).join("\n");
+}
