@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_PROFILE, loadProfileJson, type FormProfile } from "../domain";
 import { runCheck } from "./commands/check";
 import { runExport } from "./commands/export";
+import { runMail } from "./commands/mail";
 import { Progress } from "./progress";
 import { UnreadableFileError } from "./read-workbook";
 import { USAGE, UsageError } from "./usage";
@@ -68,6 +69,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           io.out,
         );
       }
+      case "mail":
+        if (files.length > 0) throw new UsageError(`mail コマンドでは申請様式を --form で指定してください（余分な引数: ${files.join(" ")}）。`);
+        return await runMail(
+          {
+            forms: values.form ?? [],
+            masters,
+            issued: values.issued,
+            url: values.url,
+            out: values.out,
+            split: values.split === true,
+            template: values.template,
+            from: values.from,
+          },
+          profile,
+          progress,
+          io.out,
+          io.err,
+        );
       default:
         throw new UsageError(`不明なコマンド「${command}」です。`);
     }
