@@ -2,18 +2,35 @@ import Encoding from "encoding-japanese";
 
 export type TextEncoding = "cp932" | "utf8bom" | "utf8";
 
-/** Characters of `text` that Shift_JIS (CP932) cannot represent, unique, in order. */
+/**
+ * Characters of `text` that Shift_JIS (CP932) cannot represent, unique, in order. A character counts as
+ * representable only if it reads back as itself: encoding-japanese also writes 〜 (U+301C) and − (U+2212) as
+ * the bytes of ～ and －, which would change the text without a word.
+ */
 export function unencodableInCp932(text: string): string[] {
   const bad: string[] = [];
   for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) continue;
+    if (ch.charCodeAt(0) < 0x80 || bad.includes(ch)) continue;
+    let back: string | undefined;
     try {
-      Encoding.convert(ch, { to: "SJIS", from: "UNICODE", type: "array", fallback: "error" });
+      const bytes = Encoding.convert(ch, { to: "SJIS", from: "UNICODE", type: "array", fallback: "error" }) as number[];
+      back = Encoding.convert(bytes, { to: "UNICODE", from: "SJIS", type: "string" }) as string;
     } catch {
-      if (!bad.includes(ch)) bad.push(ch);
+      back = undefined;
     }
+    if (back !== ch) bad.push(ch);
   }
   return bad;
+}
+
+/** Lone surrogate halves (broken text): UTF-8 cannot hold them and would write U+FFFD instead. */
+export function unencodableInUtf8(text: string): string[] {
+  return [...new Set(text.match(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g) ?? [])];
+}
+
+/** Characters the encoding cannot write as themselves. */
+export function unencodableCharacters(text: string, encoding: TextEncoding): string[] {
+  return encoding === "cp932" ? unencodableInCp932(text) : unencodableInUtf8(text);
 }
 
 /** Encodes text; throws if a character cannot be represented (callers check first, so nothing becomes "?"). */

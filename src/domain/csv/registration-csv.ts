@@ -1,11 +1,11 @@
 import Papa from "papaparse";
-import { cellText, type Cell } from "../cell";
+import { cellText, isBlankCell, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import type { RowResult } from "../check/check-row";
 import type { Finding } from "../findings";
 import type { FormProfile } from "../profile/schema";
 import { trimSpaces } from "../text/normalize";
-import { encodeText, unencodableInCp932 } from "./encode-text";
+import { encodeText, unencodableCharacters } from "./encode-text";
 
 /** One data row offered for export: its cells, its own check result, and every finding it has (incl. cross-row). */
 export interface ExportRow {
@@ -41,9 +41,17 @@ export interface RegistrationCsv {
   encoding: "cp932" | "utf8bom";
   written: { source: string; row: number }[];
   refused: RefusedRow[];
+  /** Things the user should know about the file itself (e.g. a header label replaced), in Japanese. */
+  notes: string[];
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const ENCODING_NAME = { cp932: "Shift_JIS", utf8bom: "UTF-8" } as const;
+
+/** 「a」「b」, with broken characters shown by their code (a lone surrogate cannot be printed). */
+function charList(chars: readonly string[]): string {
+  return chars.map((c) => (/[\ud800-\udfff]/.test(c) && c.length === 1 ? `U+${c.charCodeAt(0).toString(16).toUpperCase()}` : `「${c}」`)).join("");
+}
 
 /** Header labels from the profile: the field label, or （入力不要） for the grey columns. */
 export function profileHeaderLabels(profile: FormProfile): string[] {
@@ -62,6 +70,8 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
   const columns = profile.csv.columns.map(columnIndex);
   const fieldByColumn = new Map(Object.entries(profile.fields).map(([key, f]) => [columnIndex(f.column), key as keyof FormProfile["fields"]]));
   const institutionColumn = profile.fields.institutionCode.column;
+  const institutionIndex = columnIndex(institutionColumn);
+  const notes: string[] = [];
 
   const data: string[][] = [];
   const written: { source: string; row: number }[] = [];
@@ -76,7 +86,7 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
     const errors = r.findings.filter((f) => f.severity === "error");
     for (const f of errors) reasons.push(`${f.column}列: ${f.message}`);
     const type = profile.orgTypes.find((t) => t.code === r.result!.values.orgType);
-    if (errors.length === 0 && r.result.values.institutionCode === undefined) {
+    if (isBlankCell(r.cells[institutionIndex])) {
       reasons.push(`${institutionColumn}列: 所属医療機関/動物診療施設コードが空欄のため出力できません（マスタ登録後にコードを記入してください）`);
     }
     if (type?.deferred && !options.issueDeferred) {
@@ -106,12 +116,10 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
           reasons.push(`${columnLetterOf(profile, i)}列: 数式と解釈される文字で始まるため出力できません`);
           break;
         }
-        if (encoding === "cp932") {
-          const bad = unencodableInCp932(value);
-          if (bad.length) {
-            reasons.push(`${columnLetterOf(profile, i)}列: Shift_JISで表せない文字（${bad.map((c) => `「${c}」`).join("")}）があるため出力できません`);
-            break;
-          }
+        const bad = unencodableCharacters(value, encoding);
+        if (bad.length) {
+          reasons.push(`${columnLetterOf(profile, i)}列: ${ENCODING_NAME[encoding]}で表せない文字（${charList(bad)}）があるため出力できません`);
+          break;
         }
         line.push(value);
       }
@@ -125,10 +133,29 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
   }
 
   const newline = profile.csv.lineEnding;
-  const records = withHeader ? [[...(options.headerLabels ?? profileHeaderLabels(profile))], ...data] : data;
+  const records = withHeader ? [headerLine(profile, options.headerLabels, encoding, notes), ...data] : data;
   let text = records.length ? Papa.unparse(records, { newline, quotes: false, escapeFormulae: false }) : "";
   if (text !== "") text += newline;
-  return { bytes: encodeText(text, encoding), text, encoding, written, refused };
+  return { bytes: encodeText(text, encoding), text, encoding, written, refused, notes };
+}
+
+/**
+ * The header line: the given labels (the form's own), else the profile's. A label the encoding cannot hold, or one
+ * that would start a formula, is replaced by the profile's label (or the column letter) and the replacement noted.
+ */
+function headerLine(profile: FormProfile, given: readonly string[] | undefined, encoding: "cp932" | "utf8bom", notes: string[]): string[] {
+  const defaults = profileHeaderLabels(profile);
+  const usable = (label: string) => !FORMULA_START.test(label) && unencodableCharacters(label, encoding).length === 0;
+  return defaults.map((fallback, i) => {
+    const label = given?.[i] ?? fallback;
+    if (usable(label)) return label;
+    const replacement = usable(fallback) ? fallback : profile.csv.columns[i];
+    const why = FORMULA_START.test(label)
+      ? "数式と解釈されるおそれがある"
+      : `${ENCODING_NAME[encoding]}で表せない文字（${charList(unencodableCharacters(label, encoding))}）を含む`;
+    notes.push(`見出し「${label}」は${why}ため、「${replacement}」として出力しました。`);
+    return replacement;
+  });
 }
 
 function columnLetterOf(profile: FormProfile, index: number): string {
