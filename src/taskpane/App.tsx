@@ -1,0 +1,87 @@
+import { Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { DEFAULT_PROFILE, type FormProfile } from "../domain";
+import type { ExcelGateway } from "../excel/gateway-types";
+import { Busy } from "./components/Busy";
+import { Findings } from "./components/Findings";
+import { FormSheetChooser } from "./components/FormSheetChooser";
+import { Header } from "./components/Header";
+import { Masters } from "./components/Masters";
+import { Messages } from "./components/Messages";
+import { RowDetail } from "./components/RowDetail";
+import { Summary } from "./components/Summary";
+import { PaneController } from "./state/controller";
+import { PaneProvider, usePane, usePaneState } from "./state/pane-context";
+import type { PaneView } from "./state/pane-state";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+export type AppProps = { gateway: ExcelGateway; profile?: FormProfile } | { controller: PaneController };
+
+/** The task pane: one controller per pane, started once; the gateway is the only way to Excel. */
+export function App(props: AppProps) {
+  const [controller] = useState(() =>
+    "controller" in props ? props.controller : new PaneController(props.gateway, props.profile ?? DEFAULT_PROFILE),
+  );
+  useEffect(() => {
+    if (controller.store.get().phase === "starting") void controller.start();
+  }, [controller]);
+  useEffect(() => () => void controller.dispose(), [controller]);
+  return (
+    <PaneProvider controller={controller}>
+      <Pane />
+    </PaneProvider>
+  );
+}
+
+const TABS: [PaneView, string][] = [
+  ["findings", "指摘一覧"],
+  ["row", "選択した行"],
+  ["masters", "マスタ"],
+];
+
+function Pane() {
+  const pane = usePane();
+  const styles = useStyles();
+  const phase = usePaneState((s) => s.phase);
+  const hasCheck = usePaneState((s) => s.check !== undefined);
+  const view = usePaneState((s) => s.view);
+  return (
+    <main className={styles.root} lang="ja" aria-busy={phase === "starting" || phase === "loading"}>
+      <Header />
+      <Busy />
+      <Messages />
+      {phase === "starting" && <Spinner label="Excelのブックを確認しています" />}
+      {phase === "no-form" && <FormSheetChooser />}
+      {hasCheck && (
+        <>
+          <Summary />
+          <TabList selectedValue={view} onTabSelect={(_, d) => pane.setView(d.value as PaneView)} aria-label="表示の切り替え">
+            {TABS.map(([value, label]) => (
+              <Tab key={value} value={value} id={`tab-${value}`} aria-controls={`panel-${value}`}>
+                {label}
+              </Tab>
+            ))}
+          </TabList>
+          <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className={styles.panel}>
+            {view === "findings" && <Findings />}
+            {view === "row" && <RowDetail />}
+            {view === "masters" && <Masters />}
+          </div>
+        </>
+      )}
+    </main>
+  );
+}

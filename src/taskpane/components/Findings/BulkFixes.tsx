@@ -1,0 +1,42 @@
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useState } from "react";
+import type { FixKind } from "../../state/fix-kinds";
+
+const BulkFixDialog = lazy(() => import(/* webpackChunkName: "bulk-fix" */ "./BulkFixDialog"));
+
+const useStyles = makeStyles({
+  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  item: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+});
+
+/** "Fix all of this kind": one line per kind of fix the engine suggests, each confirmed in a dialog. */
+export function BulkFixes({ kinds }: { kinds: FixKind[] }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState<FixKind | undefined>();
+  return (
+    <section className={styles.box} aria-labelledby="bulk-fix-heading">
+      <h3 id="bulk-fix-heading" className={styles.heading}>
+        まとめて修正
+      </h3>
+      <ul className={styles.list}>
+        {kinds.map((k) => (
+          <li key={k.code} className={styles.item} data-fix-kind={k.code}>
+            <Caption1>
+              {k.label}（{k.findings.length}件）
+            </Caption1>
+            <Button size="small" onClick={() => setOpen(k)} aria-label={`${k.label}：${k.findings.length}件をまとめて修正`}>
+              まとめて修正…
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {open && (
+        <Suspense fallback={null}>
+          <BulkFixDialog kind={open} onClose={() => setOpen(undefined)} />
+        </Suspense>
+      )}
+    </section>
+  );
+}

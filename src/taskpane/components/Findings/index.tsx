@@ -1,0 +1,80 @@
+import { Button, Caption1, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
+import { fixKinds } from "../../state/fix-kinds";
+import { groupFindings, PAGE_SIZE, pageCount, type SeverityFilter } from "../../state/findings-view";
+import { usePane, usePaneState } from "../../state/pane-context";
+import { BulkFixes } from "./BulkFixes";
+import { RowGroupView } from "./RowGroupView";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  pager: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  empty: { color: tokens.colorNeutralForeground2 },
+});
+
+const FILTERS: [SeverityFilter, string][] = [
+  ["all", "すべて"],
+  ["error", "エラー"],
+  ["warning", "警告"],
+];
+
+/** Findings grouped by row, one page of rows at a time (a 10,000-row form stays responsive), with bulk fixes on top. */
+export function Findings() {
+  const pane = usePane();
+  const styles = useStyles();
+  const result = usePaneState((s) => s.check?.result);
+  const severity = usePaneState((s) => s.severity);
+  const page = usePaneState((s) => s.page);
+  const view = useMemo(() => groupFindings(result, severity), [result, severity]);
+  const kinds = useMemo(() => fixKinds(result), [result]);
+  if (!result) return null;
+  const pages = pageCount(view.groups.length);
+  const current = Math.min(page, pages - 1);
+  const shown = view.groups.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const first = current * PAGE_SIZE + 1;
+  const last = current * PAGE_SIZE + shown.length;
+  return (
+    <div className={styles.panel}>
+      <RadioGroup
+        layout="horizontal"
+        aria-label="表示する指摘の重要度"
+        value={severity}
+        onChange={(_, d) => pane.setSeverity(d.value as SeverityFilter)}
+      >
+        {FILTERS.map(([value, label]) => (
+          <Radio key={value} value={value} label={`${label}（${view.counts[value]}）`} />
+        ))}
+      </RadioGroup>
+      {kinds.length > 0 && <BulkFixes kinds={kinds} />}
+      {view.groups.length === 0 ? (
+        <p className={styles.empty} data-testid="no-findings">
+          {severity === "all" ? "指摘はありません。" : "この重要度の指摘はありません。"}
+        </p>
+      ) : (
+        <>
+          <Caption1 aria-live="polite">
+            指摘のある行 {view.groups.length.toLocaleString("ja-JP")}行{pages > 1 ? `（${first}〜${last}件目を表示）` : ""}
+          </Caption1>
+          <div data-testid="finding-groups">
+            {shown.map((g) => (
+              <RowGroupView key={g.row} group={g} />
+            ))}
+          </div>
+          {pages > 1 && (
+            <nav className={styles.pager} aria-label="指摘一覧のページ">
+              <Button size="small" disabled={current === 0} onClick={() => pane.setPage(current - 1)}>
+                前の{PAGE_SIZE}行
+              </Button>
+              <Caption1>
+                {current + 1} / {pages} ページ
+              </Caption1>
+              <Button size="small" disabled={current >= pages - 1} onClick={() => pane.setPage(current + 1)}>
+                次の{PAGE_SIZE}行
+              </Button>
+            </nav>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

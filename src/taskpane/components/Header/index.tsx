@@ -1,0 +1,59 @@
+import { Button, Subtitle2, Toolbar, ToolbarButton, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowSync20Regular, Eraser20Regular, Highlight20Regular } from "@fluentui/react-icons";
+import { usePane, usePaneState } from "../../state/pane-context";
+
+const useStyles = makeStyles({
+  header: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { margin: 0 },
+  sheet: { color: tokens.colorNeutralForeground2 },
+  toolbar: { flexWrap: "wrap", paddingLeft: 0, paddingRight: 0 },
+});
+
+/** The pane's title, the form sheet in use, and the commands that act on the whole sheet. */
+export function Header() {
+  const pane = usePane();
+  const styles = useStyles();
+  const sheet = usePaneState((s) => s.check?.sheet);
+  const highlights = usePaneState((s) => s.highlights);
+  const noEvents = usePaneState((s) => s.capabilities !== undefined && !s.capabilities.changeEvents);
+  const working = usePaneState((s) => s.busy !== undefined);
+  return (
+    <header className={styles.header}>
+      <h1 className={styles.title}>
+        <Subtitle2>申請様式チェック</Subtitle2>
+      </h1>
+      {sheet && <span className={styles.sheet}>シート「{sheet}」</span>}
+      <Toolbar aria-label="シート全体の操作" className={styles.toolbar} size="small">
+        {noEvents ? (
+          <Button appearance="primary" icon={<ArrowSync20Regular />} onClick={() => void pane.recheck()} disabled={working}>
+            再チェック
+          </Button>
+        ) : (
+          <Tooltip content="ブックをもう一度すべて読み込んでチェックします" relationship="description">
+            <ToolbarButton icon={<ArrowSync20Regular />} onClick={() => void pane.recheck()} disabled={working}>
+              再チェック
+            </ToolbarButton>
+          </Tooltip>
+        )}
+        {sheet &&
+          (highlights ? (
+            <Tooltip content="状態の色（A列の青・赤、入力漏れの黄色）を消して様式の見た目に戻します。値は変わりません" relationship="description">
+              <ToolbarButton icon={<Eraser20Regular />} onClick={() => void pane.clearHighlights()} disabled={working}>
+                ハイライトを消す
+              </ToolbarButton>
+            </Tooltip>
+          ) : (
+            <ToolbarButton icon={<Highlight20Regular />} onClick={() => void pane.showHighlights()} disabled={working}>
+              ハイライトを表示
+            </ToolbarButton>
+          ))}
+      </Toolbar>
+    </header>
+  );
+}

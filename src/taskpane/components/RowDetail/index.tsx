@@ -1,0 +1,82 @@
+import { Badge, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
+import { usePaneState } from "../../state/pane-context";
+import { FindingItem } from "../Findings/FindingItem";
+import { STATUS_COLOR, STATUS_LABEL } from "../Findings/RowGroupView";
+
+const Pickers = lazy(() => import(/* webpackChunkName: "pickers" */ "../Pickers"));
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, margin: 0, fontSize: tokens.fontSizeBase400 },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  collect: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+/** The selected row: its findings, the guidance that applies to it, and the pickers that fill I/K and AJ. */
+export function RowDetail() {
+  const styles = useStyles();
+  const detail = usePaneState((s) => s.rowDetail);
+  const firstDataRow = usePaneState((s) => s.check?.result.firstDataRow);
+  if (!detail) {
+    return (
+      <p className={styles.hint}>
+        シートでセルを選ぶか、指摘一覧の行番号を押すと、その行の詳細（指摘、保健所・医療機関の選択）を表示します。
+      </p>
+    );
+  }
+  if (firstDataRow !== undefined && detail.row < firstDataRow) {
+    return <p className={styles.hint}>{detail.row}行目は見出しの行です。申請の行（{firstDataRow}行目以降）を選んでください。</p>;
+  }
+  return (
+    <section className={styles.panel} aria-labelledby="row-detail-heading" data-testid="row-detail" data-row={detail.row} data-status={detail.status ?? "none"}>
+      <h2 id="row-detail-heading" className={styles.heading}>
+        {detail.row}行目
+        {detail.status ? (
+          <Badge appearance="filled" color={STATUS_COLOR[detail.status]} data-testid="row-status">
+            {STATUS_LABEL[detail.status]}
+          </Badge>
+        ) : (
+          <Badge appearance="outline" color="subtle">
+            未入力
+          </Badge>
+        )}
+      </h2>
+      {detail.name && <Caption1>利用者名：{detail.name}</Caption1>}
+      {detail.findings.length > 0 ? (
+        <ul className={styles.list} aria-label={`${detail.row}行目の指摘`}>
+          {detail.findings.map((f, i) => (
+            <FindingItem key={`${f.column}:${f.code}:${i}`} finding={f} />
+          ))}
+        </ul>
+      ) : (
+        detail.status === "complete" && <Caption1>この行に指摘はありません。</Caption1>
+      )}
+      {detail.deferred && (
+        <MessageBar intent="info">
+          <MessageBarBody>所属機関分類コード16（医療機関管理者（定点））のアカウントは、次期システムの運用開始後に発行されます。</MessageBarBody>
+        </MessageBar>
+      )}
+      {detail.collect && (
+        <MessageBar intent="warning" layout="multiline" data-testid="collect-guidance">
+          <MessageBarBody>
+            <MessageBarTitle>所属機関コード（AJ列）が空欄です</MessageBarTitle>
+            マスタに未登録の機関として申請します。マスタ登録のため、機関から次の情報を聴取してください：
+            <ul className={styles.collect}>
+              {detail.collect.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+            マスタに登録されている機関なら、下の「医療機関・施設」から選んでください。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {detail.status !== "gap" && detail.status !== undefined && (
+        <Suspense fallback={<Spinner size="tiny" label="選択肢を準備しています" />}>
+          <Pickers detail={detail} />
+        </Suspense>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { FluentProvider } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { createExcelGateway } from "../excel/gateway";
+import { App } from "./App";
+import { themeForOffice } from "./theme";
+
+function officeBackground(): string | undefined {
+  try {
+    return Office.context.officeTheme?.bodyBackgroundColor;
+  } catch {
+    return undefined; // officeTheme is missing on some hosts (Excel on the web before theme support): light theme
+  }
+}
+
+function render(content: JSX.Element): void {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("taskpane.html has no #root");
+  createRoot(container).render(
+    <FluentProvider theme={themeForOffice(officeBackground())} lang="ja" dir="ltr" style={{ minHeight: "100vh" }}>
+      {content}
+    </FluentProvider>,
+  );
+}
+
+void Office.onReady((info) => {
+  document.documentElement.lang = "ja";
+  if (info.host !== Office.HostType.Excel) {
+    render(
+      <p role="alert" style={{ padding: 16 }}>
+        このアドインはExcelの作業ウィンドウで使います。Excelで申請様式のブックを開き、リボンの「申請様式チェック」から起動してください。
+      </p>,
+    );
+    return;
+  }
+  render(<App gateway={createExcelGateway()} />);
+});

@@ -1,0 +1,40 @@
+import { decodeText, masterFromCsv, mastersFromSheets, type FormProfile, type LoadedMaster } from "../../domain";
+import type { Progress } from "../../excel/gateway-types";
+import { readFileBytes } from "./read-file-bytes";
+
+export type MasterFileProgress = (p: Progress & { phase: string }) => void;
+
+/** Thrown with a Japanese message naming the file; the controller shows it as is. */
+export class MasterFileError extends Error {}
+
+/**
+ * A master from a file chosen in the pane: .csv (UTF-8 or Shift_JIS, kind from the file name or the header)
+ * or .xlsx (every sheet that is a master, by sheet name or header). Nothing is written to the workbook.
+ */
+export async function readMasterFile(file: File, profile: FormProfile, onProgress: MasterFileProgress): Promise<LoadedMaster[]> {
+  const name = file.name;
+  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
+  if (ext === "xls") {
+    throw new MasterFileError(`ファイル「${name}」は古い形式（.xls）のため読めません。Excelで「.xlsx」または「CSV」として保存し直してから選んでください。`);
+  }
+  if (ext !== "csv" && ext !== "txt" && ext !== "xlsx" && ext !== "xlsm") {
+    throw new MasterFileError(`ファイル「${name}」はマスタとして読めません。.xlsx または .csv のファイルを選んでください。`);
+  }
+  const bytes = await readFileBytes(file, (done, total) => onProgress({ phase: "読み込んでいます", done, total }));
+  if (ext === "csv" || ext === "txt") {
+    onProgress({ phase: "解析しています", done: 0, total: 0 });
+    const { text } = decodeText(bytes);
+    const loaded = masterFromCsv(text, name, profile);
+    return loaded ? [loaded] : [];
+  }
+  onProgress({ phase: "解析しています（大きなファイルは時間がかかります）", done: 0, total: 0 });
+  const { readXlsxSheets } = await import(/* webpackChunkName: "xlsx-reader" */ "./read-xlsx");
+  let sheets;
+  try {
+    sheets = await readXlsxSheets(bytes);
+  } catch (e) {
+    throw new MasterFileError(`ファイル「${name}」はExcelブック（.xlsx）として読めません（${(e as Error).message}）。`);
+  }
+  onProgress({ phase: "索引を作っています", done: 0, total: 0 });
+  return mastersFromSheets(sheets, profile, name);
+}

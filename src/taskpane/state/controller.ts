@@ -1,0 +1,521 @@
+import {
+  buildMasterIndex,
+  checkNotices,
+  createCheckContext,
+  describeMasters,
+  detectMasterKind,
+  FormChecker,
+  type Finding,
+  type FindingCode,
+  type FormProfile,
+  type FormRow,
+  type LoadedMaster,
+  type MasterKind,
+  type MasterRecord,
+  type MasterSet,
+} from "../../domain";
+import type { ExcelGateway, Progress, SheetChange, SheetInfo } from "../../excel/gateway-types";
+import { editsFor } from "./fix-kinds";
+import { pageCount, type SeverityFilter, groupFindings } from "./findings-view";
+import { fullPlanRows, highlightPlan } from "./highlight-plan";
+import { failureMessage } from "./office-errors";
+import { initialPaneState, type MasterLoadReport, type PaneMessage, type PaneState, type PaneView } from "./pane-state";
+import { describeRow } from "./row-detail";
+import { createStore, type Store } from "./store";
+import { TaskQueue } from "./task-queue";
+
+type Edit = { address: string; value: string };
+
+/** Reads a master file chosen in the pane; loaded lazily (the xlsx parser is large). */
+export type MasterFileReader = (file: File, profile: FormProfile, onProgress: (p: Progress & { phase: string }) => void) => Promise<LoadedMaster[]>;
+
+const defaultMasterFileReader: MasterFileReader = async (file, profile, onProgress) => {
+  const { readMasterFile } = await import(/* webpackChunkName: "master-file" */ "../masters/read-master-file");
+  return readMasterFile(file, profile, onProgress);
+};
+
+/**
+ * The pane's only actor: it calls the Excel gateway and the domain, and publishes what the components render.
+ * Every Office call runs through one queue (a change event never races a read or a fix), and every failure
+ * becomes a Japanese message in the pane.
+ */
+export class PaneController {
+  readonly store: Store<PaneState>;
+  private readonly queue = new TaskQueue();
+  private checker?: FormChecker;
+  private highlightedUpTo = 0;
+  private unwatch: (() => Promise<void>)[] = [];
+  private pendingRows = new Map<number, FormRow>();
+  private pendingScheduled = false;
+  private lastPaneSelection?: string;
+  private messageId = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly gateway: ExcelGateway,
+    profile: FormProfile,
+    private readonly readMasterFile: MasterFileReader = defaultMasterFileReader,
+  ) {
+    this.store = createStore(initialPaneState(profile));
+  }
+
+  private get state(): PaneState {
+    return this.store.get();
+  }
+
+  private get profile(): FormProfile {
+    return this.state.profile;
+  }
+
+  /** Resolves when every queued Office operation has finished (tests, the harness). */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  // --- opening the workbook ---
+
+  /** Detects the host, loads the master sheets of the workbook and opens the form sheet (or says there is none). */
+  start(): Promise<void> {
+    return this.task("申請様式を開くことが", async () => {
+      const capabilities = this.gateway.capabilities();
+      this.store.set({ capabilities, phase: "loading" });
+      const sheets = await this.gateway.listSheets();
+      this.store.set({ sheets });
+      for (const s of sheets) {
+        if (s.masterKind && !this.state.masters[s.masterKind]) await this.readMasterSheet(s.name, s.masterKind);
+      }
+      const sheet = await this.chooseFormSheet(sheets);
+      if (!sheet) {
+        this.store.set({ phase: "no-form" });
+        return;
+      }
+      await this.openSheet(sheet);
+    });
+  }
+
+  /** Opens (or re-opens) a sheet as the form: a full read and check. */
+  open(sheet: string): Promise<void> {
+    return this.task(`シート「${sheet}」を申請様式として開くことが`, () => this.openSheet(sheet));
+  }
+
+  /** Reads the whole form again and checks every row (the 再チェック button). */
+  recheck(): Promise<void> {
+    const sheet = this.state.check?.sheet;
+    if (!sheet) return this.start();
+    return this.task("再チェック", () => this.openSheet(sheet));
+  }
+
+  // --- fixes ---
+
+  /** Applies one finding's suggested value, if the cell still holds what the finding was about. */
+  applyFix(target: Finding): Promise<void> {
+    return this.task("修正", async () => {
+      const sheet = this.requireSheet();
+      await this.refreshRows(sheet, [target.row]);
+      const current = this.checker!.rowFindings(target.row).find(
+        (f) => f.code === target.code && f.column === target.column && f.fix === target.fix,
+      );
+      if (!current || current.fix === undefined) {
+        this.say("warning", `${target.column}${target.row} はすでに変更されています。最新のチェック結果を確認してください。`);
+        this.publish("incremental", [target.row]);
+        return;
+      }
+      await this.write(sheet, [{ address: `${current.column}${current.row}`, value: current.fix }], "修正");
+    });
+  }
+
+  /** How many cells a bulk fix of this kind would change now (for the confirmation dialog). */
+  pendingFixes(code: FindingCode): Edit[] {
+    const findings = this.state.check?.result.findings.filter((f) => f.code === code) ?? [];
+    return editsFor(findings);
+  }
+
+  /** Applies every suggested fix of one kind (after the user confirmed the count). */
+  applyFixes(code: FindingCode): Promise<void> {
+    return this.task("まとめて修正", async () => {
+      const sheet = this.requireSheet();
+      const rows = [...new Set(this.pendingFixes(code).map((e) => Number(/\d+$/.exec(e.address)![0])))];
+      if (rows.length === 0) return;
+      await this.refreshRows(sheet, rows);
+      const findings = rows.flatMap((r) => this.checker!.rowFindings(r).filter((f) => f.code === code));
+      const edits = editsFor(findings);
+      if (edits.length === 0) {
+        this.say("warning", "修正できるセルはもうありません（すでに変更されています）。");
+        this.publish("incremental", rows);
+        return;
+      }
+      await this.write(sheet, edits, "まとめて修正");
+    });
+  }
+
+  // --- pickers ---
+
+  searchHealthCenters(query: string, limit = 50): MasterRecord[] {
+    return this.state.masters.healthCenter?.search(query, limit) ?? [];
+  }
+
+  searchInstitutions(kind: MasterKind, query: string, limit = 50): MasterRecord[] {
+    return this.state.masters[kind]?.search(query, limit) ?? [];
+  }
+
+  healthCenterRecord(code: string | undefined): MasterRecord | undefined {
+    return code ? this.state.masters.healthCenter?.get(code) : undefined;
+  }
+
+  /** Fills 中核市コード (I) and 保健所コード (K) from a 保健所マスタ record. */
+  pickHealthCenter(row: number, record: MasterRecord): Promise<void> {
+    return this.task("保健所の設定", async () => {
+      const sheet = this.requireSheet();
+      const f = this.profile.fields;
+      const edits: Edit[] = [{ address: `${f.healthCenterCode.column}${row}`, value: record.code }];
+      if (record.cityCode !== undefined) edits.unshift({ address: `${f.cityCode.column}${row}`, value: record.cityCode });
+      await this.write(sheet, edits, "保健所の設定");
+    });
+  }
+
+  /** Fills 所属医療機関/動物診療施設コード (AJ) from the master that E selects. */
+  pickInstitution(row: number, record: MasterRecord): Promise<void> {
+    return this.task("医療機関の設定", async () => {
+      const sheet = this.requireSheet();
+      await this.write(sheet, [{ address: `${this.profile.fields.institutionCode.column}${row}`, value: record.code }], "医療機関の設定");
+    });
+  }
+
+  // --- masters ---
+
+  /** Loads a sheet of the open workbook as a master (kind by name/header unless given). */
+  loadMasterFromSheet(sheet: string, kind?: MasterKind): Promise<void> {
+    return this.task(`シート「${sheet}」のマスタ読み込み`, async () => {
+      await this.readMasterSheet(sheet, kind);
+      await this.rebuildChecker();
+    });
+  }
+
+  /** Loads a master from an .xlsx / .csv file chosen in the pane; kept in memory, the workbook is not changed. */
+  loadMasterFromFile(file: File): Promise<void> {
+    return this.task(`ファイル「${file.name}」のマスタ読み込み`, async () => {
+      this.store.set({ busy: { label: `「${file.name}」を読み込んでいます` } });
+      const loaded = await this.readMasterFile(file, this.profile, (p) =>
+        this.store.set({ busy: { label: `「${file.name}」を${p.phase}`, done: p.done, total: p.total } }),
+      );
+      if (loaded.length === 0) {
+        this.say(
+          "error",
+          `ファイル「${file.name}」にマスタが見つかりません。ファイル名・シート名（保健所マスタ、医療機関マスタ（全数）、医療機関マスタ（定点）、動物診療施設マスタ）または1行目の見出し（保健所コード・中核市コード、医療機関コード、医療機関コードhos_cd、動物診療施設コード）で判別します。`,
+        );
+        return;
+      }
+      const masters = { ...this.state.masters };
+      const origins = { ...this.state.masterOrigins };
+      for (const m of loaded) {
+        masters[m.kind] = m.index;
+        origins[m.kind] = { from: "file", fileName: file.name };
+      }
+      this.store.set({ masters, masterOrigins: origins, lastMasterLoad: reports(loaded.map((m) => m.kind), masters) });
+      await this.rebuildChecker();
+      await this.rewatch();
+    });
+  }
+
+  // --- highlights and selection ---
+
+  /** ハイライトを消す: the data area's A column and input cells back to the template's look; values untouched. */
+  clearHighlights(): Promise<void> {
+    return this.task("ハイライトの消去", async () => {
+      const sheet = this.requireSheet();
+      const first = this.checker!.firstDataRow;
+      const last = Math.max(this.checker!.lastRow, this.highlightedUpTo, first);
+      await this.gateway.clearHighlights(sheet, first, last);
+      this.highlightedUpTo = 0;
+      this.store.set({ highlights: false });
+      this.say("success", "ハイライトを消しました。入力値は変更していません。");
+    });
+  }
+
+  showHighlights(): Promise<void> {
+    return this.task("ハイライトの表示", async () => {
+      this.store.set({ highlights: true });
+      await this.highlight(fullPlanRows(this.checker!, this.highlightedUpTo));
+    });
+  }
+
+  /** A finding (or a row) clicked in the pane: select its cell in the sheet and show the row. */
+  select(target: Finding | { row: number; column?: string }): Promise<void> {
+    const column = target.column ?? this.profile.fields.name.column;
+    const address = `${column}${target.row}`;
+    this.showRow(target.row);
+    return this.task(`セル ${address} の選択`, async () => {
+      const sheet = this.requireSheet();
+      this.lastPaneSelection = address;
+      await this.gateway.selectCell(sheet, address);
+    });
+  }
+
+  // --- view state (no Office calls) ---
+
+  setView(view: PaneView): void {
+    this.store.set({ view });
+  }
+
+  setSeverity(severity: SeverityFilter): void {
+    this.store.set({ severity, page: 0 });
+  }
+
+  setPage(page: number): void {
+    this.store.set({ page });
+  }
+
+  showRow(row: number): void {
+    const check = this.state.check;
+    this.store.set({
+      selectedRow: row,
+      rowDetail: this.checker && check ? describeRow(this.checker, row, this.profile, this.state.masters) : undefined,
+    });
+  }
+
+  dismissMessage(id: number): void {
+    this.store.set((s) => ({ messages: s.messages.filter((m) => m.id !== id) }));
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.stopWatching();
+  }
+
+  // --- internals ---
+
+  private async chooseFormSheet(sheets: SheetInfo[]): Promise<string | undefined> {
+    const forms = sheets.filter((s) => s.formHeaderRow !== undefined);
+    if (forms.length === 0) return undefined;
+    let active: string | undefined;
+    try {
+      active = await this.gateway.activeSheetName();
+    } catch {
+      active = undefined; // not knowing the active sheet only changes which form is preferred
+    }
+    return (
+      forms.find((s) => s.name === active)?.name ??
+      forms.find((s) => s.name === this.profile.sheet.preferredName)?.name ??
+      forms[0].name
+    );
+  }
+
+  private async openSheet(sheet: string): Promise<void> {
+    await this.stopWatching();
+    this.store.set({ phase: "loading", busy: { label: `シート「${sheet}」を読み込んでいます` } });
+    const snapshot = await this.gateway.readForm(sheet, (p) =>
+      this.store.set({ busy: { label: `シート「${sheet}」を読み込んでいます`, done: p.done, total: p.total } }),
+    );
+    this.pendingRows.clear();
+    this.checker = new FormChecker(createCheckContext(this.profile, this.state.masters), snapshot.headerRow);
+    this.checker.reset(snapshot.rows);
+    this.store.set({ phase: "ready" });
+    const rows = fullPlanRows(this.checker, this.highlightedUpTo);
+    this.publish("full", rows, sheet);
+    if (this.state.highlights) await this.highlight(rows);
+    await this.startWatching(sheet);
+  }
+
+  private async readMasterSheet(sheet: string, kind?: MasterKind): Promise<void> {
+    const label = kind ? this.profile.masters[kind].label : `シート「${sheet}」`;
+    this.store.set({ busy: { label: `${label}を読み込んでいます` } });
+    const values = await this.gateway.readSheetValues(sheet, (p) =>
+      this.store.set({ busy: { label: `${label}を読み込んでいます`, done: p.done, total: p.total } }),
+    );
+    const headerRow = values[this.profile.masters.healthCenter.headerRow - 1];
+    const found = kind ?? detectMasterKind(sheet, headerRow, this.profile);
+    if (!found) {
+      this.say("error", `シート「${sheet}」はマスタとして判別できません。読み込むマスタの種類を選んでください。`);
+      return;
+    }
+    const index = buildMasterIndex(found, `シート「${sheet}」`, values, this.profile);
+    if (index.size === 0) {
+      this.say("warning", `シート「${sheet}」に${this.profile.masters[found].label}のコードが1件もありません（見出しは1行目、コードは見出しの列で判別します）。`);
+    }
+    const masters = { ...this.state.masters, [found]: index };
+    this.store.set({
+      masters,
+      masterOrigins: { ...this.state.masterOrigins, [found]: { from: "sheet", sheet } },
+      lastMasterLoad: reports([found], masters),
+    });
+  }
+
+  /** New masters → a new checker over the same rows (no re-read of the form). */
+  private async rebuildChecker(): Promise<void> {
+    const old = this.checker;
+    const sheet = this.state.check?.sheet;
+    if (!old || !sheet) return;
+    const rows = old.filledRows().map((r) => old.rowInput(r)!);
+    this.checker = new FormChecker(createCheckContext(this.profile, this.state.masters), old.headerRow);
+    this.checker.reset(rows);
+    const all = fullPlanRows(this.checker, this.highlightedUpTo);
+    this.publish("full", all, sheet);
+    if (this.state.highlights) await this.highlight(all);
+  }
+
+  private async startWatching(sheet: string): Promise<void> {
+    const caps = this.state.capabilities;
+    if (!caps || this.disposed) return;
+    if (caps.changeEvents) {
+      const masterSheets = Object.values(this.state.masterOrigins).flatMap((o) => (o?.from === "sheet" ? [o.sheet] : []));
+      this.unwatch.push(await this.gateway.watch(sheet, masterSheets, (change) => this.onSheetChange(change)));
+    }
+    if (caps.selectionEvents) {
+      this.unwatch.push(await this.gateway.onSelection(sheet, (a) => this.onExcelSelection(a)));
+    }
+  }
+
+  private async rewatch(): Promise<void> {
+    const sheet = this.state.check?.sheet;
+    if (!sheet) return;
+    await this.stopWatching();
+    await this.startWatching(sheet);
+  }
+
+  private async stopWatching(): Promise<void> {
+    const list = this.unwatch;
+    this.unwatch = [];
+    for (const off of list) {
+      try {
+        await off();
+      } catch (e) {
+        this.say("warning", failureMessage("変更の監視を止めることが", e));
+      }
+    }
+  }
+
+  private onSheetChange(change: SheetChange): void {
+    if (this.disposed) return;
+    if (change.kind === "rows") {
+      if (change.sheet !== this.state.check?.sheet) return;
+      for (const r of change.rows) this.pendingRows.set(r.row, r);
+      if (!this.pendingScheduled) {
+        this.pendingScheduled = true;
+        void this.task("変更の再チェック", async () => {
+          this.pendingScheduled = false;
+          const rows = [...this.pendingRows.values()];
+          this.pendingRows.clear();
+          if (rows.length > 0 && this.checker) await this.update(rows);
+        });
+      }
+      return;
+    }
+    if (change.kind === "master") {
+      const kind = (Object.keys(this.state.masterOrigins) as MasterKind[]).find((k) => {
+        const o = this.state.masterOrigins[k];
+        return o?.from === "sheet" && o.sheet === change.sheet;
+      });
+      void this.task(`シート「${change.sheet}」のマスタ再読み込み`, async () => {
+        await this.readMasterSheet(change.sheet, kind);
+        await this.rebuildChecker();
+      });
+      return;
+    }
+    if (change.reason === "deleted") {
+      void this.task("申請様式の再読み込み", async () => {
+        await this.stopWatching();
+        this.checker = undefined;
+        this.highlightedUpTo = 0;
+        this.store.set({ check: undefined, rowDetail: undefined, selectedRow: undefined, phase: "no-form" });
+        this.say("warning", `シート「${change.sheet}」が削除されました。申請様式のシートを選んでください。`);
+        this.store.set({ sheets: await this.gateway.listSheets() });
+      });
+      return;
+    }
+    if (change.reason === "renamed") {
+      void this.start();
+      return;
+    }
+    void this.task("申請様式の再読み込み", () => this.openSheet(change.sheet));
+  }
+
+  private onExcelSelection(address: { row: number; column: string }): void {
+    if (this.disposed || !this.checker) return;
+    const echo = this.lastPaneSelection === `${address.column}${address.row}`;
+    this.lastPaneSelection = undefined;
+    this.showRow(address.row);
+    if (!echo && address.row >= this.checker.firstDataRow) this.store.set({ view: "row" });
+  }
+
+  /** Re-checks rows incrementally and recolours only the rows whose outcome may have changed. */
+  private async update(rows: FormRow[]): Promise<void> {
+    const changed = [...this.checker!.update(rows)].sort((a, b) => a - b);
+    this.publish("incremental", changed);
+    if (this.state.highlights && changed.length > 0) await this.highlight(changed);
+  }
+
+  private async refreshRows(sheet: string, rows: number[]): Promise<void> {
+    const fresh = await this.gateway.readRows(sheet, rows);
+    await this.update(fresh);
+  }
+
+  /** Writes the user's explicit fix, reads the rows back as Excel stored them, and re-checks them. */
+  private async write(sheet: string, edits: Edit[], action: string): Promise<void> {
+    const rows = [...new Set(edits.map((e) => Number(/\d+$/.exec(e.address)![0])))];
+    this.store.set({ busy: { label: `${action}: ${edits.length}セルを書き込んでいます` } });
+    await this.gateway.writeValues(sheet, edits);
+    await this.refreshRows(sheet, rows);
+    this.say("success", `${action}: ${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`);
+  }
+
+  private async highlight(rows: number[]): Promise<void> {
+    const sheet = this.state.check?.sheet;
+    if (!sheet || !this.checker || rows.length === 0) return;
+    const plan = highlightPlan(this.checker, rows, this.profile.sheet.statusColumn);
+    await this.gateway.applyHighlights(sheet, plan);
+    this.highlightedUpTo = Math.max(this.highlightedUpTo, this.checker.lastRow);
+  }
+
+  private publish(mode: "full" | "incremental", changedRows: number[], sheet = this.state.check?.sheet): void {
+    const checker = this.checker!;
+    const result = checker.result();
+    const severity = this.state.severity;
+    const pages = pageCount(groupFindings(result, severity).groups.length);
+    const selectedRow = this.state.selectedRow;
+    this.store.set((s) => ({
+      check: {
+        sheet: sheet!,
+        headerRow: checker.headerRow,
+        result,
+        version: (s.check?.version ?? 0) + 1,
+        notices: checkNotices(checker, this.profile, s.masters),
+        changedRows,
+        mode,
+      },
+      page: Math.min(s.page, pages - 1),
+      rowDetail: selectedRow !== undefined ? describeRow(checker, selectedRow, this.profile, s.masters) : undefined,
+    }));
+  }
+
+  private requireSheet(): string {
+    const sheet = this.state.check?.sheet;
+    if (!sheet || !this.checker) throw new Error("申請様式のシートが開かれていません。");
+    return sheet;
+  }
+
+  private say(intent: PaneMessage["intent"], text: string): void {
+    const id = ++this.messageId;
+    // Newest first; success notes replace older success notes so the bar does not pile up.
+    this.store.set((s) => ({
+      messages: [{ id, intent, text }, ...s.messages.filter((m) => !(intent === "success" && m.intent === "success"))].slice(0, 5),
+    }));
+  }
+
+  /** Queues an Office operation; a failure becomes "〈action〉できませんでした。〈why〉" in the pane. */
+  private task(action: string, body: () => Promise<void>): Promise<void> {
+    return this.queue.run(async () => {
+      try {
+        await body();
+      } catch (e) {
+        this.say("error", failureMessage(action.endsWith("が") ? action : `${action}が`, e));
+      } finally {
+        if (this.state.busy) this.store.set({ busy: undefined });
+        if (this.state.phase === "loading") this.store.set({ phase: this.checker ? "ready" : "no-form" });
+      }
+    });
+  }
+}
+
+function reports(kinds: MasterKind[], masters: MasterSet): MasterLoadReport[] {
+  return describeMasters(masters).filter((d) => kinds.includes(d.kind));
+}

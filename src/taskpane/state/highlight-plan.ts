@@ -1,0 +1,34 @@
+import type { FormChecker } from "../../domain";
+import type { HighlightPlan } from "../../excel/gateway-types";
+
+/**
+ * What to colour for the given rows: each row is reset first, then its A cell shows the status (complete / gap)
+ * and the cells with an error (missing required values included) turn yellow. The status column's own
+ * finding (the gap row) is shown by the A colour, not as a yellow cell.
+ */
+export function highlightPlan(checker: FormChecker, rows: Iterable<number>, statusColumn: string): HighlightPlan {
+  const plan: HighlightPlan = { completeRows: [], gapRows: [], resetRows: [], problemCells: [] };
+  const cells = new Set<string>();
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  for (const row of sorted) {
+    plan.resetRows.push(row);
+    const status = checker.status(row);
+    if (status === "complete") plan.completeRows.push(row);
+    else if (status === "gap") plan.gapRows.push(row);
+    else if (status === "incomplete") {
+      for (const f of checker.rowFindings(row)) {
+        if (f.severity === "error" && f.column !== statusColumn) cells.add(`${f.column}${row}`);
+      }
+    }
+  }
+  plan.problemCells = [...cells];
+  return plan;
+}
+
+/** Rows a full plan covers: the whole data area, and the rows highlighted before that are no longer part of it. */
+export function fullPlanRows(checker: FormChecker, previouslyHighlightedUpTo: number): number[] {
+  const last = Math.max(checker.lastRow, previouslyHighlightedUpTo);
+  const rows: number[] = [];
+  for (let r = checker.firstDataRow; r <= last; r++) rows.push(r);
+  return rows;
+}

@@ -1,0 +1,84 @@
+import type { CheckResult, FormProfile, MasterKind, MasterSet, Notice } from "../../domain";
+import type { HostCapabilities, SheetInfo } from "../../excel/gateway-types";
+import type { SeverityFilter } from "./findings-view";
+import type { RowDetail } from "./row-detail";
+
+export type Phase = "starting" | "loading" | "no-form" | "ready";
+
+/** Where a loaded master came from: a sheet of the open workbook (watched for changes) or a file kept in memory. */
+export type MasterOrigin = { from: "sheet"; sheet: string } | { from: "file"; fileName: string };
+
+export interface MasterLoadReport {
+  kind: MasterKind;
+  label: string;
+  source: string;
+  size: number;
+  duplicates: number;
+}
+
+export interface PaneMessage {
+  id: number;
+  intent: "error" | "warning" | "success" | "info";
+  text: string;
+}
+
+export interface BusyState {
+  label: string;
+  done?: number;
+  total?: number;
+}
+
+export interface CheckState {
+  sheet: string;
+  headerRow: number;
+  result: CheckResult;
+  /** Increases with every check the pane shows (full or incremental): a DOM signal for tests and the benchmark. */
+  version: number;
+  notices: Notice[];
+  /** Rows the last update re-checked (all rows after a full check). */
+  changedRows: number[];
+  /** How the last check ran. */
+  mode: "full" | "incremental";
+}
+
+export type PaneView = "findings" | "row" | "masters";
+
+/**
+ * The pane's state: slices by feature. A new feature adds its own slice (and its own controller methods);
+ * components read slices with useStore and never mutate them.
+ */
+export interface PaneState {
+  profile: FormProfile;
+  phase: Phase;
+  capabilities?: HostCapabilities;
+  sheets: SheetInfo[];
+  check?: CheckState;
+  masters: MasterSet;
+  masterOrigins: Partial<Record<MasterKind, MasterOrigin>>;
+  /** The last master load, for "what was loaded" (rows, duplicates). */
+  lastMasterLoad?: MasterLoadReport[];
+  selectedRow?: number;
+  rowDetail?: RowDetail;
+  view: PaneView;
+  severity: SeverityFilter;
+  page: number;
+  busy?: BusyState;
+  messages: PaneMessage[];
+  /** Whether the pane colours the sheet (off after ハイライトを消す until the user turns it back on). */
+  highlights: boolean;
+}
+
+export function initialPaneState(profile: FormProfile): PaneState {
+  return {
+    profile,
+    phase: "starting",
+    sheets: [],
+    masters: {},
+    masterOrigins: {},
+    view: "findings",
+    severity: "all",
+    page: 0,
+    messages: [],
+    highlights: true,
+  };
+}

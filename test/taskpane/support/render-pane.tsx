@@ -1,0 +1,41 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, render, type RenderResult } from "@testing-library/react";
+import { DEFAULT_PROFILE, type Cell } from "../../../src/domain";
+import type { HostCapabilities } from "../../../src/excel/gateway-types";
+import { App } from "../../../src/taskpane/App";
+import { PaneController, type MasterFileReader } from "../../../src/taskpane/state/controller";
+import { FakeGateway, FULL_CAPABILITIES } from "./fake-gateway";
+
+export interface RenderedPane {
+  gateway: FakeGateway;
+  controller: PaneController;
+  view: RenderResult;
+  /** Lets queued Office work, echoed change events and React updates finish. */
+  settle(): Promise<void>;
+}
+
+/** Node cannot fetch webpack chunks: the file reader is the real module, imported directly. */
+const directFileReader: MasterFileReader = async (file, profile, onProgress) => {
+  const { readMasterFile } = await import("../../../src/taskpane/masters/read-master-file");
+  return readMasterFile(file, profile, onProgress);
+};
+
+export async function renderPane(sheets: { name: string; values: Cell[][] }[], caps: HostCapabilities = FULL_CAPABILITIES): Promise<RenderedPane> {
+  const gateway = new FakeGateway(sheets, caps);
+  const controller = new PaneController(gateway, DEFAULT_PROFILE, directFileReader);
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <App controller={controller} />
+    </FluentProvider>,
+  );
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 5));
+        await controller.idle();
+      });
+    }
+  };
+  await settle();
+  return { gateway, controller, view, settle };
+}
