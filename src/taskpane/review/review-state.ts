@@ -1,0 +1,119 @@
+import type {
+  DraftProblem,
+  ImportNotice,
+  IssuedColumnMapping,
+  IssuedProblem,
+  MailTemplates,
+  RefusedRow,
+  ReviewDecision,
+  SubmissionSummary,
+} from "../../domain";
+import { DEFAULT_MAIL_TEMPLATES } from "../../domain";
+
+export type ReviewIntent = "success" | "info" | "warning" | "error";
+
+export interface ReviewMessage {
+  id: number;
+  intent: ReviewIntent;
+  text: string;
+}
+
+export interface FindingLine {
+  cell: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+}
+
+/** One submission as the pane lists it. Never holds a password. */
+export interface SubmissionView {
+  id: string;
+  fileName: string;
+  sourceSheet: string;
+  sheetName: string;
+  institution: string;
+  decision: ReviewDecision;
+  summary: SubmissionSummary;
+  /** How its sheet came into the workbook in this session (undefined after reopening). */
+  how?: "inserted" | "copied";
+  /** Rows with findings, for the detail list. */
+  rows: { row: number; name: string; findings: FindingLine[] }[];
+}
+
+export type Delivery = "downloaded" | "sheet" | "clipboard";
+
+export interface ExportOutcome {
+  fileName: string;
+  encodingLabel: string;
+  written: number;
+  refused: RefusedRow[];
+  deliveries: Delivery[];
+  sheetName?: string;
+}
+
+export interface IssuedView {
+  fileName: string;
+  status: "ok" | "needs-mapping" | "unreadable";
+  encodingLabel?: string;
+  header: string[];
+  mapping: Partial<IssuedColumnMapping>;
+  hasHeader: boolean;
+  problems: IssuedProblem[];
+  accounts: number;
+}
+
+export interface MatchView {
+  matched: { userId: string; where: string; how: string; differences: string[] }[];
+  ambiguous: { userId: string; line: number; name: string; candidates: { key: string; where: string }[] }[];
+  unmatchedAccounts: { userId: string; line: number; name: string; email: string }[];
+  unmatchedRecords: { key: string; where: string }[];
+}
+
+export interface DraftView {
+  userId: string;
+  fileName: string;
+  to: string;
+  subject: string;
+  /** A mailto: link fits for every mail of this user (the link itself is built on click: it holds the password). */
+  mailtoFits: boolean;
+}
+
+export interface ReviewState {
+  phase: "starting" | "ready";
+  busy?: string;
+  messages: ReviewMessage[];
+  canInsertSheets: boolean;
+  canStoreRecord: boolean;
+  submissions: SubmissionView[];
+  notices: ImportNotice[];
+  settings: { issueDeferred: boolean; header: boolean; encoding: "cp932" | "utf8bom" };
+  lastExport?: ExportOutcome;
+  downloads: "allowed" | "blocked";
+  issued?: IssuedView;
+  match?: MatchView;
+  /** Passwords are held (in the controller's memory only) while this is true. */
+  holdsPasswords: boolean;
+  mail: {
+    url: string;
+    urlRemembered: boolean;
+    split: boolean;
+    templates: MailTemplates;
+    drafts: DraftView[];
+    problems: DraftProblem[];
+    zipName?: string;
+  };
+}
+
+export function initialReviewState(): ReviewState {
+  return {
+    phase: "starting",
+    messages: [],
+    canInsertSheets: false,
+    canStoreRecord: false,
+    submissions: [],
+    notices: [],
+    settings: { issueDeferred: false, header: true, encoding: "cp932" },
+    downloads: "allowed",
+    holdsPasswords: false,
+    mail: { url: "", urlRemembered: false, split: false, templates: DEFAULT_MAIL_TEMPLATES, drafts: [], problems: [] },
+  };
+}
