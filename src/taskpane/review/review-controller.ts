@@ -551,6 +551,7 @@ export class ReviewController {
     for (const d of built.drafts) byUser.set(d.userId, [...(byUser.get(d.userId) ?? []), d]);
     const drafts = built.drafts.map((d) => ({
       userId: d.userId,
+      part: d.part,
       fileName: d.fileName,
       to: d.message.to.address,
       subject: d.message.subject,

@@ -70,6 +70,7 @@ export interface MatchView {
 
 export interface DraftView {
   userId: string;
+  part: "single" | "id" | "password";
   fileName: string;
   to: string;
   subject: string;

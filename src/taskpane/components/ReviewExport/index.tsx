@@ -1,0 +1,74 @@
+import { Button, Card, Checkbox, Field, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useReviewController, useReviewState } from "../../review/review-context";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const DELIVERY_LABEL = { downloaded: "ファイルをダウンロード", sheet: "シートに書き出し", clipboard: "クリップボードにコピー" } as const;
+
+/** 作業③: the registration CSV of the approved rows; every row left out is listed with its reason. */
+export function ReviewExport() {
+  const styles = useStyles();
+  const review = useReviewController();
+  const settings = useReviewState((s) => s.settings);
+  const downloads = useReviewState((s) => s.downloads);
+  const last = useReviewState((s) => s.lastExport);
+  const approved = useReviewState((s) => s.submissions.filter((x) => x.decision.status === "承認").length);
+  const total = useReviewState((s) => s.submissions.length);
+  return (
+    <div className={styles.root}>
+      <Text>
+        「承認」の申請（{approved}/{total}件）のうち、エラーがなく所属医療機関コード（AJ列）が記入された行を出力します。
+      </Text>
+      <Checkbox
+        checked={settings.issueDeferred}
+        onChange={(_, d) => void review.setSettings({ issueDeferred: d.checked === true })}
+        label="16（医療機関管理者（定点））も出力する（次期システムの運用開始後に発行）"
+      />
+      <Checkbox checked={settings.header} onChange={(_, d) => void review.setSettings({ header: d.checked === true })} label="1行目に見出しを付ける" />
+      <Field label="文字コード">
+        <RadioGroup layout="horizontal" value={settings.encoding} onChange={(_, d) => void review.setSettings({ encoding: d.value as "cp932" | "utf8bom" })}>
+          <Radio value="cp932" label="Shift_JIS（標準）" />
+          <Radio value="utf8bom" label="UTF-8（BOM付き）" />
+        </RadioGroup>
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => void review.exportCsv()}>
+          登録用CSVを出力
+        </Button>
+        <Button onClick={() => void review.exportCsvToSheet()}>シートに書き出す</Button>
+        <Button onClick={() => void review.copyCsv()}>クリップボードにコピー</Button>
+      </div>
+      {downloads === "blocked" && (
+        <Text size={200}>この Excel ではファイルのダウンロードができないため、CSVはシートに書き出します（［名前を付けて保存］→「CSV (コンマ区切り)」で保存）。</Text>
+      )}
+      {last && (
+        <Card aria-label="出力の結果" data-testid="export-result">
+          <Text weight="semibold" data-testid="export-summary">
+            出力 {last.written}行（{last.encodingLabel}）・出力しなかった行 {last.refused.length}行
+            {last.deliveries.length > 0 ? `　方法: ${last.deliveries.map((d) => DELIVERY_LABEL[d]).join("、")}` : ""}
+          </Text>
+          {last.deliveries.includes("downloaded") && <Text size={200}>ファイル名: {last.fileName}</Text>}
+          {last.sheetName && <Text size={200}>シート: {last.sheetName}</Text>}
+          {last.refused.length > 0 && (
+            <ul className={styles.list} data-testid="refused-rows">
+              {last.refused.map((r) => (
+                <li key={`${r.source}#${r.row}`}>
+                  {r.source} {r.row}行目
+                  <ul>
+                    {r.reasons.map((reason, i) => (
+                      <li key={i}>{reason}</li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}
