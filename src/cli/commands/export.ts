@@ -31,6 +31,7 @@ export async function runExport(args: ExportArgs, profile: FormProfile, progress
   });
   await writeFile(args.out, csv.bytes);
   const lines = [`${args.out} に ${csv.written.length} 行を出力しました（${csv.encoding === "cp932" ? "Shift_JIS" : "UTF-8 BOM付き"}、${args.header ? "見出し行あり" : "見出し行なし"}）。`];
+  for (const note of csv.notes) lines.push(`※ ${note}`);
   if (csv.refused.length > 0) {
     lines.push(`出力しなかった行: ${csv.refused.length} 行`);
     for (const r of csv.refused) {

@@ -1,0 +1,149 @@
+import Encoding from "encoding-japanese";
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Papa from "papaparse";
+import { main } from "../../src/cli/main";
+import { readWorkbook } from "../../src/cli/read-workbook";
+import { cellText, columnIndex, DEFAULT_PROFILE } from "../../src/domain";
+import { SAMPLE_FORM } from "../support/samples";
+
+async function run(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+/** "  file 12行目\n    - reason" blocks of the export report → row → reasons. */
+function refusedRows(out: string, source = SAMPLE_FORM): Map<number, string[]> {
+  const rows = new Map<number, string[]>();
+  let current: string[] | undefined;
+  for (const line of out.split("\n")) {
+    const head = /^ {2}(.+) (\d+)行目$/.exec(line);
+    if (head) {
+      current = head[1] === source ? [] : undefined;
+      if (current) rows.set(Number(head[2]), current);
+    } else if (current && line.startsWith("    - ")) current.push(line.slice(6));
+  }
+  return rows;
+}
+
+const decodeCp932 = (bytes: Uint8Array) => Encoding.convert(Array.from(bytes), { to: "UNICODE", from: "SJIS", type: "string" }) as string;
+const parse = (text: string) => Papa.parse<string[]>(text, { newline: "\r\n", skipEmptyLines: true }).data;
+
+let dir: string;
+let formLabels: string[];
+let formRows: string[][];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "nesid-export-"));
+  const sheet = (await readWorkbook(SAMPLE_FORM)).find((s) => s.name === "申請様式")!;
+  const cols = DEFAULT_PROFILE.csv.columns.map(columnIndex);
+  formLabels = cols.map((i) => cellText(sheet.values[2][i] ?? null).trim());
+  formRows = sheet.values.map((r) => cols.map((i) => cellText(r[i] ?? null).trim()));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("nesid-account export on the sample form", () => {
+  it("writes rows 4–11 in CP932 with the form's header labels, and lists rows 12–17 with reasons", async () => {
+    const out = path.join(dir, "reg.csv");
+    const r = await run(["export", SAMPLE_FORM, "--out", out]);
+    expect(r.code).toBe(1);
+    const bytes = new Uint8Array(await readFile(out));
+    expect([...bytes.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    const text = decodeCp932(bytes);
+    expect(text.split("\r\n").slice(0, -1).every((l) => !l.includes("\n"))).toBe(true);
+    expect(text.endsWith("\r\n")).toBe(true);
+    const records = parse(text);
+    expect(records[0]).toEqual(formLabels);
+    expect(records[0][0]).toBe("利用者名");
+    expect(records).toHaveLength(9);
+    // rows 4–11 as typed in the sheet (B..AN): nothing normalized in this sample, codes keep their zeros
+    for (let i = 0; i < 8; i++) expect(records[i + 1]).toEqual(formRows[3 + i]);
+    expect(records[1].slice(0, 4)).toEqual(["佐藤　太郎", "03-5555-1000", "sato.0@example-hosp.jp", "09"]);
+    expect(records[1][34]).toBe("2513100103");
+
+    expect(r.out).toContain("8 行を出力しました（Shift_JIS、見出し行あり）");
+    const refused = refusedRows(r.out);
+    expect([...refused.keys()]).toEqual([12, 13, 14, 15, 16, 17]);
+    expect(refused.get(12)).toEqual([expect.stringMatching(/^E列: 16（医療機関管理者（定点））は次期システムの運用開始後/)]);
+    expect(refused.get(13)).toEqual([expect.stringMatching(/^AJ列: .*空欄/)]);
+    expect(refused.get(14)).toEqual(["C列: 連絡先電話番号が入力されていません。"]);
+    expect(refused.get(15)).toEqual([expect.stringMatching(/^D列: 全角文字/)]);
+    expect(refused.get(16)).toEqual([expect.stringContaining("空行")]);
+    expect(refused.get(17)).toEqual([expect.stringMatching(/^K列: 保健所コード「99999」は保健所マスタにありません/)]);
+  });
+
+  it("--encoding utf8bom writes UTF-8 with a BOM, same records", async () => {
+    const cp932 = path.join(dir, "a.csv");
+    const utf8 = path.join(dir, "b.csv");
+    await run(["export", SAMPLE_FORM, "--out", cp932]);
+    const r = await run(["export", SAMPLE_FORM, "--out", utf8, "--encoding", "utf8bom"]);
+    expect(r.out).toContain("UTF-8 BOM付き");
+    const bytes = new Uint8Array(await readFile(utf8));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder("utf-8", { fatal: true }).decode(bytes.slice(3))).toBe(decodeCp932(new Uint8Array(await readFile(cp932))));
+  });
+
+  it("--encoding other than cp932/utf8bom is a usage error", async () => {
+    const r = await run(["export", SAMPLE_FORM, "--out", path.join(dir, "x.csv"), "--encoding", "latin1"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--encoding");
+  });
+
+  it("--no-header leaves the header line out", async () => {
+    const out = path.join(dir, "nh.csv");
+    const r = await run(["export", SAMPLE_FORM, "--out", out, "--no-header"]);
+    expect(r.out).toContain("見出し行なし");
+    const records = parse(decodeCp932(new Uint8Array(await readFile(out))));
+    expect(records).toHaveLength(8);
+    expect(records[0]).toEqual(formRows[3]);
+  });
+
+  it("--include-16 writes the 定点 row 12 too", async () => {
+    const out = path.join(dir, "16.csv");
+    const r = await run(["export", SAMPLE_FORM, "--out", out, "--include-16"]);
+    const records = parse(decodeCp932(new Uint8Array(await readFile(out))));
+    expect(records).toHaveLength(10);
+    expect(records[9]).toEqual(formRows[11]);
+    expect(records[9][3]).toBe("16");
+    expect([...refusedRows(r.out).keys()]).toEqual([13, 14, 15, 16, 17]);
+  });
+
+  it("is byte-identical run after run", async () => {
+    const a = path.join(dir, "same1.csv");
+    const b = path.join(dir, "same2.csv");
+    await run(["export", SAMPLE_FORM, "--out", a]);
+    await run(["export", SAMPLE_FORM, "--out", b]);
+    expect(Buffer.compare(await readFile(a), await readFile(b))).toBe(0);
+  });
+
+  it("two files together: the second file's rows that repeat the first are refused as cross-file duplicates", async () => {
+    const second = path.join(dir, "resubmitted.xlsx");
+    await copyFile(SAMPLE_FORM, second);
+    const out = path.join(dir, "two.csv");
+    const r = await run(["export", SAMPLE_FORM, second, "--out", out]);
+    expect(r.code).toBe(1);
+    const records = parse(decodeCp932(new Uint8Array(await readFile(out))));
+    expect(records).toHaveLength(9);
+    const again = refusedRows(r.out, second);
+    for (let row = 4; row <= 11; row++) {
+      expect(again.get(row)).toEqual([expect.stringMatching(new RegExp(`^B列: 「${SAMPLE_FORM.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:申請様式」の${row}行目と同じ利用者・所属機関の申請です`))]);
+    }
+    expect(again.get(16)).toEqual([expect.stringContaining("空行")]);
+
+    const check = await run(["check", SAMPLE_FORM, second, "--json"]);
+    const files = JSON.parse(check.out).files;
+    expect(files[0].findings.filter((f: { code: string }) => f.code === "name.duplicate-other-file")).toEqual([]);
+    expect(files[1].findings.filter((f: { code: string }) => f.code === "name.duplicate-other-file").map((f: { row: number }) => f.row)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17]);
+  });
+
+  it("needs --out and a form", async () => {
+    expect((await run(["export", SAMPLE_FORM])).code).toBe(2);
+    expect((await run(["export", "--out", path.join(dir, "n.csv")])).code).toBe(2);
+  });
+});
