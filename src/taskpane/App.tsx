@@ -8,6 +8,7 @@ import { FormSheetChooser } from "./components/FormSheetChooser";
 import { Header } from "./components/Header";
 import { Masters } from "./components/Masters";
 import { Messages } from "./components/Messages";
+import { ReviewModeSwitch } from "./components/ReviewModeSwitch";
 import { RowDetail } from "./components/RowDetail";
 import { Summary } from "./components/Summary";
 import { PaneController } from "./state/controller";
@@ -41,7 +42,9 @@ export function App(props: AppProps) {
   useEffect(() => () => void controller.dispose(), [controller]);
   return (
     <PaneProvider controller={controller}>
-      <Pane />
+      <ReviewModeSwitch gateway={"gateway" in props ? props.gateway : undefined} profile={"gateway" in props ? props.profile : undefined}>
+        <Pane />
+      </ReviewModeSwitch>
     </PaneProvider>
   );
 }
