@@ -91,7 +91,7 @@ export class WorksheetCollection extends ClientObject {
     const wanted = props.length ? props : Worksheet.SCALARS;
     for (const p of wanted) if (!Worksheet.SCALARS.includes(p)) throw new OfficeExtensionError(ErrorCodes.invalidArgument, `The property '${p}' does not exist on Worksheet.`, "WorksheetCollection.load");
     const ctx = this.context;
-    ctx.enqueue({
+    this.queue({
       location: "WorksheetCollection.load",
       requestBytes: jsonBytes(wanted) + 60,
       write: false,
@@ -135,7 +135,7 @@ export class WorksheetCollection extends ClientObject {
     requireApi(this.context, "WorksheetCollection.getCount", "1.4");
     const result = new ClientResult<number>();
     const host = this.context.host;
-    this.context.enqueue({ location: "WorksheetCollection.getCount", requestBytes: 60, write: false, run: () => {
+    this.queue({ location: "WorksheetCollection.getCount", requestBytes: 60, write: false, run: () => {
       const n = host.sheets().length;
       return { responseBytes: 8, deliver: () => result.set(n) };
     } });
@@ -146,7 +146,7 @@ export class WorksheetCollection extends ClientObject {
     const host = this.context.host;
     let created: SheetModel | undefined;
     const ws = new Worksheet(this.context, "WorksheetCollection.add", () => created, false);
-    this.context.enqueue({ location: "WorksheetCollection.add", requestBytes: jsonBytes(name ?? null) + 60, write: true, run: () => {
+    this.queue({ location: "WorksheetCollection.add", requestBytes: jsonBytes(name ?? null) + 60, write: true, run: () => {
       let n = name;
       if (!n) for (let i = host.sheets().length + 1; !n || host.sheetByName(n); i++) n = `Sheet${i}`;
       if (host.sheetByName(n)) throw new OfficeExtensionError(ErrorCodes.itemAlreadyExists, "The resource already exists.", "WorksheetCollection.add");
@@ -169,7 +169,7 @@ export class WorksheetCollection extends ClientObject {
     requireApi(this.context, `WorksheetCollection.${member}`, version);
     let e = this.events.get(member);
     if (!e) {
-      e = new EventHandlers(this.context, `WorksheetCollection.${member}`, () => (ev) => ev.type === type);
+      e = new EventHandlers(this, this.context, `WorksheetCollection.${member}`, () => (ev) => ev.type === type);
       this.events.set(member, e);
     }
     return e;
@@ -213,7 +213,7 @@ export class Worksheet extends ClientObject {
   }
 
   queueResolve(): void {
-    this.context.enqueue({ location: this.origin, requestBytes: 60, write: false, run: () => {
+    this.queue({ location: this.origin, requestBytes: 60, write: false, run: () => {
       const found = this.resolve();
       return { responseBytes: 20, deliver: () => { this.nullState = !found; } };
     } });
@@ -229,7 +229,7 @@ export class Worksheet extends ClientObject {
   protected override queueLoad(names: readonly string[]): void {
     super.queueLoad(names);
     // A proxy that has been to Excel knows whether it is a null object.
-    this.context.enqueue({ location: this.origin, requestBytes: 0, write: false, run: () => {
+    this.queue({ location: this.origin, requestBytes: 0, write: false, run: () => {
       const found = this.resolve();
       return { responseBytes: 0, deliver: () => { this.nullState = !found; } };
     } });
@@ -241,7 +241,7 @@ export class Worksheet extends ClientObject {
   get name(): string { return this.read("name"); }
   set name(value: string) {
     this.setValues.set("name", value);
-    this.context.enqueue({ location: "Worksheet.name", requestBytes: jsonBytes(value) + 60, write: true, run: () => {
+    this.queue({ location: "Worksheet.name", requestBytes: jsonBytes(value) + 60, write: true, run: () => {
       const s = this.resolve();
       if (!s) return;
       const clash = this.context.host.sheetByName(value);
@@ -299,14 +299,14 @@ export class Worksheet extends ClientObject {
   }
 
   activate(): void {
-    this.context.enqueue({ location: "Worksheet.activate", requestBytes: 60, write: true, run: () => {
+    this.queue({ location: "Worksheet.activate", requestBytes: 60, write: true, run: () => {
       const s = this.resolve();
       if (s) this.context.host.activate(s.id, "addin");
     } });
   }
 
   delete(): void {
-    this.context.enqueue({ location: "Worksheet.delete", requestBytes: 60, write: true, run: () => {
+    this.queue({ location: "Worksheet.delete", requestBytes: 60, write: true, run: () => {
       const s = this.resolve();
       if (s) this.context.host.deleteSheet(s.id, "addin");
     } });
@@ -317,7 +317,7 @@ export class Worksheet extends ClientObject {
     requireApi(this.context, `Worksheet.${member}`, version);
     let e = this.events.get(member);
     if (!e) {
-      e = new EventHandlers(this.context, `Worksheet.${member}`, () => {
+      e = new EventHandlers(this, this.context, `Worksheet.${member}`, () => {
         const s = this.resolve();
         if (!s) throw itemNotFound(this.origin);
         const id = s.id;
@@ -402,7 +402,7 @@ export class Range extends ClientObject {
   }
 
   queueResolve(): void {
-    this.context.enqueue({ location: this.origin, requestBytes: 60, write: false, run: () => {
+    this.queue({ location: this.origin, requestBytes: 60, write: false, run: () => {
       const r = this.resolve();
       return { responseBytes: 20, deliver: () => { this.nullState = !r; } };
     } });
@@ -410,7 +410,7 @@ export class Range extends ClientObject {
 
   protected override queueLoad(names: readonly string[]): void {
     super.queueLoad(names);
-    this.context.enqueue({ location: this.origin, requestBytes: 0, write: false, run: () => {
+    this.queue({ location: this.origin, requestBytes: 0, write: false, run: () => {
       const r = this.resolve();
       return { responseBytes: 0, deliver: () => { this.nullState = !r; } };
     } });
@@ -501,7 +501,7 @@ export class Range extends ClientObject {
   set numberFormat(value: unknown[][]) {
     this.setValues.set("numberFormat", value);
     const copy = JSON.parse(JSON.stringify(value)) as unknown;
-    this.context.enqueue({ location: "Range.numberFormat", requestBytes: jsonBytes(copy) + 60, write: true, run: () => {
+    this.queue({ location: "Range.numberFormat", requestBytes: jsonBytes(copy) + 60, write: true, run: () => {
       const r = this.resolve();
       if (!r) return;
       const at = cellsOf(copy, r.rect, "numberFormat");
@@ -521,7 +521,7 @@ export class Range extends ClientObject {
   private writeCells(property: string, value: unknown): void {
     // Copied now: the caller may change its array after the assignment; Excel sees the value as it was.
     const copy = JSON.parse(JSON.stringify(value ?? null)) as unknown;
-    this.context.enqueue({ location: `Range.${property}`, requestBytes: jsonBytes(copy) + 60, write: true, run: () => {
+    this.queue({ location: `Range.${property}`, requestBytes: jsonBytes(copy) + 60, write: true, run: () => {
       const r = this.resolve();
       if (!r) return;
       const at = cellsOf(copy, r.rect, property);
@@ -544,14 +544,14 @@ export class Range extends ClientObject {
   }
 
   select(): void {
-    this.context.enqueue({ location: "Range.select", requestBytes: 60, write: true, run: () => {
+    this.queue({ location: "Range.select", requestBytes: 60, write: true, run: () => {
       const r = this.resolve();
       if (r) this.context.host.select(r.sheet.id, r.rect, "addin");
     } });
   }
 
   clear(applyTo?: string): void {
-    this.context.enqueue({ location: "Range.clear", requestBytes: 60, write: true, run: () => {
+    this.queue({ location: "Range.clear", requestBytes: 60, write: true, run: () => {
       const r = this.resolve();
       if (!r) return;
       const what = applyTo ?? "All";
@@ -643,7 +643,7 @@ export class RangeAreas extends ClientObject {
   get cellCount(): number { return this.read("cellCount"); }
 
   select(): void {
-    this.context.enqueue({ location: "RangeAreas.select", requestBytes: 60, write: true, run: () => {
+    this.queue({ location: "RangeAreas.select", requestBytes: 60, write: true, run: () => {
       const { sheet, rects } = this.resolve();
       this.context.host.select(sheet.id, rects[0], "addin");
     } });
@@ -702,14 +702,14 @@ export class RangeFill extends ClientObject {
   get color(): string | null { return this.read("color"); }
   set color(value: string | null) {
     this.setValues.set("color", value);
-    this.context.enqueue({ location: "RangeFill.color", requestBytes: jsonBytes(value) + 60, write: true, run: () => {
+    this.queue({ location: "RangeFill.color", requestBytes: jsonBytes(value) + 60, write: true, run: () => {
       const a = this.areas();
       if (a) this.context.host.writeFill(a.sheet.id, a.rects, normalizeColor(value, "RangeFill.color"), "addin");
     } });
   }
 
   clear(): void {
-    this.context.enqueue({ location: "RangeFill.clear", requestBytes: 60, write: true, run: () => {
+    this.queue({ location: "RangeFill.clear", requestBytes: 60, write: true, run: () => {
       const a = this.areas();
       if (a) this.context.host.writeFill(a.sheet.id, a.rects, null, "addin");
     } });
@@ -776,6 +776,7 @@ export class EventHandlerResult {
 
 export class EventHandlers {
   constructor(
+    private readonly owner: ClientObject,
     private readonly context: HostRequestContext,
     private readonly member: string,
     /** Runs at sync: which host events this registration receives. */

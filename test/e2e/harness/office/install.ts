@@ -57,7 +57,7 @@ function makeExcel(model: WorkbookModel) {
       await ctx.sync();
       return result;
     } finally {
-      if (owned) ctx.closed = true;
+      if (owned) ctx.generation++;
     }
   }
 

@@ -30,9 +30,15 @@ export function jsonBytes(value: unknown): number {
 
 export class HostRequestContext {
   private queue: Action[] = [];
-  /** Set when the Excel.run that made this context has finished: its objects can no longer be used. */
-  closed = false;
-  readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
+  /**
+   * Bumped when an Excel.run that made this context finishes: the objects made during it can no longer be used
+   * (unless added to trackedObjects), while the context itself can (Excel.run(result.context, …) to remove handlers).
+   */
+  generation = 0;
+  readonly trackedObjects = {
+    add: (o: unknown) => setTracked(o, true),
+    remove: (o: unknown) => setTracked(o, false),
+  };
   readonly workbook: unknown;
   /** Explicit sync() calls on this context (round trips with queued work are also logged in the model). */
   syncCount = 0;
@@ -44,8 +50,8 @@ export class HostRequestContext {
     this.workbook = makeWorkbook(this);
   }
 
-  enqueue(action: Action): void {
-    if (this.closed) throw invalidObjectPath(action.location);
+  enqueue(action: Action, owner?: { generation: number; tracked: boolean }): void {
+    if (owner && owner.generation !== this.generation && !owner.tracked) throw invalidObjectPath(action.location);
     this.queue.push(action);
   }
 
@@ -104,8 +110,16 @@ export class HostRequestContext {
   }
 }
 
-/** How a proxy is addressed when an error names it ("Worksheet.getRange"). */
+function setTracked(o: unknown, tracked: boolean): void {
+  const list = Array.isArray(o) ? o : [o];
+  for (const x of list) if (x instanceof ClientObject) x.tracked = tracked;
+}
+
+/** A proxy of an Excel object: queues work on its context; reads only what a sync delivered. */
 export abstract class ClientObject {
+  /** The context's generation when this proxy was made (see HostRequestContext.generation). */
+  readonly generation: number;
+  tracked = false;
   /** Values delivered by a sync after load(). */
   protected loadedValues = new Map<string, unknown>();
   /** Values set locally (readable at once, as in Office.js). */
@@ -116,7 +130,14 @@ export abstract class ClientObject {
   constructor(
     readonly context: HostRequestContext,
     readonly entity: string,
-  ) {}
+  ) {
+    this.generation = context.generation;
+  }
+
+  /** Queues an operation of this object (refused once the object's Excel.run has ended). */
+  protected queue(action: Action): void {
+    this.context.enqueue(action, this);
+  }
 
   /** Scalar properties load() accepts; navigation properties are given by navigation(). */
   protected abstract readonly scalarProperties: readonly string[];
@@ -154,7 +175,7 @@ export abstract class ClientObject {
   }
 
   protected queueLoad(names: readonly string[]): void {
-    this.context.enqueue({
+    this.queue({
       location: `${this.entity}.load`,
       requestBytes: jsonBytes(names) + 60,
       write: false,

@@ -1,0 +1,102 @@
+// Colours the form instead of its A-column conditional formats: A blue for complete rows, A red for gap rows,
+// yellow for missing/invalid input cells; grey columns are never touched. Written in batches: multi-area
+// ranges (Worksheet.getRanges, ExcelApi 1.9) when the host has them, else one range per contiguous block,
+// all queued before one sync (more syncs only if the request itself would pass the payload budget).
+import { columnIndex, type FormProfile } from "../domain";
+import { areaAddress, columnRuns, joinAreas, parseCell, rowRuns } from "./addresses";
+import type { HighlightPlan } from "./gateway-types";
+import { SYNC_BUDGET } from "./payload";
+import type { SyncCounter } from "./sync-counter";
+
+export const HIGHLIGHT_COLORS = {
+  complete: "#9BC2E6",
+  gap: "#FF7C80",
+  problem: "#FFFF00",
+} as const;
+
+/** Excel on the web rejects getRanges addresses of about 8,200 characters (office-js issue #5198); stay far below. */
+export const MAX_AREAS_ADDRESS = 2000;
+/** Estimated request bytes of one queued range operation (object path + property set). */
+const BYTES_PER_OPERATION = 300;
+
+/** Columns the add-in may colour: the status column and the input columns, never the grey ones. */
+export function colourableColumns(profile: FormProfile): { status: number; inputs: number[] } {
+  const status = columnIndex(profile.sheet.statusColumn);
+  const first = columnIndex(profile.sheet.firstColumn);
+  const last = columnIndex(profile.sheet.lastColumn);
+  const grey = new Set(profile.greyColumns.map(columnIndex));
+  const inputs: number[] = [];
+  for (let c = first; c <= last; c++) if (c !== status && !grey.has(c)) inputs.push(c);
+  return { status, inputs };
+}
+
+/** One colouring step: areas and what to do with them (a colour, or clear = back to no fill). */
+export interface FillStep {
+  areas: string[];
+  color: string | null;
+}
+
+/** The plan → ordered steps (resets first, then A colours, then yellow cells, so later steps win). */
+export function fillSteps(plan: HighlightPlan, profile: FormProfile): FillStep[] {
+  const { status, inputs } = colourableColumns(profile);
+  const resetColumns = columnRuns([status, ...inputs]);
+  const steps: FillStep[] = [];
+  const resetAreas: string[] = [];
+  for (const [r1, r2] of rowRuns(plan.resetRows)) {
+    for (const [c1, c2] of resetColumns) resetAreas.push(areaAddress(c1, r1, c2, r2));
+  }
+  steps.push({ areas: resetAreas, color: null });
+  const statusAreas = (rows: readonly number[]) => rowRuns(rows).map(([r1, r2]) => areaAddress(status, r1, status, r2));
+  steps.push({ areas: statusAreas(plan.completeRows), color: HIGHLIGHT_COLORS.complete });
+  steps.push({ areas: statusAreas(plan.gapRows), color: HIGHLIGHT_COLORS.gap });
+  const allowed = new Set(inputs);
+  const byColumn = new Map<number, number[]>();
+  for (const address of plan.problemCells) {
+    const cell = parseCell(address);
+    if (!cell || !allowed.has(cell.column)) continue; // grey columns stay grey; A shows the row status
+    let list = byColumn.get(cell.column);
+    if (!list) byColumn.set(cell.column, (list = []));
+    list.push(cell.row);
+  }
+  const problemAreas: string[] = [];
+  for (const [column, rows] of [...byColumn].sort((a, b) => a[0] - b[0])) {
+    for (const [r1, r2] of rowRuns(rows)) problemAreas.push(areaAddress(column, r1, column, r2));
+  }
+  steps.push({ areas: problemAreas, color: HIGHLIGHT_COLORS.problem });
+  return steps.filter((s) => s.areas.length > 0);
+}
+
+/** The steps for ハイライトを消す: status and input cells of the rows back to no fill. */
+export function clearSteps(firstRow: number, lastRow: number, profile: FormProfile): FillStep[] {
+  if (lastRow < firstRow) return [];
+  const { status, inputs } = colourableColumns(profile);
+  return [{ areas: columnRuns([status, ...inputs]).map(([c1, c2]) => areaAddress(c1, firstRow, c2, lastRow)), color: null }];
+}
+
+/** Queues the steps on the worksheet and syncs; returns when Excel has applied them. */
+export async function applyFillSteps(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  steps: readonly FillStep[],
+  multiArea: boolean,
+  counter: SyncCounter,
+): Promise<void> {
+  let queued = 0;
+  const flushIfFull = async (bytes: number) => {
+    if (queued > 0 && queued + bytes > SYNC_BUDGET) {
+      await counter.sync(context);
+      queued = 0;
+    }
+    queued += bytes;
+  };
+  for (const step of steps) {
+    const targets = multiArea ? joinAreas(step.areas, MAX_AREAS_ADDRESS) : step.areas;
+    for (const address of targets) {
+      await flushIfFull(BYTES_PER_OPERATION + address.length);
+      const fill = multiArea ? sheet.getRanges(address).format.fill : sheet.getRange(address).format.fill;
+      if (step.color === null) fill.clear();
+      else fill.color = step.color;
+    }
+  }
+  if (queued > 0) await counter.sync(context);
+}

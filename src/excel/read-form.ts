@@ -1,0 +1,90 @@
+// Reads a form sheet: the used range and the top rows in the first sync, then the data area in payload-sized
+// chunks (usually one or two more syncs), converted to the domain's rows.
+import { createCheckContext, dataRows, locateHeader, type Cell, type FormProfile, type FormRow } from "../domain";
+import { areaAddress, rowRuns } from "./addresses";
+import { toCells } from "./cells";
+import type { FormSnapshot, Progress } from "./gateway-types";
+import { DensityEstimate } from "./payload";
+import { readRowRuns } from "./read-values";
+import { lastFormColumn, type SheetRegistry } from "./sheets";
+import { SyncCounter } from "./sync-counter";
+
+export class NotAFormError extends Error {
+  constructor(readonly sheet: string, profile: FormProfile) {
+    const { column, label } = profile.sheet.headerMarker;
+    super(
+      `シート「${sheet}」は申請様式ではありません（1〜${profile.sheet.headerSearchRows}行目の${column}列に「${label}」の見出しがありません）。申請様式のシートを選んでください。`,
+    );
+    this.name = "NotAFormError";
+  }
+}
+
+export async function readForm(
+  context: Excel.RequestContext,
+  registry: SheetRegistry,
+  sheetName: string,
+  profile: FormProfile,
+  onProgress?: (p: Progress) => void,
+  counter = new SyncCounter(),
+): Promise<FormSnapshot> {
+  const ws = registry.worksheet(context, sheetName);
+  ws.load("id, name");
+  const used = ws.getUsedRange(true);
+  // An empty sheet's used range is A1, which the top rows cover: no need to tell it apart.
+  used.load("rowIndex, rowCount");
+  const lastColumn = lastFormColumn(profile);
+  const topRows = profile.sheet.headerSearchRows;
+  const top = ws.getRange(areaAddress(0, 1, lastColumn, topRows));
+  top.load("values, valueTypes");
+  await counter.sync(context);
+  registry.remember(ws.id, ws.name);
+
+  const topCells = toCells(top.values, top.valueTypes);
+  const location = locateHeader(topCells, profile);
+  if (!location) throw new NotAFormError(ws.name, profile);
+  const lastRow = used.rowIndex + used.rowCount;
+  const dataColumns = createCheckContext(profile, {}).dataColumns;
+
+  // Rows already read with the top rows are not read again.
+  const grid: Cell[][] = topCells.slice(0);
+  const firstToRead = Math.max(location.firstDataRow, topRows + 1);
+  const total = Math.max(0, lastRow - location.firstDataRow + 1);
+  const alreadyRead = Math.max(0, Math.min(lastRow, topRows) - location.firstDataRow + 1);
+  onProgress?.({ done: alreadyRead, total });
+  if (lastRow >= firstToRead) {
+    const blocks = await readRowRuns(context, ws, counter, [[firstToRead, lastRow]], {
+      firstColumn: 0,
+      lastColumn,
+      density: new DensityEstimate(),
+      onRows: (done) => onProgress?.({ done: alreadyRead + done, total }),
+    });
+    for (const b of blocks) b.cells.forEach((cells, i) => (grid[b.firstRow - 1 + i] = cells));
+  }
+  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
+  const rows = dataRows(grid.slice(0, Math.max(lastRow, topRows)), 1, location, dataColumns);
+  return {
+    sheet: ws.name,
+    headerRow: location.headerRow,
+    rows,
+    headerCells: topCells[location.headerRow - 1] ?? [],
+    syncs: counter.count,
+  };
+}
+
+/** Reads the given rows (A..last form column) in one sync when they fit the payload budget. */
+export async function readRows(
+  context: Excel.RequestContext,
+  registry: SheetRegistry,
+  sheetName: string,
+  rows: readonly number[],
+  profile: FormProfile,
+  counter = new SyncCounter(),
+): Promise<FormRow[]> {
+  const runs = rowRuns(rows);
+  if (runs.length === 0) return [];
+  const ws = registry.worksheet(context, sheetName);
+  const blocks = await readRowRuns(context, ws, counter, runs, { firstColumn: 0, lastColumn: lastFormColumn(profile) });
+  const out: FormRow[] = [];
+  for (const b of blocks) b.cells.forEach((cells, i) => out.push({ row: b.firstRow + i, cells }));
+  return out;
+}

@@ -1,0 +1,34 @@
+// Reads a whole sheet (a master: up to 180,000 rows) as values, row 0 = sheet row 1, in payload-sized chunks.
+import type { Cell } from "../domain";
+import type { Progress } from "./gateway-types";
+import { readRowRuns } from "./read-values";
+import type { SheetRegistry } from "./sheets";
+import type { SyncCounter } from "./sync-counter";
+
+export async function readSheetValues(
+  context: Excel.RequestContext,
+  registry: SheetRegistry,
+  sheetName: string,
+  counter: SyncCounter,
+  onProgress?: (p: Progress) => void,
+): Promise<Cell[][]> {
+  const ws = registry.worksheet(context, sheetName);
+  ws.load("id, name");
+  const used = ws.getUsedRange(true);
+  used.load("rowIndex, rowCount, columnIndex, columnCount");
+  await counter.sync(context);
+  registry.remember(ws.id, ws.name);
+  const lastRow = used.rowIndex + used.rowCount;
+  const lastColumn = used.columnIndex + used.columnCount - 1;
+  onProgress?.({ done: 0, total: lastRow });
+  const blocks = await readRowRuns(context, ws, counter, [[1, lastRow]], {
+    firstColumn: 0,
+    lastColumn,
+    onRows: (done) => onProgress?.({ done, total: lastRow }),
+  });
+  const grid: Cell[][] = [];
+  for (const b of blocks) for (const cells of b.cells) grid.push(cells);
+  // An empty sheet reads as one empty cell (A1): no rows at all.
+  if (grid.length === 1 && grid[0].every((c) => c === null)) return [];
+  return grid;
+}
