@@ -7,7 +7,12 @@ export const USAGE = `使い方:
       登録用CSVを出力します（エラーのない行のみ）。出力できない行は理由とともに表示します。
   nesid-account mail --form FORM.xlsx --issued issued.csv --url URL --out DIR [--split] [--template FILE] [--from ADDR]
       発行結果CSVと申請様式から、利用者ごとの通知メール（.eml 下書き）を作成します。
+      全員分を作成できれば終了コード 0、申請様式と対応付けできないアカウントなどがあれば 1。
 
   --masters FILE   マスタ（.xlsx のマスタシート、または .csv）。申請様式ブック内のマスタシートも使います。
   --progress       進捗を標準エラー出力に表示します（端末では既定で表示）。
+  --split          mail: 利用者ID・URL と初期パスワードを別々のメール（1人2通）にします。
+  --template FILE  mail: 件名・本文のテンプレート（UTF-8。「Subject: 件名」の行の次の行から本文。{利用者名} {利用者ID}
+                   {初期パスワード} {URL} {所属} {二要素認証} などを差し込みます。--split では2通分を順に書きます）。
+  --from ADDR      mail: 差出人（例: "感染症対策課 <kansen@city.example.lg.jp>"）。省略すると Outlook の送信アカウントになります。
 終了コード: 0 = 問題なし、1 = エラーあり、2 = 使い方の誤り・読めないファイル`;
