@@ -3,6 +3,10 @@ import { apiAtLeast, type WorkbookModel } from "../model/workbook-model";
 import { ErrorCodes, OfficeExtensionError } from "./errors";
 import { ClientResult, Workbook } from "./excel-objects";
 import { HostRequestContext } from "./request-context";
+import { installReviewObjects } from "./review-objects";
+
+// The reviewer's workflow: Workbook.settings, insertWorksheetsFromBase64, RangeFormat.columnWidth (review-objects.ts).
+installReviewObjects();
 
 export interface StandInGlobals {
   Office: ReturnType<typeof makeOffice>;
@@ -21,11 +25,11 @@ function makeOfficeExtension() {
 }
 
 /** Excel.run(batch), Excel.run(context | object, batch): a final sync after the batch, then the context is closed. */
-function makeExcel(model: WorkbookModel) {
-  const newContext = () => new HostRequestContext(model, (ctx) => new Workbook(ctx));
+function makeExcel(model: WorkbookModel, owner: string) {
+  const newContext = () => new HostRequestContext(model, (ctx) => new Workbook(ctx), owner);
   class RequestContext extends HostRequestContext {
     constructor() {
-      super(model, (ctx) => new Workbook(ctx));
+      super(model, (ctx) => new Workbook(ctx), owner);
     }
   }
 
@@ -158,13 +162,18 @@ function makeOffice(model: WorkbookModel) {
   return office;
 }
 
-/** Installs Office, Excel and OfficeExtension on `target` (a window or globalThis); calls Office.initialize when ready. */
-export function installStandIn(target: Record<string, unknown>, model: WorkbookModel): StandInGlobals {
-  const globals: StandInGlobals = { Office: makeOffice(model), Excel: makeExcel(model), OfficeExtension: makeOfficeExtension() };
+let instances = 0;
+
+/**
+ * Installs Office, Excel and OfficeExtension on `target` (a window or globalThis); calls Office.initialize when
+ * ready. `owner` names this add-in instance: model.unsubscribeOwner(owner) drops its event handlers.
+ */
+export function installStandIn(target: Record<string, unknown>, model: WorkbookModel, owner = `addin-${++instances}-${Date.now()}`): StandInGlobals & { owner: string } {
+  const globals: StandInGlobals = { Office: makeOffice(model), Excel: makeExcel(model, owner), OfficeExtension: makeOfficeExtension() };
   Object.assign(target, globals);
   setTimeout(() => {
     const init = (target.Office as { initialize?: (reason: string) => void }).initialize;
     if (typeof init === "function") init("inserted");
   }, 0);
-  return globals;
+  return { ...globals, owner };
 }

@@ -1,0 +1,243 @@
+// Stand-in host additions for the reviewer's workflow (src/excel/review-workbook.ts): Workbook.settings
+// (ExcelApi 1.4), Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13) and RangeFormat.columnWidth, with the same
+// strictness as the rest of the stand-in (values readable only after load + sync, ApiNotFound below the version).
+import { unzipSync, strFromU8 } from "fflate";
+import type { ModelValue } from "../model/values";
+import type { WorkbookModel } from "../model/workbook-model";
+import { apiNotFound, ErrorCodes, invalidArgument, OfficeExtensionError } from "./errors";
+import { ClientResult, RangeFormat, Workbook } from "./excel-objects";
+import { ClientObject, HostRequestContext, jsonBytes } from "./request-context";
+
+function requireApi(ctx: HostRequestContext, member: string, version: string): void {
+  if (!ctx.host.apiSupported(version)) throw apiNotFound(member, version);
+}
+
+// ------------------------------------------------------------------------------------------ settings
+
+export class Setting extends ClientObject {
+  protected readonly scalarProperties = ["key", "value"] as const;
+
+  constructor(
+    ctx: HostRequestContext,
+    private readonly key_: string,
+    orNull: boolean,
+  ) {
+    super(ctx, `SettingCollection.getItem${orNull ? "OrNullObject" : ""}(${JSON.stringify(key_)})`);
+    if (!orNull) this.nullState = false;
+    // A null object's state is known after the next sync.
+    if (orNull) {
+      this.context.enqueue({
+        location: `${this.entity}`,
+        requestBytes: 60,
+        write: false,
+        run: () => {
+          const exists = Object.prototype.hasOwnProperty.call(this.context.host.settings, this.key_);
+          return { responseBytes: 8, deliver: () => (this.nullState = !exists) };
+        },
+      });
+    }
+  }
+
+  protected readScalars(names: readonly string[]): Record<string, unknown> | undefined {
+    const settings = this.context.host.settings;
+    if (!Object.prototype.hasOwnProperty.call(settings, this.key_)) {
+      if (this.nullState === false) throw new OfficeExtensionError(ErrorCodes.itemNotFound, "The requested resource doesn't exist.", this.entity);
+      return undefined;
+    }
+    // Settings travel as JSON: the add-in gets a copy, never the host's object.
+    const value = JSON.parse(JSON.stringify(settings[this.key_]));
+    return Object.fromEntries(names.map((n) => [n, n === "key" ? this.key_ : value]));
+  }
+
+  get key(): string {
+    return this.read("key");
+  }
+
+  get value(): unknown {
+    return this.read("value");
+  }
+
+  delete(): void {
+    this.queue({ location: `${this.entity}.delete`, requestBytes: 60, write: true, run: () => void delete this.context.host.settings[this.key_] });
+  }
+}
+
+export class SettingCollection extends ClientObject {
+  protected readonly scalarProperties = [] as const;
+
+  constructor(ctx: HostRequestContext) {
+    super(ctx, "SettingCollection");
+    this.nullState = false;
+  }
+
+  protected readScalars(): Record<string, unknown> {
+    return {};
+  }
+
+  getItem(key: string): Setting {
+    return new Setting(this.context, key, false);
+  }
+
+  getItemOrNullObject(key: string): Setting {
+    return new Setting(this.context, key, true);
+  }
+
+  add(key: string, value: unknown): Setting {
+    if (typeof key !== "string" || key === "") throw invalidArgument("key", "SettingCollection.add");
+    const copy = JSON.parse(JSON.stringify(value ?? null));
+    this.queue({
+      location: "SettingCollection.add",
+      requestBytes: jsonBytes({ key, value: copy }) + 60,
+      write: true,
+      run: () => {
+        this.context.host.settings[key] = copy;
+      },
+    });
+    return new Setting(this.context, key, false);
+  }
+}
+
+// ------------------------------------------------------------------------- insertWorksheetsFromBase64
+
+interface ParsedSheet {
+  name: string;
+  values: ModelValue[][];
+  numberFormats: (string | null)[][];
+}
+
+const TEXT_FORMAT_IDS = new Set([49]);
+
+function children(el: Element | Document, local: string): Element[] {
+  return Array.from(el.getElementsByTagNameNS("*", local));
+}
+
+function cellIndex(ref: string): { row: number; column: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) throw new Error(`bad cell reference ${ref}`);
+  let column = 0;
+  for (const ch of m[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, column: column - 1 };
+}
+
+/** The sheets of an .xlsx (values, text number formats) as Excel would read them from the file. */
+export function parseXlsxSheets(bytes: Uint8Array, only?: readonly string[]): ParsedSheet[] {
+  const files = unzipSync(bytes);
+  const xml = (path: string) => {
+    const f = files[path];
+    return f ? new DOMParser().parseFromString(strFromU8(f), "application/xml") : undefined;
+  };
+  const workbook = xml("xl/workbook.xml");
+  const rels = xml("xl/_rels/workbook.xml.rels");
+  if (!workbook || !rels) throw new Error("not an xlsx workbook");
+  const targets = new Map(children(rels, "Relationship").map((r) => [r.getAttribute("Id"), r.getAttribute("Target") ?? ""]));
+  const shared = (() => {
+    const doc = xml("xl/sharedStrings.xml");
+    return doc ? children(doc, "si").map((si) => children(si, "t").map((t) => t.textContent ?? "").join("")) : [];
+  })();
+  const styles = xml("xl/styles.xml");
+  const customText = new Set(styles ? children(styles, "numFmt").filter((f) => f.getAttribute("formatCode") === "@").map((f) => Number(f.getAttribute("numFmtId"))) : []);
+  const xfs = styles ? children(children(styles, "cellXfs")[0] ?? styles, "xf").map((x) => Number(x.getAttribute("numFmtId") ?? 0)) : [];
+  const listed = children(workbook, "sheet");
+  const names = listed.map((s) => s.getAttribute("name") ?? "");
+  for (const name of only ?? []) if (!names.includes(name)) throw new Error(`no sheet ${name}`);
+  return listed.filter((s) => !only?.length || only.includes(s.getAttribute("name") ?? "")).map((s) => {
+    const rid = s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") ?? s.getAttribute("r:id");
+    const target = (targets.get(rid) ?? "").replace(/^\/?xl\//, "");
+    const doc = xml(`xl/${target}`);
+    const values: ModelValue[][] = [];
+    const numberFormats: (string | null)[][] = [];
+    for (const c of doc ? children(doc, "c") : []) {
+      const { row, column } = cellIndex(c.getAttribute("r") ?? "");
+      const t = c.getAttribute("t");
+      const v = children(c, "v")[0]?.textContent ?? null;
+      let value: ModelValue = null;
+      if (t === "s") value = v === null ? null : shared[Number(v)] ?? null;
+      else if (t === "inlineStr") value = children(c, "t").map((x) => x.textContent ?? "").join("");
+      else if (t === "str") value = v;
+      else if (t === "b") value = v === "1";
+      else if (t === "e") value = v === null ? null : { error: v };
+      else if (v !== null) value = Number(v);
+      const fmtId = xfs[Number(c.getAttribute("s") ?? 0)] ?? 0;
+      (values[row] ??= [])[column] = value === "" ? null : value;
+      (numberFormats[row] ??= [])[column] = TEXT_FORMAT_IDS.has(fmtId) || customText.has(fmtId) ? "@" : null;
+    }
+    return { name: s.getAttribute("name") ?? "", values, numberFormats };
+  });
+}
+
+function insertSheets(host: WorkbookModel, base64: string, options: { sheetNamesToInsert?: string[] } = {}): string[] {
+  let bytes: Uint8Array;
+  try {
+    bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  } catch {
+    throw invalidArgument("base64File", "Workbook.insertWorksheetsFromBase64");
+  }
+  let sheets: ParsedSheet[];
+  try {
+    sheets = parseXlsxSheets(bytes, options.sheetNamesToInsert);
+  } catch {
+    throw invalidArgument(options.sheetNamesToInsert?.length ? "sheetNamesToInsert" : "base64File", "Workbook.insertWorksheetsFromBase64");
+  }
+  const ids: string[] = [];
+  for (const s of sheets) {
+    // Excel renames an inserted sheet whose name is taken: 申請様式 → 申請様式 (2).
+    let name = s.name;
+    for (let n = 2; host.sheetByName(name); n++) name = `${s.name.slice(0, 31 - ` (${n})`.length)} (${n})`;
+    const sheet = host.addSheet(name, "addin");
+    s.values.forEach((row, r) =>
+      row?.forEach((v, c) => {
+        if (v !== null && v !== undefined) sheet.setValue(r, c, v);
+      }),
+    );
+    s.numberFormats.forEach((row, r) =>
+      row?.forEach((f, c) => {
+        if (f) sheet.setNumberFormat(r, c, f);
+      }),
+    );
+    ids.push(sheet.id);
+  }
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------- install
+
+const settingsOf = new WeakMap<Workbook, SettingCollection>();
+
+export function installReviewObjects(): void {
+  Object.defineProperty(Workbook.prototype, "settings", {
+    configurable: true,
+    get(this: Workbook) {
+      requireApi(this.context, "Workbook.settings", "1.4");
+      let s = settingsOf.get(this);
+      if (!s) settingsOf.set(this, (s = new SettingCollection(this.context)));
+      return s;
+    },
+  });
+  Object.defineProperty(Workbook.prototype, "insertWorksheetsFromBase64", {
+    configurable: true,
+    value(this: Workbook, base64: string, options?: { sheetNamesToInsert?: string[] }) {
+      requireApi(this.context, "Workbook.insertWorksheetsFromBase64", "1.13");
+      const result = new ClientResult<string[]>();
+      this.context.enqueue({
+        location: "Workbook.insertWorksheetsFromBase64",
+        requestBytes: base64.length + 200,
+        write: true,
+        run: () => {
+          const ids = insertSheets(this.context.host, base64, options);
+          return { responseBytes: jsonBytes(ids), deliver: () => result.set(ids) };
+        },
+      });
+      return result;
+    },
+  });
+  Object.defineProperty(RangeFormat.prototype, "columnWidth", {
+    configurable: true,
+    get(this: RangeFormat) {
+      throw new OfficeExtensionError(ErrorCodes.propertyNotLoaded, "columnWidth is not readable in the stand-in.", "RangeFormat.columnWidth");
+    },
+    set(this: RangeFormat, width: number) {
+      if (typeof width !== "number" || !(width >= 0)) throw invalidArgument("columnWidth", "RangeFormat.columnWidth");
+      this.context.enqueue({ location: "RangeFormat.columnWidth", requestBytes: 60, write: true, run: () => undefined });
+    },
+  });
+}
