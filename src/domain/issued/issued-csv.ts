@@ -158,6 +158,7 @@ export type IssuedCsvRead =
   | {
       status: "ok";
       encoding: DetectedEncoding;
+      /** The header labels; empty when the first row is data. */
       header: string[];
       detection: IssuedColumnDetection;
       mapping: IssuedColumnMapping;
@@ -165,7 +166,14 @@ export type IssuedCsvRead =
       accounts: IssuedAccount[];
       problems: IssuedProblem[];
     }
-  | { status: "needs-mapping"; encoding: DetectedEncoding; header: string[]; detection: IssuedColumnDetection; problems: IssuedProblem[] }
+  | {
+      status: "needs-mapping";
+      encoding: DetectedEncoding;
+      /** The header labels; empty when the first row looks like data (the mapping step shows the table instead). */
+      header: string[];
+      detection: IssuedColumnDetection;
+      problems: IssuedProblem[];
+    }
   | { status: "unreadable"; problems: IssuedProblem[] };
 
 export interface ReadIssuedOptions {
@@ -183,13 +191,15 @@ export function readIssuedCsv(bytes: Uint8Array, options: ReadIssuedOptions = {}
   const parsed = parseIssuedCsv(bytes);
   if (!parsed.ok) return { status: "unreadable", problems: [parsed.problem] };
   const { table } = parsed;
-  const header = tableHeader(table);
-  const detection = detectIssuedColumns(header);
+  const firstRow = tableHeader(table);
+  const detection = detectIssuedColumns(firstRow);
   const hasHeader = options.hasHeader ?? detection.hasHeader;
+  // A first row that is not a header is data, with a password in it: it is not handed out as "header".
+  const header = hasHeader ? firstRow : [];
   if (!options.mapping && detection.confidence === "none") {
     // Without a recognised label the first row may be data (with a password): name the columns, not their values.
-    const firstRow = detection.hasHeader
-      ? `1行目: ${header.map((h, i) => `${columnLetter(i)}列「${h}」`).join("、")}`
+    const labels = detection.hasHeader
+      ? `1行目: ${firstRow.map((h, i) => `${columnLetter(i)}列「${h}」`).join("、")}`
       : "1行目に見出しがないか、見出しの名前が異なります";
     return {
       status: "needs-mapping",
@@ -200,7 +210,7 @@ export function readIssuedCsv(bytes: Uint8Array, options: ReadIssuedOptions = {}
         {
           severity: "error",
           code: "issued.mapping-required",
-          message: `発行結果CSVの見出しから「${ISSUED_FIELD_LABELS.userId}」「${ISSUED_FIELD_LABELS.password}」の列を判別できません（${firstRow}）。${detection.notes.join("")}`,
+          message: `発行結果CSVの見出しから「${ISSUED_FIELD_LABELS.userId}」「${ISSUED_FIELD_LABELS.password}」の列を判別できません（${labels}）。${detection.notes.join("")}`,
         },
       ],
     };

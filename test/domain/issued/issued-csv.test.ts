@@ -131,10 +131,12 @@ describe("column detection by header", () => {
     expect(read.status).toBe("needs-mapping");
     if (read.status !== "needs-mapping") return;
     expect(read.detection.hasHeader).toBe(false);
+    expect(read.header).toEqual([]);
     expect(read.problems[0].message).not.toContain("Secret#987x");
     // The user's mapping, with the first row as data:
     const mapped = ok(readIssuedCsv(utf8("U1,佐藤　太郎,Secret#987x,sato@example.jp\n"), { mapping: { userId: 0, password: 2, name: 1, email: 3 }, hasHeader: false }));
     expect(mapped.accounts.map((a) => [a.line, a.userId, a.name, a.password.reveal()])).toEqual([[1, "U1", "佐藤　太郎", "Secret#987x"]]);
+    expect(mapped.header).toEqual([]);
   });
 
   it("a mapping override replaces the detection", () => {
