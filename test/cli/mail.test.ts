@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
@@ -54,6 +54,10 @@ describe("nesid-account mail on the samples", () => {
     expect(out).not.toContain("申請様式に見つからないアカウント");
     expectNoPassword(out + err, SAMPLE_PASSWORDS);
     expect(err).toBe("");
+    if (process.platform !== "win32") {
+      expect(statSync(path.join(dir, "out", "U230000.eml")).mode & 0o777).toBe(0o600);
+      expect(statSync(path.join(dir, "out")).mode & 0o777).toBe(0o700);
+    }
   });
 
   it("writes the same bytes as the domain builds for the same inputs (what the pane uses)", async () => {

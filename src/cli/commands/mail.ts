@@ -119,8 +119,9 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
   const built = buildAccountDrafts(result.matches, { url: url.url, split: args.split, templates, from, profile });
 
   try {
-    await mkdir(args.out, { recursive: true });
-    for (const d of built.drafts) await writeFile(path.join(args.out, d.fileName), d.eml);
+    // The drafts hold passwords: readable by the user only (where the file system has such permissions).
+    await mkdir(args.out, { recursive: true, mode: 0o700 });
+    for (const d of built.drafts) await writeFile(path.join(args.out, d.fileName), d.eml, { mode: 0o600 });
   } catch (e) {
     throw new UnreadableFileError(`出力先「${args.out}」に書き込めません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
