@@ -3,17 +3,31 @@
  * reviewExport, the path the review pane runs after reading the picked files with exceljs) give the same bytes
  * for the same files when every submission is approved.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { DEFAULT_PROFILE, importSubmissions, reviewCheck, reviewExport, workbookSheets, type ReviewDecision, type SubmittedFile } from "../../src/domain";
+import {
+  applicationRecords,
+  buildAccountDrafts,
+  DEFAULT_PROFILE,
+  importSubmissions,
+  matchAccounts,
+  readIssuedCsv,
+  reviewCheck,
+  reviewExport,
+  submissionSource,
+  workbookSheets,
+  type ReviewDecision,
+  type SubmittedFile,
+} from "../../src/domain";
+import { SAMPLE_ISSUED } from "../support/samples";
 import { keepRows, otherInstitution, setCell, xlsxBytes } from "../domain/review/submitted-files";
 
 const dir = mkdtempSync(path.join(tmpdir(), "nesid-parity-"));
 
-async function paneExport(paths: string[], options: { encoding?: "cp932" | "utf8bom"; header?: boolean; issueDeferred?: boolean }): Promise<Uint8Array> {
+async function paneChecked(paths: string[]) {
   const files: SubmittedFile[] = [];
   for (const p of paths) {
     const wb = new ExcelJS.Workbook();
@@ -22,8 +36,12 @@ async function paneExport(paths: string[], options: { encoding?: "cp932" | "utf8
     files.push({ fileName: path.basename(p), sheets: workbookSheets(wb) });
   }
   const imported = importSubmissions(files, { profile: DEFAULT_PROFILE });
-  const checked = reviewCheck(imported.submissions, DEFAULT_PROFILE, (s) => imported.fileMasters.get(s.id) ?? {});
-  const approved = new Map<string, ReviewDecision>(imported.submissions.map((s) => [s.id, { status: "承認", remark: "" }]));
+  return reviewCheck(imported.submissions, DEFAULT_PROFILE, (s) => imported.fileMasters.get(s.id) ?? {});
+}
+
+async function paneExport(paths: string[], options: { encoding?: "cp932" | "utf8bom"; header?: boolean; issueDeferred?: boolean }): Promise<Uint8Array> {
+  const checked = await paneChecked(paths);
+  const approved = new Map<string, ReviewDecision>(checked.map((c) => [c.submission.id, { status: "承認", remark: "" }]));
   return reviewExport(checked, approved, DEFAULT_PROFILE, options).bytes;
 }
 
@@ -54,5 +72,29 @@ describe("pane export = nesid-account export (byte for byte)", () => {
     const cli = await cliExport(files, flags);
     expect(cli.length).toBeGreaterThan(100);
     expect(Buffer.from(pane).equals(cli)).toBe(true);
+  });
+});
+
+describe("pane drafts = nesid-account mail (byte for byte)", () => {
+  it.each([
+    ["one mail per user", false],
+    ["ID+URL and password in two mails", true],
+  ])("%s", async (_label, split) => {
+    const url = "https://nesid-registration.example.invalid/";
+    const a = path.join(dir, "山手10医院.xlsx");
+    writeFileSync(a, await xlsxBytes());
+    // The pane: approved submissions' rows, matched to the issued accounts, drafted with the default templates.
+    const checked = await paneChecked([a]);
+    const records = checked.flatMap((c) => applicationRecords(submissionSource(c.submission), c.checker));
+    const issued = readIssuedCsv(new Uint8Array(readFileSync(SAMPLE_ISSUED)));
+    if (issued.status !== "ok") throw new Error("sample issued CSV unreadable");
+    const drafts = buildAccountDrafts(matchAccounts(issued.accounts, records).matches, { url, split, profile: DEFAULT_PROFILE }).drafts;
+    expect(drafts).toHaveLength(split ? 20 : 10);
+    // The CLI on the same file.
+    const out = path.join(dir, `mail-${split}`);
+    const code = await main(["mail", "--form", a, "--issued", SAMPLE_ISSUED, "--url", url, "--out", out, ...(split ? ["--split"] : [])], { out: () => {}, err: () => {} });
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(drafts.map((d) => d.fileName).sort());
+    for (const d of drafts) expect(Buffer.from(d.eml).equals(readFileSync(path.join(out, d.fileName)))).toBe(true);
   });
 });
