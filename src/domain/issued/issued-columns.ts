@@ -33,7 +33,7 @@ const EXCLUDED_IN_PARTIAL: Record<IssuedField, readonly string[]> = {
   institutionCode: ["分類"],
 };
 
-export type ColumnMatch = "exact" | "partial" | "manual";
+export type ColumnMatch = "exact" | "partial";
 
 export interface DetectedColumn {
   column: number;
