@@ -1,5 +1,5 @@
 import { finding, type Finding } from "../findings";
-import { codeText } from "../values/code";
+import { codeForLabel, codeText } from "../values/code";
 import type { Rule } from "./rule";
 
 /** 所属機関分類コード (E): 09 / 16 / 11. 9 → 09 with a warning; 16 is issued only after go-live. */
@@ -22,7 +22,7 @@ export const orgType: Rule = {
     }
     if (!type) {
       const allowed = types.map((t) => `${t.code}（${t.label}）`).join("、");
-      out.push(finding(row.row, col, "orgType.invalid", { value: row.text("orgType"), allowed }));
+      out.push(finding(row.row, col, "orgType.invalid", { value: row.text("orgType"), allowed }, codeForLabel(row.text("orgType"), types)));
       return out;
     }
     if (type.deferred) out.push(finding(row.row, col, "orgType.deferred"));

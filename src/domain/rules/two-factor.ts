@@ -1,5 +1,5 @@
 import { finding, type Finding } from "../findings";
-import { codeText } from "../values/code";
+import { codeForLabel, codeText } from "../values/code";
 import { checkEmail } from "../values/email";
 import { checkPhone, isMobileNumber } from "../values/phone";
 import type { Rule } from "./rule";
@@ -14,7 +14,8 @@ export const tfaMethod: Rule = {
     const method = row.ctx.profile.tfaMethods.find((m) => m.code === text);
     if (!method) {
       const allowed = row.ctx.profile.tfaMethods.map((m) => `${m.code}（${m.label}）`).join("、");
-      out.push(finding(row.row, row.column("tfaMethod"), "tfaMethod.invalid", { value: row.text("tfaMethod"), allowed }));
+      const fix = codeForLabel(row.text("tfaMethod"), row.ctx.profile.tfaMethods);
+      out.push(finding(row.row, row.column("tfaMethod"), "tfaMethod.invalid", { value: row.text("tfaMethod"), allowed }, fix));
       return out;
     }
     if (issue) row.issues("tfaMethod", [issue], out);

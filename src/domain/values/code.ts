@@ -1,5 +1,5 @@
 import { numberText, type Cell } from "../cell";
-import { normalizeDigits, trimSpaces } from "../text/normalize";
+import { nfkc, normalizeDigits, trimSpaces } from "../text/normalize";
 import type { Issue } from "./issue";
 
 export interface CodeText {
@@ -20,4 +20,21 @@ export function codeText(cell: Cell): CodeText {
   if (text !== trimmed) return { text, numeric: false, issue: { code: "code.normalized", params: { fix: text }, fix: text } };
   if (trimmed !== original) return { text, numeric: false, issue: { code: "text.surrounding-space", fix: text } };
   return { text, numeric: false };
+}
+
+const labelKey = (s: string) => nfkc(s).replace(/\s+/g, "").toLowerCase();
+
+/**
+ * The code a text names by its label ("医療機関（全数）", "メール") or the way pick lists write it ("09:医療機関（全数）",
+ * "1 メール"), for a fix suggestion. Undefined when the text names no option or a code with another option's label.
+ */
+export function codeForLabel(text: string, options: readonly { code: string; label: string }[]): string | undefined {
+  const t = labelKey(text);
+  for (const o of options) {
+    const label = labelKey(o.label);
+    if (t === label) return o.code;
+    const m = /^(\d+)[:.)\-]?(.+)$/.exec(t);
+    if (m && m[1] === o.code && m[2] === label) return o.code;
+  }
+  return undefined;
 }

@@ -50,3 +50,23 @@ describe("E 所属機関分類コード", () => {
     expect(keys(checkValid({ orgType: null, institutionCode: null }).findings)).toEqual(["E:required.missing"]);
   });
 });
+
+describe("E typed as a label (from a pick list or the guidance)", () => {
+  it.each([
+    ["09:医療機関（全数）", "09"],
+    ["09：医療機関(全数)", "09"],
+    ["16 医療機関管理者（定点）", "16"],
+    ["医療機関（全数）", "09"],
+    ["動物診療施設", "11"],
+  ])("%s is an error whose fix is the code %s", (orgType, fix) => {
+    const r = checkValid({ orgType });
+    expect(keys(r.findings)).toEqual(["E:orgType.invalid"]);
+    expect(r.findings[0].fix).toBe(fix);
+    expect(r.values.orgType).toBeUndefined();
+  });
+
+  it("no fix when the text names no type", () => {
+    expect(checkValid({ orgType: "病院" }).findings[0].fix).toBeUndefined();
+    expect(checkValid({ orgType: "10:医療機関" }).findings[0].fix).toBeUndefined();
+  });
+});

@@ -87,3 +87,20 @@ describe("AL 二要素認証用電話番号", () => {
     expect(keys(checkValid({ tfaPhone: "12345" }).findings)).toEqual(["AL:phone.no-leading-zero"]);
   });
 });
+
+describe("AN typed as a label", () => {
+  it.each([
+    ["メール", "1"],
+    ["1:メール", "1"],
+    ["ＳＭＳ", "2"],
+    ["3：電話", "3"],
+  ])("%s is an error whose fix is the code %s", (tfaMethod, fix) => {
+    const r = checkValid({ tfaMethod });
+    expect(keys(r.findings)).toEqual(["AN:tfaMethod.invalid"]);
+    expect(r.findings[0].fix).toBe(fix);
+  });
+
+  it("no fix for a code with the wrong label", () => {
+    expect(checkValid({ tfaMethod: "1:SMS" }).findings[0].fix).toBeUndefined();
+  });
+});
