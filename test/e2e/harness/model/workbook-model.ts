@@ -191,6 +191,7 @@ export class WorkbookModel {
   private activeId = "";
   private nextId = 1;
   private listeners = new Set<Listener>();
+  private owners = new Map<Listener, string>();
   private syncListeners = new Set<(s: SyncRecord) => void>();
   settings: Record<string, unknown> = {};
   readonly eventLog: LoggedEvent[] = [];
@@ -374,9 +375,22 @@ export class WorkbookModel {
   // --- events ---
 
   /** Listeners are called asynchronously, after the change that caused the event (as Excel does). */
-  subscribe(listener: Listener): () => void {
+  subscribe(listener: Listener, owner?: string): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (owner) this.owners.set(listener, owner);
+    return () => {
+      this.listeners.delete(listener);
+      this.owners.delete(listener);
+    };
+  }
+
+  /** Drops every listener an add-in instance registered (its pane was closed or reloaded). */
+  unsubscribeOwner(owner: string): void {
+    for (const [l, o] of this.owners) {
+      if (o !== owner) continue;
+      this.listeners.delete(l);
+      this.owners.delete(l);
+    }
   }
 
   private emit(event: HostEvent): void {

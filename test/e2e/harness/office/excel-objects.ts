@@ -795,7 +795,7 @@ export class EventHandlers {
         Promise.resolve()
           .then(() => handler(eventArgs(host, ev)))
           .catch((e) => console.error(`${this.member} handler failed`, e));
-      });
+      }, this.context.owner);
     } });
     return result;
   }

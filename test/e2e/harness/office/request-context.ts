@@ -46,6 +46,8 @@ export class HostRequestContext {
   constructor(
     readonly host: WorkbookModel,
     makeWorkbook: (ctx: HostRequestContext) => unknown,
+    /** The add-in instance this context belongs to (its event handlers are dropped when it goes away). */
+    readonly owner = "addin",
   ) {
     this.workbook = makeWorkbook(this);
   }

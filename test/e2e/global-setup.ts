@@ -1,0 +1,25 @@
+// Once per e2e run: checks for Debian's Chromium and builds the task pane with the stand-in host (dist-demo/),
+// with webpack's Node API in production mode.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import webpack from "webpack";
+import { CHROMIUM } from "./support/browser";
+
+export default async function globalSetup(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium が見つかりません（${CHROMIUM}）。e2e テストには Debian の chromium が必要です: apt-get update && apt-get install -y chromium\n` +
+        `Chromium not found at ${CHROMIUM}. The e2e tests need Debian's chromium: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(path.join(__dirname, "..", "..", "webpack.demo.config.js"));
+  const config = await makeConfig({}, { mode: "production" });
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(`dist-demo のビルドに失敗しました / demo build failed:\n${stats.toString({ all: false, errors: true })}`));
+      resolve();
+    });
+  });
+}
