@@ -1,0 +1,62 @@
+// ESLint flat config: `npm run lint`.
+// TypeScript: typescript-eslint recommended; Office.js usage: eslint-plugin-office-addins (its rules only — the
+// plugin's own presets also switch on Prettier formatting, which this project does not use); React hooks rules.
+"use strict";
+const js = require("@eslint/js");
+const globals = require("globals");
+const officeAddins = require("eslint-plugin-office-addins");
+const reactHooks = require("eslint-plugin-react-hooks");
+const tseslint = require("typescript-eslint");
+
+module.exports = tseslint.config(
+  { ignores: ["dist/**", "dist-*/**", "coverage/**", "test-output/**", "node_modules/**", "src/domain/text/jisx0208-table.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    languageOptions: { globals: { ...globals.browser, Office: "readonly", Excel: "readonly", OfficeExtension: "readonly" } },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      // Japanese text legitimately contains U+3000 (全角スペース); only whitespace in the code itself is an error.
+      "no-irregular-whitespace": ["error", { skipStrings: true, skipTemplates: true, skipRegExps: true, skipJSXText: true, skipComments: true }],
+      // Finding control characters in cells, CSV and mail headers is what the checks are for.
+      "no-control-regex": "off",
+    },
+  },
+  {
+    // Office.js callers. Only here: elsewhere (domain, CLI, tests) `row.value`-style reads are exceljs objects,
+    // which these heuristics would mistake for Office proxies.
+    files: ["src/excel/**/*.{ts,tsx}", "src/taskpane/**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      // A proxy object's properties are only readable after load() and context.sync().
+      "office-addins/load-object-before-read": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+      // One sync per loop iteration multiplies round trips; chunked reads that must sync per chunk say so inline.
+      "office-addins/no-context-sync-in-loop": "warn",
+      "office-addins/no-empty-load": "warn",
+      "office-addins/no-navigational-load": "warn",
+      "office-addins/no-office-initialize": "warn",
+    },
+  },
+  {
+    files: ["test/**/*.{ts,tsx}", "scripts/**/*.ts"],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+  {
+    // Node scripts and configs (CommonJS).
+    files: ["**/*.{js,cjs}"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // Code that Playwright serialises into the browser page.
+    files: ["scripts/check-pane-offline.js", "scripts/render-icons.js"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);
