@@ -1,5 +1,5 @@
 // The reviewer's workbook operations (作業②③): the only Excel.run calls of the review features.
-import { columnIndex, columnLetter, isCellError, type Cell } from "../domain";
+import { columnIndex, columnLetter, type Cell } from "../domain";
 import {
   PROVENANCE_COLUMNS,
   REVIEW_RECORD_SETTING,
@@ -53,6 +53,8 @@ export function createReviewGateway(caps?: ReviewCapabilities): ReviewGateway {
         cells.map((r) => r.map((c) => c.value)),
         cells.map((r) => r.map((c) => c.format)),
       );
+      // One sync per block keeps each request under Excel on the web's payload limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     }
   }
@@ -136,6 +138,7 @@ export function createReviewGateway(caps?: ReviewCapabilities): ReviewGateway {
         for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) {
           const block = rows.slice(start, start + ROWS_PER_WRITE).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
           writeBlock(ws, start + 1, 0, block, block.map((r) => r.map(() => TEXT)));
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one block per request (payload limit)
           await context.sync();
         }
         options.columnWidths?.forEach((w, i) => {
