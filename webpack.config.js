@@ -72,6 +72,12 @@ function addinOrigin(value) {
   return (url.origin + url.pathname).replace(/\/+$/, "");
 }
 
+/** manifest.xml for the server at `origin`: its URLs moved there, and its comments (about the dev server) dropped. */
+function manifestFor(xml, origin) {
+  if (origin === DEV_ORIGIN) return xml;
+  return xml.replace(/<!--[\s\S]*?-->\s*/g, "").split(DEV_ORIGIN).join(origin);
+}
+
 /**
  * Fills the Content-Security-Policy meta of each emitted HTML page with the sha256 of its inline <script> and
  * <style> elements, so the policy needs no 'unsafe-inline' for them. The template writes the tokens
@@ -175,7 +181,7 @@ module.exports = async (env = {}, argv = {}) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString("utf8").split(DEV_ORIGIN).join(origin),
+            transform: (content) => manifestFor(content.toString("utf8"), origin),
           },
         ],
       }),
@@ -192,4 +198,4 @@ module.exports = async (env = {}, argv = {}) => {
   };
 };
 
-Object.assign(module.exports, { scriptRules, resolve, officeJsCopyPattern, addinOrigin, ContentSecurityPolicyPlugin, withInlineHashes, DEV_ORIGIN });
+Object.assign(module.exports, { scriptRules, resolve, officeJsCopyPattern, addinOrigin, manifestFor, ContentSecurityPolicyPlugin, withInlineHashes, DEV_ORIGIN });

@@ -10,7 +10,6 @@ const fs = require("fs");
 const net = require("net");
 const os = require("os");
 const path = require("path");
-const { OfficeAddinManifest } = require("office-addin-manifest");
 
 const root = path.join(__dirname, "..");
 const manifestPath = path.join(root, "manifest.xml");
@@ -33,10 +32,11 @@ Sideload in Excel on the web:
   4. Home → 申請チェック → チェック画面 (Open checker) opens the task pane.
 `;
 
+// Read directly rather than with office-addin-manifest, which needs require(esm) (Node 20.19+).
 async function addinId() {
-  const info = await OfficeAddinManifest.readManifestFile(manifestPath);
-  if (!info.id) throw new Error("manifest.xml に Id がありません / manifest.xml has no Id");
-  return info.id;
+  const id = /<Id>\s*([0-9a-fA-F-]{36})\s*<\/Id>/.exec(fs.readFileSync(manifestPath, "utf8"));
+  if (!id) throw new Error("manifest.xml に Id がありません / manifest.xml has no Id");
+  return id[1];
 }
 
 /** Registers the manifest with the desktop Excel of this machine; returns a sentence saying what was done, or undefined. */
