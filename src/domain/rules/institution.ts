@@ -52,7 +52,7 @@ export const institutionCode: Rule = {
     row.institution = record;
     row.accept("institutionCode", code);
     const hc = row.accepted.healthCenterCode;
-    if (record?.healthCenterCode && hc !== undefined && record.healthCenterCode !== hc && row.ctx.masters.healthCenter) {
+    if (record?.healthCenterCode && hc !== undefined && record.healthCenterCode !== hc) {
       out.push(
         finding(row.row, col, "institution.health-center-mismatch", {
           institution: record.name ? `「${record.name}」` : `コード${code}の機関`,

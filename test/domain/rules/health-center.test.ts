@@ -66,7 +66,9 @@ describe("K 保健所コード / I 中核市コード", () => {
 
   it("without 保健所マスタ K and I are accepted as typed (a notice says they were not verified)", () => {
     const r = checkValid({ healthCenterCode: "99999", cityCode: "000000" }, testMasters("healthCenter"));
-    expect(keys(r.findings)).toEqual([]);
     expect(r.values.healthCenterCode).toBe("99999");
+    expect(r.values.cityCode).toBe("000000");
+    // only the institution master can still tell that K is not the institution's 保健所
+    expect(keys(r.findings)).toEqual(["AJ:institution.health-center-mismatch"]);
   });
 });

@@ -96,3 +96,15 @@ describe("AJ 所属医療機関/動物診療施設コード", () => {
     expect(keys(checkValid({ institutionCode: "2513100103\n" }).findings)).toEqual(["AJ:cell.control-character"]);
   });
 });
+
+describe("AJ's 保健所 vs K without 保健所マスタ", () => {
+  it("the institution master alone still shows a K that does not match the institution", () => {
+    const masters = testMasters("healthCenter");
+    expect(keys(checkValid({ institutionCode: "1313100200" }, masters).findings)).toEqual(["AJ:institution.health-center-mismatch"]);
+    expect(keys(checkValid({}, masters).findings)).toEqual([]);
+    const lost = checkValid({ healthCenterCode: 4033, cityCode: "040000", institutionCode: "0400000001" }, masters);
+    expect(keys(lost.findings)).toEqual(["AJ:institution.health-center-mismatch"]);
+    expect(lost.findings[0].message).toContain("04033");
+    expect(lost.findings[0].message).toContain("4033です");
+  });
+});
