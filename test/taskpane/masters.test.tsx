@@ -1,0 +1,87 @@
+import "./support/jsdom-gaps";
+import { act, fireEvent, screen } from "@testing-library/react";
+import { readFile } from "node:fs/promises";
+import Papa from "papaparse";
+import { cellText, encodeText } from "../../src/domain";
+import { SAMPLE_MASTERS } from "../support/samples";
+import { count, group, openTab, until } from "./support/queries";
+import { renderPane } from "./support/render-pane";
+import { sampleFormWorkbook } from "./support/sample-workbook";
+
+/** The sample form without its master sheets: what a user gets when the masters are kept elsewhere. */
+async function formOnly() {
+  return (await sampleFormWorkbook()).filter((s) => s.name === "申請様式");
+}
+
+async function chooseFile(file: File): Promise<void> {
+  await act(async () => {
+    fireEvent.change(screen.getByTestId("master-file-input"), { target: { files: [file] } });
+  });
+}
+
+describe("masters", () => {
+  it("without masters the pane says what it could not check", async () => {
+    await renderPane(await formOnly());
+    const notices = screen.getAllByTestId("check-notice").map((n) => n.textContent);
+    expect(notices.some((n) => n!.includes("保健所マスタが読み込まれていないため"))).toBe(true);
+    expect(count("errors")).toBe("3");
+    expect(group(17)).toBeNull();
+  });
+
+  it("loads the 保健所マスタ from a Shift_JIS CSV chosen in the pane, keeps the workbook as it was, and re-checks", async () => {
+    const p = await renderPane(await formOnly());
+    const sheet = (await sampleFormWorkbook()).find((s) => s.name === "保健所マスタ")!;
+    const csv = Papa.unparse(sheet.values.map((r) => r.map((c) => cellText(c))), { newline: "\r\n" });
+    const before = [...p.gateway.sheets.keys()];
+    await openTab("マスタ", p.settle);
+    await chooseFile(new File([encodeText(csv, "cp932")], "保健所マスタ.csv", { type: "text/csv" }));
+    await until(() => expect(screen.getByTestId("master-load-report").textContent).toContain("保健所マスタ 469件（重複 0件、保健所マスタ.csv）"), p.settle);
+    await p.settle();
+    expect(count("errors")).toBe("4");
+    expect(document.querySelector('[data-master-row="healthCenter"]')!.textContent).toContain("469件");
+    expect([...p.gateway.sheets.keys()]).toEqual(before);
+    expect(p.gateway.calls.some((c) => c.method === "writeValues")).toBe(false);
+  });
+
+  it("loads every master of an .xlsx file (samples/masters.xlsx)", async () => {
+    const p = await renderPane(await formOnly());
+    await openTab("マスタ", p.settle);
+    await chooseFile(new File([await readFile(SAMPLE_MASTERS)], "masters.xlsx"));
+    await until(() => expect(screen.queryByTestId("master-load-report")).not.toBeNull(), p.settle);
+    const report = screen.getByTestId("master-load-report").textContent!;
+    expect(report).toContain("保健所マスタ 469件");
+    expect(report).toContain("医療機関マスタ（全数） 3,000件");
+    expect(report).toContain("医療機関マスタ（定点） 300件");
+    await p.settle();
+    expect(count("errors")).toBe("4");
+  });
+
+  it("says clearly when a file holds no master, or is an old .xls", async () => {
+    const p = await renderPane(await formOnly());
+    await openTab("マスタ", p.settle);
+    await chooseFile(new File(["a,b\r\n1,2\r\n"], "memo.csv"));
+    await until(() => expect(screen.getByText(/ファイル「memo.csv」にマスタが見つかりません/)).toBeTruthy(), p.settle);
+    await chooseFile(new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])], "old.xls"));
+    await until(() => expect(screen.getByText(/古い形式（.xls）/)).toBeTruthy(), p.settle);
+    await p.settle();
+    expect(count("errors")).toBe("3");
+  });
+
+  it("loads a sheet of the workbook as a master of the kind the user picks", async () => {
+    const sheets = await sampleFormWorkbook();
+    // A master sheet under a name the pane cannot recognise, with its header row intact.
+    const renamed = sheets.map((s) => (s.name === "保健所マスタ" ? { ...s, name: "HC2024" } : s));
+    const p = await renderPane(renamed);
+    expect(count("errors")).toBe("4"); // found by header anyway
+    expect(p.controller.store.get().masterOrigins.healthCenter).toEqual({ from: "sheet", sheet: "HC2024" });
+  });
+
+  it("re-reads a master sheet when it changes and re-checks the form", async () => {
+    const p = await renderPane(await sampleFormWorkbook());
+    // Someone adds the unknown 保健所コード 99999 to the master sheet of the workbook.
+    await act(() => p.gateway.edit("保健所マスタ", { A471: "99", B471: "99999", C471: "新設保健所", G471: "253658" }));
+    await p.settle();
+    expect(count("errors")).toBe("3");
+    expect(document.querySelector('[data-master="healthCenter"]')!.textContent).toContain("470件");
+  });
+});

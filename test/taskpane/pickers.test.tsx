@@ -1,0 +1,61 @@
+import "./support/jsdom-gaps";
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { count, group, openTab, SHEET } from "./support/queries";
+import { renderPane } from "./support/render-pane";
+import { sampleFormWorkbook } from "./support/sample-workbook";
+
+async function openRow(p: Awaited<ReturnType<typeof renderPane>>, address: string): Promise<HTMLElement> {
+  act(() => p.gateway.userSelects(SHEET, address));
+  await p.settle();
+  return screen.getByTestId("row-detail");
+}
+
+/** Types into the picker's combobox and opens its list (jsdom's change event does not open it by itself). */
+async function search(p: Awaited<ReturnType<typeof renderPane>>, picker: HTMLElement, text: string): Promise<void> {
+  const input = within(picker).getByRole("combobox");
+  fireEvent.change(input, { target: { value: text } });
+  await p.settle();
+  if (input.getAttribute("aria-expanded") !== "true") fireEvent.click(input);
+  await p.settle();
+}
+
+describe("pickers", () => {
+  it("choosing the 保健所 by name fills I and K, and the row turns complete", async () => {
+    const p = await renderPane(await sampleFormWorkbook());
+    const detail = await openRow(p, "K17");
+    const picker = await within(detail).findByTestId("health-center-picker");
+    expect(picker.textContent).toContain("99999（保健所マスタにありません）");
+    await search(p, picker, "25654");
+    fireEvent.click(await screen.findByRole("option", { name: /^25654 / }));
+    fireEvent.click(within(picker).getByRole("button", { name: "I列・K列に設定" }));
+    await p.settle();
+    expect(p.gateway.text(SHEET, "K17")).toBe("25654");
+    expect(p.gateway.text(SHEET, "I17")).toBe("253658");
+    expect(screen.getByTestId("row-detail").getAttribute("data-status")).toBe("complete");
+    expect(count("errors")).toBe("3");
+  });
+
+  it("choosing the institution by kana fills AJ from the master E selects and warns about another 保健所", async () => {
+    const p = await renderPane(await sampleFormWorkbook());
+    const detail = await openRow(p, "B14");
+    const picker = await within(detail).findByTestId("institution-picker");
+    expect(picker.textContent).toContain("医療機関マスタ（全数）を名称・カナ・コードで検索");
+    await search(p, picker, "ﾐﾅﾄ0");
+    fireEvent.click(await screen.findByRole("option", { name: /^1819100007 港0クリニック/ }));
+    expect(within(picker).getByTestId("health-center-mismatch").textContent).toContain("18116");
+    fireEvent.click(within(picker).getByRole("button", { name: "AJ14 に設定" }));
+    await p.settle();
+    expect(p.gateway.text(SHEET, "AJ14")).toBe("1819100007");
+    await openTab("指摘一覧", p.settle);
+    expect(group(14)!.querySelector("[data-cell=AJ14]")!.getAttribute("data-finding")).toBe("institution.health-center-mismatch");
+  });
+
+  it("respects E: a 動物 row asks for the 動物診療施設マスタ, a 定点 row searches the 定点 master", async () => {
+    const p = await renderPane(await sampleFormWorkbook());
+    let picker = await within(await openRow(p, "B13")).findByTestId("institution-picker");
+    expect(picker.textContent).toContain("動物診療施設マスタが読み込まれていないため");
+    picker = await within(await openRow(p, "B12")).findByTestId("institution-picker");
+    expect(picker.textContent).toContain("医療機関マスタ（定点）を名称・カナ・コードで検索");
+    expect(screen.getByTestId("row-detail").textContent).toContain("次期システムの運用開始後");
+  });
+});

@@ -1,0 +1,109 @@
+import "./support/jsdom-gaps";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import type { Cell } from "../../src/domain";
+import { FULL_CAPABILITIES } from "./support/fake-gateway";
+import { count, group, messages, SHEET } from "./support/queries";
+import { renderPane } from "./support/render-pane";
+import { sampleFormWorkbook } from "./support/sample-workbook";
+
+describe("which sheet is the form", () => {
+  it("says clearly when the workbook has no form sheet, and lets the user choose one", async () => {
+    const p = await renderPane([
+      { name: "メモ", values: [["連絡先一覧"], ["名前", "電話"]] },
+      { name: "Sheet2", values: [] },
+    ]);
+    const box = screen.getByTestId("no-form");
+    expect(box.textContent).toContain("申請様式のシートが見つかりません");
+    expect(box.textContent).toContain("10行目までのB列に「利用者名」の見出しがあるシート");
+    // Choosing a sheet that is not a form: the Excel layer's reason is shown, nothing crashes.
+    fireEvent.click(within(box).getByRole("combobox"));
+    await p.settle();
+    fireEvent.click(screen.getByRole("option", { name: "メモ" }));
+    fireEvent.click(within(box).getByRole("button", { name: "このシートをチェック" }));
+    await p.settle();
+    expect(messages().some((m) => m.includes("シート「メモ」を申請様式として開くことができませんでした"))).toBe(true);
+    expect(screen.getByTestId("no-form")).toBeTruthy();
+  });
+
+  it("finds the form by its header whatever the sheet is called, preferring the active sheet", async () => {
+    const sheets = await sampleFormWorkbook();
+    const form = sheets.find((s) => s.name === SHEET)!;
+    const p = await renderPane([{ name: "提出用", values: form.values }, ...sheets.filter((s) => s !== form)]);
+    expect(screen.getByText("シート「提出用」")).toBeTruthy();
+    expect(count("errors")).toBe("4");
+    expect(p.gateway.fill("提出用", "A16")).toBe("gap");
+  });
+});
+
+describe("what the host lacks", () => {
+  it("without change events: says so, offers 再チェック, and re-checks when pressed", async () => {
+    const p = await renderPane(await sampleFormWorkbook(), { ...FULL_CAPABILITIES, excelApi: "1.6", changeEvents: false, selectionEvents: false });
+    const limits = screen.getAllByTestId("host-limit").map((e) => e.textContent);
+    expect(limits[0]).toContain("ExcelApi 1.6");
+    expect(limits[0]).toContain("「再チェック」を押してください");
+    expect(p.gateway.calls.some((c) => c.method === "watch")).toBe(false);
+    await act(() => p.gateway.edit(SHEET, { C14: "03-5555-1234" }));
+    await p.settle();
+    expect(count("complete")).toBe("10");
+    fireEvent.click(screen.getByRole("button", { name: "再チェック" }));
+    await p.settle();
+    expect(count("complete")).toBe("11");
+  });
+});
+
+describe("Office failures are shown, never swallowed", () => {
+  it("a write refused while a cell is being edited: the message says why and the value is unchanged", async () => {
+    const p = await renderPane(await sampleFormWorkbook());
+    p.gateway.failNext("writeValues", Object.assign(new Error("The operation is not allowed in cell edit mode."), { code: "InvalidOperationInCellEditMode" }));
+    fireEvent.click(within(group(15)!).getByRole("button", { name: /D15 を修正/ }));
+    await p.settle();
+    expect(messages()[0]).toBe("修正ができませんでした。Excelでセルを編集中のため操作できません。Enterキーで入力を確定してから、もう一度お試しください。");
+    expect(p.gateway.text(SHEET, "D15")).toBe("tanaka＠example-hosp.jp");
+    // The pane keeps working: the same fix goes through on the next click.
+    fireEvent.click(within(group(15)!).getByRole("button", { name: /D15 を修正/ }));
+    await p.settle();
+    expect(p.gateway.text(SHEET, "D15")).toBe("tanaka@example-hosp.jp");
+  });
+
+  it("a failure while opening is shown with its detail, and the message can be dismissed", async () => {
+    const sheets = await sampleFormWorkbook();
+    const { FakeGateway } = await import("./support/fake-gateway");
+    void FakeGateway;
+    const p = await renderPane(sheets);
+    p.gateway.failNext("readForm", Object.assign(new Error("Rich API request failed"), { code: "GeneralException" }));
+    fireEvent.click(screen.getByRole("button", { name: "再チェック" }));
+    await p.settle();
+    expect(messages()[0]).toBe("再チェックができませんでした。Excelで予期しないエラーが発生しました。");
+    fireEvent.click(screen.getAllByRole("button", { name: "このメッセージを閉じる" })[0]);
+    await waitFor(() => expect(messages()).toEqual([]));
+  });
+});
+
+describe("a 10,000-row form", () => {
+  it("shows the findings one page of 50 rows at a time", async () => {
+    const sheets = await sampleFormWorkbook();
+    const form = sheets.find((s) => s.name === SHEET)!;
+    const template = form.values[3];
+    const values: Cell[][] = form.values.slice(0, 3).map((r) => [...r]);
+    for (let i = 0; i < 10000; i++) {
+      const row = [...template];
+      row[1] = `利用者　${i}`;
+      row[2] = `０３－５５５５－${String(1000 + (i % 9000)).padStart(4, "0")}`; // full-width: one warning per row
+      row[3] = `user${i}@example-hosp.jp`;
+      row[38] = `user${i}.2fa@example-hosp.jp`;
+      values.push(row);
+    }
+    const p = await renderPane([{ name: SHEET, values }, ...sheets.filter((s) => s !== form)]);
+    expect(count("rows")).toBe("10,000");
+    expect(count("warnings")).toBe("10,000");
+    expect(document.querySelectorAll("[data-testid=finding-groups] section")).toHaveLength(50);
+    fireEvent.click(screen.getByRole("button", { name: "次の50行" }));
+    expect(document.querySelector("[data-testid=finding-groups] section")!.getAttribute("data-row")).toBe("54");
+    // An edit re-checks one row, not 10,000.
+    const plans = p.gateway.highlightPlans.length;
+    await act(() => p.gateway.edit(SHEET, { C60: "03-5555-2000" }));
+    await p.settle();
+    expect(p.gateway.highlightPlans[plans].resetRows).toEqual([60]);
+    expect(count("warnings")).toBe("9,999");
+  });
+});
