@@ -33,7 +33,7 @@ export function codeForLabel(text: string, options: readonly { code: string; lab
   for (const o of options) {
     const label = labelKey(o.label);
     if (t === label) return o.code;
-    const m = /^(\d+)[:.)\-]?(.+)$/.exec(t);
+    const m = /^(\d+)[:.)-]?(.+)$/.exec(t);
     if (m && m[1] === o.code && m[2] === label) return o.code;
   }
   return undefined;

@@ -1,7 +1,9 @@
 import { JIS_X_0208_CHARACTERS } from "../../../src/domain/text/jisx0208-table";
 import { hasControlCharacter, inspectNameCharacters, isJisX0208, removeControlCharacters, widenHalfwidthKatakana } from "../../../src/domain/text/jis";
 
-// The generator is the project's own script (node scripts/generate-jisx0208-table.js rewrites the table).
+// The generator is the project's own script (node scripts/generate-jisx0208-table.js rewrites the table); it is
+// plain CommonJS without type declarations, hence require.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { jisx0208Characters } = require("../../../scripts/generate-jisx0208-table.js") as { jisx0208Characters: () => string };
 
 describe("JIS X 0208 table", () => {
