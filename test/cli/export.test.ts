@@ -1,11 +1,12 @@
 import Encoding from "encoding-japanese";
-import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
 import { main } from "../../src/cli/main";
 import { readWorkbook } from "../../src/cli/read-workbook";
 import { cellText, columnIndex, DEFAULT_PROFILE } from "../../src/domain";
+import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../support/generate";
 import { SAMPLE_FORM } from "../support/samples";
 
 async function run(args: string[]) {
@@ -145,5 +146,29 @@ describe("nesid-account export on the sample form", () => {
   it("needs --out and a form", async () => {
     expect((await run(["export", SAMPLE_FORM])).code).toBe(2);
     expect((await run(["export", "--out", path.join(dir, "n.csv")])).code).toBe(2);
+  });
+});
+
+describe("check and export on a generated workbook", () => {
+  it("the CLI reports exactly the planted problems of a generated 400-row form with its masters in the workbook", async () => {
+    const masters = generateMasters({ seed: 3, zensuRows: 800, teitenRows: 80 });
+    const form = generateForm(400, masters, { seed: 3, problemRate: 0.1 });
+    const file = path.join(dir, "generated.xlsx");
+    await writeFile(file, await formWorkbook(form, masters));
+    const check = await run(["check", file, "--json"]);
+    const [report] = JSON.parse(check.out).files;
+    expect(report.findings.map((f: { row: number; column: string; code: string }) => `${f.row} ${f.column} ${f.code}`)).toEqual(form.planted.map((p) => `${p.row} ${p.column} ${p.code}`));
+
+    const mastersFile = path.join(dir, "generated-masters.xlsx");
+    await writeFile(mastersFile, await mastersWorkbook(masters));
+    const bare = path.join(dir, "generated-bare.xlsx");
+    await writeFile(bare, await formWorkbook(form));
+    const withMasters = await run(["check", bare, "--masters", mastersFile, "--json"]);
+    expect(JSON.parse(withMasters.out).files[0].findings).toEqual(report.findings);
+
+    const out = path.join(dir, "generated.csv");
+    const exported = await run(["export", file, "--out", out]);
+    const written = parse(decodeCp932(new Uint8Array(await readFile(out)))).length - 1;
+    expect(written + refusedRows(exported.out, file).size).toBe(400);
   });
 });
