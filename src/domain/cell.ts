@@ -33,6 +33,6 @@ const BLANK = /^[\s\u3000]*$/;
 
 export function isBlankCell(cell: Cell | undefined): boolean {
   if (cell === null || cell === undefined) return true;
-  if (typeof cell === "string") return BLANK.test(cell);
+  if (typeof cell === "string") return cell === "" || (cell.charCodeAt(0) <= 0x20 || cell.charCodeAt(0) >= 0x80 ? BLANK.test(cell) : false);
   return false;
 }

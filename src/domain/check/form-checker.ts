@@ -162,10 +162,11 @@ export class FormChecker {
     const findings: Finding[] = [];
     const summary: CheckSummary = { rows: 0, complete: 0, incomplete: 0, gap: 0, errors: 0, warnings: 0, infos: 0 };
     for (let r = this.firstDataRow; r <= this.lastFilled; r++) {
-      const status = this.status(r)!;
+      const rowFindings = this.rowFindings(r);
+      const status: RowStatus = !this.results.has(r) ? "gap" : rowFindings.some((f) => f.severity === "error") ? "incomplete" : "complete";
       rows.push({ row: r, status });
       summary[status]++;
-      for (const f of this.rowFindings(r)) {
+      for (const f of rowFindings) {
         findings.push(f);
         if (f.severity === "error") summary.errors++;
         else if (f.severity === "warning") summary.warnings++;

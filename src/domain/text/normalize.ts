@@ -4,11 +4,19 @@ const EDGE_SPACES = /^[ \u3000\u00a0]+|[ \u3000\u00a0]+$/g;
 
 /** Trim ASCII, no-break and full-width (U+3000) spaces at both ends; inner spaces are kept. */
 export function trimSpaces(s: string): string {
+  if (s === "" || (!isEdgeSpace(s.charCodeAt(0)) && !isEdgeSpace(s.charCodeAt(s.length - 1)))) return s;
   return s.replace(EDGE_SPACES, "");
 }
 
+function isEdgeSpace(c: number): boolean {
+  return c === 0x20 || c === 0x3000 || c === 0xa0;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** NFKC; printable ASCII is already in NFKC, so the common case skips the normalizer. */
 export function nfkc(s: string): string {
-  return s.normalize("NFKC");
+  return PRINTABLE_ASCII.test(s) ? s : s.normalize("NFKC");
 }
 
 /** Dash-like characters people type (or IMEs produce) where a hyphen-minus is meant. */
