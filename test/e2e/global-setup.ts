@@ -12,6 +12,8 @@ export default async function globalSetup(): Promise<void> {
         `Chromium not found at ${CHROMIUM}. The e2e tests need Debian's chromium: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`,
     );
   }
+  const started = Date.now();
+  process.stdout.write("\ne2e: dist-demo/ をビルドしています / building the pane with the stand-in host…\n");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(__dirname, "..", "..", "webpack.demo.config.js"));
   const config = await makeConfig({}, { mode: "production" });
@@ -22,4 +24,5 @@ export default async function globalSetup(): Promise<void> {
       resolve();
     });
   });
+  process.stdout.write(`e2e: built in ${Math.round((Date.now() - started) / 1000)} s\n`);
 }

@@ -49,8 +49,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       res.end(body);
     };
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, "text/plain", "method not allowed");
-    if (url.pathname === "/" ) {
+    if (url.pathname === "/") {
       res.writeHead(302, { Location: `/harness.html${url.search}` });
+      return res.end();
+    }
+    if (url.pathname === "/favicon.ico") {
+      res.writeHead(204);
       return res.end();
     }
     if (url.pathname === "/workbook.json") return send(200, TYPES[".json"], workbookJson);
