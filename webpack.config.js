@@ -105,11 +105,15 @@ class ContentSecurityPolicyPlugin {
 
 /** Replaces the CSP tokens in one HTML document by the hashes of its inline scripts and styles. */
 function withInlineHashes(html) {
+  const code = html.replace(/<!--[\s\S]*?-->/g, ""); // comments may mention <script> without being one
   const hashes = (re) =>
-    [...new Set([...html.matchAll(re)].map((m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`))].join(" ");
+    [...new Set([...code.matchAll(re)].map((m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`))].join(" ");
   const scripts = hashes(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g);
   const styles = hashes(/<style[^>]*>([\s\S]*?)<\/style>/g);
-  return html.replace("'inline-script-hashes'", scripts).replace("'inline-style-hashes'", styles);
+  // Only inside the CSP meta's content (the tokens may also appear in comments that explain them).
+  return html.replace(/(<meta[^>]+http-equiv=["']?Content-Security-Policy["']?[^>]*>)/i, (meta) =>
+    meta.replace("'inline-script-hashes'", scripts).replace("'inline-style-hashes'", styles),
+  );
 }
 
 async function devServerTransport() {
@@ -187,6 +191,8 @@ module.exports = async (env = {}, argv = {}) => {
       }),
     ],
     devServer: {
+      // Only this PC: Excel (desktop or in the browser) loads the pane from localhost.
+      host: "localhost",
       port: DEV_PORT,
       server: env.WEBPACK_SERVE ? await devServerTransport() : "http",
       static: false,

@@ -10,6 +10,7 @@ const fs = require("fs");
 const net = require("net");
 const os = require("os");
 const path = require("path");
+const tls = require("tls");
 
 const root = path.join(__dirname, "..");
 const manifestPath = path.join(root, "manifest.xml");
@@ -102,6 +103,16 @@ function waitForPort(port, timeoutMs) {
   });
 }
 
+/** Whether the dev server on localhost:port speaks TLS (webpack.config.js falls back to plain HTTP without certificates). */
+function servesHttps(port) {
+  return new Promise((resolve) => {
+    const socket = tls.connect({ port, host: "localhost", servername: "localhost", rejectUnauthorized: false });
+    socket.setTimeout(5000, () => (socket.destroy(), resolve(false)));
+    socket.once("secureConnect", () => (socket.end(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
 async function start() {
   const webpackCli = require.resolve("webpack-cli/bin/cli.js");
   const server = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], { cwd: root, stdio: "inherit" });
@@ -116,6 +127,10 @@ async function start() {
     await waitForPort(3000, 120000);
   } catch (e) {
     if (!exited) console.error(e.message);
+    return;
+  }
+  if (!(await servesHttps(3000))) {
+    console.log("\nhttp で起動しているため、Excel へのサイドロードは行いません（上の ⚠ を参照）。/ Serving plain HTTP: not sideloading (see the ⚠ above).\n");
     return;
   }
   let done;
