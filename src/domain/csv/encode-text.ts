@@ -11,16 +11,26 @@ export function unencodableInCp932(text: string): string[] {
   const bad: string[] = [];
   for (const ch of text) {
     if (ch.charCodeAt(0) < 0x80 || bad.includes(ch)) continue;
-    let back: string | undefined;
-    try {
-      const bytes = Encoding.convert(ch, { to: "SJIS", from: "UNICODE", type: "array", fallback: "error" }) as number[];
-      back = Encoding.convert(bytes, { to: "UNICODE", from: "SJIS", type: "string" }) as string;
-    } catch {
-      back = undefined;
-    }
-    if (back !== ch) bad.push(ch);
+    if (!roundTripsInCp932(ch)) bad.push(ch);
   }
   return bad;
+}
+
+/** Per-character answers, kept: an export asks about the same few thousand characters over and over. */
+const cp932RoundTrip = new Map<string, boolean>();
+
+function roundTripsInCp932(ch: string): boolean {
+  let ok = cp932RoundTrip.get(ch);
+  if (ok === undefined) {
+    try {
+      const bytes = Encoding.convert(ch, { to: "SJIS", from: "UNICODE", type: "array", fallback: "error" }) as number[];
+      ok = Encoding.convert(bytes, { to: "UNICODE", from: "SJIS", type: "string" }) === ch;
+    } catch {
+      ok = false;
+    }
+    cp932RoundTrip.set(ch, ok);
+  }
+  return ok;
 }
 
 /** Lone surrogate halves (broken text): UTF-8 cannot hold them and would write U+FFFD instead. */
@@ -28,8 +38,11 @@ export function unencodableInUtf8(text: string): string[] {
   return [...new Set(text.match(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g) ?? [])];
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Characters the encoding cannot write as themselves. */
 export function unencodableCharacters(text: string, encoding: TextEncoding): string[] {
+  if (ASCII.test(text)) return [];
   return encoding === "cp932" ? unencodableInCp932(text) : unencodableInUtf8(text);
 }
 
