@@ -4,12 +4,19 @@
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** What one sync may bring back or send: 70 % of the limit, the rest left for JSON framing and misestimates. */
 export const SYNC_BUDGET = Math.floor(PAYLOAD_LIMIT * 0.7);
-/** values + valueTypes of one cell before anything was measured: a filled form cell is about 14 bytes. */
-export const INITIAL_BYTES_PER_CELL = 24;
+/**
+ * values + valueTypes of one cell before anything was measured: cautious (a cell of 15 kana is about 55 bytes);
+ * every read seeds the estimate from rows it already has (the top rows) before its first large chunk.
+ */
+export const INITIAL_BYTES_PER_CELL = 64;
 /** Lowest estimate per cell whatever was measured: an empty cell alone is "" + "Empty" = 11 bytes. */
 export const MIN_BYTES_PER_CELL = 12;
-/** Measured density × this = the next estimate (later rows may be fuller than earlier ones). */
-export const SAFETY_FACTOR = 1.5;
+/**
+ * Densest measured block × this = the next estimate (later rows may be fuller than earlier ones). With the 70 %
+ * budget a chunk only fails when its rows are 1.8 times denser than any read before; it is then read again in
+ * halves (see readRowRuns).
+ */
+export const SAFETY_FACTOR = 1.25;
 
 export function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;

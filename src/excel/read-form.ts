@@ -4,7 +4,7 @@ import { createCheckContext, dataRows, locateHeader, type Cell, type FormProfile
 import { areaAddress, rowRuns } from "./addresses";
 import { toCells } from "./cells";
 import type { FormSnapshot, Progress } from "./gateway-types";
-import { DensityEstimate } from "./payload";
+import { DensityEstimate, jsonBytes } from "./payload";
 import { readRowRuns } from "./read-values";
 import { lastFormColumn, type SheetRegistry } from "./sheets";
 import { SyncCounter } from "./sync-counter";
@@ -40,6 +40,8 @@ export async function readForm(
   registry.remember(ws.id, ws.name);
 
   const topCells = toCells(top.values, top.valueTypes);
+  const density = new DensityEstimate();
+  density.observe(jsonBytes(top.values) + jsonBytes(top.valueTypes), topRows * (lastColumn + 1));
   const location = locateHeader(topCells, profile);
   if (!location) throw new NotAFormError(ws.name, profile);
   const lastRow = used.rowIndex + used.rowCount;
@@ -55,7 +57,7 @@ export async function readForm(
     const blocks = await readRowRuns(context, ws, counter, [[firstToRead, lastRow]], {
       firstColumn: 0,
       lastColumn,
-      density: new DensityEstimate(),
+      density,
       onRows: (done) => onProgress?.({ done: alreadyRead + done, total }),
     });
     for (const b of blocks) b.cells.forEach((cells, i) => (grid[b.firstRow - 1 + i] = cells));

@@ -1,0 +1,66 @@
+import { DEFAULT_PROFILE } from "../../src/domain";
+import { applyFillSteps, clearSteps, fillSteps, HIGHLIGHT_COLORS } from "../../src/excel/highlights";
+import { SyncCounter } from "../../src/excel/sync-counter";
+import { formRows } from "./support/form-sheet";
+import { MockExcel } from "./support/office-mock";
+
+const profile = DEFAULT_PROFILE;
+const plan = { completeRows: [4, 5, 6, 8], gapRows: [16], resetRows: [4, 5, 6, 7, 8, 14], problemCells: ["C14", "C15", "F14", "A14", "D15"] };
+
+describe("fillSteps", () => {
+  test("resets, then A blue/red, then yellow problem cells; grey columns and A never turn yellow", () => {
+    const steps = fillSteps(plan, profile);
+    expect(steps).toEqual([
+      { color: null, areas: ["A4:E8", "I4:I8", "K4:K8", "AG4:AG8", "AJ4:AJ8", "AL4:AN8", "A14:E14", "I14", "K14", "AG14", "AJ14", "AL14:AN14"] },
+      { color: HIGHLIGHT_COLORS.complete, areas: ["A4:A6", "A8"] },
+      { color: HIGHLIGHT_COLORS.gap, areas: ["A16"] },
+      { color: HIGHLIGHT_COLORS.problem, areas: ["C14:C15", "D15"] },
+    ]);
+  });
+
+  test("ハイライトを消す covers A and the input columns of the data area only", () => {
+    expect(clearSteps(4, 103, profile)).toEqual([{ color: null, areas: ["A4:E103", "I4:I103", "K4:K103", "AG4:AG103", "AJ4:AJ103", "AL4:AN103"] }]);
+    expect(clearSteps(10, 9, profile)).toEqual([]);
+  });
+});
+
+describe("applyFillSteps", () => {
+  test("with multi-area ranges (ExcelApi 1.9): one getRanges per step, one sync", async () => {
+    const excel = new MockExcel([{ id: "{1}", name: "申請様式", rows: formRows(20) }]);
+    const ws = excel.worksheet(excel.sheets[0]);
+    const counter = new SyncCounter();
+    await applyFillSteps(excel.context as unknown as Excel.RequestContext, ws as unknown as Excel.Worksheet, fillSteps(plan, profile), true, counter);
+    expect(counter.count).toBe(1);
+    expect(excel.fills()).toEqual([
+      { address: "A4:E8,I4:I8,K4:K8,AG4:AG8,AJ4:AJ8,AL4:AN8,A14:E14,I14,K14,AG14,AJ14,AL14:AN14", areas: true, cleared: true, color: undefined },
+      { address: "A4:A6,A8", areas: true, cleared: false, color: "#9BC2E6" },
+      { address: "A16", areas: true, cleared: false, color: "#FF7C80" },
+      { address: "C14:C15,D15", areas: true, cleared: false, color: "#FFFF00" },
+    ]);
+  });
+
+  test("without them (Office 2019): contiguous blocks as single ranges, still one sync", async () => {
+    const excel = new MockExcel([{ id: "{1}", name: "申請様式", rows: formRows(20) }]);
+    const ws = excel.worksheet(excel.sheets[0]);
+    const counter = new SyncCounter();
+    await applyFillSteps(excel.context as unknown as Excel.RequestContext, ws as unknown as Excel.Worksheet, fillSteps(plan, profile), false, counter);
+    expect(counter.count).toBe(1);
+    const fills = excel.fills();
+    expect(fills.every((f) => !f.areas)).toBe(true);
+    expect(fills.filter((f) => f.color === "#FFFF00").map((f) => f.address)).toEqual(["C14:C15", "D15"]);
+    expect(fills.filter((f) => f.cleared)).toHaveLength(12);
+  });
+
+  test("a long multi-area address is cut below Excel's limit (about 8,200 characters)", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => 4 + i * 2); // 3,000 separate rows
+    const steps = fillSteps({ completeRows: rows, gapRows: [], resetRows: [], problemCells: [] }, profile);
+    const excel = new MockExcel([{ id: "{1}", name: "申請様式", rows: formRows(10) }]);
+    const counter = new SyncCounter();
+    await applyFillSteps(excel.context as unknown as Excel.RequestContext, excel.worksheet(excel.sheets[0]) as unknown as Excel.Worksheet, steps, true, counter);
+    const fills = excel.fills();
+    expect(fills.length).toBeGreaterThan(1);
+    for (const f of fills) expect(f.address.length).toBeLessThanOrEqual(2000);
+    expect(fills.flatMap((f) => f.address.split(","))).toHaveLength(3000);
+    expect(counter.count).toBe(1);
+  });
+});
