@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Loads the built task pane (dist/taskpane.html) in headless Chromium from a local HTTP server and fails if the page
 // requests anything from another origin, breaks its Content-Security-Policy, or logs a console error.
-// Outside Office, office.js finds no host, so this proves the offline loading path, not Excel behaviour.
-//   node scripts/check-pane-offline.js [dist] [--wait=ms] [--click=selector]
+// By default the URL carries the _host_Info Excel on Windows passes, so office.js takes the path it takes in Excel:
+// it loads excel-win32-16.01.js and ja-jp/office_strings.js from office-js/ (it then waits for Excel, which is absent).
+// --page=taskpane.html opens it as a plain browser would: office.js then runs its Office 2013 fallback, whose telemetry
+// iframe (telemetryservice.firstpartyapps.oaspapps.com) the CSP refuses — reported, never requested.
+//   node scripts/check-pane-offline.js [dist] [--page=…] [--wait=ms] [--click=selector]
 "use strict";
 const fs = require("fs");
 const http = require("http");
@@ -32,7 +35,9 @@ function serve(dir) {
  * Opens `page` (default taskpane.html) of `dist` and reports what happened.
  * @returns {Promise<{requests: string[], foreign: string[], failed: string[], consoleErrors: string[], cspViolations: string[], bodyText: string}>}
  */
-async function checkPane(dist, { page: pageName = "taskpane.html", waitMs = 3000, click, chromium: executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium" } = {}) {
+const EXCEL_WIN32_PAGE = "taskpane.html?_host_Info=Excel$Win32$16.01$ja-JP$$$$0";
+
+async function checkPane(dist, { page: pageName = EXCEL_WIN32_PAGE, waitMs = 3000, click, chromium: executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium" } = {}) {
   const { chromium } = require("playwright-core");
   const server = await serve(dist);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pane-check-"));
@@ -74,7 +79,7 @@ async function checkPane(dist, { page: pageName = "taskpane.html", waitMs = 3000
   return report;
 }
 
-module.exports = { checkPane, serve };
+module.exports = { checkPane, serve, EXCEL_WIN32_PAGE };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
