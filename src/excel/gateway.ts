@@ -35,7 +35,14 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
   /** One Excel.run with a sync counter; ItemNotFound becomes a message naming the sheet. */
   const run = <T>(operation: string, sheet: string | undefined, body: (context: Excel.RequestContext, counter: SyncCounter) => Promise<T>): Promise<T> => {
     const counter = new SyncCounter();
-    const go = () => Excel.run((context) => body(context, counter));
+    const go = () =>
+      Excel.run(async (context) => {
+        try {
+          return await body(context, counter.attach(context));
+        } finally {
+          counter.stop();
+        }
+      });
     const done = sheet === undefined ? go() : withSheet(sheet, go);
     return done.finally(() => options.onSyncs?.(operation, counter.count));
   };
@@ -46,10 +53,10 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
     listSheets: () => run("listSheets", undefined, (context, counter) => listSheets(context, registry, profile, counter)),
 
     activeSheetName: () =>
-      run("activeSheetName", undefined, async (context, counter) => {
+      run("activeSheetName", undefined, async (context) => {
         const ws = context.workbook.worksheets.getActiveWorksheet();
         ws.load("id, name");
-        await counter.sync(context);
+        await context.sync();
         registry.remember(ws.id, ws.name);
         return ws.name;
       }),

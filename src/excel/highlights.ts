@@ -81,10 +81,11 @@ export async function applyFillSteps(
   multiArea: boolean,
   counter: SyncCounter,
 ): Promise<void> {
+  counter.attach(context);
   let queued = 0;
   const flushIfFull = async (bytes: number) => {
     if (queued > 0 && queued + bytes > SYNC_BUDGET) {
-      await counter.sync(context);
+      await context.sync();
       queued = 0;
     }
     queued += bytes;
@@ -98,5 +99,5 @@ export async function applyFillSteps(
       else fill.color = step.color;
     }
   }
-  if (queued > 0) await counter.sync(context);
+  if (queued > 0) await context.sync();
 }

@@ -27,6 +27,7 @@ export async function readForm(
   onProgress?: (p: Progress) => void,
   counter = new SyncCounter(),
 ): Promise<FormSnapshot> {
+  counter.attach(context);
   const ws = registry.worksheet(context, sheetName);
   ws.load("id, name");
   const used = ws.getUsedRange(true);
@@ -36,7 +37,7 @@ export async function readForm(
   const topRows = profile.sheet.headerSearchRows;
   const top = ws.getRange(areaAddress(0, 1, lastColumn, topRows));
   top.load("values, valueTypes");
-  await counter.sync(context);
+  await context.sync();
   registry.remember(ws.id, ws.name);
 
   const topCells = toCells(top.values, top.valueTypes);

@@ -17,6 +17,7 @@ export async function readSheetValues(
   counter: SyncCounter,
   onProgress?: (p: Progress) => void,
 ): Promise<Cell[][]> {
+  counter.attach(context);
   const ws = registry.worksheet(context, sheetName);
   ws.load("id, name");
   const used = ws.getUsedRange(true);
@@ -24,7 +25,7 @@ export async function readSheetValues(
   // A sample of the first rows, read with the used range, tells how dense the sheet is before the large chunks.
   const sample = ws.getRange(`A1:${SAMPLE_COLUMNS}${SAMPLE_ROWS}`);
   sample.load("values, valueTypes");
-  await counter.sync(context);
+  await context.sync();
   registry.remember(ws.id, ws.name);
   const lastRow = used.rowIndex + used.rowCount;
   const lastColumn = used.columnIndex + used.columnCount - 1;

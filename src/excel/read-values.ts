@@ -40,6 +40,7 @@ export async function readRowRuns(
   const density = options.density ?? new DensityEstimate();
   const budget = options.budget ?? SYNC_BUDGET;
   const pending: [number, number][] = runs.map(([a, b]) => [a, b]);
+  counter.attach(context);
   const blocks: RowBlock[] = [];
   let done = 0;
   let failures = 0;
@@ -62,7 +63,7 @@ export async function readRowRuns(
     }
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-sized chunk, by design
-      await counter.sync(context);
+      await context.sync();
     } catch (e) {
       if (!isPayloadError(e) || failures >= MAX_PAYLOAD_RETRIES) throw e;
       failures++;

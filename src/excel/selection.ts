@@ -14,10 +14,11 @@ export class InvalidAddressError extends Error {
 /** Activates the sheet and selects the cell: one sync. */
 export async function selectCell(context: Excel.RequestContext, registry: SheetRegistry, sheet: string, address: string, counter: SyncCounter): Promise<void> {
   if (!topLeft(address) || /[!,]/.test(address)) throw new InvalidAddressError(address);
+  counter.attach(context);
   const ws = registry.worksheet(context, sheet);
   ws.activate();
   ws.getRange(address).select();
-  await counter.sync(context);
+  await context.sync();
 }
 
 /** Calls onSelect with the top-left cell of each new selection on the sheet (ExcelApi 1.7); a no-op before that. */

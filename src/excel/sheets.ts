@@ -88,9 +88,10 @@ export async function listSheets(
   profile: FormProfile,
   counter: SyncCounter,
 ): Promise<SheetInfo[]> {
+  counter.attach(context);
   const sheets = context.workbook.worksheets;
   sheets.load("items/id, items/name");
-  await counter.sync(context);
+  await context.sync();
   const rows = topRowCount(profile);
   const lastColumn = lastFormColumn(profile);
   const tops = sheets.items.map((ws) => {
@@ -99,6 +100,6 @@ export async function listSheets(
     range.load("values, valueTypes");
     return { name: ws.name, range };
   });
-  await counter.sync(context);
+  await context.sync();
   return tops.map(({ name, range }) => describeSheet(name, toCells(range.values, range.valueTypes), profile));
 }

@@ -114,9 +114,13 @@ export async function watchSheets(
     }
     const counter = new SyncCounter();
     const result = await Excel.run(async (context) => {
+      counter.attach(context);
       const ws = context.workbook.worksheets.getItem(formId);
       ws.load("name");
       const blocks = await readRowRuns(context, ws, counter, rowRuns(rows), { firstColumn: 0, lastColumn: lastFormColumn(deps.profile) });
+      // The name was loaded with the rows: readRowRuns has synced (at least once) by now.
+      counter.stop();
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
       return { sheetName: ws.name, blocks };
     });
     deps.onSyncs?.(counter.count);

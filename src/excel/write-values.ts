@@ -16,6 +16,7 @@ export async function writeValues(
 ): Promise<void> {
   if (edits.length === 0) return;
   for (const e of edits) if (!parseCell(e.address)) throw new InvalidAddressError(e.address);
+  counter.attach(context);
   const ws = registry.worksheet(context, sheet);
   ws.load("id");
   for (const e of edits) {
@@ -28,6 +29,6 @@ export async function writeValues(
     const id = registry.idOf(sheet);
     if (id) ownWrites.expect(id, edits.map((e) => e.address));
   }
-  await counter.sync(context);
+  await context.sync();
   if (ownWrites && !registry.idOf(sheet)) ownWrites.expect(ws.id, edits.map((e) => e.address));
 }

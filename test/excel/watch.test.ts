@@ -44,7 +44,7 @@ test("an edit is debounced, its row read in one sync and reported; an unchanged 
   await wait(DEBOUNCE_MS + 100);
   expect(changes).toHaveLength(1);
   expect(changes[0]).toMatchObject({ kind: "rows", sheet: "申請様式" });
-  const reported = (changes[0] as { rows: { row: number; cells: unknown[] }[] }).rows;
+  const reported = (changes[0] as Extract<SheetChange, { kind: "rows" }>).rows;
   expect(reported.map((r) => r.row)).toEqual([14]);
   expect(reported[0].cells[2]).toBe("03-1111-2222");
   expect(syncs).toEqual([1]);

@@ -19,7 +19,7 @@ function workbook(): WorkbookJson {
 
 function standIn(excelApi = "1.17", platform: "OfficeOnline" | "PC" = "OfficeOnline") {
   const model = new WorkbookModel(workbook(), { excelApi, platform, payloadLimit: platform === "PC" ? null : 5 * 1024 * 1024 });
-  const g: Record<string, any> = {};
+  const g: Record<string, unknown> = {};
   installStandIn(g, model);
   return { model, Excel: g.Excel as typeof Excel, Office: g.Office as typeof Office };
 }
@@ -207,7 +207,7 @@ describe("events", () => {
 
   test("a closed pane's handlers stop receiving events", async () => {
     const model = new WorkbookModel(workbook());
-    const g: Record<string, any> = {};
+    const g: Record<string, unknown> = {};
     const { owner } = installStandIn(g, model);
     let count = 0;
     await (g.Excel as typeof Excel).run(async (context) => {

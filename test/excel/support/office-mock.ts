@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-this-alias -- office-addin-mock objects are untyped, and its function properties are called with the mock as `this` */
 /**
  * Excel for unit tests of src/excel, built from office-addin-mock objects: every worksheet and range is an
  * OfficeMockObject (properties unreadable until loaded and synced), context.sync() is counted and measures what
