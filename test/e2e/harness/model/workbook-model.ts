@@ -47,6 +47,7 @@ export interface LoggedEvent {
 }
 
 export interface SyncRecord {
+  /** performance.now() when the sync finished (when it failed: when it started). */
   time: number;
   /** Operations in the batch (loads, writes, method calls). */
   actions: number;
@@ -256,6 +257,11 @@ export class WorkbookModel {
 
   activeSheet(): SheetModel {
     return this.sheetById(this.activeId) ?? this.sheetList[0];
+  }
+
+  /** The host's clock (the page's performance.now()): the pane's frame has a clock of its own with another origin. */
+  now(): number {
+    return now();
   }
 
   apiSupported(version: string): boolean {

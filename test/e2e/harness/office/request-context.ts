@@ -70,7 +70,7 @@ export class HostRequestContext {
     await new Promise((resolve) => setTimeout(resolve, 0));
     const limit = this.host.options.payloadLimit;
     const requestBytes = batch.reduce((n, a) => n + a.requestBytes, 200);
-    const record = { time: Date.now(), actions: batch.length, writes: batch.filter((a) => a.write).length, requestBytes, responseBytes: 0 };
+    const record = { time: this.host.now(), actions: batch.length, writes: batch.filter((a) => a.write).length, requestBytes, responseBytes: 0 };
     if (limit !== null && requestBytes > limit) {
       const err = new OfficeExtensionError(
         ErrorCodes.requestPayloadSizeLimitExceeded,
@@ -107,7 +107,7 @@ export class HostRequestContext {
       throw err;
     }
     for (const d of deliveries) d();
-    this.host.recordSync({ ...record, responseBytes });
+    this.host.recordSync({ ...record, time: this.host.now(), responseBytes });
     return passThroughValue as T;
   }
 }

@@ -32,6 +32,11 @@ export interface HarnessApi {
   syncs(): SyncRecord[];
   /** Resolves with the next sync of the add-in that matches (default: one that writes), or rejects after timeoutMs. */
   waitForSync(match?: (s: SyncRecord) => boolean, timeoutMs?: number): Promise<SyncRecord>;
+  /**
+   * Types `value` into a cell and resolves with the milliseconds until the add-in's next sync that writes
+   * (its re-colouring of the edited row: the pane has re-checked it), for the benchmark.
+   */
+  timeEdit(sheet: string, address: string, value: string, timeoutMs?: number): Promise<number>;
   /** Reloads the task pane (after loadWorkbook, so the add-in starts on the new workbook). */
   reloadPane(): Promise<void>;
   paneWindow(): Window | null;
@@ -123,6 +128,13 @@ export function createHarnessApi(model: WorkbookModel, initial: WorkbookJson, fr
           resolve(s);
         });
       });
+    },
+    async timeEdit(sheet, address, value, timeoutMs = 30000) {
+      const written = this.waitForSync((s) => s.writes > 0, timeoutMs);
+      const started = performance.now();
+      this.setCell(sheet, address, value);
+      const s = await written;
+      return s.time - started;
     },
     reloadPane() {
       return new Promise((resolve) => {
