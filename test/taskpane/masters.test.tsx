@@ -34,7 +34,7 @@ describe("masters", () => {
     const csv = Papa.unparse(sheet.values.map((r) => r.map((c) => cellText(c))), { newline: "\r\n" });
     const before = [...p.gateway.sheets.keys()];
     await openTab("マスタ", p.settle);
-    await chooseFile(new File([encodeText(csv, "cp932")], "保健所マスタ.csv", { type: "text/csv" }));
+    await chooseFile(new File([encodeText(csv, "cp932") as BlobPart], "保健所マスタ.csv", { type: "text/csv" }));
     await until(() => expect(screen.getByTestId("master-load-report").textContent).toContain("保健所マスタ 469件（重複 0件、保健所マスタ.csv）"), p.settle);
     await p.settle();
     expect(count("errors")).toBe("4");

@@ -64,7 +64,7 @@ describe("from the pane to the sheet", () => {
   it("a one-click fix writes the suggested value, and the row turns complete", async () => {
     const { gateway, settle } = await renderPane(await sampleFormWorkbook());
     expect(gateway.text(SHEET, "D15")).not.toBe("tanaka@example-hosp.jp");
-    fireEvent.click(within(group(15)!).getByRole("button", { name: /D15 を修正/ }));
+    fireEvent.click(within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }));
     await settle();
     expect(gateway.text(SHEET, "D15")).toBe("tanaka@example-hosp.jp");
     expect(group(15)).toBeNull();
@@ -76,7 +76,7 @@ describe("from the pane to the sheet", () => {
 
   it("never writes a fix whose cell changed in the meantime", async () => {
     const { gateway, settle } = await renderPane(await sampleFormWorkbook());
-    const button = within(group(15)!).getByRole("button", { name: /D15 を修正/ });
+    const button = within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ });
     // The user retypes D15 in Excel; the change event has not reached the pane yet when the fix is clicked.
     const sheet = gateway.sheets.get(SHEET)!;
     sheet[14][3] = "suzuki@example-hosp.jp";

@@ -55,12 +55,12 @@ describe("Office failures are shown, never swallowed", () => {
   it("a write refused while a cell is being edited: the message says why and the value is unchanged", async () => {
     const p = await renderPane(await sampleFormWorkbook());
     p.gateway.failNext("writeValues", Object.assign(new Error("The operation is not allowed in cell edit mode."), { code: "InvalidOperationInCellEditMode" }));
-    fireEvent.click(within(group(15)!).getByRole("button", { name: /D15 を修正/ }));
+    fireEvent.click(within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }));
     await p.settle();
     expect(messages()[0]).toBe("修正ができませんでした。Excelでセルを編集中のため操作できません。Enterキーで入力を確定してから、もう一度お試しください。");
     expect(p.gateway.text(SHEET, "D15")).toBe("tanaka＠example-hosp.jp");
     // The pane keeps working: the same fix goes through on the next click.
-    fireEvent.click(within(group(15)!).getByRole("button", { name: /D15 を修正/ }));
+    fireEvent.click(within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }));
     await p.settle();
     expect(p.gateway.text(SHEET, "D15")).toBe("tanaka@example-hosp.jp");
   });

@@ -81,9 +81,14 @@ export class PaneController {
       this.store.set({ capabilities, phase: "loading" });
       const sheets = await this.gateway.listSheets();
       this.store.set({ sheets });
+      const found: MasterKind[] = [];
       for (const s of sheets) {
-        if (s.masterKind && !this.state.masters[s.masterKind]) await this.readMasterSheet(s.name, s.masterKind);
+        if (s.masterKind && !this.state.masters[s.masterKind]) {
+          await this.readMasterSheet(s.name, s.masterKind);
+          found.push(s.masterKind);
+        }
       }
+      if (found.length > 0) this.store.set({ lastMasterLoad: reports(found, this.state.masters) });
       const sheet = await this.chooseFormSheet(sheets);
       if (!sheet) {
         this.store.set({ phase: "no-form" });
@@ -503,6 +508,7 @@ export class PaneController {
 
   /** Queues an Office operation; a failure becomes "〈action〉できませんでした。〈why〉" in the pane. */
   private task(action: string, body: () => Promise<void>): Promise<void> {
+    if (!this.state.working) this.store.set({ working: true });
     return this.queue.run(async () => {
       try {
         await body();
@@ -511,6 +517,7 @@ export class PaneController {
       } finally {
         if (this.state.busy) this.store.set({ busy: undefined });
         if (this.state.phase === "loading") this.store.set({ phase: this.checker ? "ready" : "no-form" });
+        if (this.queue.size <= 1) this.store.set({ working: false });
       }
     });
   }

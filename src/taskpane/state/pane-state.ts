@@ -64,6 +64,8 @@ export interface PaneState {
   page: number;
   busy?: BusyState;
   messages: PaneMessage[];
+  /** Office work queued or running (a DOM signal for tests and the benchmark: the pane has settled when false). */
+  working: boolean;
   /** Whether the pane colours the sheet (off after ハイライトを消す until the user turns it back on). */
   highlights: boolean;
 }
@@ -80,5 +82,6 @@ export function initialPaneState(profile: FormProfile): PaneState {
     page: 0,
     messages: [],
     highlights: true,
+    working: false,
   };
 }

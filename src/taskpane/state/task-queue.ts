@@ -8,7 +8,7 @@ export class TaskQueue {
 
   run<T>(task: () => Promise<T>): Promise<T> {
     this.pending++;
-    const next = this.tail.then(task, task);
+    const next = this.tail.then(task);
     this.tail = next.then(
       () => this.pending--,
       () => this.pending--,
@@ -21,7 +21,8 @@ export class TaskQueue {
     return this.tail.then(() => undefined);
   }
 
-  get busy(): boolean {
-    return this.pending > 0;
+  /** Tasks queued or running, the current one included. */
+  get size(): number {
+    return this.pending;
   }
 }

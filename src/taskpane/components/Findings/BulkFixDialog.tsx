@@ -10,12 +10,13 @@ const useStyles = makeStyles({
 const PREVIEW = 20;
 
 /** Confirms a bulk fix: how many cells change, and the first of them with their new values. */
-export default function BulkFixDialog({ kind, onClose }: { kind: FixKind; onClose: () => void }) {
+export default function BulkFixDialog({ kind, open, onClose }: { kind: FixKind; open: boolean; onClose: () => void }) {
   const pane = usePane();
   const styles = useStyles();
-  const edits = useMemo(() => pane.pendingFixes(kind.code), [pane, kind]);
+  // Counted when the dialog opens: what the user confirms is what gets written (re-verified cell by cell).
+  const edits = useMemo(() => (open ? pane.pendingFixes(kind.code) : []), [pane, kind, open]);
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
+    <Dialog open={open} modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby="bulk-fix-count">
         <DialogBody>
           <DialogTitle>まとめて修正：{kind.label}</DialogTitle>

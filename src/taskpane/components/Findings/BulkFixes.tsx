@@ -11,32 +11,49 @@ const useStyles = makeStyles({
   item: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
 });
 
-/** "Fix all of this kind": one line per kind of fix the engine suggests, each confirmed in a dialog. */
+/**
+ * "Fix all of this kind": one line per kind of fix the engine suggests, each confirmed in a dialog. The dialog is
+ * loaded on first use and then stays mounted (opened and closed through its `open` prop), so Fluent's focus trap
+ * and aria-hidden handling are released properly when it closes.
+ */
 export function BulkFixes({ kinds }: { kinds: FixKind[] }) {
   const styles = useStyles();
-  const [open, setOpen] = useState<FixKind | undefined>();
+  const [target, setTarget] = useState<FixKind | undefined>();
+  const [open, setOpen] = useState(false);
+  const dialog = target && (
+    <Suspense fallback={null}>
+      <BulkFixDialog kind={target} open={open} onClose={() => setOpen(false)} />
+    </Suspense>
+  );
   return (
-    <section className={styles.box} aria-labelledby="bulk-fix-heading">
-      <h3 id="bulk-fix-heading" className={styles.heading}>
-        まとめて修正
-      </h3>
-      <ul className={styles.list}>
-        {kinds.map((k) => (
-          <li key={k.code} className={styles.item} data-fix-kind={k.code}>
-            <Caption1>
-              {k.label}（{k.findings.length}件）
-            </Caption1>
-            <Button size="small" onClick={() => setOpen(k)} aria-label={`${k.label}：${k.findings.length}件をまとめて修正`}>
-              まとめて修正…
-            </Button>
-          </li>
-        ))}
-      </ul>
-      {open && (
-        <Suspense fallback={null}>
-          <BulkFixDialog kind={open} onClose={() => setOpen(undefined)} />
-        </Suspense>
+    <>
+      {kinds.length > 0 && (
+        <section className={styles.box} aria-labelledby="bulk-fix-heading">
+          <h3 id="bulk-fix-heading" className={styles.heading}>
+            まとめて修正
+          </h3>
+          <ul className={styles.list}>
+            {kinds.map((k) => (
+              <li key={k.code} className={styles.item} data-fix-kind={k.code}>
+                <Caption1>
+                  {k.label}（{k.findings.length}件）
+                </Caption1>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setTarget(k);
+                    setOpen(true);
+                  }}
+                  aria-label={`まとめて修正…（${k.label}、${k.findings.length}件）`}
+                >
+                  まとめて修正…
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
-    </section>
+      {dialog}
+    </>
   );
 }

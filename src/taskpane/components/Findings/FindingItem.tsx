@@ -52,7 +52,7 @@ export const FindingItem = memo(function FindingItem({ finding }: { finding: Fin
           appearance="outline"
           icon={<Wrench16Regular />}
           className={styles.fix}
-          aria-label={`${address} を修正：${fixLabel(finding.code)}（${fixPreview(finding.fix)}）`}
+          aria-label={`修正：${fixPreview(finding.fix)}（${address}、${fixLabel(finding.code)}）`}
           onClick={() => void pane.applyFix(finding)}
           data-fix={address}
         >

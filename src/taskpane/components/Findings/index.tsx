@@ -45,7 +45,7 @@ export function Findings() {
           <Radio key={value} value={value} label={`${label}（${view.counts[value]}）`} />
         ))}
       </RadioGroup>
-      {kinds.length > 0 && <BulkFixes kinds={kinds} />}
+      <BulkFixes kinds={kinds} />
       {view.groups.length === 0 ? (
         <p className={styles.empty} data-testid="no-findings">
           {severity === "all" ? "指摘はありません。" : "この重要度の指摘はありません。"}

@@ -42,7 +42,7 @@ export function Summary() {
     ["rows", "行数", summary.rows],
   ];
   return (
-    <section className={styles.summary} aria-labelledby="summary-heading" data-testid="summary" data-check-version={check.version}>
+    <section className={styles.summary} aria-labelledby="summary-heading" data-testid="summary" data-check-version={check.version} data-check-mode={check.mode}>
       <h2 id="summary-heading" className={styles.heading}>
         チェック結果
         <Caption1>
@@ -70,7 +70,7 @@ export function Summary() {
           return (
             <li key={kind} data-master={kind}>
               <Caption1>
-                {profile.masters[kind].label}: {m ? `${m.size.toLocaleString("ja-JP")}件` : <Badge appearance="outline" color="subtle" size="small">未読込</Badge>}
+                {profile.masters[kind].label}: {m ? `${m.size.toLocaleString("ja-JP")}件` : <Badge appearance="outline" color="informative" size="small">未読込</Badge>}
               </Caption1>
             </li>
           );
