@@ -7,6 +7,7 @@ const HIGHEST_KNOWN_MINOR = 20;
 
 export const REQUIRED = {
   core: "1.2",
+  nullObjects: "1.4",
   changeEvents: "1.7",
   selectionEvents: "1.7",
   multiAreaRanges: "1.9",
@@ -34,6 +35,8 @@ export function supports(version: string, need: string): boolean {
 }
 
 export interface DetectedCapabilities extends HostCapabilities {
+  /** …OrNullObject methods (ExcelApi 1.4): the data area is found without reading the status column's numbering. */
+  nullObjects: boolean;
   /** Worksheet.onNameChanged (ExcelApi 1.17): a rename is seen as it happens. */
   nameChangedEvents: boolean;
 }
@@ -48,5 +51,6 @@ export function detectCapabilities(req: Requirements = Office.context.requiremen
     triggerSource: supports(excelApi, REQUIRED.triggerSource),
     insertWorksheets: supports(excelApi, REQUIRED.insertWorksheets),
     nameChangedEvents: supports(excelApi, REQUIRED.nameChangedEvents),
+    nullObjects: supports(excelApi, REQUIRED.nullObjects),
   };
 }

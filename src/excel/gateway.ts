@@ -63,7 +63,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
 
     readForm: (sheet, onProgress) =>
       run("readForm", sheet, async (context, counter) => {
-        const snapshot = await readForm(context, registry, sheet, profile, onProgress, counter);
+        const snapshot = await readForm(context, registry, sheet, profile, onProgress, counter, capabilities().nullObjects);
         const id = registry.idOf(snapshot.sheet);
         if (id) {
           headerRows.set(id, snapshot.headerRow);

@@ -1,6 +1,6 @@
 // Reads a form sheet: the used range and the top rows in the first sync, then the data area in payload-sized
 // chunks (usually one or two more syncs), converted to the domain's rows.
-import { createCheckContext, dataRows, locateHeader, type Cell, type FormProfile, type FormRow } from "../domain";
+import { columnIndex, columnLetter, createCheckContext, dataRows, locateHeader, type Cell, type FormProfile, type FormRow } from "../domain";
 import { areaAddress, rowRuns } from "./addresses";
 import { toCells } from "./cells";
 import type { FormSnapshot, Progress } from "./gateway-types";
@@ -19,6 +19,13 @@ export class NotAFormError extends Error {
   }
 }
 
+/** "B:AN": the form's columns without the status column when it is the first one. */
+function dataColumnsAddress(profile: FormProfile): string {
+  const first = columnIndex(profile.sheet.firstColumn);
+  const start = columnIndex(profile.sheet.statusColumn) === first ? first + 1 : first;
+  return `${columnLetter(start)}:${profile.sheet.lastColumn}`;
+}
+
 export async function readForm(
   context: Excel.RequestContext,
   registry: SheetRegistry,
@@ -26,14 +33,18 @@ export async function readForm(
   profile: FormProfile,
   onProgress?: (p: Progress) => void,
   counter = new SyncCounter(),
+  /** ExcelApi 1.4+: the last row is taken from the data columns only (not the status column's numbering). */
+  nullObjects = false,
 ): Promise<FormSnapshot> {
   counter.attach(context);
   const ws = registry.worksheet(context, sheetName);
   ws.load("id, name");
-  const used = ws.getUsedRange(true);
-  // An empty sheet's used range is A1, which the top rows cover: no need to tell it apart.
-  used.load("rowIndex, rowCount");
   const lastColumn = lastFormColumn(profile);
+  // The form ends at the last row with a value in its data columns: a template often numbers its status column
+  // (No. 1, 2, …) far below the last applicant, and those rows need not be read. Before ExcelApi 1.4 (no null
+  // objects) the worksheet's used range is used instead; an empty sheet's is A1, which the top rows cover.
+  const used = nullObjects ? ws.getRange(dataColumnsAddress(profile)).getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
+  used.load("rowIndex, rowCount");
   const topRows = profile.sheet.headerSearchRows;
   const top = ws.getRange(areaAddress(0, 1, lastColumn, topRows));
   top.load("values, valueTypes");
@@ -45,7 +56,7 @@ export async function readForm(
   density.observe(jsonBytes(top.values) + jsonBytes(top.valueTypes), topRows * (lastColumn + 1));
   const location = locateHeader(topCells, profile);
   if (!location) throw new NotAFormError(ws.name, profile);
-  const lastRow = used.rowIndex + used.rowCount;
+  const lastRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
   const dataColumns = createCheckContext(profile, {}).dataColumns;
 
   // Rows already read with the top rows are not read again.

@@ -11,6 +11,7 @@ describe("detectCapabilities", () => {
       triggerSource: false,
       insertWorksheets: false,
       nameChangedEvents: false,
+      nullObjects: true,
     });
   });
 

@@ -173,3 +173,24 @@ test("a sheet that is gone or not a form gives a Japanese message naming it", as
   await expect(gateway.readForm("保健所マスタ")).rejects.toThrow("シート「保健所マスタ」は申請様式ではありません");
   expect(DEFAULT_PROFILE.sheet.headerMarker.label).toBe("利用者名");
 });
+
+test("the data area ends at the last row with data (not at the template's numbering in A) from ExcelApi 1.4", async () => {
+  for (const [api, total] of [["1.4", 14], ["1.3", 100]] as const) {
+    const { gateway } = host(sample, api);
+    const totals: number[] = [];
+    const snapshot = await gateway.readForm("申請様式", (p) => totals.push(p.total));
+    expect(totals[0]).toBe(total);
+    expect(snapshot.rows.map((r) => r.row).slice(-1)).toEqual([17]);
+  }
+});
+
+test("without onNameChanged (before 1.17) a rename is noticed with the next change on the sheet", async () => {
+  const { gateway, model, form } = host(sample, "1.8");
+  await gateway.readForm("申請様式");
+  const { changes } = await collect(gateway);
+  model.rename(form.id, "申請様式2", "user");
+  model.writeValues(form.id, { row: 13, column: 2, rowCount: 1, columnCount: 1 }, [["03-1111-2222"]], "user");
+  await wait(400);
+  expect(changes).toEqual([{ kind: "reload", sheet: "申請様式2", reason: "renamed" }]);
+  expect((await gateway.readForm("申請様式2")).rows[10].cells[2]).toBe("03-1111-2222");
+});

@@ -136,13 +136,15 @@ export class SheetModel {
   }
 
   /** The used range: the smallest rectangle holding every value (and, unless valuesOnly, every format). */
-  usedRect(valuesOnly: boolean): Rect | undefined {
+  usedRect(valuesOnly: boolean, within?: Rect): Rect | undefined {
     let top = -1, bottom = -1, left = MAX_COLUMNS, right = -1;
+    const inside = (r: number, c: number) =>
+      !within || (r >= within.row && r < within.row + within.rowCount && c >= within.column && c < within.column + within.columnCount);
     const scan = (grid: unknown[][], isUsed: (x: unknown) => boolean) => {
       grid.forEach((row, r) => {
         if (!row) return;
         row.forEach((x, c) => {
-          if (!isUsed(x)) return;
+          if (!isUsed(x) || !inside(r, c)) return;
           if (top < 0 || r < top) top = r;
           if (r > bottom) bottom = r;
           if (c < left) left = c;

@@ -575,6 +575,24 @@ export class Range extends ClientObject {
     });
   }
 
+  /** The used cells within this range; ItemNotFound at sync when there are none (as Excel). */
+  getUsedRange(valuesOnly?: boolean): Range {
+    return new Range(this.context, this.worksheetProxy, "Range.getUsedRange", (s) => {
+      const r = this.resolve();
+      return r ? s.usedRect(!!valuesOnly, r.rect) : undefined;
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    requireApi(this.context, "Range.getUsedRangeOrNullObject", "1.4");
+    const used = new Range(this.context, this.worksheetProxy, "Range.getUsedRangeOrNullObject", (s) => {
+      const r = this.resolve();
+      return r ? s.usedRect(!!valuesOnly, r.rect) : undefined;
+    }, true);
+    used.queueResolve();
+    return used;
+  }
+
   getCell(row: number, column: number): Range {
     return this.derived("Range.getCell", (rect) => ({ row: rect.row + row, column: rect.column + column, rowCount: 1, columnCount: 1 }));
   }
