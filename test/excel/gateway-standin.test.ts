@@ -194,3 +194,19 @@ test("without onNameChanged (before 1.17) a rename is noticed with the next chan
   expect(changes).toEqual([{ kind: "reload", sheet: "申請様式2", reason: "renamed" }]);
   expect((await gateway.readForm("申請様式2")).rows[10].cells[2]).toBe("03-1111-2222");
 });
+
+test("a host that reports fill changes as data changes (no triggerSource) still does not loop", async () => {
+  const { gateway, model, ops, form } = host(sample, "1.8");
+  model.options.fillsFireChanged = true;
+  await gateway.readForm("申請様式");
+  const { changes } = await collect(gateway);
+  await gateway.applyHighlights("申請様式", { completeRows: [4, 5, 6], gapRows: [16], resetRows: [4, 5, 6, 14], problemCells: ["C14"] });
+  await wait(500);
+  // The echoes are read back (one sync), found unchanged and not reported: nothing for the pane to re-check.
+  expect(changes).toEqual([]);
+  expect(ops.filter((o) => o.op === "change").length).toBeLessThanOrEqual(1);
+  const syncsBefore = model.syncLog.length;
+  await wait(500);
+  expect(model.syncLog.length).toBe(syncsBefore);
+  expect(form.cell(13, 2).fill).toBe("#FFFF00");
+});

@@ -70,6 +70,11 @@ export interface HostOptions {
   platform: "OfficeOnline" | "PC" | "Mac";
   /** Request/response payload limit per sync in bytes (Excel on the web: 5 MB); null = none. */
   payloadLimit: number | null;
+  /**
+   * Also fire onChanged for fill changes. Off by default (Excel reports them with onFormatChanged); on, it plays
+   * a host that reports formatting as data changes, to prove the add-in's colouring cannot feed back into itself.
+   */
+  fillsFireChanged?: boolean;
 }
 
 export const DEFAULT_HOST: HostOptions = { excelApi: "1.17", platform: "OfficeOnline", payloadLimit: 5 * 1024 * 1024 };
@@ -331,6 +336,9 @@ export class WorkbookModel {
     }
     this.version++;
     this.emit({ type: "formatChanged", sheetId, address: rects.map((r) => formatArea(r)).join(","), source });
+    if (this.options.fillsFireChanged) {
+      for (const rect of rects) this.emit({ type: "changed", sheetId, address: formatArea(rect), changeType: "RangeEdited", source });
+    }
   }
 
   insertRows(sheetId: string, at: number, count: number, source: ChangeSource): void {
