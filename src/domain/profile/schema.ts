@@ -1,4 +1,8 @@
 import { z } from "zod";
+
+// Zod probes `new Function` once to decide whether to compile validators; the pane's Content-Security-Policy
+// forbids eval, so the probe shows up as a violation. Profiles are validated rarely: the interpreter is enough.
+z.config({ jitless: true });
 import { columnIndex } from "../columns";
 
 export const FIELD_KEYS = [
