@@ -1,19 +1,27 @@
 // `npm run bench`: prints the product's performance figures (median of several runs) against their targets.
 import { runDomainBench, type Figure } from "./bench/domain-bench";
+import { runPaneBench } from "./bench/pane-bench";
 
 function print(figures: Figure[]): void {
   for (const f of figures) {
     const ok = f.medianMs <= f.targetMs ? "OK" : "目標超過";
     const note = f.note ? `  (${f.note})` : "";
-    console.log(`${f.name.padEnd(28, "　")} ${f.medianMs.toFixed(2).padStart(9)} ms  目標 < ${f.targetMs} ms  [${ok}]  n=${f.runs}${note}`);
+    console.log(`  ${f.name.padEnd(26, "　")} ${(f.medianMs < 1 ? f.medianMs.toFixed(3) : f.medianMs.toFixed(2)).padStart(9)} ms  目標 < ${f.targetMs} ms  [${ok}]  n=${f.runs}${note}`);
   }
 }
 
 async function main(): Promise<void> {
   const log = (s: string) => process.stderr.write(s + "\n");
+  const onlyDomain = process.argv.includes("--domain");
   console.log(`nesid-account bench — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   console.log("■ ドメイン（チェックエンジン）");
   print(runDomainBench(log));
+  if (onlyDomain) return;
+  console.log("■ 作業ウィンドウ（Chromium + スタンドインExcel）");
+  const pane = await runPaneBench(log);
+  print(pane.figures);
+  console.log("■ 作業ウィンドウのバンドル（gzip）");
+  for (const line of pane.lines) console.log(`  ${line}`);
 }
 
 main().catch((e) => {

@@ -46,6 +46,8 @@ export class PaneController {
   private highlightedUpTo = 0;
   private unwatch: (() => Promise<void>)[] = [];
   private pendingRows = new Map<number, FormRow>();
+  /** The form sheet whose changes are being listened to (set before its first read completes). */
+  private watchedSheet?: string;
   private pendingScheduled = false;
   private lastPaneSelection?: string;
   private messageId = 0;
@@ -307,18 +309,21 @@ export class PaneController {
 
   private async openSheet(sheet: string): Promise<void> {
     await this.stopWatching();
+    this.pendingRows.clear();
+    // Watch before reading: an edit made while a large form loads is queued and re-checked right after the
+    // full check (re-reading a row the snapshot already has is harmless; missing an edit is not).
+    this.watchedSheet = sheet;
+    await this.startWatching(sheet);
     this.store.set({ phase: "loading", busy: { label: `シート「${sheet}」を読み込んでいます` } });
     const snapshot = await this.gateway.readForm(sheet, (p) =>
       this.store.set({ busy: { label: `シート「${sheet}」を読み込んでいます`, done: p.done, total: p.total } }),
     );
-    this.pendingRows.clear();
     this.checker = new FormChecker(createCheckContext(this.profile, this.state.masters), snapshot.headerRow);
     this.checker.reset(snapshot.rows);
     this.store.set({ phase: "ready" });
     const rows = fullPlanRows(this.checker, this.highlightedUpTo);
     this.publish("full", rows, sheet);
     if (this.state.highlights) await this.highlight(rows);
-    await this.startWatching(sheet);
   }
 
   private async readMasterSheet(sheet: string, kind?: MasterKind): Promise<void> {
@@ -392,7 +397,7 @@ export class PaneController {
   private onSheetChange(change: SheetChange): void {
     if (this.disposed) return;
     if (change.kind === "rows") {
-      if (change.sheet !== this.state.check?.sheet) return;
+      if (change.sheet !== this.watchedSheet) return;
       for (const r of change.rows) this.pendingRows.set(r.row, r);
       if (!this.pendingScheduled) {
         this.pendingScheduled = true;
