@@ -1,19 +1,23 @@
 import { Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { DEFAULT_PROFILE, type FormProfile } from "../domain";
 import type { ExcelGateway } from "../excel/gateway-types";
 import { Busy } from "./components/Busy";
 import { Findings } from "./components/Findings";
-import { FormSheetChooser } from "./components/FormSheetChooser";
 import { Header } from "./components/Header";
-import { Masters } from "./components/Masters";
 import { Messages } from "./components/Messages";
 import { ReviewModeSwitch } from "./components/ReviewModeSwitch";
-import { RowDetail } from "./components/RowDetail";
 import { Summary } from "./components/Summary";
 import { PaneController } from "./state/controller";
 import { PaneProvider, usePane, usePaneState } from "./state/pane-context";
 import type { PaneView } from "./state/pane-state";
+
+// Not needed at first paint: loaded when first shown (the masters table, the row view with its pickers, the sheet chooser).
+const Masters = lazy(() => import(/* webpackChunkName: "masters" */ "./components/Masters").then((m) => ({ default: m.Masters })));
+const RowDetail = lazy(() => import(/* webpackChunkName: "row-detail" */ "./components/RowDetail").then((m) => ({ default: m.RowDetail })));
+const FormSheetChooser = lazy(() =>
+  import(/* webpackChunkName: "form-sheet-chooser" */ "./components/FormSheetChooser").then((m) => ({ default: m.FormSheetChooser })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -68,7 +72,11 @@ function Pane() {
       <Busy />
       <Messages />
       {phase === "starting" && <Spinner label="Excelのブックを確認しています" />}
-      {phase === "no-form" && <FormSheetChooser />}
+      {phase === "no-form" && (
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <FormSheetChooser />
+        </Suspense>
+      )}
       {hasCheck && (
         <>
           <Summary />
@@ -81,8 +89,10 @@ function Pane() {
           </TabList>
           <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className={styles.panel}>
             {view === "findings" && <Findings />}
-            {view === "row" && <RowDetail />}
-            {view === "masters" && <Masters />}
+            <Suspense fallback={<Spinner size="tiny" label="読み込んでいます" />}>
+              {view === "row" && <RowDetail />}
+              {view === "masters" && <Masters />}
+            </Suspense>
           </div>
         </>
       )}

@@ -91,6 +91,28 @@ test("apply a fix: the cell value changes and the row turns complete", async () 
   await paneScreenshot(session.page, "pane-02-fixed-D15");
 });
 
+test("fix all of a kind, twice in a row: each dialog says how many cells change, then they change", async () => {
+  await harness(session.page, (h) => {
+    h.setCell("申請様式", "C5", "０３－５５５５－１００１");
+    h.setCell("申請様式", "C6", "０３－５５５５－１００２");
+    h.setCell("申請様式", "E7", "9");
+  });
+  const phone = pane.locator('[data-fix-kind="phone.normalized"]');
+  await phone.filter({ hasText: "2件" }).waitFor();
+  await phone.getByRole("button").click();
+  const dialog = pane.getByRole("dialog");
+  await expectText(dialog.getByTestId("bulk-fix-count"), "2個のセルを変更します。");
+  await paneScreenshot(session.page, "pane-06-bulk-fix-dialog");
+  await dialog.getByRole("button", { name: "2セルを変更する" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await phone.waitFor({ state: "detached" });
+  expect((await harness(session.page, (h) => [h.getCell("申請様式", "C5").value, h.getCell("申請様式", "C6").value]))).toEqual(["03-5555-1001", "03-5555-1002"]);
+  await pane.locator('[data-fix-kind="orgType.normalized"]').getByRole("button").click();
+  await dialog.getByRole("button", { name: "1セルを変更する" }).click();
+  await waitForHarness(() => window.harness.getCell("申請様式", "E7").value === "09");
+  expect((await harness(session.page, (h) => h.getCell("申請様式", "E7"))).valueType).toBe("String");
+});
+
 test("edit a cell in the stand-in: the pane updates (only that row is re-checked)", async () => {
   const before = await checkVersion(session.page);
   await harness(session.page, (h) => h.setCell("申請様式", "C14", "03-1234-5678"));
@@ -146,6 +168,8 @@ test("an accessibility scan of the pane finds no serious or critical violations"
   // evaluate() runs through the DevTools protocol, so the pane's Content-Security-Policy does not block it.
   await frame.evaluate(axeSource);
   const scan = async (label: string) => {
+    // Colours are judged after Fluent's enter animations (a dialog fading in has no contrast yet).
+    await frame.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
     const violations = await runAxe(frame);
     await paneScreenshot(session.page, `pane-axe-${label.replace(/\s+/g, "-")}`);
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -1,4 +1,4 @@
-import { Button, Subtitle2, Toolbar, ToolbarButton, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Subtitle2, Toolbar, ToolbarButton, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular, Eraser20Regular, Highlight20Regular } from "@fluentui/react-icons";
 import { usePane, usePaneState } from "../../state/pane-context";
 
@@ -35,19 +35,20 @@ export function Header() {
             再チェック
           </Button>
         ) : (
-          <Tooltip content="ブックをもう一度すべて読み込んでチェックします" relationship="description">
-            <ToolbarButton icon={<ArrowSync20Regular />} onClick={() => void pane.recheck()} disabled={working}>
-              再チェック
-            </ToolbarButton>
-          </Tooltip>
+          <ToolbarButton icon={<ArrowSync20Regular />} onClick={() => void pane.recheck()} disabled={working} title="ブックをもう一度すべて読み込んでチェックします">
+            再チェック
+          </ToolbarButton>
         )}
         {sheet &&
           (highlights ? (
-            <Tooltip content="状態の色（A列の青・赤、入力漏れの黄色）を消して様式の見た目に戻します。値は変わりません" relationship="description">
-              <ToolbarButton icon={<Eraser20Regular />} onClick={() => void pane.clearHighlights()} disabled={working}>
-                ハイライトを消す
-              </ToolbarButton>
-            </Tooltip>
+            <ToolbarButton
+              icon={<Eraser20Regular />}
+              onClick={() => void pane.clearHighlights()}
+              disabled={working}
+              title="状態の色（A列の青・赤、入力漏れの黄色）を消して様式の見た目に戻します。値は変わりません"
+            >
+              ハイライトを消す
+            </ToolbarButton>
           ) : (
             <ToolbarButton icon={<Highlight20Regular />} onClick={() => void pane.showHighlights()} disabled={working}>
               ハイライトを表示
