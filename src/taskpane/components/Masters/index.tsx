@@ -36,7 +36,6 @@ export function Masters() {
             <TableRow>
               <TableHeaderCell>マスタ</TableHeaderCell>
               <TableHeaderCell>件数</TableHeaderCell>
-              <TableHeaderCell>読込元</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -44,9 +43,11 @@ export function Masters() {
               const m = loaded.get(kind);
               return (
                 <TableRow key={kind} data-master-row={kind}>
-                  <TableCell>{profile.masters[kind].label}</TableCell>
+                  <TableCell>
+                    <div>{profile.masters[kind].label}</div>
+                    {m && <Caption1 className={styles.source}>読込元：{m.source}</Caption1>}
+                  </TableCell>
                   <TableCell>{m ? `${m.size.toLocaleString("ja-JP")}件${m.duplicates ? `（重複 ${m.duplicates}）` : ""}` : "未読込"}</TableCell>
-                  <TableCell className={styles.source}>{m ? m.source : "—"}</TableCell>
                 </TableRow>
               );
             })}

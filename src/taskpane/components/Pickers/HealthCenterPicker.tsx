@@ -17,6 +17,8 @@ export function HealthCenterPicker({ detail }: { detail: RowDetail }) {
   const profile = usePaneState((s) => s.profile);
   const masters = usePaneState((s) => s.masters);
   const [picked, setPicked] = useState<MasterRecord | undefined>();
+  // A new master set means new results for the same query: `masters` is what the search reads through the controller.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const search = useCallback((q: string) => pane.searchHealthCenters(q), [pane, masters]);
   const { cityCode: I, healthCenterCode: K } = profile.fields;
   return (

@@ -22,6 +22,8 @@ export function InstitutionPicker({ detail }: { detail: RowDetail }) {
   const masters = usePaneState((s) => s.masters);
   const [picked, setPicked] = useState<MasterRecord | undefined>();
   const kind = detail.institutionMaster;
+  // A new master set means new results for the same query: `masters` is what the search reads through the controller.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const search = useCallback((q: string) => (kind ? pane.searchInstitutions(kind, q) : []), [pane, kind, masters]);
   const { institutionCode: AJ, orgType: E, healthCenterCode: K } = profile.fields;
   const masterLabel = kind ? profile.masters[kind].label : "";

@@ -11,22 +11,26 @@ interface Props {
 
 /** Search a master by name, kana or code; the list shows at most the first 50 matches (MasterIndex.search). */
 export function MasterSearch({ label, placeholder, search, onPick }: Props) {
+  // What the box shows (the chosen option's text after a choice) and what was searched are kept apart.
+  const [text, setText] = useState("");
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
   const results = useMemo(() => search(deferred), [search, deferred]);
   const byCode = useMemo(() => new Map(results.map((r) => [r.code, r])), [results]);
   const onOptionSelect: ComboboxProps["onOptionSelect"] = (_, data) => {
     const record = data.optionValue ? byCode.get(data.optionValue) : undefined;
-    if (record) setQuery(optionText(record));
+    if (record) setText(optionText(record));
     onPick(record);
   };
+  const noMatch = deferred !== "" && results.length === 0;
   return (
-    <Field label={label} hint={deferred && results.length === 0 ? "一致するものがありません。" : undefined}>
+    <Field label={label} hint={noMatch ? "一致するものがありません。" : `名前の一部・カナ・コードで検索できます（最大${LIMIT}件を表示）。`}>
       <Combobox
         freeform
         placeholder={placeholder}
-        value={query}
+        value={text}
         onChange={(e) => {
+          setText(e.target.value);
           setQuery(e.target.value);
           onPick(undefined);
         }}
@@ -41,6 +45,8 @@ export function MasterSearch({ label, placeholder, search, onPick }: Props) {
     </Field>
   );
 }
+
+const LIMIT = 50;
 
 export function optionText(r: MasterRecord): string {
   return `${r.code} ${r.name ?? ""}${r.kana ? `（${r.kana}）` : ""}`.trim();

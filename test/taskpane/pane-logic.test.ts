@@ -1,0 +1,76 @@
+import "./support/jsdom-gaps";
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { failureMessage } from "../../src/taskpane/state/office-errors";
+import { highlightPlan } from "../../src/taskpane/state/highlight-plan";
+import { groupFindings } from "../../src/taskpane/state/findings-view";
+import { editsFor, fixKinds } from "../../src/taskpane/state/fix-kinds";
+import { readiness } from "../../src/taskpane/components/Summary/readiness";
+import { luminance, themeForOffice } from "../../src/taskpane/theme";
+import { checkRows, formRow } from "../support/form-rows";
+
+describe("theme follows Office", () => {
+  it("dark Office body → dark Fluent theme; light, missing or malformed → light", () => {
+    expect(themeForOffice("#1F1F1F")).toBe(webDarkTheme);
+    expect(themeForOffice("#262626")).toBe(webDarkTheme);
+    expect(themeForOffice("#FFFFFF")).toBe(webLightTheme);
+    expect(themeForOffice("#E6E6E6")).toBe(webLightTheme);
+    expect(themeForOffice(undefined)).toBe(webLightTheme);
+    expect(themeForOffice("white")).toBe(webLightTheme);
+    expect(luminance("#000000")).toBe(0);
+    expect(luminance("#ffffff")).toBeCloseTo(1);
+  });
+});
+
+describe("Office failures in Japanese", () => {
+  it("maps Office error codes, keeps the Excel layer's Japanese message, and shows unknown English with its code", () => {
+    expect(failureMessage("修正が", { code: "AccessDenied", message: "x" })).toBe("修正ができませんでした。ブックが保護されているか読み取り専用のため、変更できません。保護を解除してからお試しください。");
+    expect(failureMessage("再チェックが", new Error("シート「申請様式」が見つかりません。"))).toBe("再チェックができませんでした。シート「申請様式」が見つかりません。");
+    expect(failureMessage("再チェックが", { code: "Weird", message: "Something odd" })).toBe("再チェックができませんでした。（詳細: Weird Something odd）");
+    expect(failureMessage("再チェックが", undefined)).toBe("再チェックができませんでした。原因が分かりません。もう一度お試しください。");
+  });
+});
+
+describe("what the pane derives from a check", () => {
+  // Rows 4..8: complete, missing phone, gap, full-width digits (warning with a fix), unknown 保健所.
+  const checker = checkRows([
+    formRow(4),
+    formRow(5, { name: "鈴木　一郎", phone: null, email: "s@example-hosp.jp", tfaEmail: "s2@example-hosp.jp" }),
+    formRow(7, { name: "高橋　花子", phone: "０３－５５５５－１００２", email: "t@example-hosp.jp", tfaEmail: "t2@example-hosp.jp" }),
+    formRow(8, { name: "田中　次郎", healthCenterCode: "99999", email: "d@example-hosp.jp", tfaEmail: "d2@example-hosp.jp" }),
+  ]);
+
+  it("a highlight plan resets each row, then colours A by status and the error cells yellow", () => {
+    expect(highlightPlan(checker, [8, 4, 5, 6, 7, 4], "A")).toEqual({
+      resetRows: [4, 5, 6, 7, 8],
+      completeRows: [4, 7],
+      gapRows: [6],
+      problemCells: ["C5", "K8"],
+    });
+    // Rows below the data area are only reset (they were coloured before the area shrank).
+    expect(highlightPlan(checker, [20], "A")).toEqual({ resetRows: [20], completeRows: [], gapRows: [], problemCells: [] });
+  });
+
+  it("groups findings by row and filters by severity", () => {
+    const all = groupFindings(checker.result(), "all");
+    expect(all.groups.map((g) => [g.row, g.status, g.findings.map((f) => f.column)])).toEqual([
+      [5, "incomplete", ["C"]],
+      [6, "gap", ["A"]],
+      [7, "complete", ["C"]],
+      [8, "incomplete", ["K"]],
+    ]);
+    expect(all.counts).toEqual({ all: 4, error: 3, warning: 1, info: 0 });
+    expect(groupFindings(checker.result(), "warning").groups.map((g) => g.row)).toEqual([7]);
+  });
+
+  it("lists the fixes by kind, one edit per cell", () => {
+    const kinds = fixKinds(checker.result());
+    expect(kinds.map((k) => [k.code, k.findings.length])).toEqual([["phone.normalized", 1]]);
+    expect(editsFor(kinds[0].findings)).toEqual([{ address: "C7", value: "03-5555-1002" }]);
+  });
+
+  it("says whether the form can be submitted", () => {
+    expect(readiness(checker.result())).toEqual({ ready: false, text: "提出前に修正が必要です：エラー 3件（未完了 2行・空行 1行）" });
+    const clean = checkRows([formRow(4), formRow(5, { name: "鈴木　一郎", phone: "０３－５５５５－１００２", email: "s@example-hosp.jp", tfaEmail: "s2@example-hosp.jp" })]);
+    expect(readiness(clean.result())).toEqual({ ready: true, text: "提出できます：全2行が完了（警告 1件は内容を確認してください）" });
+  });
+});
