@@ -107,3 +107,21 @@ describe("a 10,000-row form", () => {
     expect(count("warnings")).toBe("9,999");
   });
 });
+
+describe("several form sheets", () => {
+  it("offers the other form sheets and opens the one chosen", async () => {
+    const sheets = await sampleFormWorkbook();
+    const form = sheets.find((s) => s.name === SHEET)!;
+    // A second form: the sample's first five applicants only (rows 4-8), all complete.
+    const second = { name: "追加申請", values: form.values.slice(0, 8).map((r) => [...r]) };
+    const p = await renderPane([...sheets, second]);
+    const select = screen.getByLabelText("申請様式のシート") as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual([SHEET, "追加申請"]);
+    fireEvent.change(select, { target: { value: "追加申請" } });
+    await p.settle();
+    expect(count("rows")).toBe("5");
+    expect(count("errors")).toBe("0");
+    expect(screen.getByTestId("readiness").getAttribute("data-ready")).toBe("true");
+    expect(p.gateway.fill("追加申請", "A8")).toBe("complete");
+  });
+});

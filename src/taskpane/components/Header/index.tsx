@@ -1,4 +1,4 @@
-import { Button, Subtitle2, Toolbar, ToolbarButton, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Select, Subtitle2, Toolbar, ToolbarButton, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular, Eraser20Regular, Highlight20Regular } from "@fluentui/react-icons";
 import { usePane, usePaneState } from "../../state/pane-context";
 
@@ -23,12 +23,26 @@ export function Header() {
   const highlights = usePaneState((s) => s.highlights);
   const noEvents = usePaneState((s) => s.capabilities !== undefined && !s.capabilities.changeEvents);
   const working = usePaneState((s) => s.busy !== undefined);
+  const sheets = usePaneState((s) => s.sheets);
+  const forms = sheets.filter((s) => s.formHeaderRow !== undefined);
   return (
     <header className={styles.header}>
       <h1 className={styles.title}>
         <Subtitle2>申請様式チェック</Subtitle2>
       </h1>
-      {sheet && <span className={styles.sheet}>シート「{sheet}」</span>}
+      {sheet && forms.length > 1 ? (
+        <Field label="申請様式のシート" orientation="horizontal" size="small">
+          <Select size="small" value={sheet} disabled={working} onChange={(_, d) => void pane.open(d.value)}>
+            {forms.map((f) => (
+              <option key={f.name} value={f.name}>
+                {f.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : (
+        sheet && <span className={styles.sheet}>シート「{sheet}」</span>
+      )}
       <Toolbar aria-label="シート全体の操作" className={styles.toolbar} size="small">
         {noEvents ? (
           <Button appearance="primary" icon={<ArrowSync20Regular />} onClick={() => void pane.recheck()} disabled={working}>
