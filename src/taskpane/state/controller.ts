@@ -318,6 +318,8 @@ export class PaneController {
     const snapshot = await this.gateway.readForm(sheet, (p) =>
       this.store.set({ busy: { label: `シート「${sheet}」を読み込んでいます`, done: p.done, total: p.total } }),
     );
+    // What was coloured before belongs to the previous sheet when the user switches forms.
+    if (this.state.check?.sheet !== sheet) this.highlightedUpTo = 0;
     this.checker = new FormChecker(createCheckContext(this.profile, this.state.masters), snapshot.headerRow);
     this.checker.reset(snapshot.rows);
     this.store.set({ phase: "ready" });
