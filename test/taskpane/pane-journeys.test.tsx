@@ -139,6 +139,15 @@ describe("from the sheet to the pane", () => {
     expect(detail.querySelector("[data-cell=K17]")!.getAttribute("data-finding")).toBe("healthCenter.unknown");
   });
 
+  it("the row number in the list opens the row (hosts without selection events rely on it)", async () => {
+    const { gateway, settle } = await renderPane(await sampleFormWorkbook());
+    fireEvent.click(screen.getByRole("button", { name: "17行目の詳細を開く" }));
+    await settle();
+    expect(screen.getByRole("tab", { name: "選択した行" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByTestId("row-detail").getAttribute("data-row")).toBe("17");
+    expect(gateway.selected).toBe("K17");
+  });
+
   it("shows what to collect from the institution when AJ is blank (row 13, 動物)", async () => {
     const { gateway, settle } = await renderPane(await sampleFormWorkbook());
     act(() => gateway.userSelects(SHEET, "AJ13"));

@@ -22,7 +22,15 @@ export const RowGroupView = memo(function RowGroupView({ group }: { group: RowGr
   return (
     <section className={styles.group} aria-labelledby={headingId} data-row={group.row} data-status={group.status}>
       <h3 id={headingId} className={styles.heading}>
-        <Button size="small" appearance="transparent" onClick={() => void pane.select({ row: group.row, column: group.findings[0]?.column })}>
+        <Button
+          size="small"
+          appearance="transparent"
+          aria-label={`${group.row}行目の詳細を開く`}
+          onClick={() => {
+            void pane.select({ row: group.row, column: group.findings[0]?.column });
+            pane.setView("row");
+          }}
+        >
           {group.row}行目
         </Button>
         {group.status && (
