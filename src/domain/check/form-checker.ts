@@ -160,21 +160,13 @@ export class FormChecker {
     if (this.cached) return this.cached;
     const rows: RowOutcome[] = [];
     const findings: Finding[] = [];
-    const summary: CheckSummary = { rows: 0, complete: 0, incomplete: 0, gap: 0, errors: 0, warnings: 0, infos: 0 };
     for (let r = this.firstDataRow; r <= this.lastFilled; r++) {
       const rowFindings = this.rowFindings(r);
       const status: RowStatus = !this.results.has(r) ? "gap" : rowFindings.some((f) => f.severity === "error") ? "incomplete" : "complete";
       rows.push({ row: r, status });
-      summary[status]++;
-      for (const f of rowFindings) {
-        findings.push(f);
-        if (f.severity === "error") summary.errors++;
-        else if (f.severity === "warning") summary.warnings++;
-        else summary.infos++;
-      }
+      for (const f of rowFindings) findings.push(f);
     }
-    summary.rows = rows.length;
-    this.cached = { headerRow: this.headerRow, firstDataRow: this.firstDataRow, lastRow: this.lastFilled, rows, findings, summary };
+    this.cached = { headerRow: this.headerRow, firstDataRow: this.firstDataRow, lastRow: this.lastFilled, rows, findings, summary: summarize(rows, findings) };
     return this.cached;
   }
 
@@ -222,6 +214,18 @@ export class FormChecker {
       changed.add(f.row);
     }
   }
+}
+
+/** Row counts by status and finding counts by severity. */
+export function summarize(rows: readonly RowOutcome[], findings: readonly Finding[]): CheckSummary {
+  const summary: CheckSummary = { rows: rows.length, complete: 0, incomplete: 0, gap: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const r of rows) summary[r.status]++;
+  for (const f of findings) {
+    if (f.severity === "error") summary.errors++;
+    else if (f.severity === "warning") summary.warnings++;
+    else summary.infos++;
+  }
+  return summary;
 }
 
 function insertSorted(list: number[], value: number): void {
