@@ -74,4 +74,10 @@ export interface ExcelGateway {
   selectCell(sheet: string, address: string): Promise<void>;
   /** Writes values as text (number format "@" first, so 09 and 03-… stay as typed). Only on an explicit user fix. */
   writeValues(sheet: string, edits: readonly { address: string; value: string }[]): Promise<void>;
+  /**
+   * Adds a new sheet with the given values (text stays text: "@" format; numbers stay numbers), in pieces under the
+   * web payload limit. Never replaces a sheet: when the name is taken, a free one is chosen. Returns the name used.
+   * Only when the user asks (e.g. a master loaded from a file, kept in the workbook).
+   */
+  addValuesSheet(preferredName: string, values: readonly (readonly Cell[])[], onProgress?: (p: Progress) => void): Promise<string>;
 }

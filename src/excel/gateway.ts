@@ -13,6 +13,7 @@ import { listSheets, SheetRegistry, withSheet } from "./sheets";
 import { SyncCounter } from "./sync-counter";
 import { watchSheets } from "./watch";
 import { writeValues } from "./write-values";
+import { addValuesSheet } from "./add-values-sheet";
 
 export interface GatewayOptions {
   /** The form's layout (columns, header marker, grey columns); the default 別紙2 profile otherwise. */
@@ -112,5 +113,8 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
       run("writeValues", sheet, (context, counter) =>
         writeValues(context, registry, sheet, edits, counter, capabilities().triggerSource ? undefined : ownWrites),
       ),
+
+    addValuesSheet: (preferredName, values, onProgress) =>
+      run("addValuesSheet", undefined, (context, counter) => addValuesSheet(context, preferredName, values, counter, onProgress)),
   };
 }

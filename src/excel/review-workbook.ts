@@ -1,5 +1,5 @@
 // The reviewer's workbook operations (作業②③): the only Excel.run calls of the review features.
-import { columnIndex, columnLetter, type Cell } from "../domain";
+import { columnIndex, columnLetter } from "../domain";
 import {
   PROVENANCE_COLUMNS,
   REVIEW_RECORD_SETTING,
@@ -9,24 +9,16 @@ import {
   type SubmissionSheetResult,
   type TextSheetOptions,
 } from "./review-gateway-types";
+import { excelCell, widthOf } from "./cell-values";
 
 /** Rows per write: keeps each request far below Excel on the web's 5 MB payload limit for 40-column rows. */
 const ROWS_PER_WRITE = 500;
 const TEXT = "@";
-const GENERAL = "General";
 
 function supported(version: string): boolean {
   return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
 }
 
-/** One submitted cell as Excel values/numberFormat: text as text, numbers as numbers, error values as the same error. */
-export function excelCell(cell: Cell | undefined): { value: string | number | boolean; format: string } {
-  if (cell === null || cell === undefined) return { value: "", format: GENERAL };
-  if (typeof cell === "string") return { value: cell, format: TEXT };
-  if (typeof cell === "number" || typeof cell === "boolean") return { value: cell, format: GENERAL };
-  // An error literal is a valid formula: =#N/A gives #N/A, so the copy has the same error value as the file.
-  return { value: /^#[A-Z0-9/!?]+$/.test(cell.error) ? `=${cell.error}` : `=NA()`, format: GENERAL };
-}
 
 export function createReviewGateway(caps?: ReviewCapabilities): ReviewGateway {
   const capabilities: ReviewCapabilities = caps ?? { insertWorksheets: supported("1.13"), settings: supported("1.4") };
@@ -42,7 +34,7 @@ export function createReviewGateway(caps?: ReviewCapabilities): ReviewGateway {
 
   async function copyValues(context: Excel.RequestContext, input: SubmissionSheetInput): Promise<void> {
     const ws = context.workbook.worksheets.add(input.sheetName);
-    const width = Math.max(columnIndex("AN") + 1, ...input.values.map((r) => r.length));
+    const width = widthOf(input.values, columnIndex("AN") + 1);
     for (let start = 0; start < input.values.length; start += ROWS_PER_WRITE) {
       const block = input.values.slice(start, start + ROWS_PER_WRITE);
       const cells = block.map((row) => Array.from({ length: width }, (_, i) => excelCell(row[i])));
@@ -61,7 +53,7 @@ export function createReviewGateway(caps?: ReviewCapabilities): ReviewGateway {
 
   function writeProvenance(ws: Excel.Worksheet, input: SubmissionSheetInput): void {
     if (input.rows.length === 0) return;
-    const last = Math.max(...input.rows);
+    const last = input.rows.reduce((a, b) => Math.max(a, b), 0);
     const wanted = new Set(input.rows);
     const values: string[][] = [["提出ファイル", "機関"]];
     for (let r = input.headerRow + 1; r <= last; r++) values.push(wanted.has(r) ? [input.provenance.fileName, input.provenance.institution] : ["", ""]);
@@ -134,7 +126,7 @@ export function createReviewGateway(caps?: ReviewCapabilities): ReviewGateway {
         await context.sync();
         if (!old.isNullObject) old.delete();
         const ws = context.workbook.worksheets.add(name);
-        const width = Math.max(1, ...rows.map((r) => r.length));
+        const width = widthOf(rows, 1);
         for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) {
           const block = rows.slice(start, start + ROWS_PER_WRITE).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
           writeBlock(ws, start + 1, 0, block, block.map((r) => r.map(() => TEXT)));

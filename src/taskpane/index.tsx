@@ -27,7 +27,7 @@ void Office.onReady((info) => {
   if (info.host !== Office.HostType.Excel) {
     render(
       <p role="alert" style={{ padding: 16 }}>
-        このアドインはExcelの作業ウィンドウで使います。Excelで申請様式のブックを開き、リボンの「申請様式チェック」から起動してください。
+        このアドインはExcelの作業ウィンドウで使います。Excelで申請様式のブックを開き、［ホーム］タブの「申請チェック」→「チェック画面」から起動してください。
       </p>,
     );
     return;

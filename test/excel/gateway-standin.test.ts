@@ -210,3 +210,39 @@ test("a host that reports fill changes as data changes (no triggerSource) still 
   expect(model.syncLog.length).toBe(syncsBefore);
   expect(form.cell(13, 2).fill).toBe("#FFFF00");
 });
+
+test("addValuesSheet: a taken name is never replaced, codes stay text, numbers stay numbers", async () => {
+  const { gateway, model, ops } = host(sample);
+  const values = [
+    ["保健所コード", "中核市コード", "病床数"],
+    ["01000", "012005", 20],
+    ["25654", "253658", 0],
+  ];
+  const name = await gateway.addValuesSheet("保健所マスタ", values);
+  expect(name).toBe("保健所マスタ(2)");
+  // cell(row, column) counts from 0.
+  expect(model.sheetByName("保健所マスタ")!.cell(1, 1)).toMatchObject({ value: "01000" }); // the old sheet is untouched
+  const added = model.sheetByName(name)!;
+  expect(added.cell(1, 0)).toMatchObject({ value: "01000", numberFormat: "@" });
+  expect(added.cell(2, 1)).toMatchObject({ value: "253658", numberFormat: "@" });
+  expect(added.cell(1, 2)).toMatchObject({ value: 20 });
+  expect(ops.at(-1)!.op).toBe("addValuesSheet");
+});
+
+test("addValuesSheet: a 180,000 × 8 master is written without a payload error, in pieces", async () => {
+  const { gateway, model, ops } = host(sample);
+  const values: (string | number)[][] = [["医療機関コード", "医療機関名称", "カナ", "郵便番号", "住所", "電話番号", "保健所コード", "許可病床数"]];
+  for (let i = 0; i < 180000; i++) {
+    values.push([String(1000000000 + i), `病院${i}`, `ビョウイン${i}`, "100-0001", "東京都千代田区1-1", "03-3000-1000", "13101", i % 500]);
+  }
+  const progress: number[] = [];
+  const name = await gateway.addValuesSheet("医療機関マスタ（全数）", values, (p) => progress.push(p.done));
+  expect(name).toBe("医療機関マスタ（全数）(2)");
+  const added = model.sheetByName(name)!;
+  expect(added.cell(180000, 0)).toMatchObject({ value: "1000179999", numberFormat: "@" });
+  expect(model.syncLog.filter((s) => s.error)).toEqual([]);
+  expect(progress.at(-1)).toBe(180001);
+  const syncs = ops.at(-1)!.syncs;
+  expect(syncs).toBeGreaterThan(30);
+  expect(syncs).toBeLessThan(60);
+});

@@ -1,5 +1,5 @@
 import "./support/jsdom-gaps";
-import { act, fireEvent, screen } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
 import { cellText, encodeText } from "../../src/domain";
@@ -54,6 +54,30 @@ describe("masters", () => {
     expect(report).toContain("医療機関マスタ（定点） 300件");
     await p.settle();
     expect(count("errors")).toBe("4");
+  });
+
+  it("keeps a master read from a file in the workbook only when asked, as a new sheet the pane then follows", async () => {
+    const p = await renderPane(await formOnly());
+    await openTab("マスタ", p.settle);
+    await chooseFile(new File([await readFile(SAMPLE_MASTERS)], "masters.xlsx"));
+    await until(() => expect(screen.queryByTestId("master-load-report")).not.toBeNull(), p.settle);
+    await p.settle();
+    expect([...p.gateway.sheets.keys()]).toEqual(["申請様式"]);
+    const row = document.querySelector('[data-master-row="healthCenter"]') as HTMLElement;
+    await act(async () => {
+      fireEvent.click(within(row).getByRole("button", { name: "ブックにシートとして保存" }));
+    });
+    await until(() => expect(screen.getByText(/保健所マスタ（469件）をシート「保健所マスタ」としてブックに保存しました/)).toBeTruthy(), p.settle);
+    const saved = p.gateway.sheets.get("保健所マスタ")!;
+    expect(saved).toHaveLength(470);
+    expect(saved[0][1]).toBe("保健所コード");
+    expect(saved[166][1]).toBe("25654"); // sheet row 167; codes stay text
+    expect(p.controller.store.get().masterOrigins.healthCenter).toEqual({ from: "sheet", sheet: "保健所マスタ" });
+    expect(within(row).queryByRole("button", { name: "ブックにシートとして保存" })).toBeNull();
+    // Now it is a master sheet like any other: an edit there re-checks the form (99999 becomes known).
+    await act(() => p.gateway.edit("保健所マスタ", { A471: "99", B471: "99999", C471: "新設保健所", G471: "253658" }));
+    await p.settle();
+    expect(count("errors")).toBe("3");
   });
 
   it("says clearly when a file holds no master, or is an old .xls", async () => {

@@ -46,6 +46,8 @@ export function findFormSheets(sheets: readonly SheetData[], profile: FormProfil
 export interface LoadedMaster {
   kind: MasterKind;
   index: MasterIndex;
+  /** The values it was built from (row 0 = header row 1), e.g. to keep a master read from a file in the workbook. */
+  values: readonly (readonly Cell[])[];
 }
 
 /** Masters among a workbook's sheets, found by sheet name or by header. A later source of the same kind replaces an earlier one. */
@@ -55,7 +57,7 @@ export function mastersFromSheets(sheets: readonly SheetData[], profile: FormPro
     const headerRow = profile.masters.healthCenter.headerRow;
     const kind = detectMasterKind(s.name, s.values[headerRow - 1], profile);
     if (!kind) continue;
-    out.push({ kind, index: new MasterIndex(kind, profile.masters[kind].label, `${source}:${s.name}`, s.values, profile.masters[kind]) });
+    out.push({ kind, index: new MasterIndex(kind, profile.masters[kind].label, `${source}:${s.name}`, s.values, profile.masters[kind]), values: s.values });
   }
   return out;
 }
@@ -67,7 +69,7 @@ export function masterFromCsv(text: string, fileName: string, profile: FormProfi
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
   const kind = detectMasterKind(base, values[0], profile);
   if (!kind) return undefined;
-  return { kind, index: new MasterIndex(kind, profile.masters[kind].label, fileName, values, profile.masters[kind]) };
+  return { kind, index: new MasterIndex(kind, profile.masters[kind].label, fileName, values, profile.masters[kind]), values };
 }
 
 export function addMasters(set: MasterSet, loaded: readonly LoadedMaster[]): MasterSet {

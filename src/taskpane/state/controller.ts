@@ -46,6 +46,8 @@ export class PaneController {
   private highlightedUpTo = 0;
   private unwatch: (() => Promise<void>)[] = [];
   private pendingRows = new Map<number, FormRow>();
+  /** Masters read from files, by kind: read again only if the user asks to keep one in the workbook. */
+  private masterFiles: Partial<Record<MasterKind, File>> = {};
   /** The form sheet whose changes are being listened to (set before its first read completes). */
   private watchedSheet?: string;
   private pendingScheduled = false;
@@ -217,10 +219,40 @@ export class PaneController {
       for (const m of loaded) {
         masters[m.kind] = m.index;
         origins[m.kind] = { from: "file", fileName: file.name };
+        this.masterFiles[m.kind] = file;
       }
       this.store.set({ masters, masterOrigins: origins, lastMasterLoad: reports(loaded.map((m) => m.kind), masters) });
       await this.rebuildChecker();
       await this.rewatch();
+    });
+  }
+
+  /**
+   * Keeps a master read from a file in the workbook, when the user asks: a new sheet (an existing sheet is never
+   * replaced), after which the master follows that sheet like any master sheet. The file is read again here so
+   * that its values are not held in memory in the meantime.
+   */
+  saveMasterToWorkbook(kind: MasterKind): Promise<void> {
+    return this.task("マスタのシートへの保存", async () => {
+      const file = this.masterFiles[kind];
+      const label = this.profile.masters[kind].label;
+      if (!file) {
+        this.say("warning", `${label}はファイルから読み込んでいないため、保存するものがありません。`);
+        return;
+      }
+      this.store.set({ busy: { label: `${label}をシートに書き込んでいます` } });
+      const loaded = (await this.readMasterFile(file, this.profile, () => undefined)).find((m) => m.kind === kind);
+      if (!loaded) {
+        this.say("error", `ファイル「${file.name}」から${label}をもう一度読めませんでした。ファイルが変更・移動されていないか確認してください。`);
+        return;
+      }
+      const sheet = await this.gateway.addValuesSheet(this.profile.masters[kind].sheetNames[0], loaded.values, (p) =>
+        this.store.set({ busy: { label: `${label}をシートに書き込んでいます`, done: p.done, total: p.total } }),
+      );
+      delete this.masterFiles[kind];
+      this.store.set({ masterOrigins: { ...this.state.masterOrigins, [kind]: { from: "sheet", sheet } } });
+      await this.rewatch();
+      this.say("success", `${label}（${loaded.index.size.toLocaleString("ja-JP")}件）をシート「${sheet}」としてブックに保存しました。`);
     });
   }
 

@@ -236,4 +236,13 @@ export class FakeGateway implements ExcelGateway {
     for (const e of edits) rows.add(this.setCell(sheet, e.address, e.value));
     void this.emitChange(sheet, [...rows]);
   }
+
+  async addValuesSheet(preferredName: string, values: readonly (readonly Cell[])[], onProgress?: (p: Progress) => void): Promise<string> {
+    this.enter("addValuesSheet", preferredName, values.length);
+    let name = preferredName;
+    for (let i = 2; this.sheets.has(name); i++) name = `${preferredName}(${i})`;
+    this.sheets.set(name, values.map((r) => [...r]));
+    onProgress?.({ done: values.length, total: values.length });
+    return name;
+  }
 }

@@ -1,6 +1,6 @@
-import { Caption1, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { describeMasters, MASTER_KINDS } from "../../../domain";
-import { usePaneState } from "../../state/pane-context";
+import { usePane, usePaneState } from "../../state/pane-context";
 import { MasterFileInput } from "./MasterFileInput";
 import { MasterSheetLoader } from "./MasterSheetLoader";
 
@@ -16,6 +16,9 @@ export function Masters() {
   const masters = usePaneState((s) => s.masters);
   const profile = usePaneState((s) => s.profile);
   const lastLoad = usePaneState((s) => s.lastMasterLoad);
+  const origins = usePaneState((s) => s.masterOrigins);
+  const working = usePaneState((s) => s.working);
+  const pane = usePane();
   const loaded = new Map(describeMasters(masters).map((m) => [m.kind, m]));
   return (
     <div className={styles.panel}>
@@ -46,6 +49,13 @@ export function Masters() {
                   <TableCell>
                     <div>{profile.masters[kind].label}</div>
                     {m && <Caption1 className={styles.source}>読込元：{m.source}</Caption1>}
+                    {m && origins[kind]?.from === "file" && (
+                      <div>
+                        <Button size="small" appearance="subtle" disabled={working} onClick={() => void pane.saveMasterToWorkbook(kind)}>
+                          ブックにシートとして保存
+                        </Button>
+                      </div>
+                    )}
                   </TableCell>
                   <TableCell>{m ? `${m.size.toLocaleString("ja-JP")}件${m.duplicates ? `（重複 ${m.duplicates}）` : ""}` : "未読込"}</TableCell>
                 </TableRow>
@@ -56,7 +66,7 @@ export function Masters() {
       </section>
       <MasterSheetLoader />
       <MasterFileInput />
-      <Caption1>ファイルから読み込んだマスタはこの作業中だけ使い、ブックには書き込みません。</Caption1>
+      <Caption1>ファイルから読み込んだマスタはこの作業中だけ使い、「ブックにシートとして保存」を押したときだけブックに書き込みます。</Caption1>
     </div>
   );
 }
