@@ -167,7 +167,12 @@ export class GridView {
       }
       frag.append(line);
     }
-    this.canvas.replaceChildren(frag, head, this.editor);
+    // Everything but the editor is replaced: moving a focused <input> in the DOM blurs it, which would commit a
+    // half-typed value whenever the add-in's colouring repaints the grid during typing.
+    for (const child of [...this.canvas.children]) if (child !== this.editor) child.remove();
+    if (this.editor.parentNode !== this.canvas) this.canvas.append(this.editor);
+    this.canvas.insertBefore(frag, this.editor);
+    this.canvas.insertBefore(head, this.editor);
     this.paintTabs();
     this.status.textContent = `${sheet.name}!${formatArea(sel)}  ${displayText(sheet.value(sel.row, sel.column))}`;
   }
@@ -256,7 +261,7 @@ export class GridView {
     this.editor.style.left = `${lefts[column]}px`;
     this.editor.style.width = `${Math.max(120, lefts[column + 1] - lefts[column])}px`;
     this.editor.value = initial ?? displayText(this.sheet.value(row, column));
-    this.canvas.append(this.editor);
+    if (this.editor.parentNode !== this.canvas) this.canvas.append(this.editor);
     this.editor.focus();
   }
 
