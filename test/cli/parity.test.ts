@@ -3,7 +3,7 @@
  * reviewExport, the path the review pane runs after reading the picked files with exceljs) give the same bytes
  * for the same files when every submission is approved.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -26,6 +26,7 @@ import { SAMPLE_ISSUED } from "../support/samples";
 import { keepRows, otherInstitution, setCell, xlsxBytes } from "../domain/review/submitted-files";
 
 const dir = mkdtempSync(path.join(tmpdir(), "nesid-parity-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function paneChecked(paths: string[]) {
   const files: SubmittedFile[] = [];

@@ -1,7 +1,7 @@
 // The reviewer's journey in the browser harness, as a person does it: pick two submitted files → review →
 // approve → export the CSV (the downloaded file is decoded from CP932 and compared with nesid-account export) →
 // load samples/issued-accounts.csv → draft the mails → the zip holds one .eml per user with the right ID and password.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Encoding from "encoding-japanese";
@@ -38,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
   await harness?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function pane(): FrameLocator {

@@ -5,7 +5,7 @@ import "./support/jsdom-gaps";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { tmpdir } from "node:os";
-import { mkdtempSync, writeFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readdirSync, rmSync } from "node:fs";
 import Encoding from "encoding-japanese";
 import { unzipSync } from "fflate";
 import { simpleParser } from "mailparser";
@@ -59,6 +59,11 @@ beforeEach(() => localStorage.clear());
 
 const picked = () => files.map((f) => ({ name: f.name, bytes: async () => f.bytes }));
 
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+});
+
 describe("review workflow (作業②③④) on the stand-in host", () => {
   it("imports, decides, exports the same bytes as the CLI, and drafts one .eml per issued account", async () => {
     const { model, captured, make } = setup();
@@ -96,6 +101,7 @@ describe("review workflow (作業②③④) on the stand-in host", () => {
 
     // CLI parity: the same two files through `nesid-account export` give the same bytes.
     const dir = mkdtempSync(path.join(tmpdir(), "review-flow-"));
+    tempDirs.push(dir);
     for (const f of files) writeFileSync(path.join(dir, f.name), f.bytes);
     const out = path.join(dir, "cli.csv");
     await main(["export", ...files.map((f) => path.join(dir, f.name)), "--out", out], { out: () => {}, err: () => {} });
