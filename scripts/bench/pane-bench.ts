@@ -1,6 +1,6 @@
 // Pane figures for `npm run bench`: the built pane in Debian's Chromium against the stand-in Excel host with a
 // 10,000-row form (test/e2e/harness), and the gzip size of what the pane loads at first paint.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import webpack from "webpack";
 import { startHarness } from "../../test/e2e/harness/server";
@@ -9,8 +9,21 @@ import type { Figure } from "./domain-bench";
 
 const ROOT = path.join(__dirname, "..", "..");
 
+function newest(dir: string): number {
+  let t = 0;
+  if (!existsSync(dir)) return t;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds when the output is missing or older than the sources, so the figures are of the code as it is. */
 async function build(configFile: string, outDir: string, log: (s: string) => void): Promise<void> {
-  if (existsSync(path.join(outDir, "taskpane.html"))) return;
+  const built = path.join(outDir, "taskpane.html");
+  const sources = Math.max(newest(path.join(ROOT, "src")), newest(path.join(ROOT, "test", "e2e", "harness")), statSync(path.join(ROOT, configFile)).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
   log(`${path.basename(outDir)}/ をビルドしています…`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const make = require(path.join(ROOT, configFile));
