@@ -1,16 +1,12 @@
-import type ExcelJS from "exceljs";
-import { workbookSheets, type SubmittedFile } from "../../domain";
+import type { SubmittedFile } from "../../domain";
+import { readXlsxSheets } from "../masters/read-xlsx";
 
 /**
- * A picked .xlsx → its sheets as plain values, with exceljs (browser build, loaded on first use) and the same
- * cell conversion as the CLI (workbookSheets), so the pane and `nesid-account export` see the same cells.
+ * A picked .xlsx → its sheets as plain values: the same reader as a master file (exceljs loaded on first use, cells
+ * converted by the domain's workbookSheets like the CLI), so the pane and `nesid-account export` see the same cells.
  */
 export async function readSubmittedFile(fileName: string, bytes: Uint8Array): Promise<SubmittedFile> {
-  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
-  const Workbook = (mod.Workbook ?? mod.default!.Workbook) as typeof ExcelJS.Workbook;
-  const wb = new Workbook();
-  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return { fileName, sheets: workbookSheets(wb) };
+  return { fileName, sheets: await readXlsxSheets(bytes) };
 }
 
 /** Base64 of bytes for insertWorksheetsFromBase64 (in chunks: String.fromCharCode has an argument limit). */
