@@ -1,5 +1,5 @@
-import { createCheckContext } from "../check/check-form";
-import { FormChecker, summarize, type CheckSummary, type RowStatus } from "../check/form-checker";
+import { checkForm } from "../check/check-form";
+import { summarize, type FormChecker, type CheckSummary, type RowStatus } from "../check/form-checker";
 import type { Finding } from "../findings";
 import type { MasterSet } from "../masters/master-set";
 import type { FormProfile } from "../profile/schema";
@@ -26,11 +26,7 @@ export function reviewCheck(
   profile: FormProfile,
   mastersOf: (s: ReviewSubmission) => MasterSet,
 ): CheckedSubmission[] {
-  const checkers = submissions.map((s) => {
-    const checker = new FormChecker(createCheckContext(profile, mastersOf(s)), s.headerRow);
-    checker.reset(s.rows);
-    return checker;
-  });
+  const checkers = submissions.map((s) => checkForm(s.rows, s.headerRow, profile, mastersOf(s)));
   const combined = combineFormChecks(submissions.map((s, i) => ({ source: submissionSource(s), checker: checkers[i] })));
   return submissions.map((submission, i) => {
     const { rows, findings } = combined[i];

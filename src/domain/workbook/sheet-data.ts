@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import type { Cell } from "../cell";
-import { createCheckContext } from "../check/check-form";
-import { FormChecker } from "../check/form-checker";
+import { checkForm, createCheckContext } from "../check/check-form";
+import type { FormChecker } from "../check/form-checker";
 import type { FormRow } from "../check/row-state";
 import { dataRows, locateHeader } from "../form/locate-form";
 import { MasterIndex } from "../masters/master-index";
@@ -80,9 +80,7 @@ export function addMasters(set: MasterSet, loaded: readonly LoadedMaster[]): Mas
 
 /** Checks one form sheet against the masters. */
 export function checkFormSheet(form: FormSheet, profile: FormProfile, masters: MasterSet): FormChecker {
-  const checker = new FormChecker(createCheckContext(profile, masters), form.headerRow);
-  checker.reset(form.rows);
-  return checker;
+  return checkForm(form.rows, form.headerRow, profile, masters);
 }
 
 /** Header labels of the exported columns, read from the form's header row. */

@@ -1,7 +1,7 @@
 import {
   buildMasterIndex,
   checkNotices,
-  createCheckContext,
+  checkForm,
   describeMasters,
   detectMasterKind,
   FormChecker,
@@ -352,8 +352,7 @@ export class PaneController {
     );
     // What was coloured before belongs to the previous sheet when the user switches forms.
     if (this.state.check?.sheet !== sheet) this.highlightedUpTo = 0;
-    this.checker = new FormChecker(createCheckContext(this.profile, this.state.masters), snapshot.headerRow);
-    this.checker.reset(snapshot.rows);
+    this.checker = checkForm(snapshot.rows, snapshot.headerRow, this.profile, this.state.masters);
     this.store.set({ phase: "ready" });
     const rows = fullPlanRows(this.checker, this.highlightedUpTo);
     this.publish("full", rows, sheet);
@@ -390,8 +389,7 @@ export class PaneController {
     const sheet = this.state.check?.sheet;
     if (!old || !sheet) return;
     const rows = old.filledRows().map((r) => old.rowInput(r)!);
-    this.checker = new FormChecker(createCheckContext(this.profile, this.state.masters), old.headerRow);
-    this.checker.reset(rows);
+    this.checker = checkForm(rows, old.headerRow, this.profile, this.state.masters);
     const all = fullPlanRows(this.checker, this.highlightedUpTo);
     this.publish("full", all, sheet);
     if (this.state.highlights) await this.highlight(all);

@@ -155,7 +155,7 @@ describe("incremental update", () => {
   });
 
   it("checkForm is reset + result", () => {
-    const { result } = checkForm([formRow(4, { phone: null })], HEADER_ROW, DEFAULT_PROFILE, testMasters());
+    const result = checkForm([formRow(4, { phone: null })], HEADER_ROW, DEFAULT_PROFILE, testMasters()).result();
     expect(rowKeys(result.findings)).toEqual(["4 C required.missing"]);
   });
 });
