@@ -6,7 +6,6 @@ import type { FormRow } from "../check/row-state";
 import { dataRows, locateHeader } from "../form/locate-form";
 import { MasterIndex } from "../masters/master-index";
 import { detectMasterKind, type MasterSet } from "../masters/master-set";
-import { cellText } from "../cell";
 import type { FormProfile, MasterKind } from "../profile/schema";
 
 /** A sheet read into plain values: row 0 is sheet row 1, column 0 is column A. */
@@ -81,9 +80,4 @@ export function addMasters(set: MasterSet, loaded: readonly LoadedMaster[]): Mas
 /** Checks one form sheet against the masters. */
 export function checkFormSheet(form: FormSheet, profile: FormProfile, masters: MasterSet): FormChecker {
   return checkForm(form.rows, form.headerRow, profile, masters);
-}
-
-/** Header labels of the exported columns, read from the form's header row. */
-export function headerLabels(form: FormSheet, profile: FormProfile, columns: readonly number[]): string[] {
-  return columns.map((i) => cellText(form.headerCells[i] ?? null).trim());
 }

@@ -1,4 +1,4 @@
-import { checkFormSheet, DEFAULT_PROFILE, findFormSheets, headerLabels, profileHeaderLabels, type Cell, type SheetData } from "../../../src/domain";
+import { checkFormSheet, DEFAULT_PROFILE, findFormSheets, profileHeaderLabels, type Cell, type SheetData } from "../../../src/domain";
 import { HEALTH_CENTER_SHEET, testMasters, validCells } from "../../support/form-rows";
 
 const LABELS = profileHeaderLabels(DEFAULT_PROFILE);
@@ -19,7 +19,7 @@ describe("findFormSheets", () => {
     expect(forms.map((f) => f.sheet)).toEqual(["申請様式", "追加分"]);
     expect(forms[0]).toMatchObject({ headerRow: 3, firstDataRow: 4 });
     expect(forms[0].rows.map((r) => r.row)).toEqual([4]);
-    expect(headerLabels(forms[0], DEFAULT_PROFILE, [1, 2, 39])).toEqual(["利用者名", "連絡先電話番号", "二要素認証手段コード"]);
+    expect([1, 2, 39].map((i) => forms[0].headerCells[i])).toEqual(["利用者名", "連絡先電話番号", "二要素認証手段コード"]);
   });
 
   it("checkFormSheet checks the sheet's rows against the masters", () => {
