@@ -2,6 +2,7 @@
 // (ExcelApi 1.4), Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13) and RangeFormat.columnWidth, with the same
 // strictness as the rest of the stand-in (values readable only after load + sync, ApiNotFound below the version).
 import { unzipSync, strFromU8 } from "fflate";
+import { elements, first, textOf, unescapeXml, type ScannedElement } from "./xml-scan";
 import type { ModelValue } from "../model/values";
 import type { WorkbookModel } from "../model/workbook-model";
 import { apiNotFound, ErrorCodes, invalidArgument, OfficeExtensionError } from "./errors";
@@ -106,10 +107,7 @@ interface ParsedSheet {
 }
 
 const TEXT_FORMAT_IDS = new Set([49]);
-
-function children(el: Element | Document, local: string): Element[] {
-  return Array.from(el.getElementsByTagNameNS("*", local));
-}
+const RELATIONSHIPS_NS_ID = /^(?:[\w.-]+:)?id$/;
 
 function cellIndex(ref: string): { row: number; column: number } {
   const m = /^([A-Z]+)(\d+)$/.exec(ref);
@@ -122,47 +120,46 @@ function cellIndex(ref: string): { row: number; column: number } {
 /** The sheets of an .xlsx (values, text number formats) as Excel would read them from the file. */
 export function parseXlsxSheets(bytes: Uint8Array, only?: readonly string[]): ParsedSheet[] {
   const files = unzipSync(bytes);
-  const xml = (path: string) => {
-    const f = files[path];
-    return f ? new DOMParser().parseFromString(strFromU8(f), "application/xml") : undefined;
-  };
+  const xml = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
   const workbook = xml("xl/workbook.xml");
   const rels = xml("xl/_rels/workbook.xml.rels");
   if (!workbook || !rels) throw new Error("not an xlsx workbook");
-  const targets = new Map(children(rels, "Relationship").map((r) => [r.getAttribute("Id"), r.getAttribute("Target") ?? ""]));
-  const shared = (() => {
-    const doc = xml("xl/sharedStrings.xml");
-    return doc ? children(doc, "si").map((si) => children(si, "t").map((t) => t.textContent ?? "").join("")) : [];
-  })();
-  const styles = xml("xl/styles.xml");
-  const customText = new Set(styles ? children(styles, "numFmt").filter((f) => f.getAttribute("formatCode") === "@").map((f) => Number(f.getAttribute("numFmtId"))) : []);
-  const xfs = styles ? children(children(styles, "cellXfs")[0] ?? styles, "xf").map((x) => Number(x.getAttribute("numFmtId") ?? 0)) : [];
-  const listed = children(workbook, "sheet");
-  const names = listed.map((s) => s.getAttribute("name") ?? "");
+  const targets = new Map([...elements(rels, "Relationship")].map((r) => [r.attrs.get("Id"), r.attrs.get("Target") ?? ""]));
+  const sharedXml = xml("xl/sharedStrings.xml");
+  const shared = sharedXml ? [...elements(sharedXml, "si")].map((si) => textOf(si.inner)) : [];
+  const styles = xml("xl/styles.xml") ?? "";
+  const customText = new Set([...elements(styles, "numFmt")].filter((f) => f.attrs.get("formatCode") === "@").map((f) => Number(f.attrs.get("numFmtId"))));
+  const xfs = [...elements(first(styles, "cellXfs")?.inner ?? "", "xf")].map((x) => Number(x.attrs.get("numFmtId") ?? 0));
+  const listed = [...elements(workbook, "sheet")];
+  const nameOf = (s: ScannedElement) => s.attrs.get("name") ?? "";
+  const names = listed.map(nameOf);
   for (const name of only ?? []) if (!names.includes(name)) throw new Error(`no sheet ${name}`);
-  return listed.filter((s) => !only?.length || only.includes(s.getAttribute("name") ?? "")).map((s) => {
-    const rid = s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") ?? s.getAttribute("r:id");
-    const target = (targets.get(rid) ?? "").replace(/^\/?xl\//, "");
-    const doc = xml(`xl/${target}`);
-    const values: ModelValue[][] = [];
-    const numberFormats: (string | null)[][] = [];
-    for (const c of doc ? children(doc, "c") : []) {
-      const { row, column } = cellIndex(c.getAttribute("r") ?? "");
-      const t = c.getAttribute("t");
-      const v = children(c, "v")[0]?.textContent ?? null;
-      let value: ModelValue = null;
-      if (t === "s") value = v === null ? null : shared[Number(v)] ?? null;
-      else if (t === "inlineStr") value = children(c, "t").map((x) => x.textContent ?? "").join("");
-      else if (t === "str") value = v;
-      else if (t === "b") value = v === "1";
-      else if (t === "e") value = v === null ? null : { error: v };
-      else if (v !== null) value = Number(v);
-      const fmtId = xfs[Number(c.getAttribute("s") ?? 0)] ?? 0;
-      (values[row] ??= [])[column] = value === "" ? null : value;
-      (numberFormats[row] ??= [])[column] = TEXT_FORMAT_IDS.has(fmtId) || customText.has(fmtId) ? "@" : null;
-    }
-    return { name: s.getAttribute("name") ?? "", values, numberFormats };
-  });
+  return listed
+    .filter((s) => !only?.length || only.includes(nameOf(s)))
+    .map((s) => {
+      const rid = [...s.attrs].find(([k]) => k !== "sheetId" && RELATIONSHIPS_NS_ID.test(k))?.[1];
+      const target = (targets.get(rid) ?? "").replace(/^\/?xl\//, "");
+      const sheetXml = xml(`xl/${target}`) ?? "";
+      const values: ModelValue[][] = [];
+      const numberFormats: (string | null)[][] = [];
+      for (const c of elements(sheetXml, "c")) {
+        const { row, column } = cellIndex(c.attrs.get("r") ?? "");
+        const t = c.attrs.get("t");
+        const vElement = first(c.inner, "v");
+        const v = vElement ? unescapeXml(vElement.inner) : null;
+        let value: ModelValue = null;
+        if (t === "s") value = v === null ? null : (shared[Number(v)] ?? null);
+        else if (t === "inlineStr") value = textOf(c.inner);
+        else if (t === "str") value = v;
+        else if (t === "b") value = v === "1";
+        else if (t === "e") value = v === null ? null : { error: v };
+        else if (v !== null) value = Number(v);
+        const fmtId = xfs[Number(c.attrs.get("s") ?? 0)] ?? 0;
+        (values[row] ??= [])[column] = value === "" ? null : value;
+        (numberFormats[row] ??= [])[column] = TEXT_FORMAT_IDS.has(fmtId) || customText.has(fmtId) ? "@" : null;
+      }
+      return { name: nameOf(s), values, numberFormats };
+    });
 }
 
 function insertSheets(host: WorkbookModel, base64: string, options: { sheetNamesToInsert?: string[] } = {}): string[] {
