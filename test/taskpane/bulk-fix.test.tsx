@@ -22,7 +22,6 @@ function openKind(code: string): void {
   fireEvent.click(within(document.querySelector(`[data-fix-kind="${code}"]`) as HTMLElement).getByRole("button"));
 }
 
-// (The browser journey opens several dialogs in a row; jsdom's focus handling cannot, so each test opens a kind at most twice.)
 describe("fix all of one kind", () => {
   it("confirms with the number of cells; cancel changes nothing, confirm writes them all", async () => {
     const { gateway, settle } = await paneWithFixes();
