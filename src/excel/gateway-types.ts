@@ -57,6 +57,13 @@ export interface HighlightPlan {
   problemCells: string[];
 }
 
+/** A running watch of the form (and master) sheets. */
+export interface Watch {
+  stop(): Promise<void>;
+  /** Resolves when every change seen so far has been read and reported. */
+  settled(): Promise<void>;
+}
+
 export interface ExcelGateway {
   capabilities(): HostCapabilities;
   listSheets(): Promise<SheetInfo[]>;
@@ -65,8 +72,11 @@ export interface ExcelGateway {
   readRows(sheet: string, rows: readonly number[]): Promise<FormRow[]>;
   /** A whole master sheet as values (row 0 = sheet row 1), read in chunks under the web payload limit. */
   readSheetValues(sheet: string, onProgress?: (p: Progress) => void): Promise<Cell[][]>;
-  /** Listens to onChanged on the form sheet and the given master sheets; returns an unsubscribe function. */
-  watch(formSheet: string, masterSheets: readonly string[], onChange: (change: SheetChange) => void): Promise<() => Promise<void>>;
+  /**
+   * Listens to onChanged on the form sheet and the given master sheets. A change that cannot be read is given to
+   * onError (the pane says so), never only to the console.
+   */
+  watch(formSheet: string, masterSheets: readonly string[], onChange: (change: SheetChange) => void, onError: (error: unknown) => void): Promise<Watch>;
   onSelection(sheet: string, onSelect: (address: { row: number; column: string }) => void): Promise<() => Promise<void>>;
   applyHighlights(sheet: string, plan: HighlightPlan): Promise<void>;
   /** ハイライトを消す: A column and input cells of the data area back to the template's look (grey columns untouched). */

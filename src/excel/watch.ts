@@ -5,7 +5,7 @@
 import type { FormProfile } from "../domain";
 import { parseAreas, rowRuns } from "./addresses";
 import type { DetectedCapabilities } from "./capabilities";
-import type { SheetChange } from "./gateway-types";
+import type { SheetChange, Watch } from "./gateway-types";
 import type { OwnWrites } from "./own-writes";
 import { readRowRuns } from "./read-values";
 import type { RowCache } from "./row-cache";
@@ -30,6 +30,8 @@ export interface WatchDeps {
   onSyncs?: (syncs: number) => void;
 }
 
+
+
 interface ChangedEvent {
   worksheetId: string;
   address: string;
@@ -43,9 +45,10 @@ export async function watchSheets(
   formSheet: string,
   masterSheets: readonly string[],
   onChange: (change: SheetChange) => void,
-): Promise<() => Promise<void>> {
+  onError: (error: unknown) => void,
+): Promise<Watch> {
   const { capabilities: caps, registry } = deps;
-  if (!caps.changeEvents) return async () => undefined;
+  if (!caps.changeEvents) return { stop: async () => undefined, settled: async () => undefined };
 
   let formId = "";
   const masterIds = new Set<string>();
@@ -54,6 +57,15 @@ export async function watchSheets(
   let firstPendingAt = 0;
   let stopped = false;
   let flushing: Promise<void> = Promise.resolve();
+  let reading = 0;
+  let idleWaiters: (() => void)[] = [];
+  const idle = () => !timer && reading === 0;
+  const wakeIfIdle = () => {
+    if (!idle()) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const w of waiters) w();
+  };
 
   const emit = (change: SheetChange) => {
     if (!stopped) onChange(change);
@@ -66,7 +78,16 @@ export async function watchSheets(
       timer = undefined;
       const batch = pending;
       pending = [];
-      flushing = flushing.then(() => flush(batch)).catch((e) => console.error("変更の読み込みに失敗しました", e));
+      reading++;
+      flushing = flushing
+        .then(() => flush(batch))
+        .catch((e) => {
+          if (!stopped) onError(e);
+        })
+        .finally(() => {
+          reading--;
+          wakeIfIdle();
+        });
     }, Math.max(0, Math.min(DEBOUNCE_MS, MAX_WAIT_MS - waited)));
   };
 
@@ -178,13 +199,18 @@ export async function watchSheets(
     }),
   );
 
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    if (handlers.length === 0) return;
-    await Excel.run(handlers[0].context, async (context) => {
-      for (const h of handlers) h.remove();
-      await context.sync();
-    });
+  return {
+    settled: () => (idle() ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      wakeIfIdle();
+      if (handlers.length === 0) return;
+      await Excel.run(handlers[0].context, async (context) => {
+        for (const h of handlers) h.remove();
+        await context.sync();
+      });
+    },
   };
 }

@@ -16,7 +16,6 @@ beforeAll(async () => {
   sample = await xlsxToWorkbookJson();
 });
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function host(json: WorkbookJson, excelApi = "1.17") {
   const model = new WorkbookModel(JSON.parse(JSON.stringify(json)), { excelApi });
@@ -28,10 +27,23 @@ function host(json: WorkbookJson, excelApi = "1.17") {
   return { model, gateway, ops, form };
 }
 
-async function collect(gateway: ExcelGateway, masters: string[] = []) {
+/**
+ * Watches the form; `settled()` returns once the host has delivered every event so far and the gateway has read and
+ * reported every change it saw (the observable "nothing more is coming", instead of a sleep).
+ */
+async function collect(gateway: ExcelGateway, model: WorkbookModel, masters: string[] = []) {
   const changes: SheetChange[] = [];
-  const stop = await gateway.watch("申請様式", masters, (c) => changes.push(c));
-  return { changes, stop };
+  const errors: unknown[] = [];
+  const watch = await gateway.watch("申請様式", masters, (c) => changes.push(c), (e) => errors.push(e));
+  const settled = async () => {
+    await model.eventsDelivered();
+    await watch.settled();
+    // Reading a change may itself make the host emit (echoes of fills on some hosts): until both are quiet.
+    await model.eventsDelivered();
+    await watch.settled();
+    expect(errors).toEqual([]);
+  };
+  return { changes, settled };
 }
 
 test("the sample: sheets recognised, the form read in two syncs, the masters by value", async () => {
@@ -82,13 +94,13 @@ test("a chunk that passes the limit anyway is read again in smaller pieces", asy
 test("one edit costs one sync to read and one to recolour; the recolouring does not come back as a change", async () => {
   const { gateway, model, ops, form } = host(sample);
   await gateway.readForm("申請様式");
-  const { changes } = await collect(gateway);
+  const { changes, settled } = await collect(gateway, model);
   model.writeValues(form.id, { row: 13, column: 2, rowCount: 1, columnCount: 1 }, [["03-1111-2222"]], "user");
-  await wait(400);
+  await settled();
   expect(changes).toHaveLength(1);
   expect(changes[0]).toMatchObject({ kind: "rows", sheet: "申請様式" });
   await gateway.applyHighlights("申請様式", { completeRows: [14], gapRows: [], resetRows: [14], problemCells: [] });
-  await wait(400);
+  await settled();
   expect(changes).toHaveLength(1);
   const costs = ops.filter((o) => o.op === "change" || o.op === "applyHighlights").map((o) => o.syncs);
   expect(costs).toEqual([1, 1]);
@@ -99,10 +111,10 @@ test("one edit costs one sync to read and one to recolour; the recolouring does 
 test("a paste of 1,000 rows is one change with 1,000 rows, read in one sync", async () => {
   const { gateway, model, ops, form } = host(sample);
   await gateway.readForm("申請様式");
-  const { changes } = await collect(gateway);
+  const { changes, settled } = await collect(gateway, model);
   const rows = Array.from({ length: 1000 }, (_, i) => [`鈴木　花子${i}`, "03-5555-0000", `p${i}@example-hosp.jp`]);
   model.writeValues(form.id, { row: 19, column: 1, rowCount: 1000, columnCount: 3 }, rows, "user");
-  await wait(400);
+  await settled();
   expect(changes).toHaveLength(1);
   const change = changes[0] as Extract<SheetChange, { kind: "rows" }>;
   expect(change.rows).toHaveLength(1000);
@@ -114,12 +126,12 @@ test("a paste of 1,000 rows is one change with 1,000 rows, read in one sync", as
 test("row insert → reload; rename → the new name, and the gateway still finds the sheet by its id", async () => {
   const { gateway, model, form } = host(sample);
   await gateway.readForm("申請様式");
-  const { changes } = await collect(gateway);
+  const { changes, settled } = await collect(gateway, model);
   model.insertRows(form.id, 9, 1, "user");
-  await wait(400);
+  await settled();
   expect(changes).toEqual([{ kind: "reload", sheet: "申請様式", reason: "structure" }]);
   model.rename(form.id, "申請様式（4月）", "user");
-  await wait(50);
+  await model.eventsDelivered();
   expect(changes[1]).toEqual({ kind: "reload", sheet: "申請様式（4月）", reason: "renamed" });
   // The pane may still use the old name until it reloads.
   const rows = await gateway.readRows("申請様式", [4]);
@@ -130,12 +142,12 @@ test("on Office 2019 (ExcelApi 1.8): no getRanges, no triggerSource; a fix's ech
   const { gateway, model, form } = host(sample, "1.8");
   expect(gateway.capabilities()).toMatchObject({ excelApi: "1.8", changeEvents: true, multiAreaRanges: false, triggerSource: false });
   await gateway.readForm("申請様式");
-  const { changes } = await collect(gateway);
+  const { changes, settled } = await collect(gateway, model);
   // The stand-in throws ApiNotFound for getRanges on 1.8: highlights must use single ranges.
   await gateway.applyHighlights("申請様式", { completeRows: [4, 5], gapRows: [16], resetRows: [4, 5, 14], problemCells: ["C14"] });
   expect(form.cell(13, 2).fill).toBe("#FFFF00");
   await gateway.writeValues("申請様式", [{ address: "C14", value: "0312345678" }]);
-  await wait(400);
+  await settled();
   expect(form.cell(13, 2)).toMatchObject({ value: "0312345678", numberFormat: "@" });
   expect(changes).toEqual([]);
   const events = model.eventLog.map((e) => e.event).filter((e) => e.type === "changed");
@@ -145,8 +157,9 @@ test("on Office 2019 (ExcelApi 1.8): no getRanges, no triggerSource; a fix's ech
 test("before ExcelApi 1.7 there are no events: watch and selection do nothing and the rest works", async () => {
   const { gateway } = host(sample, "1.6");
   expect(gateway.capabilities()).toMatchObject({ changeEvents: false, selectionEvents: false });
-  const stop = await gateway.watch("申請様式", [], () => undefined);
-  await stop();
+  const watch = await gateway.watch("申請様式", [], () => undefined, () => undefined);
+  await watch.settled();
+  await watch.stop();
   const off = await gateway.onSelection("申請様式", () => undefined);
   await off();
   expect((await gateway.readForm("申請様式")).rows).toHaveLength(14);
@@ -158,7 +171,7 @@ test("selection both ways; ハイライトを消す restores the template's look
   await gateway.onSelection("申請様式", (a) => seen.push(a));
   await gateway.selectCell("申請様式", "D15");
   model.select(form.id, { row: 16, column: 10, rowCount: 2, columnCount: 1 }, "user");
-  await wait(50);
+  await model.eventsDelivered();
   expect(seen).toEqual([{ row: 15, column: "D" }, { row: 17, column: "K" }]);
   await gateway.applyHighlights("申請様式", { completeRows: [4], gapRows: [16], resetRows: [], problemCells: ["C14", "K17"] });
   await gateway.clearHighlights("申請様式", 4, 103);
@@ -187,10 +200,10 @@ test("the data area ends at the last row with data (not at the template's number
 test("without onNameChanged (before 1.17) a rename is noticed with the next change on the sheet", async () => {
   const { gateway, model, form } = host(sample, "1.8");
   await gateway.readForm("申請様式");
-  const { changes } = await collect(gateway);
+  const { changes, settled } = await collect(gateway, model);
   model.rename(form.id, "申請様式2", "user");
   model.writeValues(form.id, { row: 13, column: 2, rowCount: 1, columnCount: 1 }, [["03-1111-2222"]], "user");
-  await wait(400);
+  await settled();
   expect(changes).toEqual([{ kind: "reload", sheet: "申請様式2", reason: "renamed" }]);
   expect((await gateway.readForm("申請様式2")).rows[10].cells[2]).toBe("03-1111-2222");
 });
@@ -199,14 +212,14 @@ test("a host that reports fill changes as data changes (no triggerSource) still 
   const { gateway, model, ops, form } = host(sample, "1.8");
   model.options.fillsFireChanged = true;
   await gateway.readForm("申請様式");
-  const { changes } = await collect(gateway);
+  const { changes, settled } = await collect(gateway, model);
   await gateway.applyHighlights("申請様式", { completeRows: [4, 5, 6], gapRows: [16], resetRows: [4, 5, 6, 14], problemCells: ["C14"] });
-  await wait(500);
+  await settled();
   // The echoes are read back (one sync), found unchanged and not reported: nothing for the pane to re-check.
   expect(changes).toEqual([]);
   expect(ops.filter((o) => o.op === "change").length).toBeLessThanOrEqual(1);
   const syncsBefore = model.syncLog.length;
-  await wait(500);
+  await settled();
   expect(model.syncLog.length).toBe(syncsBefore);
   expect(form.cell(13, 2).fill).toBe("#FFFF00");
 });

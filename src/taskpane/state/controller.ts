@@ -400,7 +400,13 @@ export class PaneController {
     if (!caps || this.disposed) return;
     if (caps.changeEvents) {
       const masterSheets = Object.values(this.state.masterOrigins).flatMap((o) => (o?.from === "sheet" ? [o.sheet] : []));
-      this.unwatch.push(await this.gateway.watch(sheet, masterSheets, (change) => this.onSheetChange(change)));
+      const watch = await this.gateway.watch(
+        sheet,
+        masterSheets,
+        (change) => this.onSheetChange(change),
+        (error) => this.say("error", failureMessage("変更されたセルを読み込むことが", error)),
+      );
+      this.unwatch.push(() => watch.stop());
     }
     if (caps.selectionEvents) {
       this.unwatch.push(await this.gateway.onSelection(sheet, (a) => this.onExcelSelection(a)));

@@ -67,6 +67,8 @@ export class MockExcel {
   ranges: MockRange[] = [];
   handlers = { changed: [] as ((a: any) => unknown)[], selection: [] as ((a: any) => unknown)[], deleted: [] as ((a: any) => unknown)[], nameChanged: [] as ((a: any) => unknown)[] };
   removed = 0;
+  /** The next sync rejects with this error (as Excel does when a read fails). */
+  failNextSync: Error | undefined;
   activated: string[] = [];
   selected: string[] = [];
   private pending: (OfficeMockObject & Record<string, any>)[] = [];
@@ -103,6 +105,12 @@ export class MockExcel {
       },
       sync: async () => {
         self.syncs++;
+        const failure = self.failNextSync;
+        self.failNextSync = undefined;
+        if (failure) {
+          self.pending = [];
+          throw failure;
+        }
         const objects = self.pending.splice(0);
         for (const o of objects) await o.sync();
         await tick();

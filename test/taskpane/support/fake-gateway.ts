@@ -22,6 +22,7 @@ import type {
   HostCapabilities,
   Progress,
   SheetChange,
+  Watch,
   SheetInfo,
 } from "../../../src/excel/gateway-types";
 
@@ -184,12 +185,16 @@ export class FakeGateway implements ExcelGateway {
     return values;
   }
 
-  async watch(formSheet: string, masterSheets: readonly string[], onChange: (change: SheetChange) => void): Promise<() => Promise<void>> {
+  async watch(formSheet: string, masterSheets: readonly string[], onChange: (change: SheetChange) => void): Promise<Watch> {
     this.enter("watch", formSheet, masterSheets);
     const entry = { form: formSheet, masters: masterSheets, fn: onChange };
     this.changeListeners.push(entry);
-    return async () => {
-      this.changeListeners = this.changeListeners.filter((l) => l !== entry);
+    return {
+      stop: async () => {
+        this.changeListeners = this.changeListeners.filter((l) => l !== entry);
+      },
+      // Changes are delivered synchronously by edit(): nothing is ever pending.
+      settled: async () => undefined,
     };
   }
 

@@ -409,14 +409,37 @@ export class WorkbookModel {
     }
   }
 
+  /** Events emitted but not yet handed to the listeners, and who waits for them to be. */
+  private undelivered = 0;
+  private deliveredWaiters: (() => void)[] = [];
+
+  /**
+   * Resolves once every event emitted so far has been handed to the add-in's handlers and their first step has run
+   * (tests wait on this instead of sleeping).
+   */
+  eventsDelivered(): Promise<void> {
+    return new Promise((resolve) => {
+      this.deliveredWaiters.push(resolve);
+      if (this.undelivered === 0) this.wakeDeliveredWaiters();
+    });
+  }
+
+  private wakeDeliveredWaiters(): void {
+    const waiters = this.deliveredWaiters.splice(0);
+    // A macrotask later: the handlers are called in microtasks after delivery.
+    if (waiters.length > 0) setTimeout(() => waiters.forEach((w) => w()), 0);
+  }
+
   private emit(event: HostEvent): void {
     this.eventLog.push({ time: now(), event });
     if (this.eventLog.length > 5000) this.eventLog.splice(0, this.eventLog.length - 5000);
     const targets = [...this.listeners];
+    this.undelivered++;
     setTimeout(() => {
       for (const l of targets) {
         if (this.listeners.has(l)) l(event);
       }
+      if (--this.undelivered === 0) this.wakeDeliveredWaiters();
     }, 0);
   }
 
