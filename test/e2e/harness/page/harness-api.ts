@@ -13,6 +13,8 @@ export interface HarnessApi {
   /** A paste of several rows at `address` (top-left): one change event. */
   setRows(sheet: string, address: string, rows: (string | null)[][]): void;
   getCell(sheet: string, address: string): CellSnapshot;
+  /** Resolves once every change event so far has been handed to the add-in's handlers. */
+  eventsDelivered(): Promise<void>;
   /** The active sheet and its selection. */
   selection(): { sheet: string; address: string };
   select(sheet: string, address: string): void;
@@ -108,6 +110,9 @@ export function createHarnessApi(model: WorkbookModel, initial: WorkbookJson, fr
     },
     events() {
       return model.eventLog.slice();
+    },
+    eventsDelivered() {
+      return model.eventsDelivered();
     },
     clearEvents() {
       model.eventLog.length = 0;
