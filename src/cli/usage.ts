@@ -8,6 +8,9 @@ export const USAGE = `使い方:
   nesid-account mail --form FORM.xlsx --issued issued.csv --url URL --out DIR [--split] [--template FILE] [--from ADDR]
       発行結果CSVと申請様式から、利用者ごとの通知メール（.eml 下書き）を作成します。
       全員分を作成できれば終了コード 0、申請様式と対応付けできないアカウントなどがあれば 1。
+  nesid-account template --out 様式.xlsx [--masters FILE] [--jurisdiction CODE]...
+      医療機関に配布する申請様式（入力規則・一覧・書式・保護つき）を作成します。--jurisdiction は中核市コード、
+      2桁の都道府県コード、または保健所コード（保健所コードの一覧をその管内に絞ります）。
 
   --masters FILE   マスタ（.xlsx のマスタシート、または .csv）。申請様式ブック内のマスタシートも使います。
   --progress       進捗を標準エラー出力に表示します（端末では既定で表示）。

@@ -35,3 +35,6 @@ export * from "./mail/account-drafts";
 export * from "./mail/drafts-zip";
 export * from "./mail/mailto";
 export { safeFileStem, uniqueFileNames } from "./mail/draft-file-name";
+export * from "./template/health-center-list";
+export * from "./template/input-guidance";
+export * from "./template/distributable-form";
