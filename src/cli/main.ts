@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_PROFILE, loadProfileJson, type FormProfile } from "../domain";
+import { runAnnotate } from "./commands/annotate";
 import { runCheck } from "./commands/check";
 import { runExport } from "./commands/export";
 import { runMail } from "./commands/mail";
@@ -92,6 +93,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "template":
         if (files.length > 0) throw new UsageError(`template コマンドの出力先は --out で指定してください（余分な引数: ${files.join(" ")}）。`);
         return await runTemplate({ out: values.out, masters, jurisdictions: values.jurisdiction ?? [] }, profile, progress, io.out);
+      case "annotate":
+        return await runAnnotate({ forms: files, masters, out: values.out }, profile, progress, io.out);
       default:
         throw new UsageError(`不明なコマンド「${command}」です。`);
     }

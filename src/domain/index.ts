@@ -38,3 +38,5 @@ export { safeFileStem, uniqueFileNames } from "./mail/draft-file-name";
 export * from "./template/health-center-list";
 export * from "./template/input-guidance";
 export * from "./template/distributable-form";
+export * from "./annotate/institution-findings";
+export * from "./annotate/send-back-workbook";

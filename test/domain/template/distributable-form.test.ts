@@ -25,6 +25,12 @@ async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 type Validation = { type?: string; formulae?: string[]; prompt?: string; promptTitle?: string; showInputMessage?: boolean; errorStyle?: string };
+/** What exceljs reads but its typings leave out. */
+interface SheetInternals {
+  sheetProtection?: { sheet?: boolean; hashValue?: string };
+  conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[];
+}
+const internals = (ws: ExcelJS.Worksheet) => ws as unknown as SheetInternals;
 const validation = (ws: ExcelJS.Worksheet, address: string) => (ws.getCell(address) as unknown as { dataValidation?: Validation }).dataValidation;
 
 /** Writes a row of values into a data row the way Excel would leave it: K typed, I computed (formula kept, result cached). */
@@ -86,8 +92,8 @@ describe("distributableForm", () => {
   });
 
   it("is protected without a password: grey columns locked and shaded, input columns unlocked, every data cell text", () => {
-    expect(ws.sheetProtection).toMatchObject({ sheet: true });
-    expect((ws.sheetProtection as { hashValue?: string }).hashValue).toBeUndefined();
+    expect(internals(ws).sheetProtection).toMatchObject({ sheet: true });
+    expect(internals(ws).sheetProtection?.hashValue).toBeUndefined();
     for (const row of [4, 53]) {
       for (const g of profile.greyColumns) {
         const cell = ws.getCell(`${g}${row}`);
@@ -128,8 +134,8 @@ describe("distributableForm", () => {
   });
 
   it("has the conditional formats of the original: A blue/red, yellow for missing, checks of phones, mails and the 2FA field", () => {
-    const cf = ws.conditionalFormattings;
-    const on = (ref: string) => cf.filter((c) => c.ref === ref).flatMap((c) => c.rules.map((r) => (r as { formulae: string[] }).formulae[0]));
+    const cf = internals(ws).conditionalFormattings;
+    const on = (ref: string) => cf.filter((c) => c.ref === ref).flatMap((c) => c.rules.map((r) => r.formulae![0]));
     const a = on("A4:A53");
     expect(a).toHaveLength(2);
     expect(a[0]).toMatch(/^AND\(SUMPRODUCT\(LEN\(\$B4:\$AN4\)\)=0,SUMPRODUCT\(LEN\(\$B5:\$AN\$54\)\)>0\)$/);
