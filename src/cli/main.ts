@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_PROFILE, loadProfileJson, type FormProfile } from "../domain";
 import { runAnnotate } from "./commands/annotate";
 import { runCheck } from "./commands/check";
+import { runDiff } from "./commands/diff";
 import { runExport } from "./commands/export";
 import { runMail } from "./commands/mail";
 import { runTemplate } from "./commands/template";
@@ -95,6 +96,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await runTemplate({ out: values.out, masters, jurisdictions: values.jurisdiction ?? [] }, profile, progress, io.out);
       case "annotate":
         return await runAnnotate({ forms: files, masters, out: values.out }, profile, progress, io.out);
+      case "diff":
+        return await runDiff({ forms: files, masters, json: values.json === true }, profile, progress, io.out);
       default:
         throw new UsageError(`不明なコマンド「${command}」です。`);
     }

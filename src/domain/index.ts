@@ -40,3 +40,5 @@ export * from "./template/input-guidance";
 export * from "./template/distributable-form";
 export * from "./annotate/institution-findings";
 export * from "./annotate/send-back-workbook";
+export * from "./diff/form-diff";
+export * from "./diff/diff-text";

@@ -23,7 +23,7 @@ async function findingsOf(file: string): Promise<JsonFinding[]> {
 const noteText = (cell: ExcelJS.Cell): string => {
   const note = cell.note as ExcelJS.Comment | string | undefined;
   if (note === undefined) return "";
-  return typeof note === "string" ? note : note.texts.map((t) => t.text).join("");
+  return typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
 };
 const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
 
@@ -58,7 +58,7 @@ describe("nesid-account annotate", () => {
 
   it("marks each problem cell with a fill and a note carrying the institution-facing message and the fix", () => {
     const ws = wb.getWorksheet("申請様式")!;
-    expect(noteText(ws.getCell("D15"))).toMatch(/^【要修正】全角文字が含まれています。.*\n→ 修正案：tanaka@example-hosp\.jp$/s);
+    expect(noteText(ws.getCell("D15"))).toMatch(/^【要修正】全角文字が含まれています。[\s\S]*\n→ 修正案：tanaka@example-hosp\.jp$/);
     expect(fillOf(ws.getCell("D15"))).toBe(SEND_BACK_COLORS.error);
     expect(noteText(ws.getCell("C14"))).toContain("連絡先電話番号が入力されていません");
     expect(noteText(ws.getCell("K17"))).toContain("保健所コード「99999」が見つかりません");
