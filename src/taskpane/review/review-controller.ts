@@ -3,6 +3,7 @@ import {
   buildAccountDrafts,
   buildMasterIndex,
   decide,
+  distributableForm,
   EMPTY_REVIEW_RECORD,
   encodingLabel,
   exportSourceOf,
@@ -19,6 +20,7 @@ import {
   reviewReport,
   reviewReportGrid,
   reviewReportHtml,
+  selectHealthCenters,
   sendBackText,
   serializeReviewRecord,
   submissionSource,
@@ -68,6 +70,7 @@ export interface ReviewDeps {
 const MIME_CSV = "text/csv";
 const MIME_ZIP = "application/zip";
 const MIME_HTML = "text/html";
+const MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
  * The reviewer's workflow (作業②③④): import submitted files, check them together, record decisions in the
@@ -371,6 +374,44 @@ export class ReviewController {
   sendBackPreview(id: string): string {
     const s = this.report().submissions.find((x) => x.id === id);
     return s ? sendBackText(s) : "";
+  }
+
+  // ---- the distributable form ----
+
+  /**
+   * 配布用の様式を作成: the form institutions fill (lists, text formats, locked grey columns), with the 保健所 of the
+   * given jurisdiction codes (中核市コード, 2-digit 都道府県コード or 保健所コード; blank = all) from this workbook's 保健所マスタ.
+   */
+  async downloadTemplate(jurisdictions: string): Promise<void> {
+    await this.busy("配布用の様式の作成", async () => {
+      if (this.store.get().downloads === "blocked") {
+        this.say("warning", "この Excel ではファイルを保存できないため、様式を作成できません。ブラウザー版の Excel か、コマンド（nesid-account template）を使ってください。");
+        return;
+      }
+      const codes = jurisdictions.split(/[\s,、，]+/).filter((c) => c !== "");
+      const master = this.workbookMasters.healthCenter;
+      let centers: ReturnType<typeof selectHealthCenters>["centers"] | undefined;
+      if (master) {
+        const selection = selectHealthCenters(master, codes);
+        if (selection.unmatched.length > 0) {
+          this.say("error", `管轄のコード ${selection.unmatched.join("、")} に当たる保健所が保健所マスタにありません（中核市コード、2桁の都道府県コード、または保健所コード）。`);
+          return;
+        }
+        centers = selection.centers;
+      } else if (codes.length > 0) {
+        this.say("error", "管轄のコードで絞り込むには、このブックに「保健所マスタ」のシートが必要です。");
+        return;
+      }
+      const bytes = await distributableForm({ profile: this.deps.profile, healthCenters: centers });
+      const fileName = stampedFileName("申請様式_配布用", "xlsx", this.now());
+      (this.deps.download ?? downloadBytes)(bytes, fileName, MIME_XLSX);
+      this.say(
+        "success",
+        centers
+          ? `「${fileName}」をダウンロードしました。保健所コードは一覧（${centers.length}件）から選び、中核市コードは自動で表示されます。`
+          : `「${fileName}」をダウンロードしました。このブックに保健所マスタのシートがないため、保健所コード・中核市コードは手入力の様式です。`,
+      );
+    });
   }
 
   // ---- 作業③: the registration CSV ----
