@@ -42,3 +42,4 @@ export * from "./annotate/institution-findings";
 export * from "./annotate/send-back-workbook";
 export * from "./diff/form-diff";
 export * from "./diff/diff-text";
+export * from "./diff/previous-version";

@@ -3,7 +3,9 @@ import {
   buildAccountDrafts,
   buildMasterIndex,
   decide,
+  diffForms,
   distributableForm,
+  formDiffText,
   EMPTY_REVIEW_RECORD,
   encodingLabel,
   exportSourceOf,
@@ -14,7 +16,9 @@ import {
   MATCH_METHOD_LABELS,
   pairManually,
   parseReviewRecord,
+  previousVersions,
   readIssuedCsv,
+  REMARK_MAX,
   reviewCheck,
   reviewExport,
   reviewReport,
@@ -248,6 +252,7 @@ export class ReviewController {
         };
       }
       this.submissions = [...this.submissions, ...added];
+      this.carryRemarks(added);
       this.store.set((st) => ({ notices: [...notices, ...st.notices.filter((n) => !files.some((f) => f.name === n.fileName))] }));
       this.recheck();
       await this.saveRecord();
@@ -261,6 +266,18 @@ export class ReviewController {
       const refused = notices.filter((n) => n.severity === "error").length;
       if (refused > 0) this.say("error", `${refused}件のファイル・シートを取り込めませんでした。理由は「取り込みの注意」を確認してください。`);
     });
+  }
+
+  /** A newer version of a submission already in the review starts with the remark of the version before it. */
+  private carryRemarks(added: readonly ReviewSubmission[]): void {
+    const previous = previousVersions(this.submissions);
+    const submissions = this.record.submissions.map((r) => {
+      const before = added.some((a) => a.id === r.id) ? this.record.submissions.find((x) => x.id === previous.get(r.id)) : undefined;
+      if (!before || before.decision.remark.trim() === "" || r.decision.remark !== "") return r;
+      const remark = `前回（${before.id}）の備考: ${before.decision.remark}`.slice(0, REMARK_MAX);
+      return { ...r, decision: { ...r.decision, remark } };
+    });
+    this.record = { ...this.record, submissions };
   }
 
   private mastersOf = (s: ReviewSubmission): MasterSet => ({ ...(this.fileMasters.get(s.id) ?? {}), ...this.workbookMasters });
@@ -278,6 +295,7 @@ export class ReviewController {
   private publishSubmissions(): void {
     const decisions = this.decisions();
     const nameCol = columnIndex(this.deps.profile.fields.name.column);
+    const previous = previousVersions(this.submissions);
     const views: SubmissionView[] = this.checked.map((c) => {
       const byRow = new Map<number, SubmissionView["rows"][number]>();
       for (const f of c.findings) {
@@ -298,9 +316,19 @@ export class ReviewController {
         summary: c.summary,
         how: this.how.get(c.submission.id),
         rows: [...byRow.values()],
+        comparison: this.comparison(c, previous.get(c.submission.id)),
       };
     });
     this.store.set({ submissions: views });
+  }
+
+  /** The comparison with the version before (rows matched by person, findings resolved and new). */
+  private comparison(c: CheckedSubmission, previousId: string | undefined): SubmissionView["comparison"] {
+    const before = previousId === undefined ? undefined : this.checked.find((x) => x.submission.id === previousId);
+    if (!before) return undefined;
+    const diff = diffForms(before.checker, c.checker);
+    const name = (x: CheckedSubmission) => `${x.submission.id}（${x.submission.fileName}、シート「${x.submission.sourceSheet}」）`;
+    return { previousId: before.submission.id, summary: diff.summary, text: formDiffText(diff, name(before), name(c)) };
   }
 
   private async saveRecord(): Promise<void> {

@@ -1,5 +1,6 @@
 import type {
   DraftProblem,
+  FormDiff,
   ImportNotice,
   IssuedColumnMapping,
   IssuedProblem,
@@ -37,6 +38,8 @@ export interface SubmissionView {
   how?: "inserted" | "copied";
   /** Rows with findings, for the detail list. */
   rows: { row: number; name: string; findings: FindingLine[] }[];
+  /** When it is a newer version of a submission already in the review: the comparison with that one. */
+  comparison?: { previousId: string; summary: FormDiff["summary"]; text: string };
 }
 
 export type Delivery = "downloaded" | "sheet" | "clipboard";

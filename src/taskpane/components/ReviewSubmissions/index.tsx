@@ -164,6 +164,21 @@ function SubmissionCard({ s }: { s: SubmissionView }) {
           </AccordionItem>
         </Accordion>
       )}
+      {s.comparison && (
+        <Accordion collapsible>
+          <AccordionItem value="comparison">
+            <AccordionHeader size="small">
+              前回（{s.comparison.previousId}）との比較：追加 {s.comparison.summary.added}行・削除 {s.comparison.summary.removed}行・変更 {s.comparison.summary.changed}行・解消 {s.comparison.summary.resolved}件・新規{" "}
+              {s.comparison.summary.appeared}件
+            </AccordionHeader>
+            <AccordionPanel>
+              <pre className={styles.pre} data-testid="comparison-text">
+                {s.comparison.text}
+              </pre>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
       <div className={styles.row}>
         <Field label="判定">
           <Select value={s.decision.status} onChange={(_, d) => void review.setDecision(s.id, { status: d.value as ReviewStatus })} aria-label={`${s.id}の判定`}>
