@@ -26,6 +26,7 @@ import {
   reviewReportHtml,
   selectHealthCenters,
   sendBackText,
+  sendBackWorkbook,
   serializeReviewRecord,
   submissionSource,
   draftsZip,
@@ -89,6 +90,8 @@ export class ReviewController {
   private workbookMasters: MasterSet = {};
   private checked: CheckedSubmission[] = [];
   private how = new Map<string, "inserted" | "copied">();
+  /** The submitted files' bytes, this session only (for the marked-up copy); not kept in the workbook. */
+  private submittedBytes = new Map<string, Uint8Array>();
   private issuedBytes?: { fileName: string; bytes: Uint8Array };
   private accounts: IssuedAccount[] = [];
   private match?: MatchResult;
@@ -232,6 +235,7 @@ export class ReviewController {
           provenance: { fileName: s.fileName, institution: s.institution.text },
         });
         this.how.set(s.id, result.how);
+        this.submittedBytes.set(s.id, source.bytes);
         this.fileMasters.set(s.id, imported.fileMasters.get(s.id) ?? {});
         added.push(s);
         this.record = {
@@ -317,6 +321,7 @@ export class ReviewController {
         how: this.how.get(c.submission.id),
         rows: [...byRow.values()],
         comparison: this.comparison(c, previous.get(c.submission.id)),
+        canMarkUp: this.submittedBytes.has(c.submission.id),
       };
     });
     this.store.set({ submissions: views });
@@ -397,6 +402,33 @@ export class ReviewController {
     if (!s) return;
     const ok = await (this.deps.copy ?? copyText)(sendBackText(s));
     this.say(ok ? "success" : "error", ok ? `${id} の差戻し文をクリップボードにコピーしました。メールや文書に貼り付けて送ってください。` : "クリップボードにコピーできませんでした。");
+  }
+
+  /**
+   * 印を付けた様式: the submitted file with each problem cell coloured and noted, and a first sheet 「修正のお願い」 with the
+   * send-back letter (this submission only, institution-facing text, the reviewer's remark). Needs the file's bytes,
+   * which are kept only in the session that imported it.
+   */
+  async downloadMarkedUp(id: string): Promise<void> {
+    await this.busy("差戻し用の様式の作成", async () => {
+      const c = this.checked.find((x) => x.submission.id === id);
+      const bytes = this.submittedBytes.get(id);
+      if (!c) return;
+      if (this.store.get().downloads === "blocked") {
+        this.say("warning", "この Excel ではファイルを保存できないため、印を付けた様式を作れません。「差戻し文をコピー」を使うか、コマンド（nesid-account annotate）を使ってください。");
+        return;
+      }
+      if (!bytes) {
+        this.say("warning", `${id} は以前の作業で取り込まれたため、元のファイルがこの画面にありません。提出されたファイルを取り込み直すか、コマンド（nesid-account annotate）を使ってください。`);
+        return;
+      }
+      const remark = this.record.submissions.find((r) => r.id === id)?.decision.remark ?? "";
+      const marked = await sendBackWorkbook(bytes, [{ sheet: c.submission.sourceSheet, checker: c.checker }], { fileName: c.submission.fileName, remark });
+      const fileName = `差戻し_${c.submission.fileName.replace(/\.xlsx$/i, "")}.xlsx`;
+      (this.deps.download ?? downloadBytes)(marked.bytes, fileName, MIME_XLSX);
+      const n = marked.marked.reduce((k, m) => k + m.findings.length, 0);
+      this.say("success", `「${fileName}」をダウンロードしました（印を付けたセル ${n} 件）。差戻し文とともに機関へ送ってください。`);
+    });
   }
 
   sendBackPreview(id: string): string {

@@ -40,6 +40,8 @@ export interface SubmissionView {
   rows: { row: number; name: string; findings: FindingLine[] }[];
   /** When it is a newer version of a submission already in the review: the comparison with that one. */
   comparison?: { previousId: string; summary: FormDiff["summary"]; text: string };
+  /** The submitted file is in memory (imported in this session), so a marked-up copy can be made. */
+  canMarkUp?: boolean;
 }
 
 export type Delivery = "downloaded" | "sheet" | "clipboard";

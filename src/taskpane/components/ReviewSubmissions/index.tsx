@@ -206,6 +206,9 @@ function SubmissionCard({ s }: { s: SubmissionView }) {
           <>
             <Button onClick={() => setShowSendBack((v) => !v)}>{showSendBack ? "差戻し文を閉じる" : "差戻し文を表示"}</Button>
             <Button onClick={() => void review.copySendBack(s.id)}>差戻し文をコピー</Button>
+            <Button onClick={() => void review.downloadMarkedUp(s.id)} disabled={!s.canMarkUp} title={s.canMarkUp ? undefined : "元のファイルを取り込み直すと作成できます"}>
+              印を付けた様式をダウンロード
+            </Button>
           </>
         )}
         <Button appearance="subtle" onClick={() => void review.removeSubmission(s.id)}>
