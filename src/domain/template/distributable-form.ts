@@ -40,8 +40,8 @@ const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, 
 
 /**
  * The distributable 別紙2 form (.xlsx bytes): title, item numbers and header labels in rows 1–3, data from row 4;
- * grey columns shaded and locked by sheet protection without a password; every other cell of the data rows text
- * formatted (numFmt "@", so 09 and leading zeros survive) and unlocked; lists for the codes, K from the 保健所 of the
+ * grey columns shaded and locked by sheet protection without a password (formatting allowed, for the add-in's colours);
+ * every other cell of the data rows text formatted (numFmt "@", so 09 and leading zeros survive) and unlocked; lists for the codes, K from the 保健所 of the
  * jurisdiction with I looked up from it (INDEX/MATCH) and the 保健所名 shown beside the form; an input message on
  * every input column; conditional formats for the row status and what formats can check.
  * Only Excel 2010+ features: no dynamic arrays, no XLOOKUP, no macros.
@@ -64,7 +64,10 @@ export async function distributableForm(options: DistributableFormOptions): Prom
   const col = (k: FieldKey) => profile.fields[k].column;
   const nameColumn = columnLetter(columnIndex(profile.sheet.lastColumn) + 1);
   const guidance = inputGuidance(profile, { healthCenterList: centers !== undefined, nameColumn });
-  /** I is a lookup from K when a list is given: computed, so locked like the grey columns (but not grey). */
+  /**
+   * I is a lookup from K when a list is given. It stays unlocked: the add-in's 保健所 picker and fixes write I and K
+   * together, which a locked cell would refuse; the input message says it needs no typing, and check compares it with K.
+   */
   const computed = new Set(centers ? [col("cityCode")] : []);
 
   // rows 1–3: title, item numbers, labels
@@ -105,6 +108,7 @@ export async function distributableForm(options: DistributableFormOptions): Prom
       } else if (computed.has(c)) {
         cell.value = { formula: lookup(r, "C"), result: "" } as ExcelJS.CellFormulaValue;
         cell.fill = solid(TEMPLATE_COLORS.auto);
+        cell.protection = { locked: false };
       } else {
         cell.protection = { locked: false };
       }
@@ -125,9 +129,11 @@ export async function distributableForm(options: DistributableFormOptions): Prom
 
   addValidations(ws, profile, guidance, { last, hcRange, computed });
   addConditionalFormats(ws, profile, last);
+  // Formatting stays allowed: the add-in paints the No. column and the problem cells of a protected form.
   await ws.protect("", {
     selectLockedCells: true,
     selectUnlockedCells: true,
+    formatCells: true,
     formatColumns: true,
     formatRows: true,
     insertRows: true,

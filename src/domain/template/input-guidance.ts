@@ -37,7 +37,7 @@ export function inputGuidance(profile: FormProfile, options: { healthCenterList:
     },
     orgType: { title: f.orgType.label, prompt: `一覧から選んでください：${orgTypes}。${need("orgType")}` },
     cityCode: options.healthCenterList
-      ? { title: f.cityCode.label, prompt: `${f.healthCenterCode.column}列（${f.healthCenterCode.label}）を選ぶと自動で表示されます。入力は不要です。` }
+      ? { title: f.cityCode.label, prompt: `${f.healthCenterCode.column}列（${f.healthCenterCode.label}）を選ぶと自動で表示されます（数式）。入力・上書きは不要です。` }
       : { title: f.cityCode.label, prompt: `申請先の自治体から案内された中核市コードを半角数字で。${need("cityCode")}` },
     healthCenterCode: options.healthCenterList
       ? {

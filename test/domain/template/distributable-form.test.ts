@@ -27,7 +27,7 @@ async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 type Validation = { type?: string; formulae?: string[]; prompt?: string; promptTitle?: string; showInputMessage?: boolean; errorStyle?: string };
 /** What exceljs reads but its typings leave out. */
 interface SheetInternals {
-  sheetProtection?: { sheet?: boolean; hashValue?: string };
+  sheetProtection?: { sheet?: boolean; hashValue?: string; formatCells?: boolean };
   conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[];
 }
 const internals = (ws: ExcelJS.Worksheet) => ws as unknown as SheetInternals;
@@ -92,7 +92,8 @@ describe("distributableForm", () => {
   });
 
   it("is protected without a password: grey columns locked and shaded, input columns unlocked, every data cell text", () => {
-    expect(internals(ws).sheetProtection).toMatchObject({ sheet: true });
+    // formatting allowed: the add-in paints A and the problem cells of the form
+    expect(internals(ws).sheetProtection).toMatchObject({ sheet: true, formatCells: true });
     expect(internals(ws).sheetProtection?.hashValue).toBeUndefined();
     for (const row of [4, 53]) {
       for (const g of profile.greyColumns) {
@@ -103,11 +104,11 @@ describe("distributableForm", () => {
       for (const f of Object.values(profile.fields)) {
         const cell = ws.getCell(`${f.column}${row}`);
         expect(cell.numFmt).toBe("@");
-        if (f.column !== profile.fields.cityCode.column) expect(cell.protection?.locked).toBe(false);
+        expect(cell.protection?.locked).toBe(false);
       }
     }
-    // I is looked up from K: locked, a formula
-    expect(ws.getCell("I4").protection?.locked).not.toBe(false);
+    // A (No.) is locked too
+    expect(ws.getCell("A4").protection?.locked).not.toBe(false);
   });
 
   it("offers lists for E, AG, AN and K (the 保健所 of the jurisdiction on the helper sheet), with input messages", () => {
