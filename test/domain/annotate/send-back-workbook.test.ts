@@ -12,7 +12,7 @@ async function workbook(): Promise<Uint8Array> {
     ["メモ", [["提出者メモ"], ["よろしくお願いします"]]],
   ];
   for (const [name, rows] of sheets) {
-    const ws = wb.addWorksheet(name, { views: [{ tabSelected: name === "申請様式" }] as ExcelJS.WorksheetView[] });
+    const ws = wb.addWorksheet(name, { views: [{ tabSelected: name === "申請様式" }] as unknown as ExcelJS.WorksheetView[] });
     rows.forEach((cells, r) => cells.forEach((v, c) => v !== null && v !== undefined && (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
   }
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
