@@ -43,4 +43,17 @@ describe("resubmission in the review tab", () => {
     expect(views[1].decision).toMatchObject({ status: "受付", remark: "前回（S001）の備考: 15行目のメールアドレスを直してください。" });
     expect(views[0].decision.status).toBe("差戻し");
   });
+
+  it("keeps the decision too when the new version has no row added, removed or changed", async () => {
+    const review = controller();
+    await review.start();
+    const same = await xlsxBytes(formOnly);
+    await review.importFiles([file("山手10医院.xlsx", same)]);
+    await review.setDecision("S001", { status: "要確認", remark: "AJ13の機関を確認中。" });
+    await review.importFiles([file("山手10医院.xlsx", same)]);
+    const views = review.store.get().submissions;
+    expect(views[1].comparison?.summary).toMatchObject({ added: 0, removed: 0, changed: 0 });
+    expect(views[1].decision).toMatchObject({ status: "要確認", remark: "前回（S001）の備考: AJ13の機関を確認中。" });
+    expect(review.store.get().messages.map((m) => m.text)).toContain("S002 は前回の S001 と内容が同じため、判定「要確認」と備考を引き継ぎました。");
+  });
 });

@@ -57,6 +57,8 @@ import { ReviewStore } from "./review-store";
 import { forgetSystemUrl, recallSystemUrl, rememberSystemUrl } from "./system-url-memory";
 
 export const REPORT_SHEET = "審査結果";
+
+const isUnchanged = (s: { added: number; removed: number; changed: number }) => s.added === 0 && s.removed === 0 && s.changed === 0;
 export const CSV_SHEET = "登録用CSV";
 
 export interface ReviewDeps {
@@ -256,9 +258,9 @@ export class ReviewController {
         };
       }
       this.submissions = [...this.submissions, ...added];
-      this.carryRemarks(added);
       this.store.set((st) => ({ notices: [...notices, ...st.notices.filter((n) => !files.some((f) => f.name === n.fileName))] }));
       this.recheck();
+      if (this.carryDecisions(added)) this.publishSubmissions();
       await this.saveRecord();
       const copied = added.filter((s) => this.how.get(s.id) === "copied").length;
       if (added.length > 0) {
@@ -272,16 +274,30 @@ export class ReviewController {
     });
   }
 
-  /** A newer version of a submission already in the review starts with the remark of the version before it. */
-  private carryRemarks(added: readonly ReviewSubmission[]): void {
+  /**
+   * A newer version of a submission already in the review starts with the remark of the version before it, and with
+   * its decision too when no row was added, removed or changed (decisions are per submission). Returns whether any
+   * decision changed.
+   */
+  private carryDecisions(added: readonly ReviewSubmission[]): boolean {
     const previous = previousVersions(this.submissions);
+    let carried = false;
     const submissions = this.record.submissions.map((r) => {
-      const before = added.some((a) => a.id === r.id) ? this.record.submissions.find((x) => x.id === previous.get(r.id)) : undefined;
-      if (!before || before.decision.remark.trim() === "" || r.decision.remark !== "") return r;
-      const remark = `前回（${before.id}）の備考: ${before.decision.remark}`.slice(0, REMARK_MAX);
-      return { ...r, decision: { ...r.decision, remark } };
+      if (!added.some((a) => a.id === r.id)) return r;
+      const before = this.record.submissions.find((x) => x.id === previous.get(r.id));
+      if (!before) return r;
+      const oldCheck = this.checked.find((c) => c.submission.id === before.id);
+      const newCheck = this.checked.find((c) => c.submission.id === r.id);
+      const same = oldCheck && newCheck ? isUnchanged(diffForms(oldCheck.checker, newCheck.checker).summary) : false;
+      const remark = before.decision.remark.trim() === "" ? r.decision.remark : `前回（${before.id}）の備考: ${before.decision.remark}`.slice(0, REMARK_MAX);
+      const status = same ? before.decision.status : r.decision.status;
+      if (remark === r.decision.remark && status === r.decision.status) return r;
+      carried = true;
+      if (same) this.say("info", `${r.id} は前回の ${before.id} と内容が同じため、判定「${status}」と備考を引き継ぎました。`);
+      return { ...r, decision: { ...r.decision, status, remark } };
     });
     this.record = { ...this.record, submissions };
+    return carried;
   }
 
   private mastersOf = (s: ReviewSubmission): MasterSet => ({ ...(this.fileMasters.get(s.id) ?? {}), ...this.workbookMasters });
