@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_PROFILE, loadProfileJson, type FormProfile } from "../domain";
+import { runAnnotate } from "./commands/annotate";
 import { runCheck } from "./commands/check";
+import { runDiff } from "./commands/diff";
 import { runExport } from "./commands/export";
 import { runMail } from "./commands/mail";
+import { runTemplate } from "./commands/template";
 import { Progress } from "./progress";
 import { UnreadableFileError } from "./read-workbook";
 import { USAGE, UsageError } from "./usage";
@@ -29,6 +32,7 @@ const OPTIONS = {
   from: { type: "string" },
   progress: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  jurisdiction: { type: "string", multiple: true },
 } as const;
 
 function loadProfileFile(path: string | undefined): FormProfile {
@@ -87,6 +91,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           io.out,
           io.err,
         );
+      case "template":
+        if (files.length > 0) throw new UsageError(`template コマンドの出力先は --out で指定してください（余分な引数: ${files.join(" ")}）。`);
+        return await runTemplate({ out: values.out, masters, jurisdictions: values.jurisdiction ?? [] }, profile, progress, io.out);
+      case "annotate":
+        return await runAnnotate({ forms: files, masters, out: values.out }, profile, progress, io.out);
+      case "diff":
+        return await runDiff({ forms: files, masters, json: values.json === true }, profile, progress, io.out);
       default:
         throw new UsageError(`不明なコマンド「${command}」です。`);
     }

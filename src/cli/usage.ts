@@ -8,6 +8,15 @@ export const USAGE = `使い方:
   nesid-account mail --form FORM.xlsx --issued issued.csv --url URL --out DIR [--split] [--template FILE] [--from ADDR]
       発行結果CSVと申請様式から、利用者ごとの通知メール（.eml 下書き）を作成します。
       全員分を作成できれば終了コード 0、申請様式と対応付けできないアカウントなどがあれば 1。
+  nesid-account template --out 様式.xlsx [--masters FILE] [--jurisdiction CODE]...
+      医療機関に配布する申請様式（入力規則・一覧・書式・保護つき）を作成します。--jurisdiction は中核市コード、
+      2桁の都道府県コード、または保健所コード（保健所コードの一覧をその管内に絞ります）。
+  nesid-account annotate SUBMISSION.xlsx [--masters FILE]... --out 差戻し.xlsx
+      提出された様式に印を付けた差戻し用のファイルを作ります（問題のセルに色とメモ、先頭にシート「修正のお願い」）。
+      値とシートはそのままです。修正が必要な箇所があれば終了コード 1。
+  nesid-account diff OLD.xlsx NEW.xlsx [--masters FILE]... [--json]
+      再提出された様式を前回のものと比べます（利用者ごとに対応付け: 追加・削除・変更されたセル、解消した指摘・新しい指摘）。
+      今回の様式にエラーがなければ終了コード 0、あれば 1。
 
   --masters FILE   マスタ（.xlsx のマスタシート、または .csv）。申請様式ブック内のマスタシートも使います。
   --progress       進捗を標準エラー出力に表示します（端末では既定で表示）。

@@ -3,6 +3,9 @@ import {
   buildAccountDrafts,
   buildMasterIndex,
   decide,
+  diffForms,
+  distributableForm,
+  formDiffText,
   EMPTY_REVIEW_RECORD,
   encodingLabel,
   exportSourceOf,
@@ -13,13 +16,17 @@ import {
   MATCH_METHOD_LABELS,
   pairManually,
   parseReviewRecord,
+  previousVersions,
   readIssuedCsv,
+  REMARK_MAX,
   reviewCheck,
   reviewExport,
   reviewReport,
   reviewReportGrid,
   reviewReportHtml,
+  selectHealthCenters,
   sendBackText,
+  sendBackWorkbook,
   serializeReviewRecord,
   submissionSource,
   draftsZip,
@@ -50,6 +57,8 @@ import { ReviewStore } from "./review-store";
 import { forgetSystemUrl, recallSystemUrl, rememberSystemUrl } from "./system-url-memory";
 
 export const REPORT_SHEET = "審査結果";
+
+const isUnchanged = (s: { added: number; removed: number; changed: number }) => s.added === 0 && s.removed === 0 && s.changed === 0;
 export const CSV_SHEET = "登録用CSV";
 
 export interface ReviewDeps {
@@ -68,6 +77,7 @@ export interface ReviewDeps {
 const MIME_CSV = "text/csv";
 const MIME_ZIP = "application/zip";
 const MIME_HTML = "text/html";
+const MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
  * The reviewer's workflow (作業②③④): import submitted files, check them together, record decisions in the
@@ -82,6 +92,8 @@ export class ReviewController {
   private workbookMasters: MasterSet = {};
   private checked: CheckedSubmission[] = [];
   private how = new Map<string, "inserted" | "copied">();
+  /** The submitted files' bytes, this session only (for the marked-up copy); not kept in the workbook. */
+  private submittedBytes = new Map<string, Uint8Array>();
   private issuedBytes?: { fileName: string; bytes: Uint8Array };
   private accounts: IssuedAccount[] = [];
   private match?: MatchResult;
@@ -225,6 +237,7 @@ export class ReviewController {
           provenance: { fileName: s.fileName, institution: s.institution.text },
         });
         this.how.set(s.id, result.how);
+        this.submittedBytes.set(s.id, source.bytes);
         this.fileMasters.set(s.id, imported.fileMasters.get(s.id) ?? {});
         added.push(s);
         this.record = {
@@ -247,6 +260,7 @@ export class ReviewController {
       this.submissions = [...this.submissions, ...added];
       this.store.set((st) => ({ notices: [...notices, ...st.notices.filter((n) => !files.some((f) => f.name === n.fileName))] }));
       this.recheck();
+      if (this.carryDecisions(added)) this.publishSubmissions();
       await this.saveRecord();
       const copied = added.filter((s) => this.how.get(s.id) === "copied").length;
       if (added.length > 0) {
@@ -258,6 +272,32 @@ export class ReviewController {
       const refused = notices.filter((n) => n.severity === "error").length;
       if (refused > 0) this.say("error", `${refused}件のファイル・シートを取り込めませんでした。理由は「取り込みの注意」を確認してください。`);
     });
+  }
+
+  /**
+   * A newer version of a submission already in the review starts with the remark of the version before it, and with
+   * its decision too when no row was added, removed or changed (decisions are per submission). Returns whether any
+   * decision changed.
+   */
+  private carryDecisions(added: readonly ReviewSubmission[]): boolean {
+    const previous = previousVersions(this.submissions);
+    let carried = false;
+    const submissions = this.record.submissions.map((r) => {
+      if (!added.some((a) => a.id === r.id)) return r;
+      const before = this.record.submissions.find((x) => x.id === previous.get(r.id));
+      if (!before) return r;
+      const oldCheck = this.checked.find((c) => c.submission.id === before.id);
+      const newCheck = this.checked.find((c) => c.submission.id === r.id);
+      const same = oldCheck && newCheck ? isUnchanged(diffForms(oldCheck.checker, newCheck.checker).summary) : false;
+      const remark = before.decision.remark.trim() === "" ? r.decision.remark : `前回（${before.id}）の備考: ${before.decision.remark}`.slice(0, REMARK_MAX);
+      const status = same ? before.decision.status : r.decision.status;
+      if (remark === r.decision.remark && status === r.decision.status) return r;
+      carried = true;
+      if (same) this.say("info", `${r.id} は前回の ${before.id} と内容が同じため、判定「${status}」と備考を引き継ぎました。`);
+      return { ...r, decision: { ...r.decision, status, remark } };
+    });
+    this.record = { ...this.record, submissions };
+    return carried;
   }
 
   private mastersOf = (s: ReviewSubmission): MasterSet => ({ ...(this.fileMasters.get(s.id) ?? {}), ...this.workbookMasters });
@@ -275,6 +315,7 @@ export class ReviewController {
   private publishSubmissions(): void {
     const decisions = this.decisions();
     const nameCol = columnIndex(this.deps.profile.fields.name.column);
+    const previous = previousVersions(this.submissions);
     const views: SubmissionView[] = this.checked.map((c) => {
       const byRow = new Map<number, SubmissionView["rows"][number]>();
       for (const f of c.findings) {
@@ -295,9 +336,20 @@ export class ReviewController {
         summary: c.summary,
         how: this.how.get(c.submission.id),
         rows: [...byRow.values()],
+        comparison: this.comparison(c, previous.get(c.submission.id)),
+        canMarkUp: this.submittedBytes.has(c.submission.id),
       };
     });
     this.store.set({ submissions: views });
+  }
+
+  /** The comparison with the version before (rows matched by person, findings resolved and new). */
+  private comparison(c: CheckedSubmission, previousId: string | undefined): SubmissionView["comparison"] {
+    const before = previousId === undefined ? undefined : this.checked.find((x) => x.submission.id === previousId);
+    if (!before) return undefined;
+    const diff = diffForms(before.checker, c.checker);
+    const name = (x: CheckedSubmission) => `${x.submission.id}（${x.submission.fileName}、シート「${x.submission.sourceSheet}」）`;
+    return { previousId: before.submission.id, summary: diff.summary, text: formDiffText(diff, name(before), name(c)) };
   }
 
   private async saveRecord(): Promise<void> {
@@ -368,9 +420,74 @@ export class ReviewController {
     this.say(ok ? "success" : "error", ok ? `${id} の差戻し文をクリップボードにコピーしました。メールや文書に貼り付けて送ってください。` : "クリップボードにコピーできませんでした。");
   }
 
+  /**
+   * 印を付けた様式: the submitted file with each problem cell coloured and noted, and a first sheet 「修正のお願い」 with the
+   * send-back letter (this submission only, institution-facing text, the reviewer's remark). Needs the file's bytes,
+   * which are kept only in the session that imported it.
+   */
+  async downloadMarkedUp(id: string): Promise<void> {
+    await this.busy("差戻し用の様式の作成", async () => {
+      const c = this.checked.find((x) => x.submission.id === id);
+      const bytes = this.submittedBytes.get(id);
+      if (!c) return;
+      if (this.store.get().downloads === "blocked") {
+        this.say("warning", "この Excel ではファイルを保存できないため、印を付けた様式を作れません。「差戻し文をコピー」を使うか、コマンド（nesid-account annotate）を使ってください。");
+        return;
+      }
+      if (!bytes) {
+        this.say("warning", `${id} は以前の作業で取り込まれたため、元のファイルがこの画面にありません。提出されたファイルを取り込み直すか、コマンド（nesid-account annotate）を使ってください。`);
+        return;
+      }
+      const remark = this.record.submissions.find((r) => r.id === id)?.decision.remark ?? "";
+      const marked = await sendBackWorkbook(bytes, [{ sheet: c.submission.sourceSheet, checker: c.checker }], { fileName: c.submission.fileName, remark });
+      const fileName = `差戻し_${c.submission.fileName.replace(/\.xlsx$/i, "")}.xlsx`;
+      (this.deps.download ?? downloadBytes)(marked.bytes, fileName, MIME_XLSX);
+      const n = marked.marked.reduce((k, m) => k + m.findings.length, 0);
+      this.say("success", `「${fileName}」をダウンロードしました（印を付けたセル ${n} 件）。差戻し文とともに機関へ送ってください。`);
+    });
+  }
+
   sendBackPreview(id: string): string {
     const s = this.report().submissions.find((x) => x.id === id);
     return s ? sendBackText(s) : "";
+  }
+
+  // ---- the distributable form ----
+
+  /**
+   * 配布用の様式を作成: the form institutions fill (lists, text formats, locked grey columns), with the 保健所 of the
+   * given jurisdiction codes (中核市コード, 2-digit 都道府県コード or 保健所コード; blank = all) from this workbook's 保健所マスタ.
+   */
+  async downloadTemplate(jurisdictions: string): Promise<void> {
+    await this.busy("配布用の様式の作成", async () => {
+      if (this.store.get().downloads === "blocked") {
+        this.say("warning", "この Excel ではファイルを保存できないため、様式を作成できません。ブラウザー版の Excel か、コマンド（nesid-account template）を使ってください。");
+        return;
+      }
+      const codes = jurisdictions.split(/[\s,、，]+/).filter((c) => c !== "");
+      const master = this.workbookMasters.healthCenter;
+      let centers: ReturnType<typeof selectHealthCenters>["centers"] | undefined;
+      if (master) {
+        const selection = selectHealthCenters(master, codes);
+        if (selection.unmatched.length > 0) {
+          this.say("error", `管轄のコード ${selection.unmatched.join("、")} に当たる保健所が保健所マスタにありません（中核市コード、2桁の都道府県コード、または保健所コード）。`);
+          return;
+        }
+        centers = selection.centers;
+      } else if (codes.length > 0) {
+        this.say("error", "管轄のコードで絞り込むには、このブックに「保健所マスタ」のシートが必要です。");
+        return;
+      }
+      const bytes = await distributableForm({ profile: this.deps.profile, healthCenters: centers });
+      const fileName = stampedFileName("申請様式_配布用", "xlsx", this.now());
+      (this.deps.download ?? downloadBytes)(bytes, fileName, MIME_XLSX);
+      this.say(
+        "success",
+        centers
+          ? `「${fileName}」をダウンロードしました。保健所コードは一覧（${centers.length}件）から選び、中核市コードは自動で表示されます。`
+          : `「${fileName}」をダウンロードしました。このブックに保健所マスタのシートがないため、保健所コード・中核市コードは手入力の様式です。`,
+      );
+    });
   }
 
   // ---- 作業③: the registration CSV ----

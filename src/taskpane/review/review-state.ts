@@ -1,5 +1,6 @@
 import type {
   DraftProblem,
+  FormDiff,
   ImportNotice,
   IssuedColumnMapping,
   IssuedProblem,
@@ -37,6 +38,10 @@ export interface SubmissionView {
   how?: "inserted" | "copied";
   /** Rows with findings, for the detail list. */
   rows: { row: number; name: string; findings: FindingLine[] }[];
+  /** When it is a newer version of a submission already in the review: the comparison with that one. */
+  comparison?: { previousId: string; summary: FormDiff["summary"]; text: string };
+  /** The submitted file is in memory (imported in this session), so a marked-up copy can be made. */
+  canMarkUp?: boolean;
 }
 
 export type Delivery = "downloaded" | "sheet" | "clipboard";

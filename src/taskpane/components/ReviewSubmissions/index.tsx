@@ -7,6 +7,7 @@ import {
   Button,
   Card,
   Field,
+  Input,
   Select,
   Text,
   Textarea,
@@ -59,6 +60,7 @@ export function ReviewSubmissions() {
         />
         <Text size={200}>{canInsert ? "各申請のシートを書式ごとこのブックに追加します。" : "各申請の値をこのブックの新しいシートにコピーします。"}</Text>
       </div>
+      <TemplateMaker />
       {notices.length > 0 && (
         <Card aria-label="取り込みの注意" data-testid="import-notices">
           <Text weight="semibold">取り込みの注意</Text>
@@ -86,6 +88,34 @@ export function ReviewSubmissions() {
         </>
       )}
     </div>
+  );
+}
+
+/** 配布用の様式を作成: the form to send to institutions, with the 保健所 of the jurisdiction to choose from. */
+function TemplateMaker() {
+  const styles = useStyles();
+  const review = useReviewController();
+  const [codes, setCodes] = useState("");
+  return (
+    <Accordion collapsible>
+      <AccordionItem value="template">
+        <AccordionHeader size="small">医療機関に配布する様式</AccordionHeader>
+        <AccordionPanel>
+          <div className={styles.card}>
+            <Text size={200}>
+              入力規則（一覧・桁数・全角文字）、文字列の書式、入力不要の列の保護（パスワードなし）、入力時のメッセージ付きの様式を作ります。
+              このブックの保健所マスタから、保健所コードの一覧と中核市コードの自動表示を付けます。
+            </Text>
+            <Field label="管轄のコード（中核市コード・2桁の都道府県コード・保健所コード、複数は空白区切り。空欄ならすべての保健所）">
+              <Input value={codes} onChange={(_, d) => setCodes(d.value)} aria-label="管轄のコード" />
+            </Field>
+            <div className={styles.row}>
+              <Button onClick={() => void review.downloadTemplate(codes)}>配布用の様式を作成</Button>
+            </div>
+          </div>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
   );
 }
 
@@ -134,6 +164,21 @@ function SubmissionCard({ s }: { s: SubmissionView }) {
           </AccordionItem>
         </Accordion>
       )}
+      {s.comparison && (
+        <Accordion collapsible>
+          <AccordionItem value="comparison">
+            <AccordionHeader size="small">
+              前回（{s.comparison.previousId}）との比較：追加 {s.comparison.summary.added}行・削除 {s.comparison.summary.removed}行・変更 {s.comparison.summary.changed}行・解消 {s.comparison.summary.resolved}件・新規{" "}
+              {s.comparison.summary.appeared}件
+            </AccordionHeader>
+            <AccordionPanel>
+              <pre className={styles.pre} data-testid="comparison-text">
+                {s.comparison.text}
+              </pre>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
       <div className={styles.row}>
         <Field label="判定">
           <Select value={s.decision.status} onChange={(_, d) => void review.setDecision(s.id, { status: d.value as ReviewStatus })} aria-label={`${s.id}の判定`}>
@@ -161,6 +206,9 @@ function SubmissionCard({ s }: { s: SubmissionView }) {
           <>
             <Button onClick={() => setShowSendBack((v) => !v)}>{showSendBack ? "差戻し文を閉じる" : "差戻し文を表示"}</Button>
             <Button onClick={() => void review.copySendBack(s.id)}>差戻し文をコピー</Button>
+            <Button onClick={() => void review.downloadMarkedUp(s.id)} disabled={!s.canMarkUp} title={s.canMarkUp ? undefined : "元のファイルを取り込み直すと作成できます"}>
+              印を付けた様式をダウンロード
+            </Button>
           </>
         )}
         <Button appearance="subtle" onClick={() => void review.removeSubmission(s.id)}>

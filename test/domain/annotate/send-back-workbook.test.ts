@@ -1,0 +1,52 @@
+import ExcelJS from "exceljs";
+import { checkFormSheet, findFormSheets, SEND_BACK_SHEET, sendBackWorkbook, workbookSheets, type Cell } from "../../../src/domain";
+import { PROFILE, testMasters, validCells } from "../../support/form-rows";
+
+const header: Cell[][] = [["システム利用申請様式"], [], ["No.", "利用者名"]];
+
+async function workbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const sheets: [string, Cell[][]][] = [
+    ["申請様式", [...header, validCells({ email: "ｓａｔｏ@example-hosp.jp" })]],
+    ["追加分", [...header, validCells({ name: "鈴木　花子", email: "suzuki@example-hosp.jp", tfaEmail: null })]],
+    ["メモ", [["提出者メモ"], ["よろしくお願いします"]]],
+  ];
+  for (const [name, rows] of sheets) {
+    const ws = wb.addWorksheet(name, { views: [{ tabSelected: name === "申請様式" }] as unknown as ExcelJS.WorksheetView[] });
+    rows.forEach((cells, r) => cells.forEach((v, c) => v !== null && v !== undefined && (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+describe("sendBackWorkbook", () => {
+  it("marks every form sheet of the workbook, writes one letter for all, and leaves only the letter selected", async () => {
+    const bytes = await workbook();
+    const wbIn = new ExcelJS.Workbook();
+    await wbIn.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheets = workbookSheets(wbIn);
+    const forms = findFormSheets(sheets, PROFILE);
+    expect(forms.map((f) => f.sheet)).toEqual(["申請様式", "追加分"]);
+    const result = await sendBackWorkbook(
+      bytes,
+      forms.map((f) => ({ sheet: f.sheet, checker: checkFormSheet(f, PROFILE, testMasters()) })),
+      { fileName: "提出.xlsx", remark: "お手数ですが修正をお願いします。" },
+    );
+    expect(result.marked.map((m) => [m.sheet, m.findings.map((f) => `${f.column}${f.row}:${f.code}`)])).toEqual([
+      ["申請様式", ["D4:email.fullwidth"]],
+      ["追加分", ["AM4:required.missing"]],
+    ]);
+
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(Buffer.from(result.bytes) as unknown as ArrayBuffer);
+    expect(out.worksheets.map((w) => w.name)).toEqual([SEND_BACK_SHEET, "申請様式", "追加分", "メモ"]);
+    expect(workbookSheets(out).slice(1)).toEqual(sheets);
+    expect(out.worksheets.filter((w) => w.views?.some((v) => (v as { tabSelected?: boolean }).tabSelected)).map((w) => w.name)).not.toContain("申請様式");
+    const letter: string[] = [];
+    out.getWorksheet(SEND_BACK_SHEET)!.eachRow((row) => letter.push(String(row.getCell(1).value)));
+    expect(letter.filter((l) => l.includes("シート「申請様式」")).length).toBe(1);
+    expect(letter.filter((l) => l.includes("シート「追加分」")).length).toBe(1);
+    expect(letter).toContain("お手数ですが修正をお願いします。");
+    // the letter sheet is not mistaken for a form or a master
+    expect(findFormSheets(workbookSheets(out), PROFILE).map((f) => f.sheet)).toEqual(["申請様式", "追加分"]);
+  });
+});
