@@ -44,6 +44,57 @@ module.exports = tseslint.config(
       "office-addins/no-office-initialize": "warn",
     },
   },
+  // Layering: cli / taskpane → excel → domain, one direction. Each layer's imports and globals are restricted here,
+  // so a violation fails `npm run lint` (test/lint/layering.test.ts plants one of each and expects the error).
+  {
+    files: ["src/domain/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/excel", "**/excel/**", "**/taskpane", "**/taskpane/**", "**/cli", "**/cli/**"], message: "src/domain は純粋な TypeScript です: excel / taskpane / cli を import しません。" },
+            { group: ["node:*", "fs", "fs/*", "path", "os", "child_process", "react", "react-dom", "react-dom/*", "@fluentui/*"], message: "src/domain は Node・DOM・React に依存しません（ブラウザーの Worker と Node の両方で動きます）。" },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["Office", "Excel", "OfficeExtension"].map((name) => ({ name, message: "Office.js を呼ぶのは src/excel だけです。" })),
+        ...["window", "document", "navigator", "localStorage", "sessionStorage", "location", "Blob", "File", "FileReader", "HTMLElement", "process", "Buffer", "require"].map((name) => ({
+          name,
+          message: "src/domain は DOM や Node のグローバルを使いません。必要なものは引数で受け取ります。",
+        })),
+      ],
+    },
+  },
+  {
+    files: ["src/excel/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/taskpane", "**/taskpane/**", "**/cli", "**/cli/**", "react", "react-dom", "react-dom/*", "@fluentui/*"], message: "src/excel は domain だけを使います（taskpane / cli / React は上の層）。" }] },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/cli/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-globals": ["error", ...["Office", "Excel", "OfficeExtension"].map((name) => ({ name, message: "Office.js を呼ぶのは src/excel だけです（ゲートウェイ経由で使います）。" }))],
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/cli", "**/cli/**", "node:*"], message: "作業ウィンドウは CLI や Node のモジュールを使いません。" }] }],
+    },
+  },
+  {
+    files: ["src/cli/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/excel", "**/excel/**", "**/taskpane", "**/taskpane/**"], message: "CLI はドメインだけを使います（Excel も作業ウィンドウも使いません）。" }] }],
+    },
+  },
   {
     files: ["test/**/*.{ts,tsx}", "scripts/**/*.ts"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },

@@ -1,16 +1,9 @@
 import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createExcelGateway } from "../excel/gateway";
+import { officeBackground, officeReady } from "../excel/office-host";
 import { App } from "./App";
 import { themeForOffice } from "./theme";
-
-function officeBackground(): string | undefined {
-  try {
-    return Office.context.officeTheme?.bodyBackgroundColor;
-  } catch {
-    return undefined; // officeTheme is missing on some hosts (Excel on the web before theme support): light theme
-  }
-}
 
 function render(content: JSX.Element): void {
   const container = document.getElementById("root");
@@ -22,9 +15,9 @@ function render(content: JSX.Element): void {
   );
 }
 
-void Office.onReady((info) => {
+void officeReady().then((inExcel) => {
   document.documentElement.lang = "ja";
-  if (info.host !== Office.HostType.Excel) {
+  if (!inExcel) {
     render(
       <p role="alert" style={{ padding: 16 }}>
         このアドインはExcelの作業ウィンドウで使います。Excelで申請様式のブックを開き、［ホーム］タブの「申請チェック」→「チェック画面」から起動してください。

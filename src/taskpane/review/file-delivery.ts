@@ -3,6 +3,8 @@
  * a Blob through <a download>; Excel for Mac (WKWebView) and the older Windows webviews (EdgeHTML, IE11) ignore
  * it, so there the pane uses a fallback and says so.
  */
+import { officePlatform } from "../../excel/office-host";
+
 export type DownloadSupport = "allowed" | "blocked";
 
 export interface HostInfo {
@@ -12,13 +14,7 @@ export interface HostInfo {
 }
 
 export function currentHost(): HostInfo {
-  let platform: string | undefined;
-  try {
-    platform = typeof Office !== "undefined" ? String(Office.context?.diagnostics?.platform ?? "") || undefined : undefined;
-  } catch {
-    platform = undefined;
-  }
-  return { platform, userAgent: typeof navigator === "undefined" ? "" : navigator.userAgent };
+  return { platform: officePlatform(), userAgent: typeof navigator === "undefined" ? "" : navigator.userAgent };
 }
 
 export function downloadSupport(host: HostInfo = currentHost()): DownloadSupport {
