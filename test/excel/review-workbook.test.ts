@@ -29,11 +29,28 @@ beforeAll(async () => {
   } as unknown as Modules;
 });
 
+/** The sample as submitted (bytes) and as the product's reader gives its form sheet; read once for the file. */
+let sample: { bytes: Buffer; sheet: { name: string; values: unknown[][] } } | undefined;
 async function sampleSheet() {
+  if (!sample) {
+    const wb = new ExcelJS.Workbook();
+    const bytes = readFileSync(SAMPLE_FORM);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    sample = { bytes, sheet: m.workbookSheets(wb).find((s) => s.name === "申請様式")! };
+  }
+  return sample as { bytes: Buffer; sheet: ReturnType<typeof m.workbookSheets>[number] };
+}
+
+/** A submitted file whose K5 was typed as a number (Excel dropped nothing: 25654 has no leading zero), as read by the product. */
+async function submissionWithNumericK5() {
   const wb = new ExcelJS.Workbook();
-  const bytes = readFileSync(SAMPLE_FORM);
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return { bytes, sheet: m.workbookSheets(wb).find((s) => s.name === "申請様式")! };
+  await wb.xlsx.load(readFileSync(SAMPLE_FORM) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("申請様式")!;
+  ws.getCell("K5").value = 25654;
+  ws.getCell("K5").numFmt = "General";
+  const reread = new ExcelJS.Workbook();
+  await reread.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return m.workbookSheets(reread).find((s) => s.name === "申請様式")!;
 }
 
 function host(excelApi: string) {
@@ -80,9 +97,8 @@ describe("review workbook on the stand-in host", () => {
 
   it("copies values on a host without insertWorksheetsFromBase64: text stays text, numbers stay numbers", async () => {
     const model = host("1.8");
-    const { sheet } = await sampleSheet();
-    const values = sheet.values.map((r) => [...r]);
-    values[4][10] = 25654; // K5 typed as a number in the submitted file
+    const { values } = await submissionWithNumericK5();
+    expect(values[4][10]).toBe(25654);
     const g = m.createReviewGateway();
     expect(g.capabilities()).toEqual({ insertWorksheets: false, settings: true });
     const result = await g.addSubmissionSheet({ sheetName: "S002_x", sourceSheet: "申請様式", base64: "ignored", values, headerRow: 3, rows: [4], provenance: { fileName: "x.xlsx", institution: "x" } });

@@ -2,7 +2,7 @@ import "./support/jsdom-gaps";
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
-import { cellText, encodeText } from "../../src/domain";
+import { cellText, DEFAULT_PROFILE, encodeText } from "../../src/domain";
 import { SAMPLE_MASTERS } from "../support/samples";
 import { count, group, openTab, until } from "./support/queries";
 import { renderPane } from "./support/render-pane";
@@ -91,13 +91,33 @@ describe("masters", () => {
     expect(count("errors")).toBe("3");
   });
 
-  it("loads a sheet of the workbook as a master of the kind the user picks", async () => {
+  it("finds a master sheet under another name by its header", async () => {
     const sheets = await sampleFormWorkbook();
-    // A master sheet under a name the pane cannot recognise, with its header row intact.
     const renamed = sheets.map((s) => (s.name === "保健所マスタ" ? { ...s, name: "HC2024" } : s));
     const p = await renderPane(renamed);
-    expect(count("errors")).toBe("4"); // found by header anyway
+    expect(count("errors")).toBe("4"); // K17 is checked: the master was found
     expect(p.controller.store.get().masterOrigins.healthCenter).toEqual({ from: "sheet", sheet: "HC2024" });
+  });
+
+  it("loads a sheet of the workbook as a master of the kind the user picks, when neither name nor header tells", async () => {
+    const sheets = await sampleFormWorkbook();
+    // The 保健所 master under a name and a header the pane cannot recognise (the columns are where the profile says).
+    const unknown = sheets.map((s) =>
+      s.name === "保健所マスタ" ? { name: "Sheet7", values: [s.values[0].map((_, i) => `列${i + 1}`), ...s.values.slice(1)] } : s,
+    );
+    const p = await renderPane(unknown);
+    expect(count("errors")).toBe("3"); // K17 unchecked: no 保健所 master
+    expect(p.controller.store.get().masterOrigins.healthCenter).toBeUndefined();
+    await openTab("マスタ", p.settle);
+    const loader = screen.getByRole("region", { name: "ブックのシートから読み込む" });
+    fireEvent.click(within(loader).getByRole("combobox", { name: "シート" }));
+    fireEvent.click(await screen.findByRole("option", { name: "Sheet7" }));
+    fireEvent.click(within(loader).getByRole("combobox", { name: "マスタの種類" }));
+    fireEvent.click(await screen.findByRole("option", { name: DEFAULT_PROFILE.masters.healthCenter.label }));
+    fireEvent.click(within(loader).getByRole("button", { name: "このシートを読み込む" }));
+    await until(() => expect(p.controller.store.get().masterOrigins.healthCenter).toEqual({ from: "sheet", sheet: "Sheet7" }), p.settle);
+    expect(count("errors")).toBe("4"); // K17's 99999 is now known to be missing from the master
+    expect(p.gateway.calls.filter((c) => c.method === "readSheetValues").map((c) => c.args[0])).toContain("Sheet7");
   });
 
   it("re-reads a master sheet when it changes and re-checks the form", async () => {

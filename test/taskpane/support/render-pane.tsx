@@ -20,8 +20,14 @@ const directFileReader: MasterFileReader = async (file, profile, onProgress) => 
   return readMasterFile(file, profile, onProgress);
 };
 
-export async function renderPane(sheets: { name: string; values: Cell[][] }[], caps: HostCapabilities = FULL_CAPABILITIES): Promise<RenderedPane> {
+/** `beforeStart` runs on the gateway before the pane opens (e.g. to make the first read fail). */
+export async function renderPane(
+  sheets: { name: string; values: Cell[][] }[],
+  caps: HostCapabilities = FULL_CAPABILITIES,
+  beforeStart?: (gateway: FakeGateway) => void,
+): Promise<RenderedPane> {
   const gateway = new FakeGateway(sheets, caps);
+  beforeStart?.(gateway);
   const controller = new PaneController(gateway, DEFAULT_PROFILE, directFileReader);
   const view = render(
     <FluentProvider theme={webLightTheme}>
