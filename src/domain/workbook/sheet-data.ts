@@ -8,10 +8,26 @@ import { MasterIndex } from "../masters/master-index";
 import { detectMasterKind, type MasterSet } from "../masters/master-set";
 import type { FormProfile, MasterKind } from "../profile/schema";
 
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+/** A rectangle of cells: rows as Excel numbers them (1-based), columns 0-based (A = 0). */
+export interface CellRange {
+  ref: string;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 /** A sheet read into plain values: row 0 is sheet row 1, column 0 is column A. */
 export interface SheetData {
   name: string;
   values: Cell[][];
+  /** Known when read from a file by the workbook reader (absent: visible, nothing merged or hidden). */
+  state?: SheetState;
+  merges?: readonly CellRange[];
+  /** Sheet row numbers of hidden rows. */
+  hiddenRows?: readonly number[];
 }
 
 export interface FormSheet {

@@ -1,0 +1,148 @@
+/**
+ * A SAX-level scanner for the XML of an .xlsx: tags and text, fed in pieces of any size (a tag or a text run may
+ * be split between pieces). It builds no tree and no attribute objects: handlers get the element's local name
+ * (prefix dropped: x:row → row) and its raw attribute text, and read the attributes they need with `attribute`.
+ * Text is handed over raw (entities not decoded) and only between tags; the handler decides what it keeps.
+ */
+export interface XmlHandler {
+  open(name: string, attributes: string, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Raw character data between two tags (entities still encoded); CDATA sections come decoded with `cdata`. */
+  text(raw: string): void;
+  cdata?(text: string): void;
+}
+
+/** Thrown when the XML is not well-formed enough to be scanned; the reader turns it into a "damaged part" message. */
+export class XmlSyntaxError extends Error {}
+
+export class XmlScanner {
+  private rest = "";
+
+  constructor(private readonly handler: XmlHandler) {}
+
+  push(piece: string): void {
+    const s = this.rest.length > 0 ? this.rest + piece : piece;
+    const n = s.length;
+    const h = this.handler;
+    let i = 0;
+    while (i < n) {
+      const lt = s.indexOf("<", i);
+      if (lt < 0) break;
+      if (lt > i) h.text(s.slice(i, lt));
+      i = lt;
+      const c = s.charCodeAt(lt + 1);
+      if (c !== c) break; // "<" is the last character: wait for more
+      if (c === 33 /* ! */) {
+        if (n - lt < 4) break;
+        if (s.startsWith("<!--", lt)) {
+          const end = s.indexOf("-->", lt + 4);
+          if (end < 0) break;
+          i = end + 3;
+        } else if (n - lt < 9) {
+          break;
+        } else if (s.startsWith("<![CDATA[", lt)) {
+          const end = s.indexOf("]]>", lt + 9);
+          if (end < 0) break;
+          if (h.cdata) h.cdata(s.slice(lt + 9, end));
+          i = end + 3;
+        } else {
+          const end = s.indexOf(">", lt + 2);
+          if (end < 0) break;
+          i = end + 1;
+        }
+        continue;
+      }
+      if (c === 63 /* ? */) {
+        const end = s.indexOf("?>", lt + 2);
+        if (end < 0) break;
+        i = end + 2;
+        continue;
+      }
+      // The tag ends at the first ">" outside quotes.
+      let j = lt + 1;
+      let quote = 0;
+      for (; j < n; j++) {
+        const ch = s.charCodeAt(j);
+        if (quote !== 0) {
+          if (ch === quote) quote = 0;
+        } else if (ch === 62 /* > */) break;
+        else if (ch === 34 || ch === 39) quote = ch;
+      }
+      if (j >= n) break;
+      if (c === 47 /* / */) {
+        h.close(localName(s.slice(lt + 2, j).trim()));
+      } else {
+        const selfClosing = s.charCodeAt(j - 1) === 47;
+        const tagEnd = selfClosing ? j - 1 : j;
+        let k = lt + 1;
+        while (k < tagEnd && !isSpace(s.charCodeAt(k))) k++;
+        if (k === lt + 1) throw new XmlSyntaxError("empty tag name");
+        h.open(localName(s.slice(lt + 1, k)), k < tagEnd ? s.slice(k, tagEnd) : "", selfClosing);
+      }
+      i = j + 1;
+    }
+    this.rest = i < n ? s.slice(i) : "";
+  }
+
+  /** The end of the document: anything left but whitespace is an unfinished tag. */
+  end(): void {
+    if (this.rest.trim() !== "" && this.rest.includes("<")) throw new XmlSyntaxError("unexpected end of XML");
+    this.rest = "";
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function localName(qname: string): string {
+  const colon = qname.indexOf(":");
+  return colon < 0 ? qname : qname.slice(colon + 1);
+}
+
+/** One attribute of a tag's raw attribute text (qualified name as written, e.g. "r:id"), entities decoded. */
+export function attribute(attributes: string, name: string): string | undefined {
+  const n = attributes.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < n && attributes.charCodeAt(i) !== 61 /* = */ && !isSpace(attributes.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    if (attributes.charCodeAt(i) !== 61) return undefined;
+    i++;
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    const q = attributes.charCodeAt(i);
+    if (q !== 34 && q !== 39) return undefined;
+    const end = attributes.indexOf(q === 34 ? '"' : "'", i + 1);
+    if (end < 0) return undefined;
+    if (nameEnd - nameStart === name.length && attributes.startsWith(name, nameStart)) return decodeXmlText(attributes.slice(i + 1, end));
+    i = end + 1;
+  }
+  return undefined;
+}
+
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function codePointText(code: number): string {
+  return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
+}
+
+/** XML character and entity references → text. */
+export function decodeXmlText(raw: string): string {
+  if (raw.indexOf("&") < 0) return raw;
+  return raw.replace(ENTITY, (_, e: string) => {
+    if (e.charCodeAt(0) !== 35) return NAMED[e];
+    return codePointText(e.charCodeAt(1) === 120 ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+}
+
+const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/** OOXML's own escape for characters XML cannot hold (_x000D_ is a carriage return), as Excel shows them. */
+export function decodeOoxmlEscapes(text: string): string {
+  if (text.indexOf("_x") < 0) return text;
+  return text.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
