@@ -67,7 +67,7 @@ export const MESSAGES = {
   "master.zero-padded": entry("info", (p) => `${p.label}（${p.source}）のコード${p.count}件が数値として保存され先頭の0が失われていたため、他のコードの桁数（${p.width}桁）に合わせて0を補いました（例：${p.example}）。`),
   // A file that cannot be read at all: the whole message names the file.
   "file.encrypted": entry("error", (p) => `ファイル「${p.file}」はパスワードで保護（暗号化）されているため読めません。Excelで開いてパスワードを解除して保存し直してください。`),
-  "file.xls": entry("error", (p) => `ファイル「${p.file}」は古い形式（.xls）のExcelブックのため読めません。Excelで開き「Excel ブック (.xlsx)」で保存し直してください。`),
+  "file.xls": entry("error", (p) => `ファイル「${p.file}」は古い形式（.xls）のExcelブックのため読めません。Excelで開き、ファイルの種類を Excel ブック (.xlsx) で保存し直してください。`),
   "file.not-xlsx": entry("error", (p) => `ファイル「${p.file}」はExcelブック（.xlsx）ではありません。.xlsx ファイルを指定してください。`),
   "file.truncated": entry("error", (p) => `ファイル「${p.file}」は途中で切れているため読めません（コピーやダウンロードが終わっていない可能性があります）。元のファイルをもう一度取得してください。`),
   "file.damaged": entry("error", (p) => `ファイル「${p.file}」は壊れているため読めません（${p.part}）。Excelで開いて修復・保存し直すか、元のファイルをもう一度取得してください。`),
