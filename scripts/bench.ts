@@ -1,4 +1,5 @@
 // `npm run bench`: prints the product's performance figures (median of several runs) against their targets.
+import { runCliBench } from "./bench/cli-bench";
 import { runDomainBench, type Figure } from "./bench/domain-bench";
 import { runPaneBench } from "./bench/pane-bench";
 
@@ -17,6 +18,13 @@ async function main(): Promise<void> {
   console.log("■ ドメイン（チェックエンジン）");
   print(runDomainBench(log));
   if (onlyDomain) return;
+  console.log("■ CLI（.xlsx の読み込みから結果まで、子プロセス）");
+  const cli = await runCliBench(log);
+  for (const f of cli.figures) {
+    console.log(`  ${f.name.padEnd(26, "　")} ${f.medianMs.toFixed(0).padStart(9)} ms  ピーク RSS ${f.maxRssMB.toFixed(0).padStart(5)} MB  n=${f.runs}`);
+  }
+  for (const line of cli.lines) console.log(`  ${line}`);
+  if (process.argv.includes("--cli")) return;
   console.log("■ 作業ウィンドウ（Chromium + スタンドインExcel）");
   const pane = await runPaneBench(log);
   print(pane.figures);
