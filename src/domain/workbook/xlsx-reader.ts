@@ -3,7 +3,7 @@ import { columnLetter } from "../columns";
 import { MESSAGES } from "../messages";
 import type { CellRange, SheetData, SheetState } from "./sheet-data";
 import { attribute, decodeOoxmlEscapes, decodeXmlText, XmlScanner, XmlSyntaxError, type XmlHandler } from "./xml-scanner";
-import { DamagedPartError, readEntry, readZipDirectory, streamEntryText, type ZipEntry } from "./zip";
+import { DamagedPartError, entryTextPieces, readZipDirectory, streamEntryText, type ZipEntry } from "./zip";
 
 /**
  * The one .xlsx reader of the product (CLI and pane, Node and Web Worker): bytes → every worksheet as the plain
@@ -81,16 +81,12 @@ class PartSyntaxError extends Error {
   }
 }
 
-function partText(bytes: Uint8Array, entry: ZipEntry): string {
-  return new TextDecoder("utf-8").decode(readEntry(bytes, entry));
-}
-
 function scanPart(bytes: Uint8Array, entries: Map<string, ZipEntry>, path: string, handler: XmlHandler): boolean {
   const entry = findEntry(entries, path);
   if (!entry) return false;
   const scanner = new XmlScanner(handler);
   try {
-    scanner.push(partText(bytes, entry));
+    entryTextPieces(bytes, entry, (text) => scanner.push(text));
     scanner.end();
   } catch (e) {
     if (e instanceof XmlSyntaxError) throw new PartSyntaxError(entry.name);
@@ -312,6 +308,34 @@ export function parseRange(ref: string): CellRange | undefined {
 }
 
 /** Rows with no value share one frozen empty array: a stray cell in row 1,048,576 costs pointers, not arrays. */
+/**
+ * The r, t and s attributes of a <c> in one pass (the hot path: once per cell). Their values never hold entities
+ * in practice; any that do are decoded.
+ */
+function cellAttributes(attrs: string): { r?: string; t?: string; s?: string } {
+  const out: { r?: string; t?: string; s?: string } = {};
+  let i = 0;
+  const n = attrs.length;
+  while (i < n) {
+    const eq = attrs.indexOf("=", i);
+    if (eq < 0) break;
+    let q = eq + 1;
+    while (q < n && attrs.charCodeAt(q) !== 34 && attrs.charCodeAt(q) !== 39) q++;
+    if (q >= n) break;
+    const end = attrs.indexOf(attrs.charCodeAt(q) === 34 ? '"' : "'", q + 1);
+    if (end < 0) break;
+    const name = attrs.slice(i, eq).trim();
+    if (name.length === 1) {
+      const value = decodeXmlText(attrs.slice(q + 1, end));
+      if (name === "r") out.r = value;
+      else if (name === "t") out.t = value;
+      else if (name === "s") out.s = value;
+    }
+    i = end + 1;
+  }
+  return out;
+}
+
 const EMPTY_ROW = Object.freeze([]) as unknown as Cell[];
 const MAX_ROWS = 1048576;
 
@@ -378,7 +402,7 @@ class SheetReader implements XmlHandler {
       }
       case "c": {
         if (!this.inSheetData) return;
-        const r = attribute(attrs, "r");
+        const { r, t, s } = cellAttributes(attrs);
         if (r !== undefined) {
           const p = parseRef(r);
           this.col = p.col >= 0 ? p.col : this.col + 1;
@@ -387,8 +411,7 @@ class SheetReader implements XmlHandler {
           this.col++;
         }
         if (this.rowNumber === 0) this.rowNumber = 1;
-        this.type = attribute(attrs, "t") ?? "n";
-        const s = attribute(attrs, "s");
+        this.type = t ?? "n";
         this.style = s === undefined ? 0 : parseInt(s, 10) || 0;
         this.hasFormula = false;
         this.value = undefined;

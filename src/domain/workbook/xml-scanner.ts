@@ -25,6 +25,9 @@ export class XmlScanner {
     const n = s.length;
     const h = this.handler;
     let i = 0;
+    // Position of the next " and ' at or after the current tag (-1: none left in this piece).
+    let dq = s.indexOf('"');
+    let sq = s.indexOf("'");
     while (i < n) {
       const lt = s.indexOf("<", i);
       if (lt < 0) break;
@@ -58,19 +61,28 @@ export class XmlScanner {
         i = end + 2;
         continue;
       }
-      // The tag ends at the first ">" outside quotes.
-      let j = lt + 1;
-      let quote = 0;
-      for (; j < n; j++) {
-        const ch = s.charCodeAt(j);
-        if (quote !== 0) {
-          if (ch === quote) quote = 0;
-        } else if (ch === 62 /* > */) break;
-        else if (ch === 34 || ch === 39) quote = ch;
+      // The tag ends at the first ">" outside quotes. The next quote of each kind is remembered across tags, so
+      // finding the end costs a few indexOf calls, never a scan of the rest of the piece per tag.
+      if (dq !== -1 && dq < lt) dq = s.indexOf('"', lt);
+      if (sq !== -1 && sq < lt) sq = s.indexOf("'", lt);
+      let j = s.indexOf(">", lt + 1);
+      let broken = false;
+      while (j >= 0) {
+        const q = dq !== -1 && dq < j && (sq === -1 || dq < sq) ? dq : sq !== -1 && sq < j ? sq : -1;
+        if (q === -1) break;
+        const closing = s.indexOf(q === dq ? '"' : "'", q + 1);
+        if (closing < 0) {
+          broken = true;
+          break;
+        }
+        if (dq !== -1 && dq <= closing) dq = s.indexOf('"', closing + 1);
+        if (sq !== -1 && sq <= closing) sq = s.indexOf("'", closing + 1);
+        j = s.indexOf(">", closing + 1);
       }
-      if (j >= n) break;
+      if (broken || j < 0) break;
       if (c === 47 /* / */) {
-        h.close(localName(s.slice(lt + 2, j).trim()));
+        const last = s.charCodeAt(j - 1);
+        h.close(localName(isSpace(last) ? s.slice(lt + 2, j).trim() : s.slice(lt + 2, j)));
       } else {
         const selfClosing = s.charCodeAt(j - 1) === 47;
         const tagEnd = selfClosing ? j - 1 : j;
