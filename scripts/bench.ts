@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   console.log("■ CLI（.xlsx の読み込みから結果まで、子プロセス）");
   const cli = await runCliBench(log);
   for (const f of cli.figures) {
-    console.log(`  ${f.name.padEnd(26, "　")} ${f.medianMs.toFixed(0).padStart(9)} ms  ピーク RSS ${f.maxRssMB.toFixed(0).padStart(5)} MB  n=${f.runs}`);
+    console.log(`  ${f.name.padEnd(20, "　")} ${f.medianMs.toFixed(0).padStart(7)} ms（CPU ${f.medianCpuMs.toFixed(0).padStart(6)} ms）  ピーク RSS ${f.maxRssMB.toFixed(0).padStart(5)} MB  n=${f.runs}`);
   }
   for (const line of cli.lines) console.log(`  ${line}`);
   if (process.argv.includes("--cli")) return;
