@@ -81,7 +81,7 @@ export function findForms(sheets: readonly SheetData[], profile: FormProfile, op
       hidden.push({ sheet: s.name, state: s.state });
       continue;
     }
-    found.push(formSheetOf(s, location, ctx.dataColumns, profile));
+    found.push(formSheetOf(s, location, ctx.dataColumns));
   }
   const preferred = profile.sheet.preferredName;
   return { forms: found.sort((a, b) => Number(b.sheet === preferred) - Number(a.sheet === preferred)), hidden };
@@ -101,7 +101,7 @@ export function hiddenSheetNotices(hidden: readonly HiddenFormSheet[]): Notice[]
   return hidden.map((h) => catalogueNotice("sheet.hidden", { sheet: h.sheet, state: h.state === "veryHidden" ? "完全に非表示（veryHidden）" : "非表示" }));
 }
 
-function formSheetOf(s: SheetData, location: FormLocation, dataColumns: readonly number[], profile: FormProfile): FormSheet {
+function formSheetOf(s: SheetData, location: FormLocation, dataColumns: readonly number[]): FormSheet {
   const values = s.values;
   const first = location.firstDataRow;
   // The data area ends at the last filled row before a run of STRAY_GAP_ROWS empty rows; what follows is stray.

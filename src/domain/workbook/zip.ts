@@ -94,8 +94,14 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
       const len = u16(bytes, e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff) (size = u64(bytes, q)), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, q)), (q += 8);
+        if (size === 0xffffffff) {
+          size = u64(bytes, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(bytes, q);
+          q += 8;
+        }
         if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
       }
       e += 4 + len;
