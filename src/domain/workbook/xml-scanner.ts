@@ -81,15 +81,16 @@ export class XmlScanner {
       }
       if (broken || j < 0) break;
       if (c === 47 /* / */) {
-        const last = s.charCodeAt(j - 1);
-        h.close(localName(isSpace(last) ? s.slice(lt + 2, j).trim() : s.slice(lt + 2, j)));
+        let end = j;
+        while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
+        h.close(elementName(s, lt + 2, end));
       } else {
         const selfClosing = s.charCodeAt(j - 1) === 47;
         const tagEnd = selfClosing ? j - 1 : j;
         let k = lt + 1;
         while (k < tagEnd && !isSpace(s.charCodeAt(k))) k++;
         if (k === lt + 1) throw new XmlSyntaxError("empty tag name");
-        h.open(localName(s.slice(lt + 1, k)), k < tagEnd ? s.slice(k, tagEnd) : "", selfClosing);
+        h.open(elementName(s, lt + 1, k), k < tagEnd ? s.slice(k, tagEnd) : "", selfClosing);
       }
       i = j + 1;
     }
@@ -105,6 +106,18 @@ export class XmlScanner {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Names of the elements a sheet has once per row or cell: returned without allocating a new string each time. */
+const FREQUENT = ["c", "v", "f", "t", "r", "is", "si", "row", "rPh", "rPr"];
+
+/** The local name of the element named in s[start, end) (prefix dropped). */
+function elementName(s: string, start: number, end: number): string {
+  const length = end - start;
+  if (length <= 3) {
+    for (const name of FREQUENT) if (name.length === length && s.startsWith(name, start)) return name;
+  }
+  return localName(s.slice(start, end));
 }
 
 function localName(qname: string): string {
