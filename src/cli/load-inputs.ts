@@ -3,7 +3,8 @@ import {
   addMasters,
   checkFormSheet,
   decodeText,
-  findFormSheets,
+  findForms,
+  hiddenSheetNotices,
   masterFromCsv,
   mastersFromSheets,
   type FormChecker,
@@ -28,7 +29,7 @@ export async function loadMasterFiles(paths: readonly string[], profile: FormPro
   for (const path of paths) {
     progress.step(`マスタを読み込んでいます: ${path}`);
     let loaded: LoadedMaster[];
-    if (/\.csv$/i.test(path)) {
+    if (/\.(csv|txt|tsv)$/i.test(path)) {
       let bytes: Buffer;
       try {
         bytes = await readFile(path);
@@ -55,12 +56,17 @@ export async function loadMasterFiles(paths: readonly string[], profile: FormPro
 export async function checkFormFile(path: string, profile: FormProfile, explicit: MasterSet, progress: Progress): Promise<CheckedSheet[]> {
   progress.step(`申請様式を読み込んでいます: ${path}`);
   const sheets = await readWorkbook(path);
-  const forms = findFormSheets(sheets, profile);
+  const { forms, hidden } = findForms(sheets, profile);
   if (forms.length === 0) {
+    const notes = hiddenSheetNotices(hidden).map((n) => n.message);
     throw new UnreadableFileError(
-      `ファイル「${path}」に申請様式のシートがありません（${profile.sheet.headerSearchRows}行目までの${profile.sheet.headerMarker.column}列に「${profile.sheet.headerMarker.label}」の見出しがあるシートを探します）。`,
+      [
+        `ファイル「${path}」に申請様式のシートがありません（${profile.sheet.headerSearchRows}行目までの${profile.sheet.headerMarker.column}列に「${profile.sheet.headerMarker.label}」の見出しがあるシートを探します）。`,
+        ...notes,
+      ].join("\n"),
     );
   }
+  forms[0].notices.unshift(...hiddenSheetNotices(hidden));
   const own = mastersFromSheets(sheets, profile, path);
   const masters = { ...addMasters({}, own), ...explicit };
   progress.step(`チェックしています: ${path}`);

@@ -1,12 +1,15 @@
-import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
-import { workbookSheets, type SheetData } from "../domain";
+import { readXlsx, type SheetData } from "../domain";
 
 export { toCell, sheetValues } from "../domain";
 
 export class UnreadableFileError extends Error {}
 
-/** Reads every worksheet of an .xlsx into plain values. Unreadable files become an UnreadableFileError naming the file. */
+/**
+ * Reads every worksheet of an .xlsx into plain values with the domain's workbook reader (the same one the pane runs
+ * in its worker). Unreadable files (missing, encrypted, .xls, damaged) become an UnreadableFileError whose Japanese
+ * message names the file.
+ */
 export async function readWorkbook(path: string): Promise<SheetData[]> {
   let buffer: Buffer;
   try {
@@ -14,11 +17,7 @@ export async function readWorkbook(path: string): Promise<SheetData[]> {
   } catch (e) {
     throw new UnreadableFileError(`ファイル「${path}」を開けません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new UnreadableFileError(`ファイル「${path}」はExcelブック（.xlsx）として読めません: ${(e as Error).message}`);
-  }
-  return workbookSheets(wb);
+  const read = readXlsx(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), path);
+  if (!read.ok) throw new UnreadableFileError(read.problem.message);
+  return read.sheets;
 }

@@ -1,4 +1,4 @@
-import { combineFormChecks, type Finding, type Notice, type RowStatus } from "../domain";
+import { combineFormChecks, compareFindings, type Finding, type Notice, type RowStatus } from "../domain";
 import type { CheckedSheet } from "./load-inputs";
 
 export interface SheetReport {
@@ -18,8 +18,9 @@ export function buildReports(checked: readonly CheckedSheet[], notices: (c: Chec
     sheet: c.form.sheet,
     headerRow: c.checker.headerRow,
     rows: combined[i].rows,
-    findings: combined[i].findings,
-    notices: notices(c),
+    // What the reader found (merged cells, values far below the data) joins the checker's findings.
+    findings: c.form.readFindings.length === 0 ? combined[i].findings : [...combined[i].findings, ...c.form.readFindings].sort(compareFindings),
+    notices: [...c.form.notices, ...notices(c)],
   }));
 }
 
@@ -64,8 +65,23 @@ export function reportText(reports: readonly SheetReport[]): string {
       else byRow.set(f.row, [f]);
     }
     const statusOf = new Map(r.rows.map((x) => [x.row, x.status]));
-    for (const [row, findings] of byRow) {
+    const entries = [...byRow];
+    for (let k = 0; k < entries.length; k++) {
+      const [row, findings] = entries[k];
       const status = statusOf.get(row);
+      // A run of empty rows is one line, whatever its length.
+      if (isGapOnly(findings)) {
+        let end = k;
+        while (end + 1 < entries.length && entries[end + 1][0] === entries[end][0] + 1 && isGapOnly(entries[end + 1][1])) end++;
+        if (end > k) {
+          const last = entries[end][0];
+          const f = findings[0];
+          lines.push(`  ${row}〜${last}行目［${STATUS_LABEL.gap}］（${last - row + 1}行）`);
+          lines.push(`    ${SEVERITY_MARK[f.severity]} ${f.column}${row}〜${f.column}${last}: ${f.message}`);
+          k = end;
+          continue;
+        }
+      }
       lines.push(`  ${row}行目${status ? `［${STATUS_LABEL[status]}］` : ""}`);
       for (const f of findings) {
         const fix = f.fix === undefined ? "" : f.fix === "" ? "　→ 修正案: 空欄にする" : `　→ 修正案: ${f.fix}`;
@@ -77,4 +93,8 @@ export function reportText(reports: readonly SheetReport[]): string {
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
   lines.push(errors === 0 ? "エラーはありません。" : `エラーが ${errors} 件あります。`);
   return lines.join("\n") + "\n";
+}
+
+function isGapOnly(findings: readonly Finding[]): boolean {
+  return findings.length === 1 && findings[0].code === "row.gap";
 }

@@ -5,7 +5,14 @@
  */
 export interface CellError {
   error: string;
+  /**
+   * Set by the workbook reader when the file holds no value Excel could show: a formula saved without its result,
+   * a shared string that is not in the file. Such a cell is never blank (its row stays in the data area).
+   */
+  unread?: UnreadCell;
 }
+
+export type UnreadCell = "formula-uncached" | "shared-string-missing";
 export type Cell = string | number | boolean | null | CellError;
 
 export function isCellError(cell: Cell | undefined): cell is CellError {

@@ -18,6 +18,7 @@ export * from "./check/notices";
 export * from "./csv/encode-text";
 export * from "./csv/registration-csv";
 export * from "./workbook/sheet-data";
+export { readXlsx, type ReadXlsxOptions, type WorkbookProblem, type WorkbookProblemCode, type WorkbookRead } from "./workbook/xlsx-reader";
 export * from "./text/normalize";
 export * from "./review";
 export * from "./issued/secret";

@@ -55,6 +55,23 @@ export const MESSAGES = {
   "tfa.shared-other-file": entry("warning", (p) => `別の申請様式（${p.places}）の別の利用者と同じ二要素認証先です。二要素認証には本人専用の連絡先を登録してください。`),
   "grey.has-value": entry("warning", () => "入力不要の列に値があります。この列は空欄にしてください。"),
   "row.gap": entry("error", () => "空行です。最終行までの間に空行があると一括登録でエラーになります。行を削除して上に詰めてください。"),
+  // What the workbook reader finds in a submitted file (the cell as Excel shows it, not as a library guesses it).
+  "cell.formula-uncached": entry("error", (p) => `セル${p.cell}の数式に計算結果が保存されていません（Excel以外のソフトで作成・保存されたファイルです）。Excelで開いて保存し直してください。`),
+  "cell.shared-string-missing": entry("error", (p) => `セル${p.cell}の文字列がファイル内に見つかりません（ファイルが壊れている可能性があります）。Excelで開いて値を確認し、保存し直してください。`),
+  "cell.merged": entry("warning", (p) => `セル${p.range}が結合されています。Excelでは結合範囲の左上のセル（${p.anchor}）にだけ値があり、他のセルは空欄として扱われます。結合を解除して各行に値を入力してください。`),
+  "row.stray": entry("error", (p) => `${p.row}行目に、申請データ（${p.lastRow}行目まで）から大きく離れた値があります（${p.cells}）。不要な値なら削除してください。申請データなら空行を詰めて上に移動してください。この行はチェック・出力の対象にしていません。`),
+  // Notices about a whole file (info): said once, not per cell.
+  "sheet.hidden": entry("info", (p) => `非表示のシート「${p.sheet}」（${p.state}）は申請様式の形式ですが、チェック・出力の対象にしていません。対象にする場合は再表示してください。`),
+  "rows.hidden": entry("info", (p) => `シート「${p.sheet}」の申請データに非表示の行があります（${p.rows}）。非表示の行もチェック・出力の対象です。`),
+  "master.empty": entry("info", (p) => `${p.label}（${p.source}）には見出し行だけでデータがありません。このマスタとは照合できません。`),
+  "master.zero-padded": entry("info", (p) => `${p.label}（${p.source}）のコード${p.count}件が数値として保存され先頭の0が失われていたため、他のコードの桁数（${p.width}桁）に合わせて0を補いました（例：${p.example}）。`),
+  // A file that cannot be read at all: the whole message names the file.
+  "file.encrypted": entry("error", (p) => `ファイル「${p.file}」はパスワードで保護（暗号化）されているため読めません。Excelで開いてパスワードを解除して保存し直してください。`),
+  "file.xls": entry("error", (p) => `ファイル「${p.file}」は古い形式（.xls）のExcelブックのため読めません。Excelで開き、ファイルの種類を Excel ブック (.xlsx) で保存し直してください。`),
+  "file.not-xlsx": entry("error", (p) => `ファイル「${p.file}」はExcelブック（.xlsx）ではありません。.xlsx ファイルを指定してください。`),
+  "file.truncated": entry("error", (p) => `ファイル「${p.file}」は途中で切れているため読めません（コピーやダウンロードが終わっていない可能性があります）。元のファイルをもう一度取得してください。`),
+  "file.damaged": entry("error", (p) => `ファイル「${p.file}」は壊れているため読めません（${p.part}）。Excelで開いて修復・保存し直すか、元のファイルをもう一度取得してください。`),
+  "file.no-workbook": entry("error", (p) => `ファイル「${p.file}」はZIP形式ですがExcelブック（.xlsx）ではありません。.xlsx ファイルを指定してください。`),
 } satisfies Record<string, MessageEntry>;
 
 export type FindingCode = keyof typeof MESSAGES;

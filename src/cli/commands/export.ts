@@ -34,11 +34,27 @@ export async function runExport(args: ExportArgs, profile: FormProfile, progress
   for (const note of csv.notes) lines.push(`※ ${note}`);
   if (csv.refused.length > 0) {
     lines.push(`出力しなかった行: ${csv.refused.length} 行`);
-    for (const r of csv.refused) {
-      lines.push(`  ${r.source} ${r.row}行目`);
-      for (const reason of r.reasons) lines.push(`    - ${reason}`);
-    }
+    lines.push(...refusedLines(csv.refused));
+  }
+  for (const c of checked) {
+    for (const f of c.form.readFindings) if (f.severity === "error") lines.push(`※ ${c.path}:${c.form.sheet} ${f.column}${f.row}: ${f.message}`);
   }
   out(lines.join("\n") + "\n");
   return csv.refused.length > 0 ? 1 : 0;
+}
+
+/** Refused rows; a run of consecutive empty rows is one line with a range. */
+export function refusedLines(refused: readonly { source: string; row: number; reasons: readonly string[] }[]): string[] {
+  // The registration export refuses an empty row with one reason starting 空行 (registrationExport).
+  const isGap = (r: { reasons: readonly string[] }) => r.reasons.length === 1 && r.reasons[0].startsWith("空行");
+  const lines: string[] = [];
+  for (let i = 0; i < refused.length; ) {
+    const r = refused[i];
+    let j = i;
+    while (isGap(r) && j + 1 < refused.length && refused[j + 1].source === r.source && refused[j + 1].row === refused[j].row + 1 && isGap(refused[j + 1])) j++;
+    lines.push(j === i ? `  ${r.source} ${r.row}行目` : `  ${r.source} ${r.row}〜${refused[j].row}行目（${j - i + 1}行）`);
+    for (const reason of r.reasons) lines.push(`    - ${reason}`);
+    i = j + 1;
+  }
+  return lines;
 }

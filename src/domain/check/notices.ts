@@ -1,11 +1,22 @@
+import { MESSAGES, type MessageParams } from "../messages";
 import type { MasterSet } from "../masters/master-set";
 import type { FormProfile } from "../profile/schema";
 import type { FormChecker } from "./form-checker";
 
-/** Something about the whole check rather than a cell: a master that was needed but not loaded, duplicate master codes. */
+/** Notices whose text lives in the message catalogue (about a file or a sheet as read, not about one cell). */
+export type CatalogueNoticeCode = "sheet.hidden" | "rows.hidden" | "master.empty" | "master.zero-padded";
+
+/**
+ * Something about the whole check rather than a cell: a master that was needed but not loaded, duplicate master codes,
+ * hidden sheets or rows, a master with no data or with codes that lost their zeros.
+ */
 export interface Notice {
-  code: "master.missing" | "master.duplicates";
+  code: "master.missing" | "master.duplicates" | CatalogueNoticeCode;
   message: string;
+}
+
+export function catalogueNotice(code: CatalogueNoticeCode, params: MessageParams): Notice {
+  return { code, message: MESSAGES[code].text(params) };
 }
 
 export function checkNotices(checker: FormChecker, profile: FormProfile, masters: MasterSet): Notice[] {
@@ -27,6 +38,7 @@ export function checkNotices(checker: FormChecker, profile: FormProfile, masters
     }
   }
   for (const m of Object.values(masters)) {
+    if (m) notices.push(...m.notices);
     if (!m || m.duplicates.length === 0) continue;
     const sample = m.duplicates.slice(0, 3).map((d) => `${d.code}（${d.rows.join("・")}行目）`).join("、");
     notices.push({ code: "master.duplicates", message: `${m.label}（${m.source}）にコードの重複が${m.duplicates.length}件あります：${sample}${m.duplicates.length > 3 ? " ほか" : ""}。最初の行を使います。` });

@@ -60,10 +60,15 @@ export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
   return out;
 }
 
-export type DetectedEncoding = "utf8" | "cp932";
+export type DetectedEncoding = "utf8" | "cp932" | "utf16le" | "utf16be";
 
-/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Shift_JIS (CP932). */
+/**
+ * UTF-16 when a byte order mark says so (Excel's "Unicode テキスト" is UTF-16LE with BOM), UTF-8 (with or without
+ * BOM) when the bytes are valid UTF-8, else Shift_JIS (CP932).
+ */
 export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf16be";
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf8";
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -73,9 +78,23 @@ export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
   }
 }
 
-/** Decodes a text file from either encoding; a UTF-8 BOM is dropped. */
+function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): string {
+  let data = bytes.subarray(2, bytes.length - (bytes.length % 2));
+  if (bigEndian) {
+    const swapped = new Uint8Array(data.length);
+    for (let i = 0; i < data.length; i += 2) {
+      swapped[i] = data[i + 1];
+      swapped[i + 1] = data[i];
+    }
+    data = swapped;
+  }
+  return new TextDecoder("utf-16le").decode(data);
+}
+
+/** Decodes a text file from any of these encodings; a byte order mark is dropped. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: DetectedEncoding } {
   const encoding = detectEncoding(bytes);
+  if (encoding === "utf16le" || encoding === "utf16be") return { text: decodeUtf16(bytes, encoding === "utf16be"), encoding };
   if (encoding === "utf8") {
     const text = new TextDecoder("utf-8").decode(bytes);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };

@@ -18,7 +18,7 @@ export interface IssuedCsvTable {
 export type ParsedIssuedCsv = { ok: true; table: IssuedCsvTable } | { ok: false; problem: IssuedProblem };
 
 export function encodingLabel(encoding: DetectedEncoding): string {
-  return encoding === "cp932" ? "Shift_JIS" : "UTF-8";
+  return encoding === "cp932" ? "Shift_JIS" : encoding === "utf8" ? "UTF-8" : "UTF-16";
 }
 
 /** Decodes (Shift_JIS or UTF-8, detected) and splits the CSV into records; an empty file is a problem, not an exception. */

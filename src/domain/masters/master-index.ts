@@ -1,6 +1,7 @@
 import { cellText, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import type { MasterKind, MasterLayout } from "../profile/schema";
+import { catalogueNotice, type Notice } from "../check/notices";
 import { foldForMatch, nfkc, trimSpaces } from "../text/normalize";
 
 export interface MasterRecord {
@@ -35,6 +36,8 @@ export class MasterIndex {
   readonly rows: number[] = [];
   readonly attributes: Partial<Record<Attribute, string[]>> = {};
   readonly duplicates: MasterDuplicate[] = [];
+  /** What the check report says about this master as read: no data, codes that lost their leading zeros. */
+  readonly notices: Notice[] = [];
   /** Code lengths present, longest first: a numeric cell that lost zeros is padded to these to find its code. */
   readonly codeLengths: number[];
   private readonly byCode = new Map<string, number>();
@@ -54,10 +57,18 @@ export class MasterIndex {
     for (const a of ATTRIBUTES) if (positions[a] !== undefined) this.attributes[a] = [];
     const dupRows = new Map<string, number[]>();
     const lengths = new Set<number>();
+    const width = paddingWidth(values, headerOffset + 1, positions.code);
+    let padded = 0;
+    let example = "";
     for (let i = headerOffset + 1; i < values.length; i++) {
       const line = values[i];
-      const code = masterCode(line[positions.code]);
+      let code = masterCode(line[positions.code]);
       if (code === "") continue;
+      if (width !== undefined && typeof line[positions.code] === "number" && /^\d+$/.test(code) && code.length < width) {
+        const was = code;
+        code = code.padStart(width, "0");
+        if (padded++ === 0) example = `${was}→${code}`;
+      }
       const rowNumber = firstRowNumber + i;
       const existing = this.byCode.get(code);
       if (existing !== undefined) {
@@ -77,6 +88,8 @@ export class MasterIndex {
     }
     for (const [code, rows] of dupRows) this.duplicates.push({ code, rows });
     this.codeLengths = [...lengths].sort((a, b) => b - a);
+    if (padded > 0) this.notices.push(catalogueNotice("master.zero-padded", { label, source, count: padded, width, example }));
+    if (this.codes.length === 0) this.notices.push(catalogueNotice("master.empty", { label, source }));
   }
 
   get size(): number {
@@ -163,4 +176,25 @@ function resolveColumns(header: readonly Cell[], layout: MasterLayout): { code: 
     if (spec) out[a] = find(spec);
   }
   return out;
+}
+
+/**
+ * The width to pad numeric codes to: the one length every code stored as text has (all digits), when some codes
+ * are numbers (01000 saved as 1000). Undefined when the text codes disagree or there are none.
+ */
+function paddingWidth(values: readonly (readonly Cell[])[], from: number, column: number): number | undefined {
+  let width: number | undefined;
+  let numbers = false;
+  for (let i = from; i < values.length; i++) {
+    const cell = values[i]?.[column];
+    if (typeof cell === "number") numbers = true;
+    else if (typeof cell === "string") {
+      const code = masterCode(cell);
+      if (code === "") continue;
+      if (!/^\d+$/.test(code)) return undefined;
+      if (width === undefined) width = code.length;
+      else if (width !== code.length) return undefined;
+    }
+  }
+  return numbers ? width : undefined;
 }

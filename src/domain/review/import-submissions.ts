@@ -1,7 +1,7 @@
 import { cellAddress, columnIndex } from "../columns";
 import { detectMasterKind, type MasterSet } from "../masters/master-set";
 import type { FormProfile, FieldKey } from "../profile/schema";
-import { addMasters, findFormSheets, mastersFromSheets, type SheetData } from "../workbook/sheet-data";
+import { addMasters, findForms, hiddenSheetNotices, mastersFromSheets, type SheetData } from "../workbook/sheet-data";
 import { institutionLabel } from "./institution-label";
 import { nextSubmissionId, reviewSheetName, type ReviewSubmission } from "./submission";
 
@@ -19,7 +19,9 @@ export type ImportNoticeCode =
   | "import.several-form-sheets"
   | "import.extra-sheet"
   | "import.numeric-codes"
-  | "import.same-file-name";
+  | "import.same-file-name"
+  | "import.hidden-content"
+  | "import.read-findings";
 
 /** Something the reviewer must know about a file: shown in the pane next to the file name. */
 export interface ImportNotice {
@@ -82,7 +84,10 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
 
   for (const file of files) {
     const { fileName } = file;
-    const forms = findFormSheets(file.sheets, profile);
+    const { forms, hidden } = findForms(file.sheets, profile);
+    // Hidden form sheets are not imported (Excel does not show them); the reviewer is told.
+    for (const n of hiddenSheetNotices(hidden)) notices.push({ fileName, code: "import.hidden-content", severity: "warning", message: `「${fileName}」：${n.message}` });
+    const hiddenForms = new Set(hidden.map((h) => h.sheet));
     const own = mastersFromSheets(file.sheets, profile, fileName);
     const ownSet = addMasters({}, own);
     const masterHeaderRow = profile.masters.healthCenter.headerRow;
@@ -116,7 +121,7 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
       });
     }
     for (const s of file.sheets) {
-      if (formSheets.has(s.name) || masterSheets.has(s.name)) continue;
+      if (formSheets.has(s.name) || masterSheets.has(s.name) || hiddenForms.has(s.name)) continue;
       notices.push({
         fileName,
         sheet: s.name,
@@ -144,6 +149,18 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
           code: "import.renamed-form-sheet",
           severity: "info",
           message: `「${fileName}」の申請様式はシート名が「${form.sheet}」に変更されています（見出し行から申請様式と判断して取り込みました）。`,
+        });
+      }
+      for (const n of form.notices) notices.push({ fileName, sheet: form.sheet, code: "import.hidden-content", severity: "info", message: `「${fileName}」：${n.message}` });
+      // What the reader found that the row check does not see: merged cells in the data, values far below it.
+      if (form.readFindings.length > 0) {
+        const listed = form.readFindings.slice(0, LISTED_CELLS).map((f) => `${f.column}${f.row}：${f.message}`);
+        notices.push({
+          fileName,
+          sheet: form.sheet,
+          code: "import.read-findings",
+          severity: "warning",
+          message: `「${fileName}」のシート「${form.sheet}」：${listed.join(" ")}${form.readFindings.length > LISTED_CELLS ? ` ほか${form.readFindings.length - LISTED_CELLS}件` : ""}`,
         });
       }
       const numeric = numericCodeCells(form.rows, profile);

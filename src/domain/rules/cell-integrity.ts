@@ -28,7 +28,11 @@ export const cellIntegrity: Rule = {
       const column = columnLetter(i);
       // A grey column should be empty: whatever is wrong with its value, the fix is to clear it.
       const grey = field === undefined && ctx.greyColumns.includes(i);
-      if (isCellError(cell)) {
+      if (isCellError(cell) && cell.unread) {
+        // The file holds no value Excel could show (the reader said why): name the cell, never drop the row.
+        const code = cell.unread === "formula-uncached" ? "cell.formula-uncached" : "cell.shared-string-missing";
+        out.push(finding(row.row, column, code, { cell: `${column}${row.row}` }));
+      } else if (isCellError(cell)) {
         out.push(finding(row.row, column, "cell.error-value", { value: cell.error }, grey ? "" : undefined));
       } else if (typeof cell === "string" && hasControlCharacter(cell)) {
         const fix = grey ? "" : trimSpaces(removeControlCharacters(cell)) || undefined;

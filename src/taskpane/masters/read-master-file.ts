@@ -27,13 +27,15 @@ export async function readMasterFile(file: File, profile: FormProfile, onProgres
     const loaded = masterFromCsv(text, name, profile);
     return loaded ? [loaded] : [];
   }
-  onProgress({ phase: "解析しています（大きなファイルは時間がかかります）", done: 0, total: 0 });
-  const { readXlsxSheets } = await import(/* webpackChunkName: "xlsx-reader" */ "./read-xlsx");
+  onProgress({ phase: "解析しています", done: 0, total: 0 });
+  const { readXlsxSheets, UnreadableWorkbookError } = await import(/* webpackChunkName: "xlsx-reader" */ "./read-xlsx");
   let sheets;
   try {
-    sheets = await readXlsxSheets(bytes);
+    sheets = await readXlsxSheets(bytes, name, (done, total) => onProgress({ phase: "解析しています", done, total }));
   } catch (e) {
-    throw new MasterFileError(`ファイル「${name}」はExcelブック（.xlsx）として読めません（${(e as Error).message}）。`);
+    // The reader's message already names the file and says what to do (パスワードを解除…, .xlsx で保存し直し…).
+    if (e instanceof UnreadableWorkbookError) throw new MasterFileError(e.message);
+    throw e;
   }
   onProgress({ phase: "索引を作っています", done: 0, total: 0 });
   return mastersFromSheets(sheets, profile, name);

@@ -1,14 +1,19 @@
-import type ExcelJS from "exceljs";
-import { workbookSheets, type SheetData } from "../../domain";
+import { readXlsx, type SheetData } from "../../domain";
+
+/** Thrown with the reader's Japanese message naming the file (encrypted, .xls, damaged…); shown as is. */
+export class UnreadableWorkbookError extends Error {}
 
 /**
- * Every worksheet of an .xlsx as plain values, parsed in the browser with exceljs (its browser build, fetched only
- * when the user picks an .xlsx master). Cells are read the same way as the CLI reads them (domain workbookSheets).
+ * Every worksheet of an .xlsx as plain values, with the domain's workbook reader (the CLI's too), run in a Web
+ * Worker when the host can start one and on the main thread otherwise (jsdom tests, old hosts).
  */
-export async function readXlsxSheets(bytes: Uint8Array): Promise<SheetData[]> {
-  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
-  const Workbook = (mod.Workbook ?? mod.default!.Workbook) as typeof ExcelJS.Workbook;
-  const wb = new Workbook();
-  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return workbookSheets(wb);
+export async function readXlsxSheets(bytes: Uint8Array, fileName: string, onProgress: (done: number, total: number) => void = () => undefined): Promise<SheetData[]> {
+  let read;
+  if (typeof Worker === "function") {
+    const { readXlsxInWorker } = await import(/* webpackChunkName: "workbook-worker-client" */ "../workers/workbook-worker-client");
+    read = await readXlsxInWorker(bytes, fileName, onProgress);
+  }
+  read ??= readXlsx(bytes, fileName, { onProgress });
+  if (!read.ok) throw new UnreadableWorkbookError(read.problem.message);
+  return read.sheets;
 }

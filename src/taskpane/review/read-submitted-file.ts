@@ -2,11 +2,12 @@ import type { SubmittedFile } from "../../domain";
 import { readXlsxSheets } from "../masters/read-xlsx";
 
 /**
- * A picked .xlsx → its sheets as plain values: the same reader as a master file (exceljs loaded on first use, cells
- * converted by the domain's workbookSheets like the CLI), so the pane and `nesid-account export` see the same cells.
+ * A picked .xlsx → its sheets as plain values: the same reader as a master file and as `nesid-account export` (the
+ * domain's workbook reader, in a worker when possible), so the pane and the CLI see the same cells. An unreadable
+ * file throws the reader's Japanese message naming it.
  */
 export async function readSubmittedFile(fileName: string, bytes: Uint8Array): Promise<SubmittedFile> {
-  return { fileName, sheets: await readXlsxSheets(bytes) };
+  return { fileName, sheets: await readXlsxSheets(bytes, fileName) };
 }
 
 /** Base64 of bytes for insertWorksheetsFromBase64 (in chunks: String.fromCharCode has an argument limit). */

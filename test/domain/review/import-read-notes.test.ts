@@ -1,0 +1,36 @@
+import { columnLetter, DEFAULT_PROFILE, importSubmissions, profileHeaderLabels, readXlsx, type Cell } from "../../../src/domain";
+import { validCells } from "../../support/form-rows";
+import { miniXlsx, xmlEscape, type MiniSheet } from "../../support/minimal-xlsx";
+
+function rowXml(row: number, cells: readonly Cell[]): string {
+  return `<row r="${row}">${cells
+    .map((c, i) => (c === null ? "" : `<c r="${columnLetter(i)}${row}" t="inlineStr"><is><t>${xmlEscape(String(c))}</t></is></c>`))
+    .join("")}</row>`;
+}
+
+function formSheet(name: string, rows: [number, Cell[]][], extra: Partial<MiniSheet> = {}): MiniSheet {
+  return { name, data: [rowXml(3, ["No.", ...profileHeaderLabels(DEFAULT_PROFILE)]), ...rows.map(([r, c]) => rowXml(r, c))].join(""), ...extra };
+}
+
+describe("importSubmissions: what the reader found is told to the reviewer", () => {
+  it("a veryHidden copy is not imported (and not called an extra sheet); a stray value and hidden rows are named", () => {
+    const bytes = miniXlsx([
+      formSheet("申請様式", [[4, validCells()], [5, validCells({ name: "鈴木　花子" })], [5000, [null, "x"]]]),
+      formSheet("申請様式 (2)", [[4, validCells()]], { state: "veryHidden" }),
+    ]);
+    const read = readXlsx(bytes.slice(), "提出.xlsx");
+    if (!read.ok) throw new Error(read.problem.message);
+    read.sheets[0].hiddenRows = [5];
+    const result = importSubmissions([{ fileName: "提出.xlsx", sheets: read.sheets }], { profile: DEFAULT_PROFILE });
+    expect(result.submissions.map((s) => [s.sourceSheet, s.rows.map((r) => r.row)])).toEqual([["申請様式", [4, 5]]]);
+    const codes = result.notices.map((n) => [n.code, n.severity]);
+    expect(codes).toEqual([
+      ["import.hidden-content", "warning"],
+      ["import.hidden-content", "info"],
+      ["import.read-findings", "warning"],
+    ]);
+    expect(result.notices[0].message).toContain("申請様式 (2)");
+    expect(result.notices[1].message).toContain("（5行目）");
+    expect(result.notices[2].message).toContain("B5000");
+  });
+});
