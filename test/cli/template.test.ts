@@ -51,6 +51,13 @@ describe("nesid-account template", () => {
         cell.value = current && typeof current === "object" && "formula" in current ? ({ formula: current.formula, result: v } as ExcelJS.CellFormulaValue) : (v as ExcelJS.CellValue);
       });
     }
+    // Excel saves every formula with its result; exceljs drops an empty cached result when it reads the file back.
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (v && typeof v === "object" && "formula" in v && v.result === undefined) cell.value = { formula: v.formula, result: "" } as ExcelJS.CellFormulaValue;
+      }),
+    );
     const filled = path.join(dir, "filled.xlsx");
     await form.xlsx.writeFile(filled);
     const checked = await run(["check", filled, "--masters", SAMPLE_MASTERS, "--json"]);
