@@ -329,7 +329,6 @@ export function generateForm(rows: number, masters: GeneratedMasters, options: F
     if (method === "1") cells[COLUMN_OF.tfaEmail] = `${person.romaji}.2fa.${row}@${domain}`;
     else cells[COLUMN_OF.tfaPhone] = `0${d.pick(["90", "80", "70"])}-${1000 + (Math.floor(row / 10000) % 9000)}-${pad(row % 10000, 4)}`;
 
-    if (orgType === "16") plant(row, COLUMN_OF.orgType, "orgType.deferred");
     if (orgType === "11") plant(row, COLUMN_OF.institutionCode, "institution.blank");
 
     let problem: Problem | undefined = orgType === "09" && d.chance(problemRate) ? d.pick(PROBLEMS) : undefined;

@@ -4,6 +4,7 @@ import { columnIndex } from "../columns";
 import type { RowResult } from "../check/check-row";
 import type { Finding } from "../findings";
 import type { FormProfile } from "../profile/schema";
+import { isAcceptedOrgType } from "../rules/org-type";
 import { trimSpaces } from "../text/normalize";
 import { encodeText, unencodableCharacters } from "./encode-text";
 
@@ -23,7 +24,7 @@ export interface ExportOptions {
   header?: boolean;
   /** The header line's labels, one per exported column (from the form's header row); defaults to the profile's. */
   headerLabels?: readonly string[];
-  /** 16 (定点) accounts are issued only after the new system goes live: off by default. */
+  /** Write rows of types the profile marks deferred (none in the default profile; `--include-16`). */
   issueDeferred?: boolean;
   /** A reason to keep a row out (e.g. its submission is not approved), or undefined to let it through. */
   exclude?: (row: ExportRow) => string | undefined;
@@ -89,7 +90,9 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
     if (isBlankCell(r.cells[institutionIndex])) {
       reasons.push(`${institutionColumn}列: 所属医療機関/動物診療施設コードが空欄のため出力できません（マスタ登録後にコードを記入してください）`);
     }
-    if (type?.deferred && !options.issueDeferred) {
+    if (type && !isAcceptedOrgType(profile, type.code)) {
+      reasons.push(`${profile.fields.orgType.column}列: ${type.code}（${type.label}）はこの窓口で受け付けていない種別のため出力しません（${type.appliedAt ?? "担当の窓口"}に申請）`);
+    } else if (type?.deferred && !options.issueDeferred) {
       reasons.push(`${profile.fields.orgType.column}列: ${type.code}（${type.label}）は次期システムの運用開始後に発行するため出力しません`);
     }
     const excluded = options.exclude?.(r);

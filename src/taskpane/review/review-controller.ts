@@ -89,6 +89,11 @@ export class ReviewController {
   private messageId = 0;
   private readonly now: () => Date;
 
+  /** The form profile the review checks with (the export settings show only what it uses). */
+  get profile(): FormProfile {
+    return this.deps.profile;
+  }
+
   constructor(private readonly deps: ReviewDeps) {
     this.now = deps.now ?? (() => new Date());
   }

@@ -124,13 +124,27 @@ describe("registration CSV (default profile)", () => {
       expect(csv.refused[1].reasons).toEqual([expect.stringMatching(/^AG列: /), expect.stringMatching(/^AJ列: .*空欄/)]);
     });
 
-    it("16 (定点) only with issueDeferred", () => {
+    it("16 (定点) is an ordinary account: written by default; issueDeferred changes nothing", () => {
       const rows = [person(4, "佐藤　太郎", { orgType: "16", institutionCode: "25100010" })];
       const csv = exportOf(rows);
-      expect(csv.refused).toEqual([{ source: "form.xlsx", row: 4, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））は次期システムの運用開始後/)] }]);
-      const issued = exportOf(rows, { issueDeferred: true });
-      expect(issued.written.map((w) => w.row)).toEqual([4]);
-      expect(records(issued.text)[1][3]).toBe("16");
+      expect(csv.refused).toEqual([]);
+      expect(records(csv.text)[1][3]).toBe("16");
+      expect(Buffer.from(exportOf(rows, { issueDeferred: true }).bytes).equals(Buffer.from(csv.bytes))).toBe(true);
+    });
+
+    it("a type the profile defers is held back unless issueDeferred", () => {
+      const profile = { ...DEFAULT_PROFILE, orgTypes: DEFAULT_PROFILE.orgTypes.map((t) => (t.code === "16" ? { ...t, deferred: true } : t)) };
+      const rows = exportRowsOf(checkRows([person(4, "佐藤　太郎", { orgType: "16", institutionCode: "25100010" })], undefined, profile));
+      expect(registrationCsv(rows, profile).refused).toEqual([{ source: "form.xlsx", row: 4, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））は次期システムの運用開始後/)] }]);
+      expect(registrationCsv(rows, profile, { issueDeferred: true }).written.map((w) => w.row)).toEqual([4]);
+    });
+
+    it("a type this window does not accept is left out, saying where it is applied for", () => {
+      const profile = { ...DEFAULT_PROFILE, acceptedOrgTypes: ["09"] };
+      const rows = exportRowsOf(checkRows([person(4, "佐藤　太郎"), person(5, "鈴木　花子", { orgType: "16", institutionCode: "25100010" })], undefined, profile));
+      const csv = registrationCsv(rows, profile, { issueDeferred: true });
+      expect(csv.written.map((w) => w.row)).toEqual([4]);
+      expect(csv.refused).toEqual([{ source: "form.xlsx", row: 5, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））はこの窓口で受け付けていない種別のため出力しません（都道府県/)] }]);
     });
 
     it("gap rows", () => {

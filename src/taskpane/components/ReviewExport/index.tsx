@@ -18,16 +18,20 @@ export function ReviewExport() {
   const last = useReviewState((s) => s.lastExport);
   const approved = useReviewState((s) => s.submissions.filter((x) => x.decision.status === "承認").length);
   const total = useReviewState((s) => s.submissions.length);
+  // 16 is an ordinary account in the default profile: the switch appears only for a profile that holds a type back.
+  const deferred = review.profile.orgTypes.filter((t) => t.deferred);
   return (
     <div className={styles.root}>
       <Text>
         「承認」の申請（{approved}/{total}件）のうち、エラーがなく所属医療機関コード（AJ列）が記入された行を出力します。
       </Text>
-      <Checkbox
-        checked={settings.issueDeferred}
-        onChange={(_, d) => void review.setSettings({ issueDeferred: d.checked === true })}
-        label="16（医療機関管理者（定点））も出力する（次期システムの運用開始後に発行）"
-      />
+      {deferred.length > 0 && (
+        <Checkbox
+          checked={settings.issueDeferred}
+          onChange={(_, d) => void review.setSettings({ issueDeferred: d.checked === true })}
+          label={`${deferred.map((t) => `${t.code}（${t.label}）`).join("・")}も出力する（様式プロファイルで保留にしている種別）`}
+        />
+      )}
       <Checkbox checked={settings.header} onChange={(_, d) => void review.setSettings({ header: d.checked === true })} label="1行目に見出しを付ける" />
       <Field label="文字コード">
         <RadioGroup layout="horizontal" value={settings.encoding} onChange={(_, d) => void review.setSettings({ encoding: d.value as "cp932" | "utf8bom" })}>
