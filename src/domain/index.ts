@@ -19,6 +19,8 @@ export * from "./csv/encode-text";
 export * from "./csv/registration-csv";
 export * from "./workbook/sheet-data";
 export * from "./text/normalize";
+export * from "./text/display";
+export * from "./text/formula";
 export * from "./review";
 export * from "./issued/secret";
 export * from "./issued/issued-account";
