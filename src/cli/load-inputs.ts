@@ -12,6 +12,7 @@ import {
   type LoadedMaster,
   type MasterSet,
 } from "../domain";
+import { fileErrorText } from "./file-error-text";
 import type { Progress } from "./progress";
 import { readWorkbook, UnreadableFileError } from "./read-workbook";
 
@@ -33,7 +34,7 @@ export async function loadMasterFiles(paths: readonly string[], profile: FormPro
       try {
         bytes = await readFile(path);
       } catch (e) {
-        throw new UnreadableFileError(`ファイル「${path}」を開けません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        throw new UnreadableFileError(`ファイル「${path}」を開けません: ${fileErrorText(e)}`);
       }
       const m = masterFromCsv(decodeText(bytes).text, path, profile);
       loaded = m ? [m] : [];

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import { workbookSheets, type SheetData } from "../domain";
+import { fileErrorText } from "./file-error-text";
 
 export { toCell, sheetValues } from "../domain";
 
@@ -12,7 +13,7 @@ export async function readWorkbook(path: string): Promise<SheetData[]> {
   try {
     buffer = await readFile(path);
   } catch (e) {
-    throw new UnreadableFileError(`ファイル「${path}」を開けません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableFileError(`ファイル「${path}」を開けません: ${fileErrorText(e)}`);
   }
   const wb = new ExcelJS.Workbook();
   try {

@@ -23,7 +23,7 @@ function refusedRows(out: string, source = SAMPLE_FORM): Map<number, string[]> {
   for (const line of out.split("\n")) {
     const head = /^ {2}(.+) (\d+)行目$/.exec(line);
     if (head) {
-      current = head[1] === source ? [] : undefined;
+      current = head[1] === source || head[1].startsWith(`${source}（シート「`) ? [] : undefined;
       if (current) rows.set(Number(head[2]), current);
     } else if (current && line.startsWith("    - ")) current.push(line.slice(6));
   }

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import { registrationExport, type ExportableForm, type FormProfile } from "../../domain";
+import { checkNotices, displayText, registrationExport, type ExportableForm, type FormProfile, type Notice } from "../../domain";
+import { checkOutputFile, fileErrorText, OutputPathError } from "../file-errors";
 import { checkFormFile, loadMasterFiles, type CheckedSheet } from "../load-inputs";
 import type { Progress } from "../progress";
 import { UsageError } from "../usage";
@@ -10,28 +11,75 @@ export interface ExportArgs {
   out?: string;
   encoding: "cp932" | "utf8bom";
   header: boolean;
+  /** --include-16: write types the profile defers (none in the default profile: a no-op alias there). */
   includeDeferred: boolean;
+  /** --no-masters: the user accepts that codes are written unchecked when a master is missing. */
+  noMasters?: boolean;
+  /** Other input files (e.g. --profile) that --out must not overwrite. */
+  otherInputs?: string[];
 }
 
-/** The checked sheets as the domain's exportable forms (cross-file messages name file:sheet, refused rows name the file). */
+/** The name of a form sheet in messages: 「file（シート「申請様式」）」, so two form sheets of one workbook are told apart. */
+export function sheetSource(path: string, sheet: string): string {
+  return `${path}（シート「${sheet}」）`;
+}
+
+/** The checked sheets as the domain's exportable forms (cross-file messages name file:sheet, refused rows name file and sheet). */
 export function exportableForms(checked: readonly CheckedSheet[]): ExportableForm[] {
-  return checked.map((c) => ({ source: `${c.path}:${c.form.sheet}`, exportSource: c.path, checker: c.checker, headerCells: c.form.headerCells }));
+  return checked.map((c) => ({ source: `${c.path}:${c.form.sheet}`, exportSource: sheetSource(c.path, c.form.sheet), checker: c.checker, headerCells: c.form.headerCells }));
+}
+
+/** Masters the spec calls optional (動物診療施設マスタ): missing, their codes are accepted unverified without --no-masters. */
+const OPTIONAL_MASTERS = new Set(["animal"]);
+
+/** "master not loaded" notices that make the export unsafe without --no-masters, once per message. */
+function missingMasters(checked: readonly CheckedSheet[], profile: FormProfile): { required: Notice[]; all: Notice[] } {
+  const seen = new Map<string, Notice>();
+  for (const c of checked) {
+    for (const n of checkNotices(c.checker, profile, c.masters)) if (n.code === "master.missing" && !seen.has(n.message)) seen.set(n.message, n);
+  }
+  const all = [...seen.values()];
+  return { all, required: all.filter((n) => !OPTIONAL_MASTERS.has(n.master ?? "")) };
 }
 
 export async function runExport(args: ExportArgs, profile: FormProfile, progress: Progress, out: (s: string) => void): Promise<number> {
   if (args.forms.length === 0) throw new UsageError("申請様式（.xlsx）を指定してください。");
   if (!args.out) throw new UsageError("出力先を --out reg.csv のように指定してください。");
+  await checkOutputFile(args.out, [...args.forms, ...args.masters, ...(args.otherInputs ?? [])]);
   const masters = await loadMasterFiles(args.masters, profile, progress);
   const checked: CheckedSheet[] = [];
   for (const path of args.forms) checked.push(...(await checkFormFile(path, profile, masters, progress)));
+
+  const missing = missingMasters(checked, profile);
+  if (missing.required.length > 0 && !args.noMasters) {
+    const lines = ["登録用CSVを出力しませんでした: マスタが読み込まれていないため、コードが正しいか確認できていません。"];
+    for (const n of missing.required) lines.push(`  ※ ${n.message}`);
+    lines.push("マスタを --masters FILE で指定してください。照合せずに出力してよい場合に限り、--no-masters を指定すると出力します。");
+    out(lines.map(displayText).join("\n") + "\n");
+    return 1;
+  }
+
   const csv = registrationExport(exportableForms(checked), profile, {
     encoding: args.encoding,
     header: args.header,
     issueDeferred: args.includeDeferred,
   });
-  await writeFile(args.out, csv.bytes);
+  try {
+    await writeFile(args.out, csv.bytes);
+  } catch (e) {
+    throw new OutputPathError(`登録用CSVを「${args.out}」に書き込めませんでした: ${fileErrorText(e)}`);
+  }
   const lines = [`${args.out} に ${csv.written.length} 行を出力しました（${csv.encoding === "cp932" ? "Shift_JIS" : "UTF-8 BOM付き"}、${args.header ? "見出し行あり" : "見出し行なし"}）。`];
+  if (missing.all.length > 0) {
+    const columns = [...new Set(missing.all.flatMap((n) => n.columns ?? []))];
+    lines.push(`※ 次の列はマスタと照合せずに出力しました: ${columns.map((c) => `${c}列`).join("、")}`);
+    for (const n of missing.all) lines.push(`  - ${n.message}`);
+  }
   for (const note of csv.notes) lines.push(`※ ${note}`);
+  if (csv.cleared.length > 0) {
+    lines.push(`入力不要の列の値は出力しませんでした（空欄で出力）: ${csv.cleared.length} 件`);
+    for (const c of csv.cleared) lines.push(`  ${c.source} ${c.row}行目 ${c.column}列「${c.value}」`);
+  }
   if (csv.refused.length > 0) {
     lines.push(`出力しなかった行: ${csv.refused.length} 行`);
     for (const r of csv.refused) {
@@ -39,6 +87,7 @@ export async function runExport(args: ExportArgs, profile: FormProfile, progress
       for (const reason of r.reasons) lines.push(`    - ${reason}`);
     }
   }
-  out(lines.join("\n") + "\n");
+  // Values come from the files: every printed line stays one line, free of control characters.
+  out(lines.map(displayText).join("\n") + "\n");
   return csv.refused.length > 0 ? 1 : 0;
 }

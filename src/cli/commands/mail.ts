@@ -21,6 +21,7 @@ import {
   type MailAddress,
   type MailTemplates,
 } from "../../domain";
+import { fileErrorText } from "../file-error-text";
 import { checkFormFile, loadMasterFiles, type CheckedSheet } from "../load-inputs";
 import type { Progress } from "../progress";
 import { UnreadableFileError } from "../read-workbook";
@@ -41,7 +42,7 @@ async function readBytes(file: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (e) {
-    throw new UnreadableFileError(`ファイル「${file}」を開けません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableFileError(`ファイル「${file}」を開けません: ${fileErrorText(e)}`);
   }
 }
 
@@ -123,7 +124,7 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
     await mkdir(args.out, { recursive: true, mode: 0o700 });
     for (const d of built.drafts) await writeFile(path.join(args.out, d.fileName), d.eml, { mode: 0o600 });
   } catch (e) {
-    throw new UnreadableFileError(`出力先「${args.out}」に書き込めません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableFileError(`出力先「${args.out}」に書き込めません: ${fileErrorText(e)}`);
   }
 
   const lines: string[] = [];

@@ -410,7 +410,7 @@ export class ReviewController {
           `この Excel ではファイルをダウンロードできないため、シート「${sheetName}」にCSVの行を書き出しました（${csv.written.length}行）。そのシートを表示した状態で［ファイル］→［名前を付けて保存］→ ファイルの種類「CSV (コンマ区切り)」で保存してください。`,
         );
       }
-      this.store.set({ lastExport: { fileName, encodingLabel: csv.encoding === "cp932" ? "Shift_JIS" : "UTF-8（BOM付き）", written: csv.written.length, refused: csv.refused, deliveries, sheetName } });
+      this.store.set({ lastExport: { fileName, encodingLabel: csv.encoding === "cp932" ? "Shift_JIS" : "UTF-8（BOM付き）", written: csv.written.length, refused: csv.refused, cleared: csv.cleared, deliveries, sheetName } });
     });
   }
 

@@ -1,4 +1,5 @@
 import type {
+  ClearedValue,
   DraftProblem,
   ImportNotice,
   IssuedColumnMapping,
@@ -46,6 +47,8 @@ export interface ExportOutcome {
   encodingLabel: string;
   written: number;
   refused: RefusedRow[];
+  /** Grey-column values of written rows that were left out of the file. */
+  cleared?: ClearedValue[];
   deliveries: Delivery[];
   sheetName?: string;
 }

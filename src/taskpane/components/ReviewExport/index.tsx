@@ -57,6 +57,18 @@ export function ReviewExport() {
           </Text>
           {last.deliveries.includes("downloaded") && <Text size={200}>ファイル名: {last.fileName}</Text>}
           {last.sheetName && <Text size={200}>シート: {last.sheetName}</Text>}
+          {last.cleared && last.cleared.length > 0 && (
+            <>
+              <Text size={200}>入力不要の列の値は出力しませんでした（空欄で出力）: {last.cleared.length}件</Text>
+              <ul className={styles.list} data-testid="cleared-values">
+                {last.cleared.map((c) => (
+                  <li key={`${c.source}#${c.row}#${c.column}`}>
+                    {c.source} {c.row}行目 {c.column}列「{c.value}」
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {last.refused.length > 0 && (
             <ul className={styles.list} data-testid="refused-rows">
               {last.refused.map((r) => (
