@@ -4,8 +4,8 @@ import type { Rule } from "./rule";
 
 /** Parts of a name as people write them: split at ASCII, no-break and full-width spaces. */
 const NAME_PARTS = /[\s\u3000\u00a0]+/;
-/** Department suffixes: 総務課, 事務室, 医局長 is *not* one of them (長 is a person's title, and 医局長　太郎 a name). */
-const DEPARTMENT_SUFFIX = /^(?:課|部|係|室|科|局|センター|せんたー)$/;
+/** What may follow a generic word in a part: a department suffix and/or a number (総務課, 受付2); 長 may not (医局長　太郎 is a name). */
+const DEPARTMENT_SUFFIX = /^(?:課|部|係|室|科|局|センター|せんたー)?\d*$/;
 
 /**
  * 利用者ごとのアカウント: a name that is a role, a department, a test, or the institution itself → warning.
