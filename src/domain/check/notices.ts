@@ -37,7 +37,7 @@ export function checkNotices(checker: FormChecker, profile: FormProfile, masters
   for (const m of Object.values(masters)) {
     if (!m || m.duplicates.length === 0) continue;
     const sample = m.duplicates.slice(0, 3).map((d) => `${d.code}（${d.rows.join("・")}行目）`).join("、");
-    notices.push({ code: "master.duplicates", master: m.kind, message: `${m.label}（${m.source}）にコードの重複が${m.duplicates.length}件あります：${sample}${m.duplicates.length > 3 ? " ほか" : ""}。最初の行を使います。` });
+    notices.push({ code: "master.duplicates", master: m.kind, message: `${m.label}（${m.source}）にコードの重複が${m.duplicates.length}件あります：${sample}${m.duplicates.length > 3 ? " ほか" : ""}。${m.kind === "healthCenter" ? "保健所コードと中核市コードの組で照合します（どの行の中核市コードも正しいとみなします）。" : "最初の行を使います。"}` });
   }
   return notices;
 }
