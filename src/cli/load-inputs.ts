@@ -6,6 +6,7 @@ import {
   findFormSheets,
   masterFromCsv,
   mastersFromSheets,
+  type CheckView,
   type FormChecker,
   type FormProfile,
   type FormSheet,
@@ -53,7 +54,7 @@ export async function loadMasterFiles(paths: readonly string[], profile: FormPro
 }
 
 /** Reads a form workbook, finds its form sheets and checks each with the workbook's own master sheets plus the given masters (which win). */
-export async function checkFormFile(path: string, profile: FormProfile, explicit: MasterSet, progress: Progress): Promise<CheckedSheet[]> {
+export async function checkFormFile(path: string, profile: FormProfile, explicit: MasterSet, progress: Progress, view: CheckView = "reviewer"): Promise<CheckedSheet[]> {
   progress.step(`申請様式を読み込んでいます: ${path}`);
   const sheets = await readWorkbook(path);
   const forms = findFormSheets(sheets, profile);
@@ -65,7 +66,7 @@ export async function checkFormFile(path: string, profile: FormProfile, explicit
   const own = mastersFromSheets(sheets, profile, path);
   const masters = { ...addMasters({}, own), ...explicit };
   progress.step(`チェックしています: ${path}`);
-  const out = forms.map((form) => ({ path, form, checker: checkFormSheet(form, profile, masters), masters }));
+  const out = forms.map((form) => ({ path, form, checker: checkFormSheet(form, profile, masters, view), masters }));
   progress.done();
   return out;
 }

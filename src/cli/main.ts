@@ -23,6 +23,7 @@ const OPTIONS = {
   "no-header": { type: "boolean" },
   "include-16": { type: "boolean" },
   "no-masters": { type: "boolean" },
+  view: { type: "string" },
   form: { type: "string", multiple: true },
   issued: { type: "string" },
   url: { type: "string" },
@@ -75,8 +76,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const progress = new Progress(values.progress || process.stderr.isTTY === true);
     const masters = values.masters ?? [];
     switch (command) {
-      case "check":
-        return await runCheck({ forms: files, masters, json: values.json === true }, profile, progress, io.out, io.err);
+      case "check": {
+        const view = values.view ?? "reviewer";
+        if (view !== "institution" && view !== "reviewer") throw new UsageError("--view は institution（医療機関の立場）または reviewer（自治体の審査、既定）を指定してください。");
+        return await runCheck({ forms: files, masters, json: values.json === true, view }, profile, progress, io.out, io.err);
+      }
       case "export": {
         const encoding = values.encoding ?? "cp932";
         if (encoding !== "cp932" && encoding !== "utf8bom") throw new UsageError("--encoding は cp932 または utf8bom を指定してください。");

@@ -11,6 +11,7 @@ export * from "./masters/master-set";
 export * from "./form/locate-form";
 export type { FormRow } from "./check/row-state";
 export type { RowResult } from "./check/check-row";
+export type { CheckView } from "./check/context";
 export * from "./check/form-checker";
 export * from "./check/check-form";
 export * from "./check/cross-submission";

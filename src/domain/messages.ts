@@ -21,6 +21,7 @@ export const MESSAGES = {
   "cell.control-character": entry("error", () => "セル内に改行などの制御文字（目に見えない文字を含む）が含まれています。取り除いて1行で入力してください。"),
   "cell.formula-like": entry("error", (p) => `「${p.first}」で始まる値はCSVで数式として扱われるおそれがあるため登録できません。先頭の文字を見直してください。`),
   "required.missing": entry("error", (p) => `${p.label}が入力されていません。`),
+  "required.municipality-fills": entry("info", (p) => `${p.label}は自治体が記入します（医療機関での記入は不要です）。`),
   "text.surrounding-space": entry("warning", () => "値の前後に空白があります。空白を除いて登録します。"),
   "name.non-jis": entry("error", (p) => `登録できない文字（環境依存文字など）が含まれています：${p.chars}。JIS第1・第2水準の文字に置き換えてください。`),
   "name.halfwidth-kana": entry("warning", () => "半角カタカナが含まれています。全角カタカナでの入力をおすすめします。"),

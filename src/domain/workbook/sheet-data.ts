@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import type { Cell } from "../cell";
 import { checkForm, createCheckContext } from "../check/check-form";
 import type { FormChecker } from "../check/form-checker";
+import type { CheckView } from "../check/context";
 import type { FormRow } from "../check/row-state";
 import { dataRows, locateHeader } from "../form/locate-form";
 import { MasterIndex } from "../masters/master-index";
@@ -78,6 +79,6 @@ export function addMasters(set: MasterSet, loaded: readonly LoadedMaster[]): Mas
 }
 
 /** Checks one form sheet against the masters. */
-export function checkFormSheet(form: FormSheet, profile: FormProfile, masters: MasterSet): FormChecker {
-  return checkForm(form.rows, form.headerRow, profile, masters);
+export function checkFormSheet(form: FormSheet, profile: FormProfile, masters: MasterSet, view: CheckView = "reviewer"): FormChecker {
+  return checkForm(form.rows, form.headerRow, profile, masters, view);
 }

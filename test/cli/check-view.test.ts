@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import { keepRows, setCell, xlsxBytes } from "../domain/review/submitted-files";
+
+const PROFILE = path.join(__dirname, "..", "..", "profiles", "municipality-fills-4-7.json");
+
+async function run(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+let dir: string;
+let form: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "nesid-view-"));
+  form = path.join(dir, "institution.xlsx");
+  // rows 4–5 as an institution sends them when the municipality fills items 4–7 (E, I, K, AG)
+  writeFileSync(form, await xlsxBytes(keepRows(4, 5), ...["E", "I", "K", "AG"].flatMap((c) => [setCell(`${c}4`, null), setCell(`${c}5`, null)])));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("check --view institution with a profile where the municipality fills items 4–7", () => {
+  it("blank E, I, K, AG are info (自治体が記入します): exit 0", async () => {
+    const r = await run(["check", form, "--profile", PROFILE, "--view", "institution", "--json"]);
+    expect(r.code).toBe(0);
+    const findings = JSON.parse(r.out).files[0].findings as { row: number; column: string; code: string; severity: string }[];
+    expect(findings.map((f) => `${f.row}${f.column} ${f.severity} ${f.code}`)).toEqual(
+      [4, 5].flatMap((row) => ["E", "I", "K", "AG"].map((c) => `${row}${c} info required.municipality-fills`)),
+    );
+    const text = await run(["check", form, "--profile", PROFILE, "--view", "institution"]);
+    expect(text.out).toContain("・ 情報 E4: 所属機関分類コードは自治体が記入します");
+  });
+
+  it("the reviewer's view (the default) and export still require them", async () => {
+    const r = await run(["check", form, "--profile", PROFILE, "--json"]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).files[0].findings.filter((f: { code: string }) => f.code === "required.missing")).toHaveLength(8);
+    const exported = await run(["export", form, "--profile", PROFILE, "--out", path.join(dir, "reg.csv")]);
+    expect(exported.code).toBe(1);
+    expect(exported.out).toContain("出力しなかった行: 2 行");
+  });
+
+  it("--view with another value is a usage error in Japanese", async () => {
+    const r = await run(["check", form, "--view", "hospital"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--view は institution");
+  });
+});
