@@ -79,7 +79,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "check": {
         const view = values.view ?? "reviewer";
         if (view !== "institution" && view !== "reviewer") throw new UsageError("--view は institution（医療機関の立場）または reviewer（自治体の審査、既定）を指定してください。");
-        return await runCheck({ forms: files, masters, json: values.json === true, view }, profile, progress, io.out, io.err);
+        return await runCheck({ forms: files, masters, json: values.json === true, view, profileFile: values.profile }, profile, progress, io.out, io.err);
       }
       case "export": {
         const encoding = values.encoding ?? "cp932";

@@ -16,6 +16,8 @@ export * from "./check/form-checker";
 export * from "./check/check-form";
 export * from "./check/cross-submission";
 export * from "./check/notices";
+export * from "./problems";
+export * from "./report/check-report";
 export * from "./csv/encode-text";
 export * from "./csv/registration-csv";
 export * from "./workbook/sheet-data";

@@ -3,7 +3,7 @@
  * password), no terminal line a value could forge (\r\nBcc:), drafts always new 0600 files that never follow a link,
  * and a --url whose display could lie is refused.
  */
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
@@ -81,7 +81,7 @@ describe("drafts are new files, mode 0600, never through a link", () => {
     expect(statSync(linkName).mode & 0o777).toBe(0o600);
     expect(readFileSync(victim, "utf8")).toBe("do not touch");
     // no temporary files left behind
-    expect(require("node:fs").readdirSync(out).filter((f: string) => f.endsWith(".tmp"))).toEqual([]);
+    expect(readdirSync(out).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   (process.platform === "win32" ? it.skip : it)("a folder named like a draft: a Japanese message, exit 2", async () => {
