@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { checkNotices, displayText, registrationExport, type ExportableForm, type FormProfile, type Notice } from "../../domain";
+import { checkNotices, displayText, registrationExport, uncheckedMasters, uncheckedMastersMessage, type ExportableForm, type FormProfile } from "../../domain";
 import { checkOutputFile, fileErrorText, OutputPathError } from "../file-errors";
 import { checkFormFile, loadMasterFiles, type CheckedSheet } from "../load-inputs";
 import type { Progress } from "../progress";
@@ -29,19 +29,6 @@ export function exportableForms(checked: readonly CheckedSheet[]): ExportableFor
   return checked.map((c) => ({ source: `${c.path}:${c.form.sheet}`, exportSource: sheetSource(c.path, c.form.sheet), checker: c.checker, headerCells: c.form.headerCells }));
 }
 
-/** Masters the spec calls optional (動物診療施設マスタ): missing, their codes are accepted unverified without --no-masters. */
-const OPTIONAL_MASTERS = new Set(["animal"]);
-
-/** "master not loaded" notices that make the export unsafe without --no-masters, once per message. */
-function missingMasters(checked: readonly CheckedSheet[], profile: FormProfile): { required: Notice[]; all: Notice[] } {
-  const seen = new Map<string, Notice>();
-  for (const c of checked) {
-    for (const n of checkNotices(c.checker, profile, c.masters)) if (n.code === "master.missing" && !seen.has(n.message)) seen.set(n.message, n);
-  }
-  const all = [...seen.values()];
-  return { all, required: all.filter((n) => !OPTIONAL_MASTERS.has(n.master ?? "")) };
-}
-
 export async function runExport(args: ExportArgs, profile: FormProfile, progress: Progress, out: (s: string) => void): Promise<number> {
   if (args.forms.length === 0) throw new UsageError("申請様式（.xlsx）を指定してください。");
   if (!args.out) throw new UsageError("出力先を --out reg.csv のように指定してください。");
@@ -50,12 +37,10 @@ export async function runExport(args: ExportArgs, profile: FormProfile, progress
   const checked: CheckedSheet[] = [];
   for (const path of args.forms) checked.push(...(await checkFormFile(path, profile, masters, progress)));
 
-  const missing = missingMasters(checked, profile);
+  const missing = uncheckedMasters(checked.flatMap((c) => checkNotices(c.checker, profile, c.masters)));
   if (missing.required.length > 0 && !args.noMasters) {
-    const lines = ["登録用CSVを出力しませんでした: マスタが読み込まれていないため、コードが正しいか確認できていません。"];
-    for (const n of missing.required) lines.push(`  ※ ${n.message}`);
-    lines.push("マスタを --masters FILE で指定してください。照合せずに出力してよい場合に限り、--no-masters を指定すると出力します。");
-    out(lines.map(displayText).join("\n") + "\n");
+    const [head, ...rest] = uncheckedMastersMessage(missing, "--masters FILE の代わりに --no-masters を指定する");
+    out([head, ...rest.map((l) => `  ${l}`)].map(displayText).join("\n") + "\n");
     return 1;
   }
 
@@ -71,8 +56,7 @@ export async function runExport(args: ExportArgs, profile: FormProfile, progress
   }
   const lines = [`${args.out} に ${csv.written.length} 行を出力しました（${csv.encoding === "cp932" ? "Shift_JIS" : "UTF-8 BOM付き"}、${args.header ? "見出し行あり" : "見出し行なし"}）。`];
   if (missing.all.length > 0) {
-    const columns = [...new Set(missing.all.flatMap((n) => n.columns ?? []))];
-    lines.push(`※ 次の列はマスタと照合せずに出力しました: ${columns.map((c) => `${c}列`).join("、")}`);
+    lines.push(`※ 次の列はマスタと照合せずに出力しました: ${missing.columns.map((c) => `${c}列`).join("、")}`);
     for (const n of missing.all) lines.push(`  - ${n.message}`);
   }
   for (const note of csv.notes) lines.push(`※ ${note}`);

@@ -32,6 +32,11 @@ export function ReviewExport() {
           label={`${deferred.map((t) => `${t.code}（${t.label}）`).join("・")}も出力する（様式プロファイルで保留にしている種別）`}
         />
       )}
+      <Checkbox
+        checked={settings.allowNoMasters === true}
+        onChange={(_, d) => void review.setSettings({ allowNoMasters: d.checked === true })}
+        label="マスタなしで出力する（保健所・医療機関のコードを照合しない）"
+      />
       <Checkbox checked={settings.header} onChange={(_, d) => void review.setSettings({ header: d.checked === true })} label="1行目に見出しを付ける" />
       <Field label="文字コード">
         <RadioGroup layout="horizontal" value={settings.encoding} onChange={(_, d) => void review.setSettings({ encoding: d.value as "cp932" | "utf8bom" })}>
@@ -57,6 +62,11 @@ export function ReviewExport() {
           </Text>
           {last.deliveries.includes("downloaded") && <Text size={200}>ファイル名: {last.fileName}</Text>}
           {last.sheetName && <Text size={200}>シート: {last.sheetName}</Text>}
+          {last.uncheckedColumns && last.uncheckedColumns.length > 0 && (
+            <Text size={200} data-testid="unchecked-columns">
+              次の列はマスタと照合せずに出力しました: {last.uncheckedColumns.map((c) => `${c}列`).join("、")}
+            </Text>
+          )}
           {last.cleared && last.cleared.length > 0 && (
             <>
               <Text size={200}>入力不要の列の値は出力しませんでした（空欄で出力）: {last.cleared.length}件</Text>
