@@ -63,6 +63,13 @@ describe("the terminal never shows raw fields of the issued CSV", () => {
   });
 });
 
+it("an invalid 利用者ID (e.g. a wrongly chosen column holding passwords) is not echoed: row number only", async () => {
+  const csv = writeCsv([HEADER, ...sampleLines(), "Ｐａｓｓ＃ｗｏｒｄ1,木村　拓也,Xtra#pass01,kimura@example-hosp.jp,09,2513100103"]);
+  const { out, err } = await run(mailArgs(csv));
+  expect(out).toContain("エラー: 12行目: 利用者IDに全角文字・空白・改行などが含まれています。");
+  expect(out + err).not.toContain("Ｐａｓｓ＃ｗｏｒｄ1");
+});
+
 describe("drafts are new files, mode 0600, never through a link", () => {
   (process.platform === "win32" ? it.skip : it)("an existing 0644 draft is replaced by a 0600 file; a link named like a draft is replaced, its target untouched", async () => {
     const out = path.join(dir, "out");
