@@ -28,6 +28,7 @@ function setup() {
   return { review, downloads };
 }
 
+jest.setTimeout(180_000); // two imports of a full workbook on the stand-in host: slow on a shared machine
 beforeEach(() => localStorage.clear());
 
 describe("pane export guards", () => {
