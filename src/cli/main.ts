@@ -123,7 +123,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${displayText(e.message)}\n\n${USAGE}\n`);
+      io.err(`${e.message.split("\n").map(displayText).join("\n")}\n\n${USAGE}\n`);
       return 2;
     }
     if ((e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
