@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
+import { DEFAULT_PROFILE } from "../../src/domain";
 import { keepRows, setCell, xlsxBytes } from "../domain/review/submitted-files";
+import { SAMPLE_FORM } from "../support/samples";
 
 const PROFILE = path.join(__dirname, "..", "..", "profiles", "municipality-fills-4-7.json");
 
@@ -49,5 +51,19 @@ describe("check --view institution with a profile where the municipality fills i
     const r = await run(["check", form, "--view", "hospital"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("--view は institution");
+  });
+});
+
+describe("a window that does not take every account type (profile acceptedOrgTypes)", () => {
+  it("check warns on the 16 row naming where to apply; export leaves it out, listed with that reason", async () => {
+    const profile = path.join(dir, "ward.json");
+    writeFileSync(profile, JSON.stringify({ ...DEFAULT_PROFILE, id: "ward", name: "区の窓口（定点は都道府県）", acceptedOrgTypes: ["09", "11"] }));
+    const check = await run(["check", SAMPLE_FORM, "--profile", profile, "--json"]);
+    const warnings = JSON.parse(check.out).files[0].findings.filter((f: { code: string }) => f.code === "orgType.not-accepted");
+    expect(warnings.map((f: { row: number; column: string; severity: string }) => `${f.column}${f.row} ${f.severity}`)).toEqual(["E12 warning"]);
+    expect(warnings[0].message).toContain("都道府県（定点医療機関の担当課）に申請してください");
+    const exported = await run(["export", SAMPLE_FORM, "--profile", profile, "--out", path.join(dir, "ward.csv")]);
+    expect(exported.out).toContain("8 行を出力しました");
+    expect(exported.out).toMatch(/12行目\n {4}- E列: 16（医療機関管理者（定点））はこの窓口で受け付けていない種別のため出力しません（都道府県（定点医療機関の担当課）に申請）/);
   });
 });
