@@ -7,12 +7,14 @@ import {
   hiddenSheetNotices,
   masterFromCsv,
   mastersFromSheets,
+  type CheckView,
   type FormChecker,
   type FormProfile,
   type FormSheet,
   type LoadedMaster,
   type MasterSet,
 } from "../domain";
+import { fileErrorText } from "./file-error-text";
 import type { Progress } from "./progress";
 import { readWorkbook, UnreadableFileError } from "./read-workbook";
 
@@ -34,7 +36,7 @@ export async function loadMasterFiles(paths: readonly string[], profile: FormPro
       try {
         bytes = await readFile(path);
       } catch (e) {
-        throw new UnreadableFileError(`ファイル「${path}」を開けません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        throw new UnreadableFileError(`ファイル「${path}」を開けません: ${fileErrorText(e)}`);
       }
       const m = masterFromCsv(decodeText(bytes).text, path, profile);
       loaded = m ? [m] : [];
@@ -53,7 +55,7 @@ export async function loadMasterFiles(paths: readonly string[], profile: FormPro
 }
 
 /** Reads a form workbook, finds its form sheets and checks each with the workbook's own master sheets plus the given masters (which win). */
-export async function checkFormFile(path: string, profile: FormProfile, explicit: MasterSet, progress: Progress): Promise<CheckedSheet[]> {
+export async function checkFormFile(path: string, profile: FormProfile, explicit: MasterSet, progress: Progress, view: CheckView = "reviewer"): Promise<CheckedSheet[]> {
   progress.step(`申請様式を読み込んでいます: ${path}`);
   const sheets = await readWorkbook(path);
   const { forms, hidden } = findForms(sheets, profile);
@@ -70,7 +72,7 @@ export async function checkFormFile(path: string, profile: FormProfile, explicit
   const own = mastersFromSheets(sheets, profile, path);
   const masters = { ...addMasters({}, own), ...explicit };
   progress.step(`チェックしています: ${path}`);
-  const out = forms.map((form) => ({ path, form, checker: checkFormSheet(form, profile, masters), masters }));
+  const out = forms.map((form) => ({ path, form, checker: checkFormSheet(form, profile, masters, view), masters }));
   progress.done();
   return out;
 }

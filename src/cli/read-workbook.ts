@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { readXlsx, type SheetData } from "../domain";
+import { fileErrorText } from "./file-error-text";
 
 export { toCell, sheetValues } from "../domain";
 
@@ -15,7 +16,7 @@ export async function readWorkbook(path: string): Promise<SheetData[]> {
   try {
     buffer = await readFile(path);
   } catch (e) {
-    throw new UnreadableFileError(`ファイル「${path}」を開けません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableFileError(`ファイル「${path}」を開けません: ${fileErrorText(e)}`);
   }
   const read = readXlsx(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), path);
   if (!read.ok) throw new UnreadableFileError(read.problem.message);

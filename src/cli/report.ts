@@ -1,4 +1,4 @@
-import { combineFormChecks, compareFindings, type Finding, type Notice, type RowStatus } from "../domain";
+import { buildCheckReport, combineFormChecks, compareFindings, displayText, type Finding, type Notice, type Problem, type RowStatus } from "../domain";
 import type { CheckedSheet } from "./load-inputs";
 
 export interface SheetReport {
@@ -24,20 +24,25 @@ export function buildReports(checked: readonly CheckedSheet[], notices: (c: Chec
   }));
 }
 
-export function reportJson(reports: readonly SheetReport[]): string {
-  return JSON.stringify({
-    files: reports.map((r) => ({
-      path: r.path,
-      sheet: r.sheet,
-      headerRow: r.headerRow,
-      rows: r.rows,
-      findings: r.findings.map((f) => {
-        const o: Record<string, unknown> = { row: f.row, column: f.column, severity: f.severity, code: f.code, message: f.message };
-        if (f.fix !== undefined) o.fix = f.fix;
-        return o;
-      }),
-    })),
-  });
+export interface ReportMeta {
+  view: "reviewer" | "institution";
+  profile: { id: string; name: string; file?: string };
+}
+
+/** A notice as a problem placed on its file and sheet. */
+function sheetProblem(n: Notice, r: SheetReport): Problem {
+  return { code: n.code, severity: n.severity, message: n.message, place: { file: r.path, sheet: r.sheet } };
+}
+
+/** The `check --json` document (docs/report.md, docs/report-schema.json). */
+export function reportJson(reports: readonly SheetReport[], meta: ReportMeta): string {
+  return JSON.stringify(
+    buildCheckReport({
+      sheets: reports.map((r) => ({ ...r, notices: r.notices.map((n) => sheetProblem(n, r)) })),
+      view: meta.view,
+      profile: meta.profile,
+    }),
+  );
 }
 
 const STATUS_LABEL: Record<RowStatus, string> = { complete: "完了", incomplete: "未完了", gap: "空行" };
@@ -92,7 +97,8 @@ export function reportText(reports: readonly SheetReport[]): string {
   }
   const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
   lines.push(errors === 0 ? "エラーはありません。" : `エラーが ${errors} 件あります。`);
-  return lines.join("\n") + "\n";
+  // Values from the files appear in messages: every line stays one line, free of control characters.
+  return lines.map(displayText).join("\n") + "\n";
 }
 
 function isGapOnly(findings: readonly Finding[]): boolean {

@@ -1,10 +1,11 @@
 export class UsageError extends Error {}
 
 export const USAGE = `使い方:
-  nesid-account check FORM.xlsx... [--masters FILE]... [--profile PROFILE.json] [--json]
+  nesid-account check FORM.xlsx... [--masters FILE]... [--profile PROFILE.json] [--json] [--view institution|reviewer]
       申請様式をチェックします。エラーがなければ終了コード 0、エラーがあれば 1。
-  nesid-account export FORM.xlsx... [--masters FILE]... --out reg.csv [--encoding cp932|utf8bom] [--no-header] [--include-16]
+  nesid-account export FORM.xlsx... [--masters FILE]... --out reg.csv [--encoding cp932|utf8bom] [--no-header] [--no-masters]
       登録用CSVを出力します（エラーのない行のみ）。出力できない行は理由とともに表示します。
+      保健所マスタや医療機関マスタがないときは出力しません（照合せずに出力してよい場合のみ --no-masters）。
   nesid-account mail --form FORM.xlsx --issued issued.csv --url URL --out DIR [--split] [--template FILE] [--from ADDR]
       発行結果CSVと申請様式から、利用者ごとの通知メール（.eml 下書き）を作成します。
       全員分を作成できれば終了コード 0、申請様式と対応付けできないアカウントなどがあれば 1。
@@ -19,6 +20,10 @@ export const USAGE = `使い方:
       今回の様式にエラーがなければ終了コード 0、あれば 1。
 
   --masters FILE   マスタ（.xlsx のマスタシート、または .csv）。申請様式ブック内のマスタシートも使います。
+  --no-masters     export: マスタがなくても（コードを照合せずに）出力します。照合していない列を表示します。
+  --include-16     export: 様式プロファイルで保留にした種別も出力します（標準の様式では16も通常どおり出力するため不要）。
+  --view institution  check: 医療機関の立場でチェックします。様式プロファイルで自治体が記入する項目（filledByMunicipality）が
+                   空欄でもエラーにせず「自治体が記入します」と表示します（既定は reviewer: すべて必須）。
   --progress       進捗を標準エラー出力に表示します（端末では既定で表示）。
   --split          mail: 利用者ID・URL と初期パスワードを別々のメール（1人2通）にします。
   --template FILE  mail: 件名・本文のテンプレート（UTF-8。「Subject: 件名」の行の次の行から本文。{利用者名} {利用者ID}

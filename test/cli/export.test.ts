@@ -23,7 +23,7 @@ function refusedRows(out: string, source = SAMPLE_FORM): Map<number, string[]> {
   for (const line of out.split("\n")) {
     const head = /^ {2}(.+) (\d+)行目$/.exec(line);
     if (head) {
-      current = head[1] === source ? [] : undefined;
+      current = head[1] === source || head[1].startsWith(`${source}（シート「`) ? [] : undefined;
       if (current) rows.set(Number(head[2]), current);
     } else if (current && line.startsWith("    - ")) current.push(line.slice(6));
   }
@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe("nesid-account export on the sample form", () => {
-  it("writes rows 4–11 in CP932 with the form's header labels, and lists rows 12–17 with reasons", async () => {
+  it("writes rows 4–12 in CP932 with the form's header labels, and lists rows 13–17 with reasons", async () => {
     const out = path.join(dir, "reg.csv");
     const r = await run(["export", SAMPLE_FORM, "--out", out]);
     expect(r.code).toBe(1);
@@ -62,16 +62,16 @@ describe("nesid-account export on the sample form", () => {
     const records = parse(text);
     expect(records[0]).toEqual(formLabels);
     expect(records[0][0]).toBe("利用者名");
-    expect(records).toHaveLength(9);
-    // rows 4–11 as typed in the sheet (B..AN): nothing normalized in this sample, codes keep their zeros
-    for (let i = 0; i < 8; i++) expect(records[i + 1]).toEqual(formRows[3 + i]);
+    expect(records).toHaveLength(10);
+    // rows 4–12 as typed in the sheet (B..AN): nothing normalized in this sample, codes keep their zeros; 12 is a 16 (定点) row
+    for (let i = 0; i < 9; i++) expect(records[i + 1]).toEqual(formRows[3 + i]);
+    expect(records[9][3]).toBe("16");
     expect(records[1].slice(0, 4)).toEqual(["佐藤　太郎", "03-5555-1000", "sato.0@example-hosp.jp", "09"]);
     expect(records[1][34]).toBe("2513100103");
 
-    expect(r.out).toContain("8 行を出力しました（Shift_JIS、見出し行あり）");
+    expect(r.out).toContain("9 行を出力しました（Shift_JIS、見出し行あり）");
     const refused = refusedRows(r.out);
-    expect([...refused.keys()]).toEqual([12, 13, 14, 15, 16, 17]);
-    expect(refused.get(12)).toEqual([expect.stringMatching(/^E列: 16（医療機関管理者（定点））は次期システムの運用開始後/)]);
+    expect([...refused.keys()]).toEqual([13, 14, 15, 16, 17]);
     expect(refused.get(13)).toEqual([expect.stringMatching(/^AJ列: .*空欄/)]);
     expect(refused.get(14)).toEqual(["C列: 連絡先電話番号が入力されていません。"]);
     expect(refused.get(15)).toEqual([expect.stringMatching(/^D列: 全角文字/)]);
@@ -101,17 +101,18 @@ describe("nesid-account export on the sample form", () => {
     const r = await run(["export", SAMPLE_FORM, "--out", out, "--no-header"]);
     expect(r.out).toContain("見出し行なし");
     const records = parse(decodeCp932(new Uint8Array(await readFile(out))));
-    expect(records).toHaveLength(8);
+    expect(records).toHaveLength(9);
     expect(records[0]).toEqual(formRows[3]);
   });
 
-  it("--include-16 writes the 定点 row 12 too", async () => {
+  it("--include-16 is kept as a no-op alias: 16 is ordinary, the file is the same", async () => {
+    const plain = path.join(dir, "no16flag.csv");
     const out = path.join(dir, "16.csv");
+    await run(["export", SAMPLE_FORM, "--out", plain]);
     const r = await run(["export", SAMPLE_FORM, "--out", out, "--include-16"]);
+    expect(Buffer.compare(await readFile(out), await readFile(plain))).toBe(0);
     const records = parse(decodeCp932(new Uint8Array(await readFile(out))));
-    expect(records).toHaveLength(10);
     expect(records[9]).toEqual(formRows[11]);
-    expect(records[9][3]).toBe("16");
     expect([...refusedRows(r.out).keys()]).toEqual([13, 14, 15, 16, 17]);
   });
 
@@ -130,7 +131,7 @@ describe("nesid-account export on the sample form", () => {
     const r = await run(["export", SAMPLE_FORM, second, "--out", out]);
     expect(r.code).toBe(1);
     const records = parse(decodeCp932(new Uint8Array(await readFile(out))));
-    expect(records).toHaveLength(9);
+    expect(records).toHaveLength(10);
     const again = refusedRows(r.out, second);
     for (let row = 4; row <= 11; row++) {
       expect(again.get(row)).toEqual([expect.stringMatching(new RegExp(`^B列: 「${SAMPLE_FORM.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:申請様式」の${row}行目と同じ利用者・所属機関の申請です`))]);

@@ -60,7 +60,13 @@ describe("the CLI on hostile workbooks", () => {
   it("a veryHidden copy of the form is not checked as a second form; it is named in the report", async () => {
     const p = file("hidden.xlsx", miniXlsx([formSheet("申請様式", [[4, person(0)]]), formSheet("申請様式 (2)", [[4, person(0)]], { state: "veryHidden" })]));
     const json = await run(["check", p, "--masters", SAMPLE_MASTERS, "--json"]);
-    expect(JSON.parse(json.out).files.map((f: { sheet: string }) => f.sheet)).toEqual(["申請様式"]);
+    const report = JSON.parse(json.out);
+    expect(report.files.map((f: { sheet: string }) => f.sheet)).toEqual(["申請様式"]);
+    // In the report, on the file's sheet, as data: code, severity, the hidden sheet named.
+    const hidden = report.files[0].notices.filter((n: { code: string }) => n.code === "sheet.hidden");
+    expect(hidden).toHaveLength(1);
+    expect(hidden[0]).toMatchObject({ severity: "warning", place: { file: p, sheet: "申請様式" } });
+    expect(hidden[0].message).toContain("非表示のシート「申請様式 (2)」（完全に非表示（veryHidden））");
     expect(json.err).toContain("申請様式 (2)");
     const text = await run(["check", p, "--masters", SAMPLE_MASTERS]);
     expect(text.out).toContain("非表示のシート「申請様式 (2)」");

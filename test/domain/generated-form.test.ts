@@ -65,9 +65,9 @@ describe("generated forms", () => {
     expect(generateForm(300, masters, { seed: 5 }).values).not.toEqual(generateForm(300, masters, { seed: 6 }).values);
   });
 
-  it("problemRate 0 gives only the 16/11 warnings; a higher rate gives more problems", () => {
+  it("problemRate 0 gives only the 11 (blank AJ) warnings; a higher rate gives more problems", () => {
     const clean = generateForm(800, masters, { seed: 4, problemRate: 0 });
-    expect(new Set(clean.planted.map((p) => p.code))).toEqual(new Set(["orgType.deferred", "institution.blank"]));
+    expect(new Set(clean.planted.map((p) => p.code))).toEqual(new Set(["institution.blank"]));
     expect(fullCheck(clean.rows).result().summary.errors).toBe(0);
     const bad = generateForm(800, masters, { seed: 4, problemRate: 0.3 });
     expect(bad.planted.length).toBeGreaterThan(clean.planted.length + 150);
@@ -87,8 +87,8 @@ describe("generated forms", () => {
     expect(checkNotices(checker, DEFAULT_PROFILE, set)).toEqual([]);
     const rows = checker.result().rows.map(({ row }) => ({ source: "gen", row, cells: checker.rowInput(row)?.cells ?? [], result: checker.rowResult(row), findings: checker.rowFindings(row) }));
     const csv = registrationCsv(rows, DEFAULT_PROFILE);
-    const errorRows = new Set(form.planted.filter((p) => !["orgType.deferred", "institution.blank", "orgType.normalized", "phone.normalized", "code.zero-padded", "name.halfwidth-kana", "name.generic", "tfa.shared", "grey.has-value"].includes(p.code)).map((p) => p.row));
-    const notExported = new Set(form.planted.filter((p) => ["orgType.deferred", "institution.blank"].includes(p.code)).map((p) => p.row));
+    const errorRows = new Set(form.planted.filter((p) => !["institution.blank", "orgType.normalized", "phone.normalized", "code.zero-padded", "name.halfwidth-kana", "name.generic", "tfa.shared", "grey.has-value"].includes(p.code)).map((p) => p.row));
+    const notExported = new Set(form.planted.filter((p) => ["institution.blank"].includes(p.code)).map((p) => p.row));
     expect(csv.refused.map((r) => r.row).sort((a, b) => a - b)).toEqual([...new Set([...errorRows, ...notExported])].sort((a, b) => a - b));
     expect(csv.written.length + csv.refused.length).toBe(1000);
   });

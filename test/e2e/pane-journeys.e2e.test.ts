@@ -62,10 +62,10 @@ test("open the pane: the summary shows the sample's planted problems and the she
   expect(await countOf("incomplete")).toBe("3");
   expect(await countOf("gap")).toBe("1");
   expect(await countOf("errors")).toBe("4");
-  expect(await countOf("warnings")).toBe("2");
+  expect(await countOf("warnings")).toBe("1"); // row 12 (16 定点) is an ordinary account: no warning
   await expectText(pane.getByTestId("readiness"), "提出前に修正が必要です：エラー 4件（未完了 3行・空行 1行）");
   const rows = await pane.locator("[data-testid=finding-groups] section").evaluateAll((s) => s.map((e) => e.getAttribute("data-row")));
-  expect(rows).toEqual(["12", "13", "14", "15", "16", "17"]);
+  expect(rows).toEqual(["13", "14", "15", "16", "17"]);
   expect(await group(14).locator("[data-cell=C14]").getAttribute("data-finding")).toBe("required.missing");
   expect(await group(15).locator("[data-cell=D15]").getAttribute("data-finding")).toBe("email.fullwidth");
   expect(await group(17).locator("[data-cell=K17]").getAttribute("data-finding")).toBe("healthCenter.unknown");

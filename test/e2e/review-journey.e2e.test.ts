@@ -75,7 +75,7 @@ it("two submissions in, one registration CSV and a zip of drafts out", async () 
   await p.getByRole("tab", { name: "② 登録用CSV" }).click();
   const csv = await download(() => p.getByRole("button", { name: "登録用CSVを出力" }).click());
   expect(csv.name).toMatch(/^登録用CSV_\d{8}-\d{4}\.csv$/);
-  await expectText(p.getByTestId("export-summary"), "出力 12行（Shift_JIS）・出力しなかった行 6行");
+  await expectText(p.getByTestId("export-summary"), "出力 13行（Shift_JIS）・出力しなかった行 5行");
   await expectText(p.getByTestId("refused-rows"), "C列: 連絡先電話番号が入力されていません。");
   const text = Encoding.convert(Array.from(csv.bytes), { from: "SJIS", to: "UNICODE", type: "string" });
   const lines = text.split("\r\n");

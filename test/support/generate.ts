@@ -93,7 +93,7 @@ const GIVEN_NAMES: [string, string, string][] = [
 const VARIANT_SURNAMES: [string, string][] = [
   ["髙橋", "タカハシ"], ["山﨑", "ヤマザキ"], ["𠮷田", "ヨシダ"], ["德永", "トクナガ"], ["宮﨑", "ミヤザキ"],
 ];
-const GENERIC_NAMES = ["受付", "医事課　事務", "医局", "感染対策担当者", "共用アカウント", "テスト"];
+const GENERIC_NAMES = ["受付", "医事課　事務", "医局", "感染対策　担当者", "共用", "テスト"];
 const PLACES: [string, string][] = [
   ["さくら台", "サクラダイ"], ["みなと", "ミナト"], ["青葉", "アオバ"], ["緑ヶ丘", "ミドリガオカ"], ["山手", "ヤマテ"],
   ["川辺", "カワベ"], ["朝日", "アサヒ"], ["若葉", "ワカバ"], ["旭町", "アサヒマチ"], ["本町", "ホンマチ"],
@@ -329,7 +329,6 @@ export function generateForm(rows: number, masters: GeneratedMasters, options: F
     if (method === "1") cells[COLUMN_OF.tfaEmail] = `${person.romaji}.2fa.${row}@${domain}`;
     else cells[COLUMN_OF.tfaPhone] = `0${d.pick(["90", "80", "70"])}-${1000 + (Math.floor(row / 10000) % 9000)}-${pad(row % 10000, 4)}`;
 
-    if (orgType === "16") plant(row, COLUMN_OF.orgType, "orgType.deferred");
     if (orgType === "11") plant(row, COLUMN_OF.institutionCode, "institution.blank");
 
     let problem: Problem | undefined = orgType === "09" && d.chance(problemRate) ? d.pick(PROBLEMS) : undefined;

@@ -21,12 +21,13 @@ describe("opening the sample form", () => {
   it("shows the planted problems in the summary and the findings list", async () => {
     const { gateway } = await renderPane(await sampleFormWorkbook());
     expect(screen.getByText(`シート「${SHEET}」`)).toBeTruthy();
-    expect([count("complete"), count("incomplete"), count("gap"), count("errors"), count("warnings")]).toEqual(["10", "3", "1", "4", "2"]);
+    expect([count("complete"), count("incomplete"), count("gap"), count("errors"), count("warnings")]).toEqual(["10", "3", "1", "4", "1"]);
     expect(screen.getByTestId("readiness").getAttribute("data-ready")).toBe("false");
     expect(screen.getByTestId("readiness").textContent).toContain("エラー 4件");
     // Grouped by row, in sheet order, with the cell of each finding.
     const rows = [...document.querySelectorAll("[data-testid=finding-groups] section")].map((s) => s.getAttribute("data-row"));
-    expect(rows).toEqual(["12", "13", "14", "15", "16", "17"]);
+    // row 12 is a 16 (定点) row: an ordinary account, no finding
+    expect(rows).toEqual(["13", "14", "15", "16", "17"]);
     expect(group(14)!.querySelector("[data-cell=C14]")!.getAttribute("data-finding")).toBe("required.missing");
     expect(group(15)!.querySelector("[data-cell=D15]")!.getAttribute("data-finding")).toBe("email.fullwidth");
     expect(group(17)!.querySelector("[data-cell=K17]")!.getAttribute("data-finding")).toBe("healthCenter.unknown");
@@ -43,9 +44,9 @@ describe("opening the sample form", () => {
 
   it("filters by severity", async () => {
     await renderPane(await sampleFormWorkbook());
-    fireEvent.click(screen.getByLabelText("警告（2）"));
+    fireEvent.click(screen.getByLabelText("警告（1）"));
     const rows = [...document.querySelectorAll("[data-testid=finding-groups] section")].map((s) => s.getAttribute("data-row"));
-    expect(rows).toEqual(["12", "13"]);
+    expect(rows).toEqual(["13"]);
     fireEvent.click(screen.getByLabelText("エラー（4）"));
     expect([...document.querySelectorAll("[data-testid=finding-groups] li")].map((li) => li.getAttribute("data-cell"))).toEqual(["C14", "D15", "A16", "K17"]);
   });

@@ -56,6 +56,7 @@ describe("pickers", () => {
     expect(picker.textContent).toContain("動物診療施設マスタが読み込まれていないため");
     picker = await within(await openRow(p, "B12")).findByTestId("institution-picker");
     expect(picker.textContent).toContain("医療機関マスタ（定点）を名称・カナ・コードで検索");
-    expect(screen.getByTestId("row-detail").textContent).toContain("次期システムの運用開始後");
+    // 16 is an ordinary account now: no "issued after go-live" note
+    expect(screen.getByTestId("row-detail").textContent).not.toContain("次期システムの運用開始後");
   });
 });

@@ -93,7 +93,7 @@ describe("review workflow (作業②③④) on the stand-in host", () => {
 
     await review.exportCsv();
     s = review.store.get();
-    expect(s.lastExport).toMatchObject({ written: 12, deliveries: ["downloaded"], fileName: "登録用CSV_20250401-0930.csv" });
+    expect(s.lastExport).toMatchObject({ written: 13, deliveries: ["downloaded"], fileName: "登録用CSV_20250401-0930.csv" });
     const csv = captured.downloads[0];
     expect(csv.mime).toBe("text/csv");
     const text = Encoding.convert(Array.from(csv.bytes), { from: "SJIS", to: "UNICODE", type: "string" });

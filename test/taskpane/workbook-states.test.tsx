@@ -67,7 +67,7 @@ describe("Office failures are shown, never swallowed", () => {
 
   it("a failure while opening is shown with its detail, the pane stays usable, and the message can be dismissed", async () => {
     const sheets = await sampleFormWorkbook();
-    const p = await renderPane(sheets, undefined, (g) => g.failNext("readForm", Object.assign(new Error("Rich API request failed"), { code: "GeneralException" })));
+    const p = await renderPane(sheets, undefined, undefined, (g) => g.failNext("readForm", Object.assign(new Error("Rich API request failed"), { code: "GeneralException" })));
     // The very first read of the form failed: the pane says so in a sentence, and shows no check it did not make.
     expect(messages()).toEqual(["申請様式を開くことができませんでした。Excelで予期しないエラーが発生しました。"]);
     expect(document.querySelector('[data-testid="finding-groups"]')).toBeNull();

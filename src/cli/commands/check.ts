@@ -1,4 +1,4 @@
-import { checkNotices, type FormProfile } from "../../domain";
+import { checkNotices, displayText, noticeText, type CheckView, type FormProfile, type Notice } from "../../domain";
 import { checkFormFile, loadMasterFiles, type CheckedSheet } from "../load-inputs";
 import type { Progress } from "../progress";
 import { buildReports, reportJson, reportText } from "../report";
@@ -8,19 +8,29 @@ export interface CheckArgs {
   forms: string[];
   masters: string[];
   json: boolean;
+  /** --view institution: the institution's view (items the municipality fills are info when blank). */
+  view?: CheckView;
+  /** --profile FILE, named in the report. */
+  profileFile?: string;
 }
 
 export async function runCheck(args: CheckArgs, profile: FormProfile, progress: Progress, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (args.forms.length === 0) throw new UsageError("チェックする申請様式（.xlsx）を指定してください。");
   const masters = await loadMasterFiles(args.masters, profile, progress);
   const checked: CheckedSheet[] = [];
-  for (const path of args.forms) checked.push(...(await checkFormFile(path, profile, masters, progress)));
-  const reports = buildReports(checked, (c) => checkNotices(c.checker, profile, c.masters));
+  for (const path of args.forms) checked.push(...(await checkFormFile(path, profile, masters, progress, args.view)));
+  // The profile used is a notice of every sheet when it is not the standard one (the report always names it too).
+  const used: Notice[] = args.profileFile
+    ? [{ code: "profile.used", ...noticeText("profile.used", { id: profile.id, name: profile.name, file: args.profileFile }) }]
+    : [];
+  const reports = buildReports(checked, (c) => [...checkNotices(c.checker, profile, c.masters), ...used]);
   if (args.json) {
-    out(reportJson(reports) + "\n");
-    for (const r of reports) for (const n of r.notices) err(`※ ${r.path}: ${n.message}\n`);
+    const meta = { view: args.view ?? "reviewer", profile: { id: profile.id, name: profile.name, ...(args.profileFile ? { file: args.profileFile } : {}) } } as const;
+    out(reportJson(reports, meta) + "\n");
+    // Kept on stderr as well for people reading the terminal; the report holds them per file and sheet.
+    for (const r of reports) for (const n of r.notices) if (n.severity !== "info") err(`※ ${displayText(r.path)}: ${displayText(n.message)}\n`);
   } else {
     out(reportText(reports));
   }
-  return reports.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
+  return reports.some((r) => r.findings.some((f) => f.severity === "error") || r.notices.some((n) => n.severity === "error")) ? 1 : 0;
 }

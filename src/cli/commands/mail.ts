@@ -1,4 +1,6 @@
-import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import {
   applicationRecords,
@@ -7,6 +9,8 @@ import {
   checkSystemUrl,
   DEFAULT_MAIL_TEMPLATES,
   describeColumn,
+  differingFieldLabels,
+  displayText,
   encodingLabel,
   ISSUED_FIELD_LABELS,
   ISSUED_FIELDS,
@@ -21,6 +25,7 @@ import {
   type MailAddress,
   type MailTemplates,
 } from "../../domain";
+import { fileErrorText } from "../file-error-text";
 import { checkFormFile, loadMasterFiles, type CheckedSheet } from "../load-inputs";
 import type { Progress } from "../progress";
 import { UnreadableFileError } from "../read-workbook";
@@ -41,7 +46,7 @@ async function readBytes(file: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (e) {
-    throw new UnreadableFileError(`ファイル「${file}」を開けません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableFileError(`ファイル「${file}」を開けません: ${fileErrorText(e)}`);
   }
 }
 
@@ -71,17 +76,47 @@ async function loadTemplates(file: string | undefined, split: boolean, warn: (s:
   const problems = checkMailTemplates(templates, split);
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) throw new UsageError(`テンプレート「${file}」にエラーがあります:\n  ${errors.map((p) => p.message).join("\n  ")}`);
-  for (const p of problems) warn(`※ テンプレート: ${p.message}\n`);
+  for (const p of problems) warn(`※ テンプレート: ${displayText(p.message)}\n`);
   return templates;
+}
+
+/**
+ * Writes one draft as a new file: a temporary file created exclusively (never through a link) with mode 0600, then
+ * renamed over the draft's name. An existing draft is replaced by a new 0600 file (not rewritten in its old mode), and
+ * a symbolic link named like the draft is replaced itself, never followed.
+ */
+export async function writeDraftFile(dir: string, fileName: string, bytes: Uint8Array): Promise<void> {
+  const target = path.join(dir, fileName);
+  const temp = path.join(dir, `.${fileName}.${randomBytes(6).toString("hex")}.tmp`);
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+  const file = await open(temp, flags, 0o600);
+  try {
+    await file.chmod(0o600); // whatever the umask
+    await file.writeFile(bytes);
+  } catch (e) {
+    await file.close();
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+  await file.close();
+  try {
+    await rename(temp, target);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
 }
 
 function where(r: ApplicationRecord): string {
   return `${r.source} ${r.row}行目 ${r.name || "（利用者名なし）"}`;
 }
 
+/**
+ * An issued account on the terminal: its ID and CSV row only. Other fields are never echoed — when a row misses a
+ * field the next ones shift, and 「利用者名」 would print the initial password.
+ */
 function accountLine(a: IssuedAccount): string {
-  const details = [a.name && `利用者名 ${a.name}`, a.email && `メール ${a.email}`, a.institutionCode && `機関コード ${a.institutionCode}`].filter(Boolean);
-  return `${a.userId}（発行結果CSV ${a.line}行目${details.length ? `、${details.join("、")}` : ""}）`;
+  return `${a.userId}（発行結果CSV ${a.line}行目）`;
 }
 
 /**
@@ -121,9 +156,9 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
   try {
     // The drafts hold passwords: readable by the user only (where the file system has such permissions).
     await mkdir(args.out, { recursive: true, mode: 0o700 });
-    for (const d of built.drafts) await writeFile(path.join(args.out, d.fileName), d.eml, { mode: 0o600 });
+    for (const d of built.drafts) await writeDraftFile(args.out, d.fileName, d.eml);
   } catch (e) {
-    throw new UnreadableFileError(`出力先「${args.out}」に書き込めません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableFileError(`出力先「${args.out}」に書き込めません: ${fileErrorText(e)}`);
   }
 
   const lines: string[] = [];
@@ -144,7 +179,9 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
   lines.push(`対応付けできたアカウント: ${result.matches.length}件`);
   for (const m of result.matches) {
     lines.push(`  ${m.account.userId} → ${where(m.record)}（${MATCH_METHOD_LABELS[m.method]}）`);
-    for (const d of m.differences) lines.push(`    ※ ${d}`);
+    const fields = differingFieldLabels(m.account, m.record);
+    if (fields.length > 0) lines.push(`    ※ 発行結果CSVと申請様式で${fields.join("・")}が異なります（発行結果CSV ${m.account.line}行目と申請様式の行を確認してください）`);
+    if (m.record.hasErrors) lines.push("    ※ 申請様式のこの行にはエラーがあります（登録用CSVに出力されない状態です）");
   }
   if (result.ambiguous.length > 0) {
     lines.push(`候補が複数あり対応付けできなかったアカウント: ${result.ambiguous.length}件（申請様式の行を確認し、アドインで手動で対応付けてください）`);
@@ -173,8 +210,8 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
     lines.push("  .eml ファイルを Outlook で開くと、編集できる下書きとして表示されます。内容を確認してから送信してください。");
     lines.push("  ※ 下書きには初期パスワードが含まれます。送信後はこのフォルダを削除してください。");
   }
-  // Values from the files (names, addresses) must not drive the terminal: control characters are shown as "?".
-  out(lines.join("\n").replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, "?") + "\n");
+  // Values from the files (names, addresses) must not drive the terminal: each line stays one line, control-free.
+  out(lines.map(displayText).join("\n") + "\n");
 
   const incomplete = result.ambiguous.length + result.unmatchedAccounts.length + csvErrors.length + draftErrors.length;
   return incomplete > 0 ? 1 : 0;

@@ -3,7 +3,7 @@ import type { FieldKey } from "../profile/schema";
 import { ROW_RULES } from "../rules";
 import { codeText } from "../values/code";
 import { emailKey } from "../values/email";
-import { personKey, trimSpaces } from "../text/normalize";
+import { nfkc, personKey, trimSpaces } from "../text/normalize";
 import type { CheckContext } from "./context";
 import { RowState, type FormRow } from "./row-state";
 
@@ -22,6 +22,8 @@ export interface RowResult {
   tfaColumn?: string;
   /** Who the row is for (name without spaces), to tell "different users" apart. */
   person?: string;
+  /** The row's contacts (D, AM as "m:" mail keys, AL as "p:" digits): two applications sharing one are one person. */
+  contacts?: string[];
 }
 
 const EMPTY: Omit<RowResult, "row"> = { filled: false, findings: [], values: {} };
@@ -45,6 +47,8 @@ export function checkRow(input: FormRow, ctx: CheckContext): RowResult {
     const place = institution !== "" ? `AJ:${institution}` : `K:${state.accepted.healthCenterCode ?? codeOrEmpty(state, "healthCenterCode")}`;
     result.duplicateKey = `${result.person}\u0001${type}\u0001${place}`;
   }
+  const contacts = contactKeys(state);
+  if (contacts.length > 0) result.contacts = contacts;
   const method = state.tfaMethod;
   if (method?.needs === "tfaEmail" && state.accepted.tfaEmail !== undefined) {
     result.tfaKey = `m:${emailKey(state.accepted.tfaEmail)}`;
@@ -54,6 +58,23 @@ export function checkRow(input: FormRow, ctx: CheckContext): RowResult {
     result.tfaColumn = ctx.profile.fields.tfaPhone.column;
   }
   return result;
+}
+
+/** D and AM (mail keys) and AL (phone digits), accepted values first, else the typed text folded (an invalid one still tells). */
+function contactKeys(state: RowState): string[] {
+  const keys = new Set<string>();
+  for (const field of ["email", "tfaEmail"] as const) {
+    const value = state.accepted[field] ?? (state.broken.has(field) || state.isBlank(field) ? undefined : nfkc(trimSpaces(state.text(field))));
+    if (value) keys.add(`m:${emailKey(value)}`);
+  }
+  const phone = state.phoneDigits.tfaPhone ?? (state.broken.has("tfaPhone") || state.isBlank("tfaPhone") ? undefined : nfkc(state.text("tfaPhone")).replace(/\D/g, ""));
+  if (phone) keys.add(`p:${phone}`);
+  return [...keys];
+}
+
+/** Whether two rows share a contact (D, AM or AL). */
+export function shareContact(a: RowResult, b: RowResult): boolean {
+  return a.contacts !== undefined && b.contacts !== undefined && a.contacts.some((c) => b.contacts!.includes(c));
 }
 
 function codeOrEmpty(state: RowState, field: FieldKey): string {

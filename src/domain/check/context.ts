@@ -2,6 +2,13 @@ import { columnIndex, columnRange } from "../columns";
 import type { MasterSet } from "../masters/master-set";
 import { FIELD_KEYS, type FieldKey, type FormProfile } from "../profile/schema";
 
+/**
+ * Whose view a check takes. "reviewer" (the municipality's review, and every export) requires every item;
+ * "institution" (the institution filling the form) leaves the items the profile says the municipality fills
+ * (filledByMunicipality) to the municipality: blank, they are info, not errors.
+ */
+export type CheckView = "institution" | "reviewer";
+
 /** Everything a rule may look at besides the row: the profile, the masters, and column positions worked out once. */
 export interface CheckContext {
   profile: FormProfile;
@@ -18,9 +25,12 @@ export interface CheckContext {
   required: Set<FieldKey>;
   /** Generic-name words folded for comparison. */
   genericWords: string[];
+  view: CheckView;
+  /** Fields a blank of which is the municipality's to fill in this view (empty in the reviewer's view). */
+  municipalityFills: Set<FieldKey>;
 }
 
-export function createContext(profile: FormProfile, masters: MasterSet, fold: (s: string) => string): CheckContext {
+export function createContext(profile: FormProfile, masters: MasterSet, fold: (s: string) => string, view: CheckView = "reviewer"): CheckContext {
   const fieldIndex = {} as Record<FieldKey, number>;
   const fieldByColumn = new Map<number, FieldKey>();
   for (const key of FIELD_KEYS) {
@@ -46,5 +56,7 @@ export function createContext(profile: FormProfile, masters: MasterSet, fold: (s
     integrityColumns,
     required: new Set(profile.required),
     genericWords: profile.genericNames.map(fold).filter((w) => w !== ""),
+    view,
+    municipalityFills: new Set(view === "institution" ? (profile.filledByMunicipality ?? []) : []),
   };
 }

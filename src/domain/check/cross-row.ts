@@ -1,5 +1,5 @@
 import { finding, type Finding } from "../findings";
-import type { RowResult } from "./check-row";
+import { shareContact, type RowResult } from "./check-row";
 
 /**
  * A rule across rows: rows with the same key form a group, and the group decides its members' findings.
@@ -12,14 +12,23 @@ export interface GroupRule {
   judge(members: readonly RowResult[], nameColumn: string): Finding[];
 }
 
-/** 重複申請: same person + E + (AJ, or K when AJ is blank) → error on the 2nd and later rows, column B. */
+/**
+ * 重複申請: same name + E + (AJ, or K when AJ is blank). With a contact in common (D, AM or AL) with an earlier row it
+ * is one person applying twice → error on the later row, column B. With no contact in common it may be two people of
+ * one name (a big hospital can have two 佐藤　翔) → a warning on the later row, for the reviewer to confirm.
+ */
 export const duplicateApplication: GroupRule = {
   id: "duplicate-application",
   key: (r) => r.duplicateKey,
   judge(members, nameColumn) {
     if (members.length < 2) return [];
-    const first = members[0].row;
-    return members.slice(1).map((m) => finding(m.row, nameColumn, "name.duplicate", { rows: first }));
+    return members.slice(1).map((m, i) => {
+      const earlier = members.slice(0, i + 1);
+      const same = earlier.find((e) => shareContact(e, m));
+      return same
+        ? finding(m.row, nameColumn, "name.duplicate", { rows: same.row })
+        : finding(m.row, nameColumn, "name.same-name", { rows: earlier.map((e) => e.row).join("・") });
+    });
   },
 };
 

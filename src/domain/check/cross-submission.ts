@@ -1,5 +1,5 @@
 import { finding, type Finding } from "../findings";
-import type { RowResult } from "./check-row";
+import { shareContact, type RowResult } from "./check-row";
 import type { FormChecker } from "./form-checker";
 
 /** One submitted form (a file, or a sheet of the review workbook) and its check state. */
@@ -44,7 +44,10 @@ export function crossSubmissionFindings(subs: readonly Submission[]): Map<number
       if (seenSubs.has(m.sub)) continue;
       seenSubs.add(m.sub);
       const nameColumn = subs[m.sub].checker.ctx.profile.fields.name.column;
-      add(m.sub, finding(m.result.row, nameColumn, "name.duplicate-other-file", { source: subs[first.sub].source, rows: first.result.row }));
+      // One person applying twice shares a contact (D, AM or AL) with the earlier file's row; otherwise maybe two people.
+      const same = members.find((o) => o.sub !== m.sub && seenBefore(o, m, members) && shareContact(o.result, m.result));
+      if (same) add(m.sub, finding(m.result.row, nameColumn, "name.duplicate-other-file", { source: subs[same.sub].source, rows: same.result.row }));
+      else add(m.sub, finding(m.result.row, nameColumn, "name.same-name-other-file", { source: subs[first.sub].source, rows: first.result.row }));
     }
   }
   for (const members of tfa.values()) {
@@ -57,6 +60,11 @@ export function crossSubmissionFindings(subs: readonly Submission[]): Map<number
     }
   }
   return out;
+}
+
+/** o comes from a file before m's (members are in file order, then row order). */
+function seenBefore(o: Member, m: Member, members: readonly Member[]): boolean {
+  return members.indexOf(o) < members.indexOf(m) && o.sub < m.sub;
 }
 
 function push(map: Map<string, Member[]>, key: string, m: Member): void {

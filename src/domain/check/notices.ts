@@ -1,31 +1,42 @@
-import { MESSAGES, type MessageParams } from "../messages";
+import type { Severity } from "../findings";
+import type { MessageParams } from "../messages";
 import type { MasterSet } from "../masters/master-set";
-import type { FormProfile } from "../profile/schema";
+import { noticeText, type NoticeCode } from "../problems";
+import type { FormProfile, MasterKind } from "../profile/schema";
 import type { FormChecker } from "./form-checker";
 
-/** Notices whose text lives in the message catalogue (about a file or a sheet as read, not about one cell). */
-export type CatalogueNoticeCode = "sheet.hidden" | "rows.hidden" | "master.empty" | "master.zero-padded";
 
 /**
  * Something about the whole check rather than a cell: a master that was needed but not loaded, duplicate master codes,
  * hidden sheets or rows, a master with no data or with codes that lost their zeros.
  */
 export interface Notice {
-  code: "master.missing" | "master.duplicates" | CatalogueNoticeCode;
+  code: NoticeCode;
+  severity: Severity;
   message: string;
+  /** The master concerned. */
+  master?: MasterKind;
+  /** master.missing: the form's columns left unchecked because of it. */
+  columns?: string[];
 }
 
-export function catalogueNotice(code: CatalogueNoticeCode, params: MessageParams): Notice {
-  return { code, message: MESSAGES[code].text(params) };
+export function catalogueNotice(code: NoticeCode, params: MessageParams): Notice {
+  return { code, ...noticeText(code, params) };
 }
 
 export function checkNotices(checker: FormChecker, profile: FormProfile, masters: MasterSet): Notice[] {
   const notices: Notice[] = [];
   const rows = checker.filledRows().map((r) => checker.rowResult(r)!);
+  const { fields } = profile;
   if (rows.length > 0 && !masters.healthCenter) {
     notices.push({
       code: "master.missing",
-      message: `${profile.masters.healthCenter.label}が読み込まれていないため、保健所コード（${profile.fields.healthCenterCode.column}列）と中核市コード（${profile.fields.cityCode.column}列）をマスタと照合していません。`,
+      ...noticeText("master.missing", {
+        master: profile.masters.healthCenter.label,
+        what: `保健所コード（${fields.healthCenterCode.column}列）と中核市コード（${fields.cityCode.column}列）`,
+      }),
+      master: "healthCenter",
+      columns: [fields.healthCenterCode.column, fields.cityCode.column],
     });
   }
   for (const type of profile.orgTypes) {
@@ -33,15 +44,22 @@ export function checkNotices(checker: FormChecker, profile: FormProfile, masters
     if (used && !masters[type.master]) {
       notices.push({
         code: "master.missing",
-        message: `${profile.masters[type.master].label}が読み込まれていないため、所属機関分類コード${type.code}の行の${profile.fields.institutionCode.column}列をマスタと照合していません。`,
+        ...noticeText("master.missing", { master: profile.masters[type.master].label, what: `所属機関分類コード${type.code}の行の${fields.institutionCode.column}列` }),
+        master: type.master,
+        columns: [fields.institutionCode.column],
       });
     }
   }
   for (const m of Object.values(masters)) {
     if (m) notices.push(...m.notices);
     if (!m || m.duplicates.length === 0) continue;
-    const sample = m.duplicates.slice(0, 3).map((d) => `${d.code}（${d.rows.join("・")}行目）`).join("、");
-    notices.push({ code: "master.duplicates", message: `${m.label}（${m.source}）にコードの重複が${m.duplicates.length}件あります：${sample}${m.duplicates.length > 3 ? " ほか" : ""}。最初の行を使います。` });
+    const sample = m.duplicates.slice(0, 3).map((d) => `${d.code}（${d.rows.join("・")}行目）`).join("、") + (m.duplicates.length > 3 ? " ほか" : "");
+    const resolution = m.kind === "healthCenter" ? "保健所コードと中核市コードの組で照合します（どの行の中核市コードも正しいとみなします）。" : "最初の行を使います。";
+    notices.push({
+      code: "master.duplicates",
+      ...noticeText("master.duplicates", { master: m.label, source: m.source, count: m.duplicates.length, sample, resolution }),
+      master: m.kind,
+    });
   }
   return notices;
 }

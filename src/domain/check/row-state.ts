@@ -75,7 +75,11 @@ export class RowState {
   requirePresent(field: FieldKey, required: boolean, out: Finding[]): boolean {
     if (this.broken.has(field)) return false;
     if (this.isBlank(field)) {
-      if (required) out.push(finding(this.row, this.column(field), "required.missing", { label: this.label(field) }));
+      if (required && this.ctx.municipalityFills.has(field)) {
+        out.push(finding(this.row, this.column(field), "required.municipality-fills", { label: this.label(field) }));
+      } else if (required) {
+        out.push(finding(this.row, this.column(field), "required.missing", { label: this.label(field) }));
+      }
       return false;
     }
     return true;

@@ -4,6 +4,10 @@ import { columnIndex } from "../columns";
 import type { RowResult } from "../check/check-row";
 import type { Finding } from "../findings";
 import type { FormProfile } from "../profile/schema";
+import { isAcceptedOrgType } from "../rules/org-type";
+import { formulaLikeStart } from "../text/formula";
+import { displayText } from "../text/display";
+import { hasControlCharacter } from "../text/jis";
 import { trimSpaces } from "../text/normalize";
 import { encodeText, unencodableCharacters } from "./encode-text";
 
@@ -23,7 +27,7 @@ export interface ExportOptions {
   header?: boolean;
   /** The header line's labels, one per exported column (from the form's header row); defaults to the profile's. */
   headerLabels?: readonly string[];
-  /** 16 (定点) accounts are issued only after the new system goes live: off by default. */
+  /** Write rows of types the profile marks deferred (none in the default profile; `--include-16`). */
   issueDeferred?: boolean;
   /** A reason to keep a row out (e.g. its submission is not approved), or undefined to let it through. */
   exclude?: (row: ExportRow) => string | undefined;
@@ -35,17 +39,26 @@ export interface RefusedRow {
   reasons: string[];
 }
 
+/** A grey-column (入力不要) value of a written row: left out of the file (the field is empty) and listed. */
+export interface ClearedValue {
+  source: string;
+  row: number;
+  column: string;
+  value: string;
+}
+
 export interface RegistrationCsv {
   bytes: Uint8Array;
   text: string;
   encoding: "cp932" | "utf8bom";
   written: { source: string; row: number }[];
   refused: RefusedRow[];
+  /** Grey-column values of written rows that were not written (their fields are empty). */
+  cleared: ClearedValue[];
   /** Things the user should know about the file itself (e.g. a header label replaced), in Japanese. */
   notes: string[];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 const ENCODING_NAME = { cp932: "Shift_JIS", utf8bom: "UTF-8" } as const;
 
 /** 「a」「b」, with broken characters shown by their code (a lone surrogate cannot be printed). */
@@ -72,6 +85,8 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
   const institutionColumn = profile.fields.institutionCode.column;
   const institutionIndex = columnIndex(institutionColumn);
   const notes: string[] = [];
+  const grey = new Set(profile.greyColumns.map(columnIndex));
+  const cleared: ClearedValue[] = [];
 
   const data: string[][] = [];
   const written: { source: string; row: number }[] = [];
@@ -89,13 +104,16 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
     if (isBlankCell(r.cells[institutionIndex])) {
       reasons.push(`${institutionColumn}列: 所属医療機関/動物診療施設コードが空欄のため出力できません（マスタ登録後にコードを記入してください）`);
     }
-    if (type?.deferred && !options.issueDeferred) {
+    if (type && !isAcceptedOrgType(profile, type.code)) {
+      reasons.push(`${profile.fields.orgType.column}列: ${type.code}（${type.label}）はこの窓口で受け付けていない種別のため出力しません（${type.appliedAt ?? "担当の窓口"}に申請）`);
+    } else if (type?.deferred && !options.issueDeferred) {
       reasons.push(`${profile.fields.orgType.column}列: ${type.code}（${type.label}）は次期システムの運用開始後に発行するため出力しません`);
     }
     const excluded = options.exclude?.(r);
     if (excluded) reasons.push(excluded);
 
     const line: string[] = [];
+    const rowCleared: ClearedValue[] = [];
     if (reasons.length === 0) {
       for (const i of columns) {
         const field = fieldByColumn.get(i);
@@ -109,10 +127,15 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
             break;
           }
           value = accepted ?? "";
+        } else if (grey.has(i)) {
+          // 入力不要: never written; a value there is listed so the user can see what was left out.
+          if (typed !== "") rowCleared.push({ source: r.source, row: r.row, column: columnLetterOf(profile, i), value: typed });
+          value = "";
         } else {
           value = typed;
         }
-        if (FORMULA_START.test(value)) {
+        // The writer's own guard: whatever the findings said, no field of the file starts a formula.
+        if (formulaLikeStart(value) !== undefined) {
           reasons.push(`${columnLetterOf(profile, i)}列: 数式と解釈される文字で始まるため出力できません`);
           break;
         }
@@ -130,13 +153,14 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
     }
     data.push(line);
     written.push({ source: r.source, row: r.row });
+    for (const c of rowCleared) cleared.push(c);
   }
 
   const newline = profile.csv.lineEnding;
   const records = withHeader ? [headerLine(profile, options.headerLabels, encoding, notes), ...data] : data;
   let text = records.length ? Papa.unparse(records, { newline, quotes: false, escapeFormulae: false }) : "";
   if (text !== "") text += newline;
-  return { bytes: encodeText(text, encoding), text, encoding, written, refused, notes };
+  return { bytes: encodeText(text, encoding), text, encoding, written, refused, cleared, notes };
 }
 
 /**
@@ -145,15 +169,19 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
  */
 function headerLine(profile: FormProfile, given: readonly string[] | undefined, encoding: "cp932" | "utf8bom", notes: string[]): string[] {
   const defaults = profileHeaderLabels(profile);
-  const usable = (label: string) => !FORMULA_START.test(label) && unencodableCharacters(label, encoding).length === 0;
+  const problem = (label: string): string | undefined => {
+    if (hasControlCharacter(label)) return "改行などの制御文字を含む";
+    if (formulaLikeStart(label) !== undefined) return "数式と解釈されるおそれがある";
+    const bad = unencodableCharacters(label, encoding);
+    return bad.length ? `${ENCODING_NAME[encoding]}で表せない文字（${charList(bad)}）を含む` : undefined;
+  };
   return defaults.map((fallback, i) => {
     const label = given?.[i] ?? fallback;
-    if (usable(label)) return label;
-    const replacement = usable(fallback) ? fallback : profile.csv.columns[i];
-    const why = FORMULA_START.test(label)
-      ? "数式と解釈されるおそれがある"
-      : `${ENCODING_NAME[encoding]}で表せない文字（${charList(unencodableCharacters(label, encoding))}）を含む`;
-    notes.push(`見出し「${label}」は${why}ため、「${replacement}」として出力しました。`);
+    const why = problem(label);
+    if (why === undefined) return label;
+    const replacement = problem(fallback) === undefined ? fallback : profile.csv.columns[i];
+    const shown = displayText(label);
+    notes.push(`見出し（${profile.csv.columns[i]}列）「${shown}」は${why}ため、「${replacement}」として出力しました。`);
     return replacement;
   });
 }

@@ -3,7 +3,7 @@ import { columnLetter } from "../columns";
 import { decodeText, type DetectedEncoding } from "../csv/encode-text";
 import { trimSpaces } from "../text/normalize";
 import { isValidEmail } from "../values/email";
-import { ISSUED_FIELD_LABELS, type IssuedAccount, type IssuedColumnMapping, type IssuedProblem } from "./issued-account";
+import { ISSUED_FIELD_LABELS, issuedProblemOf, type IssuedAccount, type IssuedColumnMapping, type IssuedProblem } from "./issued-account";
 import { describeColumn, detectIssuedColumns, mappingProblems, type IssuedColumnDetection } from "./issued-columns";
 import { Secret } from "./secret";
 
@@ -33,7 +33,7 @@ export function parseIssuedCsv(bytes: Uint8Array): ParsedIssuedCsv {
     width = Math.max(width, cells.length);
   });
   if (rows.length === 0) {
-    return { ok: false, problem: { severity: "error", code: "issued.empty-file", message: "発行結果CSVが空です（データがありません）。登録システムから出力したファイルを指定してください。" } };
+    return { ok: false, problem: issuedProblemOf("issued.empty-file") };
   }
   return { ok: true, table: { encoding, rows, width } };
 }
@@ -65,14 +65,14 @@ function who(line: number, userId?: string): string {
 export function readIssuedAccounts(table: IssuedCsvTable, mapping: Partial<IssuedColumnMapping>, hasHeader = true): IssuedAccountsRead {
   const invalid = mappingProblems(mapping, table.width);
   if (invalid.length > 0) {
-    return { accounts: [], problems: invalid.map((message) => ({ severity: "error", code: "issued.mapping-invalid", message })) };
+    return { accounts: [], problems: invalid.map((reason) => issuedProblemOf("issued.mapping-invalid", { reason })) };
   }
   const m = mapping as IssuedColumnMapping;
   const header = hasHeader ? tableHeader(table) : [];
   const dataRows = hasHeader ? table.rows.slice(1) : table.rows;
   const problems: IssuedProblem[] = [];
   if (dataRows.length === 0) {
-    problems.push({ severity: "error", code: "issued.no-data", message: "発行結果CSVに見出し行しかありません（発行したアカウントの行がありません）。" });
+    problems.push(issuedProblemOf("issued.no-data"));
     return { accounts: [], problems };
   }
   const value = (cells: string[], column: number | undefined) => (column === undefined ? "" : trimSpaces(cells[column] ?? ""));
@@ -82,30 +82,20 @@ export function readIssuedAccounts(table: IssuedCsvTable, mapping: Partial<Issue
     const userId = value(cells, m.userId);
     const password = value(cells, m.password);
     if (userId === "") {
-      problems.push({ severity: "error", code: "issued.id-missing", line, message: `${who(line)}: 利用者IDが空欄です。この行のメールは作成しません。` });
+      problems.push(issuedProblemOf("issued.id-missing", { who: who(line) }, { line }));
       continue;
     }
     if (!ID_CHARS.test(userId)) {
-      problems.push({
-        severity: "error",
-        code: "issued.id-invalid",
-        line,
-        message: `${who(line)}: 利用者ID「${userId.replace(/[\x00-\x1f\x7f]/g, "?")}」に全角文字・空白・改行などが含まれています。${describeColumn(m.userId, header[m.userId])}が利用者IDの列か確認してください。`,
-      });
+      // The invalid value itself is not echoed: with a wrongly chosen column it may be a password.
+      problems.push(issuedProblemOf("issued.id-invalid", { who: who(line), column: describeColumn(m.userId, header[m.userId]) }, { line }));
       continue;
     }
     if (password === "") {
-      problems.push({ severity: "error", code: "issued.password-missing", line, userId, message: `${who(line, userId)}: 初期パスワードが空欄です。この利用者のメールは作成しません。` });
+      problems.push(issuedProblemOf("issued.password-missing", { who: who(line, userId) }, { line, userId }));
       continue;
     }
     if (!PASSWORD_CHARS.test(password)) {
-      problems.push({
-        severity: "error",
-        code: "issued.password-invalid",
-        line,
-        userId,
-        message: `${who(line, userId)}: 初期パスワードに使われない文字（全角文字・空白・改行など）が含まれています。${describeColumn(m.password, header[m.password])}が初期パスワードの列か確認してください。`,
-      });
+      problems.push(issuedProblemOf("issued.password-invalid", { who: who(line, userId), column: describeColumn(m.password, header[m.password]) }, { line, userId }));
       continue;
     }
     candidates.push({
@@ -129,13 +119,7 @@ export function readIssuedAccounts(table: IssuedCsvTable, mapping: Partial<Issue
   for (const a of candidates) {
     const lines = linesById.get(a.userId)!;
     if (lines.length > 1) {
-      problems.push({
-        severity: "error",
-        code: "issued.id-duplicate",
-        line: a.line,
-        userId: a.userId,
-        message: `${who(a.line, a.userId)}: 同じ利用者IDが${lines.join("・")}行目にあります。どの初期パスワードが正しいか分からないため、この利用者IDのメールは作成しません。`,
-      });
+      problems.push(issuedProblemOf("issued.id-duplicate", { who: who(a.line, a.userId), lines: lines.join("・") }, { line: a.line, userId: a.userId }));
       continue;
     }
     accounts.push(a);
@@ -144,11 +128,7 @@ export function readIssuedAccounts(table: IssuedCsvTable, mapping: Partial<Issue
   // A whole column of short or e-mail-like values is a column chosen wrongly, not a set of odd passwords.
   const odd = accounts.filter((a) => a.password.length < 8 || isValidEmail(a.password.reveal())).length;
   if (accounts.length > 0 && odd * 2 > accounts.length) {
-    problems.push({
-      severity: "warning",
-      code: "issued.password-column-suspicious",
-      message: `${describeColumn(m.password, header[m.password])}の値の多くがパスワードらしくありません（8文字未満またはメールアドレスの形）。初期パスワードの列の指定を確認してください。`,
-    });
+    problems.push(issuedProblemOf("issued.password-column-suspicious", { column: describeColumn(m.password, header[m.password]) }));
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { accounts, problems };
@@ -207,11 +187,7 @@ export function readIssuedCsv(bytes: Uint8Array, options: ReadIssuedOptions = {}
       header,
       detection,
       problems: [
-        {
-          severity: "error",
-          code: "issued.mapping-required",
-          message: `発行結果CSVの見出しから「${ISSUED_FIELD_LABELS.userId}」「${ISSUED_FIELD_LABELS.password}」の列を判別できません（${labels}）。${detection.notes.join("")}`,
-        },
+        issuedProblemOf("issued.mapping-required", { idLabel: ISSUED_FIELD_LABELS.userId, passwordLabel: ISSUED_FIELD_LABELS.password, labels, notes: detection.notes.join("") }),
       ],
     };
   }

@@ -93,6 +93,21 @@ function evidence(a: Keys, r: Keys): Exclude<MatchMethod, "manual"> | undefined 
 const LEVELS: Exclude<MatchMethod, "manual">[] = ["email-name-institution", "email-name", "name-institution", "email-institution"];
 
 /** What differs between the CSV row and the application row, for the reviewer. */
+/**
+ * Which stated fields of a matched pair differ, by label only — for places (the terminal) that must not echo the
+ * issued CSV's values: a row with a missing field shifts the next ones, so its 利用者名 may hold the password.
+ */
+export function differingFieldLabels(account: IssuedAccount, record: ApplicationRecord): string[] {
+  const a = accountKeys(account);
+  const r = recordKeys(record);
+  const out: string[] = [];
+  if (account.name !== "" && a.name !== r.name) out.push("利用者名");
+  if (account.email !== "" && a.email !== r.email) out.push("メールアドレス");
+  if (account.orgType !== "" && a.orgType !== r.orgType) out.push("所属機関分類コード");
+  if (account.institutionCode !== "" && a.institution !== r.institution) out.push("所属医療機関/動物診療施設コード");
+  return out;
+}
+
 export function matchDifferences(account: IssuedAccount, record: ApplicationRecord): string[] {
   const a = accountKeys(account);
   const r = recordKeys(record);

@@ -7,6 +7,13 @@ export type CheckedUrl = { ok: true; url: string } | { ok: false; message: strin
 export function checkSystemUrl(text: string): CheckedUrl {
   const url = text.trim();
   if (url === "") return { ok: false, message: "システムのURLを入力してください。" };
+  // Bidi controls (U+202E …), zero-width and other format characters change how the URL is shown, not where it goes:
+  // a mail would display one address and open another. Refused, never silently removed.
+  const hidden = /[\p{Cf}\x80-\x9f]/u.exec(url);
+  if (hidden) {
+    const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+    return { ok: false, message: `システムのURLに、表示を変える見えない文字（${code}）が含まれています。URLを手で入力し直してください。` };
+  }
   if (/[\s\x00-\x1f\x7f\u3000]/.test(url)) return { ok: false, message: "システムのURLに空白や改行が含まれています。" };
   let parsed: URL;
   try {

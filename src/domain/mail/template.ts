@@ -108,17 +108,26 @@ export function renderTemplate(template: string, values: Partial<Record<Placehol
   return out;
 }
 
-export type TemplateProblemCode =
-  | "template.subject-empty"
-  | "template.subject-multiline"
-  | "template.unknown-placeholder"
-  | "template.fullwidth-braces"
-  | "template.password-in-subject"
-  | "template.missing-id"
-  | "template.missing-password"
-  | "template.missing-url"
-  | "template.password-in-id-mail"
-  | "template.login-in-password-mail";
+type TP = Record<string, string | undefined>;
+
+/** The catalogue of template problems: stable code → severity and Japanese text, like the row findings'. */
+export const TEMPLATE_MESSAGES = {
+  "template.subject-empty": { severity: "error", text: () => "件名が空です。" },
+  "template.subject-multiline": { severity: "error", text: () => "件名に改行は使えません。1行で入力してください。" },
+  "template.unknown-placeholder": {
+    severity: "error",
+    text: (p: TP) => `不明な差し込み項目 {${p.name}} があります。使える項目: ${p.list}（文字として { } を書くときは {{ }} と書きます）`,
+  },
+  "template.fullwidth-braces": { severity: "warning", text: (p: TP) => `${p.written} は全角の括弧のため差し込まれません。半角の {${p.name}} にしてください。` },
+  "template.password-in-subject": { severity: "error", text: () => "件名に {初期パスワード} は入れられません（件名は通知や一覧に表示されます）。" },
+  "template.missing-id": { severity: "error", text: () => "本文に {利用者ID} がありません。" },
+  "template.missing-password": { severity: "error", text: () => "本文に {初期パスワード} がありません。" },
+  "template.missing-url": { severity: "warning", text: () => "本文に {URL} がありません。システムのURLが届きません。" },
+  "template.password-in-id-mail": { severity: "error", text: () => "分けて送る場合、1通目に {初期パスワード} は入れられません。" },
+  "template.login-in-password-mail": { severity: "error", text: () => "分けて送る場合、2通目（初期パスワード）に {利用者ID} や {URL} は入れられません。" },
+} as const satisfies Record<string, { severity: "error" | "warning"; text: (p: TP) => string }>;
+
+export type TemplateProblemCode = keyof typeof TEMPLATE_MESSAGES;
 
 export interface TemplateProblem {
   kind: TemplateKind;
@@ -141,35 +150,37 @@ export function checkMailTemplates(templates: MailTemplates, split: boolean): Te
   for (const kind of kinds) {
     const { subject, body } = templates[kind];
     const label = TEMPLATE_KIND_LABELS[kind];
-    const add = (part: "subject" | "body", severity: "error" | "warning", code: TemplateProblemCode, message: string) =>
-      problems.push({ kind, part, severity, code, message: `${label}の${part === "subject" ? "件名" : "本文"}: ${message}` });
+    const add = (part: "subject" | "body", code: TemplateProblemCode, params: TP = {}) => {
+      const entry = TEMPLATE_MESSAGES[code];
+      problems.push({ kind, part, severity: entry.severity, code, message: `${label}の${part === "subject" ? "件名" : "本文"}: ${entry.text(params)}` });
+    };
 
-    if (subject.trim() === "") add("subject", "error", "template.subject-empty", "件名が空です。");
-    if (/[\r\n]/.test(subject)) add("subject", "error", "template.subject-multiline", "件名に改行は使えません。1行で入力してください。");
+    if (subject.trim() === "") add("subject", "template.subject-empty");
+    if (/[\r\n]/.test(subject)) add("subject", "template.subject-multiline");
     const used = { subject: placeholdersIn(subject), body: placeholdersIn(body) };
     for (const part of ["subject", "body"] as const) {
       for (const name of used[part]) {
         if (!isPlaceholder(name)) {
-          add(part, "error", "template.unknown-placeholder", `不明な差し込み項目 {${name}} があります。使える項目: ${LIST}（文字として { } を書くときは {{ }} と書きます）`);
+          add(part, "template.unknown-placeholder", { name, list: LIST });
         }
       }
       const text = part === "subject" ? subject : body;
       for (const m of text.matchAll(/｛([^｛｝\s]{1,40})｝/g)) {
-        if (isPlaceholder(nfkc(m[1]))) add(part, "warning", "template.fullwidth-braces", `${m[0]} は全角の括弧のため差し込まれません。半角の {${nfkc(m[1])}} にしてください。`);
+        if (isPlaceholder(nfkc(m[1]))) add(part, "template.fullwidth-braces", { written: m[0], name: nfkc(m[1]) });
       }
     }
     const all = [...used.subject, ...used.body];
     if (used.subject.includes("初期パスワード")) {
-      add("subject", "error", "template.password-in-subject", "件名に {初期パスワード} は入れられません（件名は通知や一覧に表示されます）。");
+      add("subject", "template.password-in-subject");
     }
-    if (kind !== "passwordMail" && !used.body.includes("利用者ID")) add("body", "error", "template.missing-id", "本文に {利用者ID} がありません。");
-    if (kind !== "passwordMail" && !used.body.includes("URL")) add("body", "warning", "template.missing-url", "本文に {URL} がありません。システムのURLが届きません。");
-    if (kind !== "idMail" && !used.body.includes("初期パスワード")) add("body", "error", "template.missing-password", "本文に {初期パスワード} がありません。");
+    if (kind !== "passwordMail" && !used.body.includes("利用者ID")) add("body", "template.missing-id");
+    if (kind !== "passwordMail" && !used.body.includes("URL")) add("body", "template.missing-url");
+    if (kind !== "idMail" && !used.body.includes("初期パスワード")) add("body", "template.missing-password");
     if (kind === "idMail" && all.includes("初期パスワード")) {
-      add("body", "error", "template.password-in-id-mail", "分けて送る場合、1通目に {初期パスワード} は入れられません。");
+      add("body", "template.password-in-id-mail");
     }
     if (kind === "passwordMail" && (all.includes("利用者ID") || all.includes("URL"))) {
-      add("body", "error", "template.login-in-password-mail", "分けて送る場合、2通目（初期パスワード）に {利用者ID} や {URL} は入れられません。");
+      add("body", "template.login-in-password-mail");
     }
   }
   return problems;

@@ -41,6 +41,8 @@ export class MasterIndex {
   /** Code lengths present, longest first: a numeric cell that lost zeros is padded to these to find its code. */
   readonly codeLengths: number[];
   private readonly byCode = new Map<string, number>();
+  /** Later rows of a repeated code (lookups use the first; all() gives every row, e.g. 保健所コード across jurisdictions). */
+  private readonly repeats = new Map<string, MasterRecord[]>();
   private searchKeys?: string[];
 
   constructor(
@@ -75,6 +77,15 @@ export class MasterIndex {
         const list = dupRows.get(code);
         if (list) list.push(rowNumber);
         else dupRows.set(code, [this.rows[existing], rowNumber]);
+        const repeat: MasterRecord = { code, row: rowNumber };
+        for (const a of ATTRIBUTES) {
+          const p = positions[a];
+          const v = p === undefined ? "" : trimSpaces(cellText(line[p]));
+          if (v !== "") repeat[a] = v;
+        }
+        const repeats = this.repeats.get(code);
+        if (repeats) repeats.push(repeat);
+        else this.repeats.set(code, [repeat]);
         continue;
       }
       this.byCode.set(code, this.codes.length);
@@ -103,6 +114,12 @@ export class MasterIndex {
   get(code: string): MasterRecord | undefined {
     const i = this.byCode.get(code);
     return i === undefined ? undefined : this.record(i);
+  }
+
+  /** Every row with this code, in master order (one for a unique code, none for an unknown one). */
+  all(code: string): MasterRecord[] {
+    const first = this.get(code);
+    return first ? [first, ...(this.repeats.get(code) ?? [])] : [];
   }
 
   /** A numeric cell's digits padded with zeros to a code length of this master, when that code exists. */

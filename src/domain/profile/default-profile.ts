@@ -43,7 +43,9 @@ export const DEFAULT_PROFILE: FormProfile = {
       code: "16",
       label: "医療機関管理者（定点）",
       master: "teiten",
-      deferred: true,
+      // 次期システムは2022-10-31に稼働済み: 16 is issued like any account today.
+      deferred: false,
+      appliedAt: "都道府県（定点医療機関の担当課）",
       collect: [
         "医療機関名称（カナ含む）",
         "住所",

@@ -59,8 +59,10 @@ const OrgTypeSchema = z.object({
   code: z.string().regex(/^\d+$/),
   label: z.string().min(1),
   master: z.enum(["zensu", "teiten", "animal"]),
-  /** Issue only after the new system goes live (16 定点). */
+  /** Held back until the user says otherwise (export --include-16). The default profile defers nothing: 16 is ordinary. */
   deferred: z.boolean(),
+  /** Where this type is applied for when this window does not take it (see acceptedOrgTypes), e.g. 「都道府県（県庁 感染症対策課）」. */
+  appliedAt: z.string().min(1).optional(),
   /** What to collect from the institution when AJ is blank. */
   collect: z.array(z.string().min(1)),
 });
@@ -88,6 +90,13 @@ export const FormProfileSchema = z
     required: z.array(FieldKeySchema),
     greyColumns: z.array(ColumnSchema),
     orgTypes: z.array(OrgTypeSchema).min(1),
+    /** The account types this window accepts (codes of orgTypes); absent = all. Another type → warning, left out of the export. */
+    acceptedOrgTypes: z.array(z.string().regex(/^\d+$/)).min(1).optional(),
+    /**
+     * Items the municipality fills itself (e.g. orgType, cityCode, healthCenterCode, downloadFlag = items 4–7); absent = none,
+     * the institution fills every item. In the institution's view a blank one is info, not an error; review and export still require it.
+     */
+    filledByMunicipality: z.array(FieldKeySchema).optional(),
     downloadFlags: z.array(z.string().min(1)).min(1),
     tfaMethods: z.array(TfaMethodSchema).min(1),
     mobilePrefixes: z.array(z.string().regex(/^0\d{2}$/)),
@@ -134,6 +143,9 @@ export const FormProfileSchema = z
     p.orgTypes.forEach((t, i) => {
       if (codes.has(t.code)) ctx.addIssue({ code: "custom", path: ["orgTypes", i, "code"], message: `コード ${t.code} が重複しています` });
       codes.add(t.code);
+    });
+    p.acceptedOrgTypes?.forEach((code, i) => {
+      if (!codes.has(code)) ctx.addIssue({ code: "custom", path: ["acceptedOrgTypes", i], message: `コード ${code} は orgTypes にありません` });
     });
   });
 

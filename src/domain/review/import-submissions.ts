@@ -11,19 +11,47 @@ export interface SubmittedFile {
   sheets: readonly SheetData[];
 }
 
-export type ImportNoticeCode =
-  | "import.unreadable"
-  | "import.no-form-sheet"
-  | "import.empty-form"
-  | "import.renamed-form-sheet"
-  | "import.several-form-sheets"
-  | "import.extra-sheet"
-  | "import.numeric-codes"
-  | "import.same-file-name"
-  | "import.hidden-content"
-  | "import.read-findings";
+type IP = Record<string, string | number | undefined>;
 
-/** Something the reviewer must know about a file: shown in the pane next to the file name. */
+/** The catalogue of import notices: stable code → severity and Japanese text, like the row findings'. */
+export const IMPORT_MESSAGES = {
+  "import.unreadable": { severity: "error", text: (p: IP) => `「${p.file}」はExcelブック（.xlsx）として読めないため取り込みませんでした（${p.reason}）。` },
+  "import.no-form-sheet": {
+    severity: "error",
+    text: (p: IP) =>
+      `「${p.file}」に申請様式のシートがないため取り込みませんでした（${p.rows}行目までの${p.column}列に「${p.label}」の見出しがあるシートを探します）。シート：${p.sheets}`,
+  },
+  "import.empty-form": { severity: "error", text: (p: IP) => `「${p.file}」のシート「${p.sheet}」には申請の行がないため取り込みませんでした（${p.firstDataRow}行目以降が空です）。` },
+  "import.renamed-form-sheet": { severity: "info", text: (p: IP) => `「${p.file}」の申請様式はシート名が「${p.sheet}」に変更されています（見出し行から申請様式と判断して取り込みました）。` },
+  "import.several-form-sheets": {
+    severity: "warning",
+    text: (p: IP) => `「${p.file}」には申請様式のシートが${p.count}枚あります（${p.sheets}）。それぞれ別の申請として取り込みました。重複していないか確認してください。`,
+  },
+  "import.extra-sheet": { severity: "info", text: (p: IP) => `「${p.file}」のシート「${p.sheet}」は申請様式でもマスタでもないため取り込みませんでした。` },
+  "import.numeric-codes": {
+    severity: "warning",
+    text: (p: IP) =>
+      `「${p.file}」のシート「${p.sheet}」で、コードや電話番号が数値として入力されています（${p.cells}）。先頭の0が失われている可能性があります。値はファイルのまま取り込み、チェック結果で確認できます。`,
+  },
+  "import.same-file-name": {
+    severity: "warning",
+    text: (p: IP) => `「${p.file}」と同じ名前のファイルは取り込み済みです。再提出の場合は、古い方の判定を「差戻し」にするか削除してください。`,
+  },
+  "import.hidden-sheet": { severity: "warning", text: (p: IP) => `「${p.file}」：${p.detail}` },
+  "import.sheet-notice": { severity: "info", text: (p: IP) => `「${p.file}」：${p.detail}` },
+  "import.read-findings": { severity: "warning", text: (p: IP) => `「${p.file}」のシート「${p.sheet}」：${p.detail}` },
+} as const satisfies Record<string, { severity: "error" | "warning" | "info"; text: (p: IP) => string }>;
+
+export type ImportNoticeCode = keyof typeof IMPORT_MESSAGES;
+
+/** An import notice from the catalogue. */
+function importNotice(code: ImportNoticeCode, fileName: string, params: IP = {}, sheet?: string): ImportNotice {
+  const entry = IMPORT_MESSAGES[code];
+  const n: ImportNotice = { fileName, code, severity: entry.severity, message: entry.text({ file: fileName, sheet, ...params }) };
+  if (sheet !== undefined) n.sheet = sheet;
+  return n;
+}
+
 export interface ImportNotice {
   fileName: string;
   sheet?: string;
@@ -60,12 +88,7 @@ const LISTED_CELLS = 8;
 
 /** The notice for a file that could not be opened as .xlsx (the reader's reason in brackets). */
 export function unreadableFileNotice(fileName: string, reason: string): ImportNotice {
-  return {
-    fileName,
-    code: "import.unreadable",
-    severity: "error",
-    message: `「${fileName}」はExcelブック（.xlsx）として読めないため取り込みませんでした（${reason}）。`,
-  };
+  return importNotice("import.unreadable", fileName, { reason });
 }
 
 /**
@@ -86,7 +109,7 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
     const { fileName } = file;
     const { forms, hidden } = findForms(file.sheets, profile);
     // Hidden form sheets are not imported (Excel does not show them); the reviewer is told.
-    for (const n of hiddenSheetNotices(hidden)) notices.push({ fileName, code: "import.hidden-content", severity: "warning", message: `「${fileName}」：${n.message}` });
+    for (const n of hiddenSheetNotices(hidden)) notices.push(importNotice("import.hidden-sheet", fileName, { detail: n.message }));
     const hiddenForms = new Set(hidden.map((h) => h.sheet));
     const own = mastersFromSheets(file.sheets, profile, fileName);
     const ownSet = addMasters({}, own);
@@ -95,84 +118,53 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
     const formSheets = new Set(forms.map((f) => f.sheet));
 
     if (forms.length === 0) {
-      notices.push({
-        fileName,
-        code: "import.no-form-sheet",
-        severity: "error",
-        message: `「${fileName}」に申請様式のシートがないため取り込みませんでした（${profile.sheet.headerSearchRows}行目までの${profile.sheet.headerMarker.column}列に「${profile.sheet.headerMarker.label}」の見出しがあるシートを探します）。シート：${file.sheets.map((s) => `「${s.name}」`).join("") || "なし"}`,
-      });
+      notices.push(
+        importNotice("import.no-form-sheet", fileName, {
+          rows: profile.sheet.headerSearchRows,
+          column: profile.sheet.headerMarker.column,
+          label: profile.sheet.headerMarker.label,
+          sheets: file.sheets.map((s) => `「${s.name}」`).join("") || "なし",
+        }),
+      );
       continue;
     }
     if (seenFiles.has(fileName)) {
-      notices.push({
-        fileName,
-        code: "import.same-file-name",
-        severity: "warning",
-        message: `「${fileName}」と同じ名前のファイルは取り込み済みです。再提出の場合は、古い方の判定を「差戻し」にするか削除してください。`,
-      });
+      notices.push(importNotice("import.same-file-name", fileName));
     }
     seenFiles.add(fileName);
     if (forms.length > 1) {
-      notices.push({
-        fileName,
-        code: "import.several-form-sheets",
-        severity: "warning",
-        message: `「${fileName}」には申請様式のシートが${forms.length}枚あります（${forms.map((f) => `「${f.sheet}」`).join("")}）。それぞれ別の申請として取り込みました。重複していないか確認してください。`,
-      });
+      notices.push(importNotice("import.several-form-sheets", fileName, { count: forms.length, sheets: forms.map((f) => `「${f.sheet}」`).join("") }));
     }
     for (const s of file.sheets) {
       if (formSheets.has(s.name) || masterSheets.has(s.name) || hiddenForms.has(s.name)) continue;
-      notices.push({
-        fileName,
-        sheet: s.name,
-        code: "import.extra-sheet",
-        severity: "info",
-        message: `「${fileName}」のシート「${s.name}」は申請様式でもマスタでもないため取り込みませんでした。`,
-      });
+      notices.push(importNotice("import.extra-sheet", fileName, {}, s.name));
     }
 
     for (const form of forms) {
       if (form.rows.length === 0) {
-        notices.push({
-          fileName,
-          sheet: form.sheet,
-          code: "import.empty-form",
-          severity: "error",
-          message: `「${fileName}」のシート「${form.sheet}」には申請の行がないため取り込みませんでした（${form.firstDataRow}行目以降が空です）。`,
-        });
+        notices.push(importNotice("import.empty-form", fileName, { firstDataRow: form.firstDataRow }, form.sheet));
         continue;
       }
       if (form.sheet !== profile.sheet.preferredName) {
-        notices.push({
-          fileName,
-          sheet: form.sheet,
-          code: "import.renamed-form-sheet",
-          severity: "info",
-          message: `「${fileName}」の申請様式はシート名が「${form.sheet}」に変更されています（見出し行から申請様式と判断して取り込みました）。`,
-        });
+        notices.push(importNotice("import.renamed-form-sheet", fileName, {}, form.sheet));
       }
-      for (const n of form.notices) notices.push({ fileName, sheet: form.sheet, code: "import.hidden-content", severity: "info", message: `「${fileName}」：${n.message}` });
+      for (const n of form.notices) notices.push(importNotice("import.sheet-notice", fileName, { detail: n.message }, form.sheet));
       // What the reader found that the row check does not see: merged cells in the data, values far below it.
       if (form.readFindings.length > 0) {
         const listed = form.readFindings.slice(0, LISTED_CELLS).map((f) => `${f.column}${f.row}：${f.message}`);
-        notices.push({
-          fileName,
-          sheet: form.sheet,
-          code: "import.read-findings",
-          severity: "warning",
-          message: `「${fileName}」のシート「${form.sheet}」：${listed.join(" ")}${form.readFindings.length > LISTED_CELLS ? ` ほか${form.readFindings.length - LISTED_CELLS}件` : ""}`,
-        });
+        notices.push(
+          importNotice(
+            "import.read-findings",
+            fileName,
+            { detail: `${listed.join(" ")}${form.readFindings.length > LISTED_CELLS ? ` ほか${form.readFindings.length - LISTED_CELLS}件` : ""}` },
+            form.sheet,
+          ),
+        );
       }
       const numeric = numericCodeCells(form.rows, profile);
       if (numeric.length > 0) {
         const listed = numeric.slice(0, LISTED_CELLS).join("、") + (numeric.length > LISTED_CELLS ? ` ほか${numeric.length - LISTED_CELLS}セル` : "");
-        notices.push({
-          fileName,
-          sheet: form.sheet,
-          code: "import.numeric-codes",
-          severity: "warning",
-          message: `「${fileName}」のシート「${form.sheet}」で、コードや電話番号が数値として入力されています（${listed}）。先頭の0が失われている可能性があります。値はファイルのまま取り込み、チェック結果で確認できます。`,
-        });
+        notices.push(importNotice("import.numeric-codes", fileName, { cells: listed }, form.sheet));
       }
       const id = nextSubmissionId(ids);
       ids.push(id);

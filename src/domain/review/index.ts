@@ -7,6 +7,7 @@ export * from "./import-submissions";
 export * from "./review-record";
 export * from "./review-check";
 export * from "./review-export";
+export * from "./export-masters";
 export * from "./review-report";
 export * from "./report-html";
 export * from "./sendback-text";

@@ -2,19 +2,19 @@ import { cellText, isBlankCell, isCellError, type Cell } from "../cell";
 import { columnLetter } from "../columns";
 import { finding, type Finding } from "../findings";
 import { hasControlCharacter, removeControlCharacters } from "../text/jis";
-import { trimSpaces } from "../text/normalize";
+import { formulaLikeStart } from "../text/formula";
+import { nfkc, trimSpaces } from "../text/normalize";
 import type { Rule } from "./rule";
 
-const FORMULA_START = /^[=+\-@]/;
-
 function isPhoneInternational(field: string | undefined, cell: Cell): boolean {
-  return (field === "phone" || field === "tfaPhone") && typeof cell === "string" && trimSpaces(cell).startsWith("+");
+  return (field === "phone" || field === "tfaPhone") && typeof cell === "string" && nfkc(trimSpaces(cell)).startsWith("+");
 }
 
 /**
  * Every input, grey or exported column: Excel error values, line breaks / control characters, and values
  * a spreadsheet would run as a formula (CSV injection). A phone number starting with "+" is left to the phone rule
- * (it says "+81 form" or "foreign number", both errors); "-", "=" and "@" are formula-like there too.
+ * (it says "+81 form" or "foreign number", both errors); "-", "=" and "@" are formula-like there too. Full-width
+ * ＝ ＋ － ＠ count as their ASCII forms (a spreadsheet may fold them), and so does a start after leading spaces.
  */
 export const cellIntegrity: Rule = {
   id: "cell-integrity",
@@ -37,8 +37,8 @@ export const cellIntegrity: Rule = {
       } else if (typeof cell === "string" && hasControlCharacter(cell)) {
         const fix = grey ? "" : trimSpaces(removeControlCharacters(cell)) || undefined;
         out.push(finding(row.row, column, "cell.control-character", {}, fix));
-      } else if (FORMULA_START.test(trimSpaces(cellText(cell))) && !isPhoneInternational(field, cell)) {
-        out.push(finding(row.row, column, "cell.formula-like", { first: trimSpaces(cellText(cell))[0] }, grey ? "" : undefined));
+      } else if (formulaLikeStart(cellText(cell)) !== undefined && !isPhoneInternational(field, cell)) {
+        out.push(finding(row.row, column, "cell.formula-like", { first: formulaLikeStart(cellText(cell)) }, grey ? "" : undefined));
       } else {
         continue;
       }

@@ -2,17 +2,31 @@ import { finding } from "../findings";
 import { foldForMatch } from "../text/normalize";
 import type { Rule } from "./rule";
 
-/** 利用者ごとのアカウント: a name that is a role, a department, a test, or the institution itself → warning. */
+/** Parts of a name as people write them: split at ASCII, no-break and full-width spaces. */
+const NAME_PARTS = /[\s\u3000\u00a0]+/;
+/** What may follow a generic word in a part: a department suffix and/or a number (総務課, 受付2); 長 may not (医局長　太郎 is a name). */
+const DEPARTMENT_SUFFIX = /^(?:課|部|係|室|科|局|センター|せんたー)?\d*$/;
+
+/**
+ * 利用者ごとのアカウント: a name that is a role, a department, a test, or the institution itself → warning.
+ * A generic word must be the whole name or a whole part of it (split at spaces), optionally followed by a department
+ * suffix (総務課); it is never matched inside a word: 事務田　花子 and 医局長　太郎 are people.
+ */
 export const genericName: Rule = {
   id: "generic-name",
   run(row) {
     const name = row.accepted.name;
     if (name === undefined) return [];
-    const key = foldForMatch(name);
+    const words = row.ctx.genericWords;
+    const isGeneric = (part: string) => {
+      const key = foldForMatch(part);
+      return key !== "" && words.some((w) => key === w || (key.startsWith(w) && DEPARTMENT_SUFFIX.test(key.slice(w.length))));
+    };
     const institutionName = row.institution?.name;
     const generic =
-      row.ctx.genericWords.some((w) => key.includes(w)) ||
-      (institutionName !== undefined && foldForMatch(institutionName) === key);
+      isGeneric(name) ||
+      name.split(NAME_PARTS).some(isGeneric) ||
+      (institutionName !== undefined && foldForMatch(institutionName) === foldForMatch(name));
     return generic ? [finding(row.row, row.column("name"), "name.generic", { value: name })] : [];
   },
 };

@@ -27,7 +27,11 @@ export const healthCenterCode: Rule = {
   },
 };
 
-/** 中核市コード (I): must equal 保健所マスタ column G of the row whose code is K. Unverifiable when K is not accepted. */
+/**
+ * 中核市コード (I): must equal 保健所マスタ column G of a row whose code is K. 保健所コード is not assumed unique
+ * nationwide: (I, K) is resolved as a pair, so when K appears in several rows any of their G's is right, and an error
+ * lists the candidates. Unverifiable when K is not accepted.
+ */
 export const cityCode: Rule = {
   id: "city-code",
   run(row) {
@@ -36,18 +40,21 @@ export const cityCode: Rule = {
     const col = row.column("cityCode");
     const { text, numeric, issue } = codeText(row.cell("cityCode"));
     const hc = row.accepted.healthCenterCode;
-    const expected = hc !== undefined ? row.ctx.masters.healthCenter?.get(hc)?.cityCode : undefined;
-    if (expected === undefined || expected === text) {
+    const rows = hc !== undefined ? (row.ctx.masters.healthCenter?.all(hc) ?? []) : [];
+    const candidates = [...new Set(rows.map((r) => r.cityCode).filter((c): c is string => c !== undefined))];
+    if (candidates.length === 0 || candidates.includes(text)) {
       if (issue) row.issues("cityCode", [issue], out);
       row.accept("cityCode", text);
       return out;
     }
-    if (numeric && /^\d+$/.test(text) && text.padStart(expected.length, "0") === expected) {
-      out.push(finding(row.row, col, "code.zero-padded", { fix: expected }, expected));
-      row.accept("cityCode", expected);
+    const padded = numeric && /^\d+$/.test(text) ? candidates.find((c) => text.padStart(c.length, "0") === c) : undefined;
+    if (padded !== undefined) {
+      out.push(finding(row.row, col, "code.zero-padded", { fix: padded }, padded));
+      row.accept("cityCode", padded);
       return out;
     }
-    out.push(finding(row.row, col, "cityCode.mismatch", { healthCenter: hc, fix: expected }, expected));
+    const fix = candidates.length === 1 ? candidates[0] : undefined;
+    out.push(finding(row.row, col, "cityCode.mismatch", { healthCenter: hc, candidates: candidates.map((c) => `「${c}」`).join("・") }, fix));
     return out;
   },
 };

@@ -24,7 +24,15 @@ export const institutionCode: Rule = {
     const { text, numeric, issue } = codeText(row.cell("institutionCode"));
     if (!type) return out;
     const master = row.ctx.masters[type.master];
+    // A code found in another loaded master is the wrong kind of institution, whether or not E's own master is loaded
+    // (an 11 row naming a 全数 hospital): checked first when E's master is missing, after a miss otherwise.
+    const otherMaster = (code: string) => MASTER_KINDS.find((k) => k !== type.master && k !== "healthCenter" && row.ctx.masters[k]?.has(code));
     if (!master) {
+      const other = otherMaster(text);
+      if (other) {
+        out.push(finding(row.row, col, "institution.wrong-master", { value: text, other: row.ctx.masters[other]!.label }));
+        return out;
+      }
       if (issue) row.issues("institutionCode", [issue], out);
       row.accept("institutionCode", text);
       return out;
@@ -40,7 +48,7 @@ export const institutionCode: Rule = {
         record = master.get(padded);
         code = padded;
       } else {
-        const other = MASTER_KINDS.find((k) => k !== type.master && k !== "healthCenter" && row.ctx.masters[k]?.has(text));
+        const other = otherMaster(text);
         if (other) {
           out.push(finding(row.row, col, "institution.wrong-master", { value: text, other: row.ctx.masters[other]!.label }));
         } else {

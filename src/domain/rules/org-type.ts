@@ -1,8 +1,17 @@
 import { finding, type Finding } from "../findings";
+import type { FormProfile } from "../profile/schema";
 import { codeForLabel, codeText } from "../values/code";
 import type { Rule } from "./rule";
 
-/** 所属機関分類コード (E): 09 / 16 / 11. 9 → 09 with a warning; 16 is issued only after go-live. */
+/** Whether this window takes applications of this account type (profile.acceptedOrgTypes; absent = every type). */
+export function isAcceptedOrgType(profile: FormProfile, code: string): boolean {
+  return profile.acceptedOrgTypes === undefined || profile.acceptedOrgTypes.includes(code);
+}
+
+/**
+ * 所属機関分類コード (E): 09 / 16 / 11. 9 → 09 with a warning. A type this window does not accept → warning naming where
+ * it is applied for; a type the profile defers → warning. Either way the type is accepted, so AJ is still checked.
+ */
 export const orgType: Rule = {
   id: "org-type",
   run(row) {
@@ -25,7 +34,11 @@ export const orgType: Rule = {
       out.push(finding(row.row, col, "orgType.invalid", { value: row.text("orgType"), allowed }, codeForLabel(row.text("orgType"), types)));
       return out;
     }
-    if (type.deferred) out.push(finding(row.row, col, "orgType.deferred"));
+    if (!isAcceptedOrgType(row.ctx.profile, type.code)) {
+      out.push(finding(row.row, col, "orgType.not-accepted", { value: type.code, label: type.label, where: type.appliedAt ?? "担当の窓口" }));
+    } else if (type.deferred) {
+      out.push(finding(row.row, col, "orgType.deferred"));
+    }
     row.orgType = type;
     row.accept("orgType", type.code);
     return out;

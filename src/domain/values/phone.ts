@@ -35,8 +35,13 @@ export function expectedDigits(digits: string): number {
   return /^0[25789]0/.test(digits) ? 11 : 10;
 }
 
+/**
+ * A number that can receive SMS: one of the profile's mobile prefixes (070/080/090) *and* typed MOBILE by
+ * libphonenumber-js /max. The prefix alone is not enough: 0800 (toll-free) starts with 080.
+ */
 export function isMobileNumber(digits: string, prefixes: readonly string[]): boolean {
-  return digits.length === 11 && prefixes.some((p) => digits.startsWith(p));
+  if (digits.length !== 11 || !prefixes.some((p) => digits.startsWith(p))) return false;
+  return parsePhoneNumberFromString(digits, "JP")?.getType() === "MOBILE";
 }
 
 const ALLOWED = /^[0-9\-() ]+$/;

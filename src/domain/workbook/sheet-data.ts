@@ -5,6 +5,7 @@ import { columnLetter } from "../columns";
 import { compareFindings, finding, type Finding } from "../findings";
 import { checkForm, createCheckContext } from "../check/check-form";
 import type { FormChecker } from "../check/form-checker";
+import type { CheckView } from "../check/context";
 import type { FormRow } from "../check/row-state";
 import { locateHeader, rowHasData, type FormLocation } from "../form/locate-form";
 import { MasterIndex } from "../masters/master-index";
@@ -196,6 +197,6 @@ export function addMasters(set: MasterSet, loaded: readonly LoadedMaster[]): Mas
 }
 
 /** Checks one form sheet against the masters. */
-export function checkFormSheet(form: FormSheet, profile: FormProfile, masters: MasterSet): FormChecker {
-  return checkForm(form.rows, form.headerRow, profile, masters);
+export function checkFormSheet(form: FormSheet, profile: FormProfile, masters: MasterSet, view: CheckView = "reviewer"): FormChecker {
+  return checkForm(form.rows, form.headerRow, profile, masters, view);
 }

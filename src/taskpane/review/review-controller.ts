@@ -21,6 +21,9 @@ import {
   REMARK_MAX,
   reviewCheck,
   reviewExport,
+  checkNotices,
+  uncheckedMasters,
+  uncheckedMastersMessage,
   reviewReport,
   reviewReportGrid,
   reviewReportHtml,
@@ -100,6 +103,11 @@ export class ReviewController {
   private drafts: AccountDraft[] = [];
   private messageId = 0;
   private readonly now: () => Date;
+
+  /** The form profile the review checks with (the export settings show only what it uses). */
+  get profile(): FormProfile {
+    return this.deps.profile;
+  }
 
   constructor(private readonly deps: ReviewDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -492,9 +500,20 @@ export class ReviewController {
 
   // ---- 作業③: the registration CSV ----
 
+  /**
+   * The CSV, or undefined (with the reason shown) when a master the rows need is not loaded and the reviewer has not
+   * turned on 「マスタなしで出力する」: unchecked codes (K=99999, AJ=0000000000) must not look checked.
+   */
   private buildCsv() {
-    const { issueDeferred, header, encoding } = this.store.get().settings;
-    return reviewExport(this.checked, this.decisions(), this.deps.profile, { issueDeferred, header, encoding });
+    const { issueDeferred, header, encoding, allowNoMasters } = this.store.get().settings;
+    const approved = this.checked.filter((c) => this.decisions().get(c.submission.id)?.status === "承認");
+    const missing = uncheckedMasters(approved.flatMap((c) => checkNotices(c.checker, this.deps.profile, this.mastersOf(c.submission))));
+    if (missing.required.length > 0 && !allowNoMasters) {
+      this.say("error", uncheckedMastersMessage(missing, "「マスタなしで出力する（コードを照合しない）」をオンにする").join(" "));
+      return undefined;
+    }
+    const csv = reviewExport(this.checked, this.decisions(), this.deps.profile, { issueDeferred, header, encoding });
+    return { csv, uncheckedColumns: missing.columns };
   }
 
   /** 登録用CSVを出力: a download where the host allows it, otherwise the CSV lines in a new sheet. */
@@ -504,7 +523,9 @@ export class ReviewController {
         this.say("warning", "取り込んだ申請がありません。先に「申請様式を取り込む」で提出されたファイルを選んでください。");
         return;
       }
-      const csv = this.buildCsv();
+      const built = this.buildCsv();
+      if (!built) return;
+      const { csv, uncheckedColumns } = built;
       const fileName = stampedFileName("登録用CSV", "csv", this.now());
       const deliveries: Delivery[] = [];
       let sheetName: string | undefined;
@@ -522,7 +543,7 @@ export class ReviewController {
           `この Excel ではファイルをダウンロードできないため、シート「${sheetName}」にCSVの行を書き出しました（${csv.written.length}行）。そのシートを表示した状態で［ファイル］→［名前を付けて保存］→ ファイルの種類「CSV (コンマ区切り)」で保存してください。`,
         );
       }
-      this.store.set({ lastExport: { fileName, encodingLabel: csv.encoding === "cp932" ? "Shift_JIS" : "UTF-8（BOM付き）", written: csv.written.length, refused: csv.refused, deliveries, sheetName } });
+      this.store.set({ lastExport: { fileName, encodingLabel: csv.encoding === "cp932" ? "Shift_JIS" : "UTF-8（BOM付き）", written: csv.written.length, refused: csv.refused, cleared: csv.cleared, uncheckedColumns, deliveries, sheetName } });
     });
   }
 
@@ -535,7 +556,9 @@ export class ReviewController {
 
   async exportCsvToSheet(): Promise<void> {
     await this.busy("CSVのシートへの書き出し", async () => {
-      const csv = this.buildCsv();
+      const built = this.buildCsv();
+      if (!built) return;
+      const { csv } = built;
       const sheetName = await this.writeCsvSheet(csv.text);
       this.store.set((s) => ({ lastExport: s.lastExport ? { ...s.lastExport, deliveries: [...s.lastExport.deliveries, "sheet"], sheetName } : s.lastExport }));
       this.say("success", `シート「${sheetName}」にCSVの行（${csv.written.length}行${this.store.get().settings.header ? "＋見出し" : ""}）を書き出しました。［名前を付けて保存］で「CSV (コンマ区切り)」を選ぶと Shift_JIS で保存されます。`);
@@ -543,7 +566,9 @@ export class ReviewController {
   }
 
   async copyCsv(): Promise<void> {
-    const csv = this.buildCsv();
+    const built = this.buildCsv();
+    if (!built) return;
+    const { csv } = built;
     const ok = await (this.deps.copy ?? copyText)(csv.text);
     if (ok) this.store.set((s) => ({ lastExport: s.lastExport ? { ...s.lastExport, deliveries: [...s.lastExport.deliveries, "clipboard"] } : s.lastExport }));
     this.say(

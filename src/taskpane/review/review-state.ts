@@ -1,4 +1,5 @@
 import type {
+  ClearedValue,
   DraftProblem,
   FormDiff,
   ImportNotice,
@@ -51,6 +52,10 @@ export interface ExportOutcome {
   encodingLabel: string;
   written: number;
   refused: RefusedRow[];
+  /** Grey-column values of written rows that were left out of the file. */
+  cleared?: ClearedValue[];
+  /** Columns written without a master check (the reviewer turned on 「マスタなしで出力する」). */
+  uncheckedColumns?: string[];
   deliveries: Delivery[];
   sheetName?: string;
 }
@@ -91,7 +96,8 @@ export interface ReviewState {
   canStoreRecord: boolean;
   submissions: SubmissionView[];
   notices: ImportNotice[];
-  settings: { issueDeferred: boolean; header: boolean; encoding: "cp932" | "utf8bom" };
+  /** allowNoMasters: export even when a master the rows need is not loaded (codes unchecked); off by default, not saved. */
+  settings: { issueDeferred: boolean; header: boolean; encoding: "cp932" | "utf8bom"; allowNoMasters?: boolean };
   lastExport?: ExportOutcome;
   downloads: "allowed" | "blocked";
   issued?: IssuedView;

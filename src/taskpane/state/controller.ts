@@ -27,6 +27,12 @@ import { TaskQueue } from "./task-queue";
 type Edit = { address: string; value: string };
 
 /** Reads a master file chosen in the pane; loaded lazily (the xlsx parser is large). */
+/**
+ * The form view is the institution's (the one filling the form): items the profile leaves to the municipality are info
+ * when blank. The municipality's review (review mode) and every export use the reviewer's view.
+ */
+const FORM_VIEW = "institution" as const;
+
 export type MasterFileReader = (file: File, profile: FormProfile, onProgress: (p: Progress & { phase: string }) => void) => Promise<LoadedMaster[]>;
 
 const defaultMasterFileReader: MasterFileReader = async (file, profile, onProgress) => {
@@ -352,7 +358,7 @@ export class PaneController {
     );
     // What was coloured before belongs to the previous sheet when the user switches forms.
     if (this.state.check?.sheet !== sheet) this.highlightedUpTo = 0;
-    this.checker = checkForm(snapshot.rows, snapshot.headerRow, this.profile, this.state.masters);
+    this.checker = checkForm(snapshot.rows, snapshot.headerRow, this.profile, this.state.masters, FORM_VIEW);
     this.store.set({ phase: "ready" });
     const rows = fullPlanRows(this.checker, this.highlightedUpTo);
     this.publish("full", rows, sheet);
@@ -389,7 +395,7 @@ export class PaneController {
     const sheet = this.state.check?.sheet;
     if (!old || !sheet) return;
     const rows = old.filledRows().map((r) => old.rowInput(r)!);
-    this.checker = checkForm(rows, old.headerRow, this.profile, this.state.masters);
+    this.checker = checkForm(rows, old.headerRow, this.profile, this.state.masters, FORM_VIEW);
     const all = fullPlanRows(this.checker, this.highlightedUpTo);
     this.publish("full", all, sheet);
     if (this.state.highlights) await this.highlight(all);

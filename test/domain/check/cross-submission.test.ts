@@ -19,6 +19,15 @@ describe("checks across submissions (several forms reviewed together)", () => {
     expect(later[0].message).toContain("4行目");
   });
 
+  it("same name + institution in another file with no contact in common: a warning (two people of one name)", () => {
+    const a = checkRows([formRow(4, { name: "佐藤　翔" })]);
+    const b = checkRows([formRow(4, { name: "佐藤　翔", email: "sho2@example-hosp.jp", tfaEmail: "sho2.2fa@example-hosp.jp" })]);
+    const later = flat(crossSubmissionFindings([{ source: "a", checker: a }, { source: "b", checker: b }]).get(1));
+    expect(rowKeys(later)).toEqual(["4 B name.same-name-other-file"]);
+    expect(later[0].severity).toBe("warning");
+    expect(later[0].message).toContain("「a」の4行目");
+  });
+
   it("within the later file only its first such row is flagged (its own checker reports the rest)", () => {
     const a = checkRows([formRow(4)]);
     const b = checkRows([formRow(4), formRow(5, { tfaEmail: "t@example-hosp.jp" })]);

@@ -71,6 +71,36 @@ describe("duplicate applications (same person + E + AJ, or K when AJ is blank)",
     expect(c.result().rows.map((r) => r.status)).toEqual(["complete", "complete", "incomplete", "incomplete"]);
   });
 
+  it("same name + E + institution with no contact in common (D, AM, AL) is a warning on the later row: two people of one name", () => {
+    const other = { email: "sato.sho2@example-hosp.jp", tfaEmail: "sho2.2fa@example-hosp.jp" };
+    const c = checkRows([formRow(4, { name: "佐藤　翔" }), formRow(5, { name: "佐藤　翔", ...other })]);
+    expect(rowKeys(c.result().findings)).toEqual(["5 B name.same-name"]);
+    expect(c.rowFindings(5)[0].severity).toBe("warning");
+    expect(c.rowFindings(5)[0].message).toContain("4行目");
+    expect(c.result().rows.map((r) => r.status)).toEqual(["complete", "complete"]);
+  });
+
+  it.each([
+    ["D", { tfaEmail: "other.2fa@example-hosp.jp" }],
+    ["AM", { email: "other@example-hosp.jp" }],
+    ["AL", { email: "other@example-hosp.jp", tfaMethod: "2", tfaEmail: null, tfaPhone: "090-1234-5678" }],
+  ])("a contact in common (%s) makes it an error", (_col, changes) => {
+    const first = { tfaMethod: "2", tfaEmail: null, tfaPhone: "090-1234-5678" };
+    const base = _col === "AL" ? first : {};
+    const c = checkRows([formRow(4, { name: "佐藤　翔", ...base }), formRow(5, { name: "佐藤　翔", ...changes })]);
+    expect(rowKeys(c.result().findings).filter((k) => k.includes("name."))).toEqual(["5 B name.duplicate"]);
+  });
+
+  it("the later row is an error when it shares a contact with any earlier row, else a warning", () => {
+    const c = checkRows([
+      formRow(4, { name: "佐藤　翔" }),
+      formRow(5, { name: "佐藤　翔", email: "b@example-hosp.jp", tfaEmail: "b2@example-hosp.jp" }),
+      formRow(6, { name: "佐藤　翔", email: "b@example-hosp.jp", tfaEmail: "c2@example-hosp.jp" }),
+    ]);
+    expect(rowKeys(c.result().findings)).toEqual(["5 B name.same-name", "6 B name.duplicate"]);
+    expect(c.rowFindings(6)[0].message).toContain("5行目");
+  });
+
   it("the same person in another institution or with another account type is not a duplicate", () => {
     const c = checkRows([
       formRow(4),

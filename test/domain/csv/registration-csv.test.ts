@@ -73,7 +73,7 @@ describe("registration CSV (default profile)", () => {
     const bad = profileHeaderLabels(DEFAULT_PROFILE).map((l, i) => (i === 0 ? "利用者名😀" : l));
     const csv = exportOf([person(4, "佐藤　太郎")], { headerLabels: bad });
     expect(records(decodeCp932(csv.bytes))[0][0]).toBe("利用者名");
-    expect(csv.notes).toEqual(["見出し「利用者名😀」はShift_JISで表せない文字（「😀」）を含むため、「利用者名」として出力しました。"]);
+    expect(csv.notes).toEqual(["見出し（B列）「利用者名😀」はShift_JISで表せない文字（「😀」）を含むため、「利用者名」として出力しました。"]);
     expect(records(exportOf([person(4, "佐藤　太郎")], { headerLabels: bad, encoding: "utf8bom" }).text)[0][0]).toBe("利用者名😀");
   });
 
@@ -83,13 +83,25 @@ describe("registration CSV (default profile)", () => {
     expect(csv.bytes).toHaveLength(0);
   });
 
-  it("RFC 4180: fields with commas, quotes or spaces at the ends are quoted; quotes doubled", () => {
-    const csv = exportOf([person(4, "O'Brien, \"Jr\""), person(5, "鈴木　花子", { F: " 備考 " })]);
+  it("RFC 4180: fields with commas or quotes are quoted; quotes doubled", () => {
+    const csv = exportOf([person(4, "O'Brien, \"Jr\""), person(5, "鈴木　花子")]);
     const lines = csv.text.split("\r\n");
     expect(lines[1].startsWith('"O\'Brien, ""Jr""",03-5555-1000,')).toBe(true);
     expect(records(csv.text)[1][0]).toBe("O'Brien, \"Jr\"");
     expect(records(csv.text)[2][1]).toBe("03-5555-1000");
-    expect(records(csv.text)[2][4]).toBe("備考");
+  });
+
+  it("grey-column (入力不要) values are left out: empty fields, the row still written, each value listed", () => {
+    const csv = exportOf([person(4, "佐藤　太郎", { F: " 備考 ", AK: "123" }), person(5, "鈴木　花子"), person(6, "高橋　翔", { M: "x", phone: null })]);
+    expect(csv.written.map((w) => w.row)).toEqual([4, 5]);
+    const [, first] = records(csv.text);
+    for (const column of DEFAULT_PROFILE.greyColumns) expect(first[DEFAULT_PROFILE.csv.columns.indexOf(column)]).toBe("");
+    expect(csv.text).not.toContain("備考");
+    // only written rows' values are listed (row 6 is refused for its own errors)
+    expect(csv.cleared).toEqual([
+      { source: "form.xlsx", row: 4, column: "F", value: "備考" },
+      { source: "form.xlsx", row: 4, column: "AK", value: "123" },
+    ]);
   });
 
   it("codes stay text and the spec's normalizations apply: 9 → 09, full-width digits, trimmed values", () => {
@@ -124,13 +136,27 @@ describe("registration CSV (default profile)", () => {
       expect(csv.refused[1].reasons).toEqual([expect.stringMatching(/^AG列: /), expect.stringMatching(/^AJ列: .*空欄/)]);
     });
 
-    it("16 (定点) only with issueDeferred", () => {
+    it("16 (定点) is an ordinary account: written by default; issueDeferred changes nothing", () => {
       const rows = [person(4, "佐藤　太郎", { orgType: "16", institutionCode: "25100010" })];
       const csv = exportOf(rows);
-      expect(csv.refused).toEqual([{ source: "form.xlsx", row: 4, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））は次期システムの運用開始後/)] }]);
-      const issued = exportOf(rows, { issueDeferred: true });
-      expect(issued.written.map((w) => w.row)).toEqual([4]);
-      expect(records(issued.text)[1][3]).toBe("16");
+      expect(csv.refused).toEqual([]);
+      expect(records(csv.text)[1][3]).toBe("16");
+      expect(Buffer.from(exportOf(rows, { issueDeferred: true }).bytes).equals(Buffer.from(csv.bytes))).toBe(true);
+    });
+
+    it("a type the profile defers is held back unless issueDeferred", () => {
+      const profile = { ...DEFAULT_PROFILE, orgTypes: DEFAULT_PROFILE.orgTypes.map((t) => (t.code === "16" ? { ...t, deferred: true } : t)) };
+      const rows = exportRowsOf(checkRows([person(4, "佐藤　太郎", { orgType: "16", institutionCode: "25100010" })], undefined, profile));
+      expect(registrationCsv(rows, profile).refused).toEqual([{ source: "form.xlsx", row: 4, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））は次期システムの運用開始後/)] }]);
+      expect(registrationCsv(rows, profile, { issueDeferred: true }).written.map((w) => w.row)).toEqual([4]);
+    });
+
+    it("a type this window does not accept is left out, saying where it is applied for", () => {
+      const profile = { ...DEFAULT_PROFILE, acceptedOrgTypes: ["09"] };
+      const rows = exportRowsOf(checkRows([person(4, "佐藤　太郎"), person(5, "鈴木　花子", { orgType: "16", institutionCode: "25100010" })], undefined, profile));
+      const csv = registrationCsv(rows, profile, { issueDeferred: true });
+      expect(csv.written.map((w) => w.row)).toEqual([4]);
+      expect(csv.refused).toEqual([{ source: "form.xlsx", row: 5, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））はこの窓口で受け付けていない種別のため出力しません（都道府県/)] }]);
     });
 
     it("gap rows", () => {
@@ -139,11 +165,10 @@ describe("registration CSV (default profile)", () => {
       expect(csv.refused).toEqual([{ source: "form.xlsx", row: 5, reasons: [expect.stringContaining("空行")] }]);
     });
 
-    it("characters Shift_JIS cannot hold (only a grey-column warning in the check) refuse the row in CP932, not in UTF-8", () => {
-      const rows = [person(4, "佐藤　太郎", { F: "備考😀" })];
-      const cp932 = exportOf(rows);
-      expect(cp932.refused).toEqual([{ source: "form.xlsx", row: 4, reasons: [expect.stringMatching(/^F列: Shift_JISで表せない文字（「😀」）/)] }]);
-      expect(exportOf(rows, { encoding: "utf8bom" }).written.map((w) => w.row)).toEqual([4]);
+    it("a grey value Shift_JIS cannot hold does not matter: it is not written", () => {
+      const cp932 = exportOf([person(4, "佐藤　太郎", { F: "備考😀" })]);
+      expect(cp932.written.map((w) => w.row)).toEqual([4]);
+      expect(cp932.cleared).toEqual([{ source: "form.xlsx", row: 4, column: "F", value: "備考😀" }]);
     });
 
     it("rows the caller excludes", () => {
@@ -167,14 +192,41 @@ describe("registration CSV (default profile)", () => {
     expect(a.refused).toEqual(b.refused);
   });
 
-  it("no written field can start a formula", () => {
-    const csv = exportOf([person(4, "佐藤　太郎", { F: "=1+1", G: "@A1", H: "-2", J: "+3" })]);
+  it("no written field can start a formula: the check's errors refuse the row", () => {
+    const csv = exportOf([person(4, "佐藤　太郎", { F: "=1+1", G: "@A1", H: "-2", J: "+3" }), person(5, "＝鈴木　花子"), person(6, "＠高橋")]);
     expect(csv.written).toEqual([]);
     expect(csv.refused[0].reasons).toHaveLength(4);
+    expect(csv.refused[1].reasons).toEqual([expect.stringMatching(/^B列: 「＝」で始まる値/)]);
+    expect(csv.refused[2].reasons).toEqual([expect.stringMatching(/^B列: 「＠」で始まる値/)]);
+  });
+
+  it.each(["=1+1", "+1", "-1", "@A1", "＝1+1", "＋1", "－1", "＠A1", "　＝1", " =1", "\t=1", "\r=1"])(
+    "the writer's own guard refuses %j even when a row arrives with no findings (fails if the guard is removed)",
+    (name) => {
+      const checker = checkRows([person(4, "佐藤　太郎")]);
+      // a row as a buggy caller could pass it: its accepted name starts a formula, and it carries no findings
+      const rows = exportRowsOf(checker).map((r) => ({ ...r, findings: [], result: { ...r.result!, values: { ...r.result!.values, name } } }));
+      const csv = registrationCsv(rows, DEFAULT_PROFILE);
+      expect(csv.written).toEqual([]);
+      expect(csv.refused).toEqual([{ source: "form.xlsx", row: 4, reasons: ["B列: 数式と解釈される文字で始まるため出力できません"] }]);
+      expect(csv.text).not.toContain(name);
+    },
+  );
+
+  it("header labels from the form that start a formula (also full-width) or hold a line break are replaced and noted", () => {
+    const labels = profileHeaderLabels(DEFAULT_PROFILE).map((l, i) => (i === 0 ? "＝利用者名" : i === 1 ? "連絡先\n電話番号" : i === 2 ? "@メール" : l));
+    const csv = exportOf([person(4, "佐藤　太郎")], { headerLabels: labels });
+    expect(records(csv.text)[0].slice(0, 3)).toEqual(["利用者名", "連絡先電話番号", "連絡先メールアドレス"]);
+    expect(csv.text.split("\r\n")).toHaveLength(3);
+    expect(csv.notes).toEqual([
+      "見出し（B列）「＝利用者名」は数式と解釈されるおそれがあるため、「利用者名」として出力しました。",
+      "見出し（C列）「連絡先↵電話番号」は改行などの制御文字を含むため、「連絡先電話番号」として出力しました。",
+      "見出し（D列）「@メール」は数式と解釈されるおそれがあるため、「連絡先メールアドレス」として出力しました。",
+    ]);
   });
 
   it("a value with a control character never reaches the file", () => {
-    const csv = exportOf([person(4, "佐藤　太郎", { M: "a\r\nb" }), person(5, "鈴木　花子")]);
+    const csv = exportOf([person(4, "佐藤　太郎", { M: "a\r\nb" }), person(5, "鈴木　花子"), person(6, "高橋\n翔")]);
     expect(csv.written.map((w) => w.row)).toEqual([5]);
     expect(csv.text.split("\r\n")).toHaveLength(3);
   });
@@ -214,14 +266,31 @@ describe("the file says exactly what was checked (property)", () => {
 });
 
 describe("characters that would change on the way into the file", () => {
-  it("CP932: 〜 (U+301C) and − (U+2212) are not silently written as ～ and －", () => {
-    const csv = exportOf([person(4, "佐藤　太郎", { F: "1〜2", G: "−" })]);
-    expect(csv.refused[0].reasons).toEqual([expect.stringContaining("F列: Shift_JISで表せない文字（「〜」）")]);
-    expect(exportOf([person(4, "佐藤　太郎", { F: "1～2" })]).written).toHaveLength(1);
+  it("CP932: 〜 (U+301C) and − (U+2212) are each refused, not silently written as ～ and －", () => {
+    // the check already refuses them in a name …
+    const checked = exportOf([person(4, "佐藤〜太郎"), person(5, "鈴木−花子"), person(6, "高橋～翔"), person(7, "田中－恵")]);
+    expect(checked.refused.map((r) => [r.row, r.reasons])).toEqual([
+      [4, [expect.stringContaining("「〜」")]],
+      [5, [expect.stringContaining("「−」")]],
+    ]);
+    // … and the writer refuses each on its own, for a row that arrives without findings
+    const checker = checkRows([person(4, "佐藤　太郎"), person(5, "鈴木　花子")]);
+    const names: Record<number, string> = { 4: "佐藤〜太郎", 5: "鈴木−花子" };
+    const rows = exportRowsOf(checker).map((r) => ({ ...r, findings: [], result: { ...r.result!, values: { ...r.result!.values, name: names[r.row] } } }));
+    expect(registrationCsv(rows, DEFAULT_PROFILE).refused).toEqual([
+      { source: "form.xlsx", row: 4, reasons: ["B列: Shift_JISで表せない文字（「〜」）があるため出力できません"] },
+      { source: "form.xlsx", row: 5, reasons: ["B列: Shift_JISで表せない文字（「−」）があるため出力できません"] },
+    ]);
+    const csv = checked;
+    // the full-width forms CP932 has are written as typed
+    expect(csv.written.map((w) => w.row)).toEqual([6, 7]);
+    expect(records(decodeCp932(csv.bytes)).slice(1).map((r) => r[0])).toEqual(["高橋～翔", "田中－恵"]);
   });
 
   it("broken text (a lone surrogate) is refused in UTF-8 too, shown by its code", () => {
-    const csv = exportOf([person(4, "佐藤　太郎", { F: "a\udfffb" })], { encoding: "utf8bom" });
-    expect(csv.refused[0].reasons).toEqual(["F列: UTF-8で表せない文字（U+DFFF）があるため出力できません"]);
+    const checker = checkRows([person(4, "佐藤　太郎")]);
+    const rows = exportRowsOf(checker).map((r) => ({ ...r, result: { ...r.result!, values: { ...r.result!.values, name: "a\udfffb" } } }));
+    const csv = registrationCsv(rows, DEFAULT_PROFILE, { encoding: "utf8bom" });
+    expect(csv.refused[0].reasons).toEqual(["B列: UTF-8で表せない文字（U+DFFF）があるため出力できません"]);
   });
 });

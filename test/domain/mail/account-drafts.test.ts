@@ -234,6 +234,16 @@ describe("system URL and file names", () => {
     }
   });
 
+  it("refuses characters that change how the URL is displayed (bidi controls, zero-width, format characters)", () => {
+    for (const hidden of ["\u202e", "\u202d", "\u2066", "\u200f", "\u200b", "\u2060", "\ufeff", "\u00ad", "\u061c"]) {
+      const r = checkSystemUrl(`https://nesid.example.invalid/${hidden}nigol`);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toContain("表示を変える見えない文字（U+");
+    }
+    const rlo = checkSystemUrl("https://nesid.example.invalid/\u202egpj.exe");
+    expect(rlo).toEqual({ ok: false, message: "システムのURLに、表示を変える見えない文字（U+202E）が含まれています。URLを手で入力し直してください。" });
+  });
+
   it("makes IDs safe file names and keeps them unique ignoring case", () => {
     expect(["U230000", "../../etc/passwd", "a/b\\c:d", "CON", "nul.txt", "利用者１", ".hidden", ""].map(safeFileStem)).toEqual([
       "U230000",

@@ -21,7 +21,7 @@ describe("form profile", () => {
     expect(DEFAULT_PROFILE.csv.columns).toHaveLength(39);
     expect(DEFAULT_PROFILE.csv.columns[0]).toBe("B");
     expect(DEFAULT_PROFILE.csv.columns[38]).toBe("AN");
-    expect(DEFAULT_PROFILE.orgTypes.map((t) => [t.code, t.master, t.deferred])).toEqual([["09", "zensu", false], ["16", "teiten", true], ["11", "animal", false]]);
+    expect(DEFAULT_PROFILE.orgTypes.map((t) => [t.code, t.master, t.deferred])).toEqual([["09", "zensu", false], ["16", "teiten", false], ["11", "animal", false]]);
   });
 
   it("two fields in one column: names the path and both fields", () => {

@@ -25,8 +25,8 @@ describe("importSubmissions: what the reader found is told to the reviewer", () 
     expect(result.submissions.map((s) => [s.sourceSheet, s.rows.map((r) => r.row)])).toEqual([["申請様式", [4, 5]]]);
     const codes = result.notices.map((n) => [n.code, n.severity]);
     expect(codes).toEqual([
-      ["import.hidden-content", "warning"],
-      ["import.hidden-content", "info"],
+      ["import.hidden-sheet", "warning"],
+      ["import.sheet-notice", "info"],
       ["import.read-findings", "warning"],
     ]);
     expect(result.notices[0].message).toContain("申請様式 (2)");

@@ -25,15 +25,14 @@ describe("reviewExport: the registration CSV of approved submissions", () => {
     expect(text).not.toMatch(/[^\r]\n/);
   });
 
-  it("keeps 16 (定点) rows out unless the reviewer turned on issuing them, and says why", async () => {
+  it("writes 16 (定点) rows like any other (the 「16も出力する」 setting changes nothing in the default profile)", async () => {
     const { checked } = importAndCheck([await submittedFile("a.xlsx", keepRows(12, 12))]);
     const all = decisions([["S001", "承認"]]);
+    // Rows 4..11 were cleared, so they are gap rows (refused); row 12 is the 16 row.
     const off = reviewExport(checked, all, DEFAULT_PROFILE);
-    expect(off.written).toEqual([]);
-    // Rows 4..11 were cleared, so they are gap rows (refused too); row 12 is the 16 row.
-    expect(off.refused.find((r) => r.row === 12)!.reasons).toEqual(["E列: 16（医療機関管理者（定点））は次期システムの運用開始後に発行するため出力しません"]);
+    expect(off.written).toEqual([{ source: "S001 a.xlsx", row: 12 }]);
     const on = reviewExport(checked, all, DEFAULT_PROFILE, { issueDeferred: true });
-    expect(on.written).toEqual([{ source: "S001 a.xlsx", row: 12 }]);
+    expect(Buffer.from(on.bytes).equals(Buffer.from(off.bytes))).toBe(true);
   });
 
   it("gives byte-identical files for the same input: twice in a row, and after reading the files again", async () => {
@@ -43,7 +42,7 @@ describe("reviewExport: the registration CSV of approved submissions", () => {
     const a = reviewExport(first.checked, all, DEFAULT_PROFILE);
     const b = reviewExport(first.checked, all, DEFAULT_PROFILE);
     const c = reviewExport(importAndCheck(await files()).checked, all, DEFAULT_PROFILE);
-    expect(a.written).toHaveLength(8 + 4);
+    expect(a.written).toHaveLength(9 + 4);
     expect(Buffer.from(b.bytes).equals(Buffer.from(a.bytes))).toBe(true);
     expect(Buffer.from(c.bytes).equals(Buffer.from(a.bytes))).toBe(true);
     const utf8 = reviewExport(first.checked, all, DEFAULT_PROFILE, { encoding: "utf8bom", header: false });

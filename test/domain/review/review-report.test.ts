@@ -57,7 +57,9 @@ describe("the review report", () => {
     expect(text).toContain("【審査担当より】\r\n電話番号とメールアドレスを直してください。\r\n<b>至急</b>");
     expect(text).toContain("・14行目（吉田　太郎）\r\n　　C14：連絡先電話番号が入力されていません。");
     expect(text).toContain("　　D15：全角文字が含まれています。メールアドレスは半角英数字で入力してください（初期パスワードの送付先になります）。（修正案：tanaka@example-hosp.jp）");
-    expect(text).toContain("【ご確認いただきたい箇所】\r\n・12行目（小林　健太）");
+    // row 12 is a 16 (定点) row: an ordinary account, nothing to check there any more
+    expect(text).toContain("【ご確認いただきたい箇所】\r\n・13行目（加藤　由美）");
+    expect(text).not.toContain("12行目");
     expect(text).not.toMatch(/[^\r]\n/);
   });
 

@@ -64,8 +64,19 @@ describe("cell integrity (every input and grey cell)", () => {
     }
   });
 
-  it("a full-width ＝ is not a formula", () => {
-    expect(keys(checkValid({ name: "＝山田" }).findings)).toEqual([]);
+  it("full-width ＝ ＋ － ＠ and a start after spaces are formula-like too (in names and grey columns)", () => {
+    for (const [column, value, first] of [["B", "＝山田", "＝"], ["B", "＋佐藤", "＋"], ["B", "－", "－"], ["B", "＠佐藤", "＠"], ["B", "　＝1+1", "＝"], ["B", " =1", "="], ["M", "＝HYPERLINK()", "＝"], ["AK", "＠x", "＠"]] as const) {
+      const r = checkValid({ [column]: value });
+      expect(keys(r.findings)).toEqual([`${column}:cell.formula-like`]);
+      expect(r.findings[0].severity).toBe("error");
+      expect(r.findings[0].message).toContain(`「${first}」`);
+    }
+    // inside a value they are ordinary characters
+    expect(keys(checkValid({ name: "山田＝太郎" }).findings)).toEqual([]);
+  });
+
+  it("a full-width ＋81 phone number is left to the phone rule (international form), not called a formula", () => {
+    expect(keys(checkValid({ phone: "＋81-3-5555-1000" }).findings)).toEqual(["C:phone.international"]);
   });
 
   it("applies to input columns even when a profile leaves them out of the CSV", () => {

@@ -15,9 +15,15 @@ describe("利用者ごとのアカウント: generic names", () => {
     expect(keys(checkValid({ name: "山手１０医院" }).findings)).toEqual(["B:name.generic"]);
   });
 
-  it("personal names are not", () => {
-    for (const name of ["佐藤　太郎", "事務田　花子".replace("事務田", "須藤"), "John Smith", "山手　一郎"]) {
+  it("personal names are not — a generic word inside a name part does not count (事務田, 医局長, 受付山)", () => {
+    for (const name of ["佐藤　太郎", "事務田　花子", "医局長　太郎", "受付山 次郎", "総務田　三郎", "John Smith", "山手　一郎", "Testa Maria", "テスト山　花子"]) {
       expect(keys(checkValid({ name }).findings)).toEqual([]);
+    }
+  });
+
+  it("a whole part of the name (split at spaces) is enough: 事務　花子, 田中 (受付)", () => {
+    for (const name of ["事務　花子", "医局　太郎", "田中 受付", "テスト　ユーザー", "看護部　共有"]) {
+      expect(keys(checkValid({ name }).findings)).toEqual(["B:name.generic"]);
     }
   });
 

@@ -1,9 +1,10 @@
-import { checkValid, keys, testMasters } from "../../support/form-rows";
+import { buildMasterIndex, checkNotices, type Cell } from "../../../src/domain";
+import { checkRows, checkValid, formRow, HEALTH_CENTER_SHEET, keys, PROFILE, testMasters } from "../../support/form-rows";
 
 describe("K 保健所コード / I 中核市コード", () => {
   it("K in 保健所マスタ column B and I equal to its column G: no findings", () => {
     const r = checkValid({ healthCenterCode: "06055", cityCode: "062059", orgType: "16", institutionCode: "06100005" });
-    expect(keys(r.findings)).toEqual(["E:orgType.deferred"]);
+    expect(keys(r.findings)).toEqual([]);
     expect(r.values.healthCenterCode).toBe("06055");
     expect(r.values.cityCode).toBe("062059");
   });
@@ -70,5 +71,32 @@ describe("K 保健所コード / I 中核市コード", () => {
     expect(r.values.cityCode).toBe("000000");
     // only the institution master can still tell that K is not the institution's 保健所
     expect(keys(r.findings)).toEqual(["AJ:institution.health-center-mismatch"]);
+  });
+
+  describe("保健所コード repeated across jurisdictions: (I, K) resolved as a pair", () => {
+    // 25654 appears twice: the prefecture's row (253658) first, a city's row (252018) later
+    const sheet: Cell[][] = [...HEALTH_CENTER_SHEET, ["25", "25654", "大津市保健所", "滋賀県", "中核市", "大津市", "252018", "07-1025-2025"]];
+    const masters = { ...testMasters(), healthCenter: buildMasterIndex("healthCenter", "test:保健所マスタ", sheet, PROFILE) };
+
+    it("either row's 中核市コード is right — not only the first row's", () => {
+      expect(keys(checkValid({ cityCode: "253658" }, masters).findings)).toEqual([]);
+      const city = checkValid({ cityCode: "252018" }, masters);
+      expect(keys(city.findings)).toEqual([]);
+      expect(city.values.cityCode).toBe("252018");
+    });
+
+    it("an I matching neither is an error listing the candidate codes, without a single fix", () => {
+      const r = checkValid({ cityCode: "130000" }, masters);
+      expect(keys(r.findings)).toEqual(["I:cityCode.mismatch"]);
+      expect(r.findings[0].message).toBe("中核市コードが保健所マスタと一致しません。保健所コード25654の中核市コードは「253658」・「252018」のいずれかです。");
+      expect(r.findings[0].fix).toBeUndefined();
+    });
+
+    it("the duplicate notice says the pair is used, not the first row", () => {
+      const checker = checkRows([formRow(4)], masters);
+      const notice = checkNotices(checker, PROFILE, masters).find((n) => n.code === "master.duplicates")!;
+      expect(notice.message).toContain("25654");
+      expect(notice.message).toContain("保健所コードと中核市コードの組で照合します");
+    });
   });
 });

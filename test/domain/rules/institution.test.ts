@@ -9,7 +9,7 @@ describe("AJ 所属医療機関/動物診療施設コード", () => {
 
   it("E=16 looks in 医療機関マスタ（定点）", () => {
     const r = checkValid({ orgType: "16", institutionCode: "25100010" });
-    expect(keys(r.findings)).toEqual(["E:orgType.deferred"]);
+    expect(keys(r.findings)).toEqual([]);
     expect(r.values.institutionCode).toBe("25100010");
   });
 
@@ -27,9 +27,26 @@ describe("AJ 所属医療機関/動物診療施設コード", () => {
     expect(r.findings[0].severity).toBe("error");
     expect(r.findings[0].message).toContain("医療機関マスタ（定点）");
     const back = checkValid({ orgType: "16", institutionCode: "2513100103" });
-    expect(keys(back.findings)).toEqual(["E:orgType.deferred", "AJ:institution.wrong-master"]);
+    expect(keys(back.findings)).toEqual(["AJ:institution.wrong-master"]);
     expect(only(back.findings, "institution.wrong-master").message).toContain("医療機関マスタ（全数）");
     expect(keys(checkValid({ orgType: "09", institutionCode: "A2500001" }).findings)).toEqual(["AJ:institution.wrong-master"]);
+  });
+
+  it("a code of another loaded master is an error even when E's own master is not loaded", () => {
+    // an 11 (動物) row naming a 全数 hospital, no 動物 master
+    const animal = checkValid({ orgType: "11", institutionCode: "2513100103" }, testMasters("animal"));
+    expect(keys(animal.findings)).toEqual(["AJ:institution.wrong-master"]);
+    expect(animal.findings[0].severity).toBe("error");
+    expect(animal.findings[0].message).toContain("医療機関マスタ（全数）");
+    expect(animal.values.institutionCode).toBeUndefined();
+    // a 16 (定点) row naming a 全数 hospital, no 定点 master: an error, not only a warning
+    const teiten = checkValid({ orgType: "16", institutionCode: "2513100103" }, testMasters("teiten"));
+    expect(teiten.findings.filter((f) => f.severity === "error").map((f) => `${f.column}:${f.code}`)).toEqual(["AJ:institution.wrong-master"]);
+    // whatever else is loaded: only the 全数 master
+    const zensuOnly = checkValid({ orgType: "11", institutionCode: "2513100103" }, testMasters("animal", "teiten", "healthCenter"));
+    expect(keys(zensuOnly.findings)).toEqual(["AJ:institution.wrong-master"]);
+    // a code in no loaded master is still accepted unverified
+    expect(keys(checkValid({ orgType: "11", institutionCode: "A9999999" }, testMasters("animal")).findings)).toEqual([]);
   });
 
   it("a code in no master is an error naming the master it should be in", () => {

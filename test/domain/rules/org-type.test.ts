@@ -1,15 +1,39 @@
-import { checkValid, keys } from "../../support/form-rows";
+import { DEFAULT_PROFILE, type FormProfile } from "../../../src/domain";
+import { checkCells, checkValid, keys, validCells } from "../../support/form-rows";
+
+/** The default profile with some top-level options changed. */
+function profileWith(changes: Partial<FormProfile>): FormProfile {
+  return { ...DEFAULT_PROFILE, ...changes };
+}
 
 describe("E 所属機関分類コード", () => {
-  it("09 and 11 are accepted silently; 16 is a warning (issue after go-live) and still accepted", () => {
+  it("09, 16 and 11 are ordinary accounts: accepted silently (16 is no longer 'issue after go-live')", () => {
     expect(keys(checkValid({ orgType: "09" }).findings)).toEqual([]);
     const animal = checkValid({ orgType: "11", institutionCode: "A2500001" });
     expect(keys(animal.findings)).toEqual([]);
     expect(animal.values.orgType).toBe("11");
     const teiten = checkValid({ orgType: "16", institutionCode: "25100010" });
-    expect(keys(teiten.findings)).toEqual(["E:orgType.deferred"]);
-    expect(teiten.findings[0].severity).toBe("warning");
+    expect(keys(teiten.findings)).toEqual([]);
     expect(teiten.values.orgType).toBe("16");
+  });
+
+  it("a profile that still defers a type gets the deferred warning", () => {
+    const profile = profileWith({ orgTypes: DEFAULT_PROFILE.orgTypes.map((t) => (t.code === "16" ? { ...t, deferred: true } : t)) });
+    const r = checkCells(validCells({ orgType: "16", institutionCode: "25100010" }), undefined, undefined, profile);
+    expect(keys(r.findings)).toEqual(["E:orgType.deferred"]);
+  });
+
+  it("a type this window does not accept is a warning saying where it is applied for; AJ is still checked", () => {
+    const shinjuku = profileWith({ acceptedOrgTypes: ["09"] });
+    const teiten = checkCells(validCells({ orgType: "16", institutionCode: "25100010" }), undefined, undefined, shinjuku);
+    expect(keys(teiten.findings)).toEqual(["E:orgType.not-accepted"]);
+    expect(teiten.findings[0].severity).toBe("warning");
+    expect(teiten.findings[0].message).toContain("都道府県");
+    expect(teiten.findings[0].message).toContain("16（医療機関管理者（定点））");
+    const animal = checkCells(validCells({ orgType: "11", institutionCode: "2513100103" }), undefined, undefined, shinjuku);
+    expect(keys(animal.findings)).toEqual(["E:orgType.not-accepted", "AJ:institution.wrong-master"]);
+    expect(animal.findings[0].message).toContain("担当の窓口");
+    expect(keys(checkCells(validCells({ orgType: "09" }), undefined, undefined, shinjuku).findings)).toEqual([]);
   });
 
   it("numeric 9 or text \"9\" is a warning, normalized to 09", () => {
@@ -24,7 +48,7 @@ describe("E 所属機関分類コード", () => {
 
   it("numeric 16 and 11 are their codes (no zero lost)", () => {
     expect(checkValid({ orgType: 11, institutionCode: "A2500001" }).values.orgType).toBe("11");
-    expect(keys(checkValid({ orgType: 16, institutionCode: "25100010" }).findings)).toEqual(["E:orgType.deferred"]);
+    expect(keys(checkValid({ orgType: 16, institutionCode: "25100010" }).findings)).toEqual([]);
   });
 
   it("full-width digits are normalized with a warning", () => {

@@ -57,7 +57,7 @@ describe("AL 二要素認証用電話番号", () => {
       expect(keys(r.findings)).toEqual([]);
       expect(r.values.tfaPhone).toBe(tfaPhone);
     }
-    for (const tfaPhone of ["03-5555-1000", "050-1234-5678", "0120-123-456"]) {
+    for (const tfaPhone of ["03-5555-1000", "050-1234-5678", "0120-123-456", "0800-123-4567", "08001234567", "020-1234-5678"]) {
       const r = checkValid({ ...SMS, tfaPhone });
       expect(keys(r.findings)).toEqual(["AL:tfa.sms-needs-mobile"]);
       expect(r.findings[0].severity).toBe("error");

@@ -1,6 +1,6 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render, type RenderResult } from "@testing-library/react";
-import { DEFAULT_PROFILE, type Cell } from "../../../src/domain";
+import { DEFAULT_PROFILE, type Cell, type FormProfile } from "../../../src/domain";
 import type { HostCapabilities } from "../../../src/excel/gateway-types";
 import { App } from "../../../src/taskpane/App";
 import { PaneController, type MasterFileReader } from "../../../src/taskpane/state/controller";
@@ -24,11 +24,12 @@ const directFileReader: MasterFileReader = async (file, profile, onProgress) => 
 export async function renderPane(
   sheets: { name: string; values: Cell[][] }[],
   caps: HostCapabilities = FULL_CAPABILITIES,
+  profile: FormProfile = DEFAULT_PROFILE,
   beforeStart?: (gateway: FakeGateway) => void,
 ): Promise<RenderedPane> {
   const gateway = new FakeGateway(sheets, caps);
   beforeStart?.(gateway);
-  const controller = new PaneController(gateway, DEFAULT_PROFILE, directFileReader);
+  const controller = new PaneController(gateway, profile, directFileReader);
   const view = render(
     <FluentProvider theme={webLightTheme}>
       <App controller={controller} />

@@ -18,15 +18,24 @@ export function ReviewExport() {
   const last = useReviewState((s) => s.lastExport);
   const approved = useReviewState((s) => s.submissions.filter((x) => x.decision.status === "承認").length);
   const total = useReviewState((s) => s.submissions.length);
+  // 16 is an ordinary account in the default profile: the switch appears only for a profile that holds a type back.
+  const deferred = review.profile.orgTypes.filter((t) => t.deferred);
   return (
     <div className={styles.root}>
       <Text>
         「承認」の申請（{approved}/{total}件）のうち、エラーがなく所属医療機関コード（AJ列）が記入された行を出力します。
       </Text>
+      {deferred.length > 0 && (
+        <Checkbox
+          checked={settings.issueDeferred}
+          onChange={(_, d) => void review.setSettings({ issueDeferred: d.checked === true })}
+          label={`${deferred.map((t) => `${t.code}（${t.label}）`).join("・")}も出力する（様式プロファイルで保留にしている種別）`}
+        />
+      )}
       <Checkbox
-        checked={settings.issueDeferred}
-        onChange={(_, d) => void review.setSettings({ issueDeferred: d.checked === true })}
-        label="16（医療機関管理者（定点））も出力する（次期システムの運用開始後に発行）"
+        checked={settings.allowNoMasters === true}
+        onChange={(_, d) => void review.setSettings({ allowNoMasters: d.checked === true })}
+        label="マスタなしで出力する（保健所・医療機関のコードを照合しない）"
       />
       <Checkbox checked={settings.header} onChange={(_, d) => void review.setSettings({ header: d.checked === true })} label="1行目に見出しを付ける" />
       <Field label="文字コード">
@@ -53,6 +62,23 @@ export function ReviewExport() {
           </Text>
           {last.deliveries.includes("downloaded") && <Text size={200}>ファイル名: {last.fileName}</Text>}
           {last.sheetName && <Text size={200}>シート: {last.sheetName}</Text>}
+          {last.uncheckedColumns && last.uncheckedColumns.length > 0 && (
+            <Text size={200} data-testid="unchecked-columns">
+              次の列はマスタと照合せずに出力しました: {last.uncheckedColumns.map((c) => `${c}列`).join("、")}
+            </Text>
+          )}
+          {last.cleared && last.cleared.length > 0 && (
+            <>
+              <Text size={200}>入力不要の列の値は出力しませんでした（空欄で出力）: {last.cleared.length}件</Text>
+              <ul className={styles.list} data-testid="cleared-values">
+                {last.cleared.map((c) => (
+                  <li key={`${c.source}#${c.row}#${c.column}`}>
+                    {c.source} {c.row}行目 {c.column}列「{c.value}」
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {last.refused.length > 0 && (
             <ul className={styles.list} data-testid="refused-rows">
               {last.refused.map((r) => (

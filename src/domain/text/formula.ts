@@ -1,0 +1,16 @@
+/**
+ * CSV injection: a value a spreadsheet would run as a formula. It starts — after any leading spaces (ASCII,
+ * no-break, full-width), tabs or line breaks — with = + - @ or a character NFKC folds to one of them
+ * (full-width ＝ ＋ － ＠, small ﹦ ﹢ ﹣ ﹫), or it starts with a tab or CR, which some spreadsheets strip first.
+ * Returns the offending character, or undefined for a safe value.
+ */
+export function formulaLikeStart(value: string): string | undefined {
+  if (/^[\t\r]/.test(value)) return value[0] === "\t" ? "TAB" : "CR";
+  const first = /^[\s\u3000\u00a0]*(\S)/u.exec(value)?.[1];
+  if (first === undefined) return undefined;
+  return "=+-@".includes(first.normalize("NFKC")) && first.normalize("NFKC").length === 1 ? first : undefined;
+}
+
+export function isFormulaLike(value: string): boolean {
+  return formulaLikeStart(value) !== undefined;
+}

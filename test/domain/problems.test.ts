@@ -1,0 +1,39 @@
+import {
+  checkMailTemplates,
+  DEFAULT_MAIL_TEMPLATES,
+  finding,
+  findingProblem,
+  importProblem,
+  issuedProblem,
+  ProblemSchema,
+  readIssuedCsv,
+  templateProblem,
+  unreadableFileNotice,
+  encodeText,
+} from "../../src/domain";
+
+describe("one problem shape across the product", () => {
+  it("findings, issued-CSV, template and import problems all become { code, severity, message, place }", () => {
+    const fromFinding = findingProblem(finding(14, "C", "required.missing", { label: "連絡先電話番号" }), { file: "a.xlsx", sheet: "申請様式" });
+    expect(fromFinding).toEqual({ code: "required.missing", severity: "error", message: "連絡先電話番号が入力されていません。", place: { file: "a.xlsx", sheet: "申請様式", row: 14, column: "C" } });
+
+    const read = readIssuedCsv(encodeText("利用者ID,初期パスワード\r\nU1,\r\n", "cp932"));
+    if (read.status !== "ok") throw new Error("read");
+    const fromIssued = issuedProblem(read.problems[0], "issued.csv");
+    expect(fromIssued).toMatchObject({ code: "issued.password-missing", severity: "error", place: { file: "issued.csv", line: 2 } });
+
+    const problems = checkMailTemplates({ ...DEFAULT_MAIL_TEMPLATES, single: { subject: "", body: "{利用者ID} {初期パスワード} {URL}" } }, false);
+    const fromTemplate = templateProblem(problems[0], "mail.txt");
+    expect(fromTemplate).toMatchObject({ code: "template.subject-empty", severity: "error", place: { file: "mail.txt", part: "single.subject" } });
+
+    const fromImport = importProblem(unreadableFileNotice("壊れた.xlsx", "ZIP形式ではありません"));
+    expect(fromImport).toEqual({
+      code: "import.unreadable",
+      severity: "error",
+      message: "「壊れた.xlsx」はExcelブック（.xlsx）として読めないため取り込みませんでした（ZIP形式ではありません）。",
+      place: { file: "壊れた.xlsx" },
+    });
+
+    for (const p of [fromFinding, fromIssued, fromTemplate, fromImport]) expect(ProblemSchema.parse(p)).toEqual(p);
+  });
+});
