@@ -1,7 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Encoding from "encoding-japanese";
 import { simpleParser } from "mailparser";
+import Papa from "papaparse";
 import { main } from "../../src/cli/main";
 import { buildAccountDrafts, DEFAULT_MAIL_TEMPLATES, encodeText, readIssuedCsv } from "../../src/domain";
 import { sampleMatches, SAMPLE_PASSWORDS } from "../domain/mail/sample-matches";
@@ -60,9 +62,32 @@ describe("nesid-account mail on the samples", () => {
     }
   });
 
+  it("each draft, read back with mailparser, is addressed to the applicant and carries that account's ID, password and the URL", async () => {
+    await run(mailArgs());
+    // The issued CSV read independently (encoding-japanese + papaparse), not by the product's reader.
+    const text = Encoding.convert(Array.from(readFileSync(SAMPLE_ISSUED)), { from: "SJIS", to: "UNICODE", type: "string" }) as string;
+    const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+    const col = (name: string) => header.indexOf(name);
+    expect(rows).toHaveLength(10);
+    const files = readdirSync(path.join(dir, "out")).sort();
+    expect(files).toHaveLength(10);
+    for (const row of rows) {
+      const id = row[col("利用者ID")];
+      const mail = await simpleParser(readFileSync(path.join(dir, "out", `${id}.eml`)));
+      expect(mail.headers.get("x-unsent")).toBe("1");
+      expect((mail.to as { value: { address: string }[] }).value.map((v) => v.address)).toEqual([row[col("連絡先メールアドレス")]]);
+      expect(mail.subject).toBe("【感染症サーベイランスシステム】利用者アカウント発行のお知らせ");
+      expect(mail.text).toContain(row[col("利用者名")]);
+      expect(mail.text).toContain(id);
+      expect(mail.text).toContain(row[col("初期パスワード")]);
+      expect(mail.text).toContain(URL);
+    }
+  });
+
   it("writes the same bytes as the domain builds for the same inputs (what the pane uses)", async () => {
     await run(mailArgs());
     const built = buildAccountDrafts((await sampleMatches()).matches, { url: URL });
+    expect(built.drafts).toHaveLength(10);
     for (const d of built.drafts) expect(readFileSync(path.join(dir, "out", d.fileName)).equals(Buffer.from(d.eml))).toBe(true);
   });
 
@@ -74,6 +99,7 @@ describe("nesid-account mail on the samples", () => {
     expect(files.slice(0, 2)).toEqual(["U230000-1-id.eml", "U230000-2-password.eml"]);
     expect(out).toContain("メールの下書き: 20通（10人分、利用者ID・URLと初期パスワードを別々のメールに分けています）");
     const built = buildAccountDrafts((await sampleMatches()).matches, { url: URL, split: true });
+    expect(built.drafts).toHaveLength(20);
     for (const d of built.drafts) expect(readFileSync(path.join(dir, "out", d.fileName)).equals(Buffer.from(d.eml))).toBe(true);
     expectNoPassword(out, SAMPLE_PASSWORDS);
   });
