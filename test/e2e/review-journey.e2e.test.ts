@@ -79,7 +79,7 @@ it("two submissions in, one registration CSV and a zip of drafts out", async () 
   await expectText(p.getByTestId("refused-rows"), "C列: 連絡先電話番号が入力されていません。");
   const text = Encoding.convert(Array.from(csv.bytes), { from: "SJIS", to: "UNICODE", type: "string" });
   const lines = text.split("\r\n");
-  expect(lines).toHaveLength(14);
+  expect(lines).toHaveLength(15); // header, 13 rows, and the empty string after the last CRLF
   expect(lines[1].split(",").slice(0, 5)).toEqual(["佐藤　太郎", "03-5555-1000", "sato.0@example-hosp.jp", "09", ""]);
   const cliOut = path.join(dir, "cli.csv");
   await main(["export", fileA, fileB, "--out", cliOut], { out: () => {}, err: () => {} });
