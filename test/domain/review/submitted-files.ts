@@ -1,26 +1,35 @@
 /**
  * Submitted files for the review tests: the real sample form, and variants made from it with exceljs the way an
  * institution would (rename the form sheet, add a memo sheet, type codes as numbers, another institution's rows),
- * written to .xlsx bytes and read back through the same reader the CLI and the pane use.
+ * written to .xlsx bytes and read back through the same reader the CLI and the pane use (src/domain/workbook).
  */
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import { workbookSheets, type SubmittedFile } from "../../../src/domain";
+import { readXlsx, type SubmittedFile } from "../../../src/domain";
 import { SAMPLE_FORM } from "../../support/samples";
 
 export type Edit = (wb: ExcelJS.Workbook) => void;
 
+let unedited: Promise<Buffer> | undefined;
+
+/** The sample saved by exceljs with the edits applied (the unedited one is made once per test file and shared). */
 export async function xlsxBytes(...edits: Edit[]): Promise<Buffer> {
+  if (edits.length === 0) return Buffer.from(await (unedited ??= edited([])));
+  return edited(edits);
+}
+
+async function edited(edits: Edit[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(SAMPLE_FORM) as unknown as ArrayBuffer);
   for (const e of edits) e(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A submitted file as the CLI and the pane read it (the domain's workbook reader). */
 export async function readSubmitted(fileName: string, bytes: Buffer): Promise<SubmittedFile> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return { fileName, sheets: workbookSheets(wb) };
+  const read = readXlsx(new Uint8Array(bytes), fileName);
+  if (!read.ok) throw new Error(read.problem.message);
+  return { fileName, sheets: read.sheets };
 }
 
 export async function submittedFile(fileName: string, ...edits: Edit[]): Promise<SubmittedFile> {
