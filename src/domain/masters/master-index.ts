@@ -60,6 +60,16 @@ export class MasterIndex {
     const width = paddingWidth(values, headerOffset + 1, positions.code);
     let padded = 0;
     let example = "";
+    // The attribute columns present and the arrays they fill, resolved once (the loop runs once per master row).
+    const attributeColumns: number[] = [];
+    const attributeArrays: string[][] = [];
+    for (const a of ATTRIBUTES) {
+      const p = positions[a];
+      if (p !== undefined) {
+        attributeColumns.push(p);
+        attributeArrays.push(this.attributes[a]!);
+      }
+    }
     for (let i = headerOffset + 1; i < values.length; i++) {
       const line = values[i];
       let code = masterCode(line[positions.code]);
@@ -81,10 +91,7 @@ export class MasterIndex {
       this.codes.push(code);
       this.rows.push(rowNumber);
       lengths.add(code.length);
-      for (const a of ATTRIBUTES) {
-        const p = positions[a];
-        if (p !== undefined) this.attributes[a]!.push(trimSpaces(cellText(line[p])));
-      }
+      for (let k = 0; k < attributeColumns.length; k++) attributeArrays[k].push(trimSpaces(cellText(line[attributeColumns[k]])));
     }
     for (const [code, rows] of dupRows) this.duplicates.push({ code, rows });
     this.codeLengths = [...lengths].sort((a, b) => b - a);
