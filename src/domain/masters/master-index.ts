@@ -14,6 +14,20 @@ export interface MasterRecord {
   cityCode?: string;
 }
 
+/** A MasterIndex as plain data (see MasterIndex.toData). */
+export interface MasterIndexData {
+  kind: MasterKind;
+  label: string;
+  source: string;
+  codes: string[];
+  rows: number[];
+  attributes: Partial<Record<Attribute, string[]>>;
+  duplicates: MasterDuplicate[];
+  notices: Notice[];
+  codeLengths: number[];
+  searchKeys: string[];
+}
+
 export interface MasterDuplicate {
   code: string;
   rows: number[];
@@ -97,6 +111,31 @@ export class MasterIndex {
     this.codeLengths = [...lengths].sort((a, b) => b - a);
     if (padded > 0) this.notices.push(catalogueNotice("master.zero-padded", { label, source, count: padded, width, example }));
     if (this.codes.length === 0) this.notices.push(catalogueNotice("master.empty", { label, source }));
+  }
+
+  /** Everything the index holds, as plain data (structured-cloneable): a Web Worker builds it, the pane gets it. */
+  toData(): MasterIndexData {
+    return {
+      kind: this.kind,
+      label: this.label,
+      source: this.source,
+      codes: this.codes,
+      rows: this.rows,
+      attributes: this.attributes,
+      duplicates: this.duplicates,
+      notices: this.notices,
+      codeLengths: this.codeLengths,
+      searchKeys: this.ensureSearchKeys(),
+    };
+  }
+
+  /** An index from `toData`: only the code lookup is rebuilt (one Map insertion per code). */
+  static fromData(data: MasterIndexData): MasterIndex {
+    const index = Object.create(MasterIndex.prototype) as MasterIndex;
+    const byCode = new Map<string, number>();
+    for (let i = 0; i < data.codes.length; i++) byCode.set(data.codes[i], i);
+    Object.assign(index, { ...data, byCode });
+    return index;
   }
 
   get size(): number {
