@@ -1,9 +1,11 @@
-// The product's workbook reader alone (the built CLI's copy) on the given .xlsx files.
+// The product's workbook reader alone on the given .xlsx files, as the built CLI runs it (its readWorkbook: the
+// domain's reader with Node's native zlib for inflate).
 "use strict";
-const { readFileSync } = require("fs");
-const { readXlsx } = require("../../dist/node/domain/workbook/xlsx-reader.js");
+const { readWorkbook } = require("../../dist/node/cli/read-workbook.js");
 
-for (const path of process.argv.slice(2)) {
-  const r = readXlsx(readFileSync(path), path);
-  if (!r.ok) throw new Error(r.problem.message);
-}
+(async () => {
+  for (const path of process.argv.slice(2)) await readWorkbook(path);
+})().catch((e) => {
+  process.stderr.write(`${e && e.stack ? e.stack : e}\n`);
+  process.exitCode = 1;
+});

@@ -143,11 +143,29 @@ test("select a cell in Excel: the pane shows that row, with the 保健所 picker
   await expectAttribute(detail, "data-status", "complete");
 });
 
-test("load a master from a file: the .xlsx parser is fetched on demand and the masters are reported", async () => {
+test("load a master from a file: the .xlsx is read in the Worker, with progress shown, and the masters are reported", async () => {
   await pane.getByRole("tab", { name: "マスタ" }).click();
+  // The pane's frame records the progress bars it shows while the file loads (their labels).
+  const frame = paneFrame(session.page);
+  await frame.evaluate(() => {
+    const w = window as unknown as { __progress: string[] };
+    w.__progress = [];
+    new MutationObserver(() => {
+      const label = document.querySelector("[role=progressbar]")?.getAttribute("aria-label") ?? "";
+      if (label && w.__progress[w.__progress.length - 1] !== label) w.__progress.push(label);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const worker = session.page.waitForEvent("worker", { timeout: 60_000 });
   await pane.getByTestId("master-file-input").setInputFiles(SAMPLE_MASTERS);
+  // The reader runs in the Worker built from the pane's own chunk (not on the pane's main thread).
+  expect((await worker).url()).toMatch(/\/[\w.-]+\.js$/);
   const report = pane.getByTestId("master-load-report").filter({ hasText: "masters.xlsx" });
   await report.waitFor({ timeout: 60_000 });
+  const scripts = await frame.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  expect(scripts.some((name) => /workbook-worker-client\.[0-9a-f]+\.js$/.test(name))).toBe(true);
+  expect(scripts.some((name) => /exceljs/.test(name))).toBe(false);
+  // While the Worker read the file, the pane's main thread was free to show its progress.
+  expect(await frame.evaluate(() => (window as unknown as { __progress: string[] }).__progress.length)).toBeGreaterThan(0);
   const text = (await report.textContent()) ?? "";
   expect(text).toContain("保健所マスタ 469件（重複 0件、masters.xlsx:保健所マスタ）");
   expect(text).toContain("医療機関マスタ（全数） 3,000件");

@@ -14,6 +14,20 @@ export interface MasterRecord {
   cityCode?: string;
 }
 
+/** A MasterIndex as plain data (see MasterIndex.toData). */
+export interface MasterIndexData {
+  kind: MasterKind;
+  label: string;
+  source: string;
+  codes: string[];
+  rows: number[];
+  attributes: Partial<Record<Attribute, string[]>>;
+  duplicates: MasterDuplicate[];
+  notices: Notice[];
+  codeLengths: number[];
+  searchKeys: string[];
+}
+
 export interface MasterDuplicate {
   code: string;
   rows: number[];
@@ -62,6 +76,16 @@ export class MasterIndex {
     const width = paddingWidth(values, headerOffset + 1, positions.code);
     let padded = 0;
     let example = "";
+    // The attribute columns present and the arrays they fill, resolved once (the loop runs once per master row).
+    const attributeColumns: number[] = [];
+    const attributeArrays: string[][] = [];
+    for (const a of ATTRIBUTES) {
+      const p = positions[a];
+      if (p !== undefined) {
+        attributeColumns.push(p);
+        attributeArrays.push(this.attributes[a]!);
+      }
+    }
     for (let i = headerOffset + 1; i < values.length; i++) {
       const line = values[i];
       let code = masterCode(line[positions.code]);
@@ -92,15 +116,37 @@ export class MasterIndex {
       this.codes.push(code);
       this.rows.push(rowNumber);
       lengths.add(code.length);
-      for (const a of ATTRIBUTES) {
-        const p = positions[a];
-        if (p !== undefined) this.attributes[a]!.push(trimSpaces(cellText(line[p])));
-      }
+      for (let k = 0; k < attributeColumns.length; k++) attributeArrays[k].push(trimSpaces(cellText(line[attributeColumns[k]])));
     }
     for (const [code, rows] of dupRows) this.duplicates.push({ code, rows });
     this.codeLengths = [...lengths].sort((a, b) => b - a);
     if (padded > 0) this.notices.push(catalogueNotice("master.zero-padded", { label, source, count: padded, width, example }));
     if (this.codes.length === 0) this.notices.push(catalogueNotice("master.empty", { label, source }));
+  }
+
+  /** Everything the index holds, as plain data (structured-cloneable): a Web Worker builds it, the pane gets it. */
+  toData(): MasterIndexData {
+    return {
+      kind: this.kind,
+      label: this.label,
+      source: this.source,
+      codes: this.codes,
+      rows: this.rows,
+      attributes: this.attributes,
+      duplicates: this.duplicates,
+      notices: this.notices,
+      codeLengths: this.codeLengths,
+      searchKeys: this.ensureSearchKeys(),
+    };
+  }
+
+  /** An index from `toData`: only the code lookup is rebuilt (one Map insertion per code). */
+  static fromData(data: MasterIndexData): MasterIndex {
+    const index = Object.create(MasterIndex.prototype) as MasterIndex;
+    const byCode = new Map<string, number>();
+    for (let i = 0; i < data.codes.length; i++) byCode.set(data.codes[i], i);
+    Object.assign(index, { ...data, byCode });
+    return index;
   }
 
   get size(): number {

@@ -164,7 +164,10 @@ export function rowRangesText(rows: readonly number[]): string {
 export interface LoadedMaster {
   kind: MasterKind;
   index: MasterIndex;
-  /** The values it was built from (row 0 = header row 1), e.g. to keep a master read from a file in the workbook. */
+  /**
+   * The values it was built from (row 0 = header row 1), e.g. to keep a master read from a file in the workbook.
+   * Empty when the pane's worker indexed the master and only the index was asked for.
+   */
   values: readonly (readonly Cell[])[];
 }
 

@@ -2,15 +2,16 @@ import type { Cell, CellError } from "../cell";
 import { columnLetter } from "../columns";
 import { MESSAGES } from "../messages";
 import type { CellRange, SheetData, SheetState } from "./sheet-data";
+import { byteAttribute, eachAttribute, scanXmlBytes, utf8Text, type ByteXmlHandler } from "./xml-bytes";
 import { attribute, decodeOoxmlEscapes, decodeXmlText, XmlScanner, XmlSyntaxError, type XmlHandler } from "./xml-scanner";
-import { DamagedPartError, entryTextPieces, readZipDirectory, streamEntryText, type ZipEntry } from "./zip";
+import { DamagedPartError, entryTextPieces, readEntry, readZipDirectory, type RawInflate, type ZipEntry } from "./zip";
 
 /**
  * The one .xlsx reader of the product (CLI and pane, Node and Web Worker): bytes → every worksheet as the plain
  * values Excel shows, with its state (visible / hidden / veryHidden), merged ranges and hidden rows.
  * It reads only what the check needs — sheet list, shared strings, the number formats that mark dates, cell
- * values, merges, row visibility — and decodes each sheet's XML piece by piece (fflate's streaming inflate +
- * a SAX-level scan), so no sheet is ever held as one string.
+ * values, merges, row visibility. Worksheets and shared strings are scanned as UTF-8 bytes (xml-bytes.ts) and
+ * only the values kept are decoded, so no sheet is ever held as one string; the small parts go through XmlScanner.
  */
 
 export type WorkbookProblemCode = "file.encrypted" | "file.xls" | "file.not-xlsx" | "file.truncated" | "file.damaged" | "file.no-workbook";
@@ -28,6 +29,8 @@ export type WorkbookRead = { ok: true; sheets: SheetData[] } | { ok: false; prob
 export interface ReadXlsxOptions {
   /** Compressed bytes of the worksheets read so far, of all of them. */
   onProgress?: (done: number, total: number) => void;
+  /** A faster raw-deflate inflater than fflate's, when the host has one (Node's zlib in the CLI). */
+  inflate?: RawInflate;
 }
 
 function problem(code: WorkbookProblemCode, file: string, part?: string): { ok: false; problem: WorkbookProblem } {
@@ -177,7 +180,7 @@ function readPackage(bytes: Uint8Array, entries: Map<string, ZipEntry>, options:
     const rel = [...wbRels.values()].find((r) => r.type.endsWith(suffix));
     return rel ? rel.target : resolvePath(folder, fallback);
   };
-  const shared = readSharedStrings(bytes, entries, relOf("/sharedStrings", "sharedStrings.xml"));
+  const shared = readSharedStrings(bytes, entries, relOf("/sharedStrings", "sharedStrings.xml"), options.inflate);
   const dateStyles = readDateStyles(bytes, entries, relOf("/styles", "styles.xml"));
 
   const present = sheets.map((s) => (s.path ? findEntry(entries, s.path) : undefined));
@@ -188,53 +191,64 @@ function readPackage(bytes: Uint8Array, entries: Map<string, ZipEntry>, options:
     const entry = present[i];
     const reader = new SheetReader(shared, dateStyles, date1904);
     if (entry) {
-      const scanner = new XmlScanner(reader);
+      // The part is inflated whole (fflate's one-shot inflate is about twice as fast as its streaming one) and
+      // scanned as bytes; it is never decoded to one string. Progress follows the scan, in compressed bytes.
+      const data = readEntry(bytes, entry, options.inflate);
+      const scale = data.length > 0 ? entry.compressedSize / data.length : 0;
       try {
-        streamEntryText(bytes, entry, (text) => scanner.push(text), (done) => options.onProgress?.(before + done, total));
-        scanner.end();
+        reader.scan(data, (scanned) => options.onProgress?.(before + Math.round(scanned * scale), total));
       } catch (e) {
         if (e instanceof XmlSyntaxError) throw new PartSyntaxError(entry.name);
         throw e;
       }
       before += entry.compressedSize;
+      options.onProgress?.(before, total);
     }
     out.push(reader.result(s.name, s.state));
   });
   return out;
 }
 
-function readSharedStrings(bytes: Uint8Array, entries: Map<string, ZipEntry>, path: string): string[] {
+function readSharedStrings(bytes: Uint8Array, entries: Map<string, ZipEntry>, path: string, inflate: RawInflate | undefined): string[] {
   const strings: string[] = [];
+  const entry = findEntry(entries, path);
+  if (!entry) return strings;
+  const data = readEntry(bytes, entry, inflate);
   let current = "";
   let inItem = false;
   let inText = false;
   let phonetic = 0;
-  scanPart(bytes, entries, path, {
-    open(name, _attrs, selfClosing) {
-      if (name === "si") {
-        current = "";
-        inItem = !selfClosing;
-        if (selfClosing) strings.push("");
-      } else if (name === "rPh") {
-        if (!selfClosing) phonetic++;
-      } else if (name === "t") {
-        inText = !selfClosing && inItem && phonetic === 0;
-      }
-    },
-    close(name) {
-      if (name === "si") {
-        strings.push(decodeOoxmlEscapes(current));
-        inItem = false;
-      } else if (name === "rPh") phonetic--;
-      else if (name === "t") inText = false;
-    },
-    text(raw) {
-      if (inText) current += decodeXmlText(raw);
-    },
-    cdata(text) {
-      if (inText) current += text;
-    },
-  });
+  try {
+    scanXmlBytes(data, {
+      open(name, _start, _end, selfClosing) {
+        if (name === "si") {
+          current = "";
+          inItem = !selfClosing;
+          if (selfClosing) strings.push("");
+        } else if (name === "rPh") {
+          if (!selfClosing) phonetic++;
+        } else if (name === "t") {
+          inText = !selfClosing && inItem && phonetic === 0;
+        }
+      },
+      close(name) {
+        if (name === "si") {
+          strings.push(decodeOoxmlEscapes(current));
+          inItem = false;
+        } else if (name === "rPh") phonetic--;
+        else if (name === "t") inText = false;
+      },
+      text(start, end) {
+        if (inText) current += decodeXmlText(utf8Text(data, start, end));
+      },
+      cdata(start, end) {
+        if (inText) current += utf8Text(data, start, end);
+      },
+    });
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) throw new PartSyntaxError(entry.name);
+    throw e;
+  }
   return strings;
 }
 
@@ -308,34 +322,6 @@ export function parseRange(ref: string): CellRange | undefined {
 }
 
 /** Rows with no value share one frozen empty array: a stray cell in row 1,048,576 costs pointers, not arrays. */
-/**
- * The r, t and s attributes of a <c> in one pass (the hot path: once per cell). Their values never hold entities
- * in practice; any that do are decoded.
- */
-function cellAttributes(attrs: string): { r?: string; t?: string; s?: string } {
-  const out: { r?: string; t?: string; s?: string } = {};
-  let i = 0;
-  const n = attrs.length;
-  while (i < n) {
-    const eq = attrs.indexOf("=", i);
-    if (eq < 0) break;
-    let q = eq + 1;
-    while (q < n && attrs.charCodeAt(q) !== 34 && attrs.charCodeAt(q) !== 39) q++;
-    if (q >= n) break;
-    const end = attrs.indexOf(attrs.charCodeAt(q) === 34 ? '"' : "'", q + 1);
-    if (end < 0) break;
-    const name = attrs.slice(i, eq).trim();
-    if (name.length === 1) {
-      const value = decodeXmlText(attrs.slice(q + 1, end));
-      if (name === "r") out.r = value;
-      else if (name === "t") out.t = value;
-      else if (name === "s") out.s = value;
-    }
-    i = end + 1;
-  }
-  return out;
-}
-
 const EMPTY_ROW = Object.freeze([]) as unknown as Cell[];
 const MAX_ROWS = 1048576;
 
@@ -343,11 +329,39 @@ function unread(reason: CellError["unread"] & string, cell: string): CellError {
   return { error: reason === "formula-uncached" ? `#未計算（${cell}）` : `#文字列なし（${cell}）`, unread: reason };
 }
 
-/** One worksheet's XML → rows of cells, merges and hidden rows. */
-class SheetReader implements XmlHandler {
+/** Interned values of a cell's t= attribute. */
+function cellType(b: Uint8Array, start: number, end: number): string {
+  const length = end - start;
+  const c0 = b[start];
+  if (length === 1) {
+    if (c0 === 115) return "s";
+    if (c0 === 110) return "n";
+    if (c0 === 98) return "b";
+    if (c0 === 101) return "e";
+    if (c0 === 100) return "d";
+  } else if (length === 3 && c0 === 115 && b[start + 1] === 116 && b[start + 2] === 114) return "str";
+  else if (length === 9 && c0 === 105 && utf8Text(b, start, end) === "inlineStr") return "inlineStr";
+  return decodeXmlText(utf8Text(b, start, end));
+}
+
+/** Digits only (no sign, space or other character), at most 15 of them: their value; otherwise -1. */
+function digitsValue(b: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = b[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** One worksheet's XML bytes → rows of cells, merges and hidden rows. */
+class SheetReader implements ByteXmlHandler {
   private readonly rows: Cell[][] = [];
   private readonly merges: CellRange[] = [];
   private readonly hiddenRows: number[] = [];
+  private b: Uint8Array = new Uint8Array(0);
   private inSheetData = false;
   private rowNumber = 0;
   private rowCells: Cell[] | undefined;
@@ -357,7 +371,10 @@ class SheetReader implements XmlHandler {
   private type = "";
   private style = 0;
   private hasFormula = false;
+  /** The value's text so far; while it is one text run, only its byte range [valueStart, valueEnd) is known. */
   private value: string | undefined;
+  private valueStart = -1;
+  private valueEnd = -1;
   private inValue = false;
   private inInline = false;
   private inText = false;
@@ -371,10 +388,17 @@ class SheetReader implements XmlHandler {
     private readonly date1904: boolean,
   ) {}
 
-  open(name: string, attrs: string, selfClosing: boolean): void {
+  scan(bytes: Uint8Array, onPosition?: (scanned: number) => void): void {
+    this.b = bytes;
+    scanXmlBytes(bytes, this, onPosition);
+    this.b = new Uint8Array(0);
+  }
+
+  open(name: string, attrStart: number, attrEnd: number, selfClosing: boolean): void {
     if (this.inCell) {
       if (name === "v") {
         this.value = "";
+        this.valueStart = -1;
         this.inValue = !selfClosing;
       } else if (name === "f") this.hasFormula = true;
       else if (name === "is") {
@@ -391,30 +415,30 @@ class SheetReader implements XmlHandler {
         return;
       case "row": {
         if (!this.inSheetData) return;
-        const r = attribute(attrs, "r");
-        const n = r === undefined ? this.rowNumber + 1 : parseInt(r, 10);
+        const b = this.b;
+        let r: string | undefined;
+        let hidden: string | undefined;
+        let rowNumber = -1;
+        eachAttribute(b, attrStart, attrEnd, (ns, ne, vs, ve) => {
+          if (ne - ns === 1 && b[ns] === 114 /* r */ && r === undefined) {
+            rowNumber = digitsValue(b, vs, ve);
+            r = rowNumber >= 0 ? "" : decodeXmlText(utf8Text(b, vs, ve));
+          } else if (ne - ns === 6 && hidden === undefined && utf8Text(b, ns, ne) === "hidden") hidden = decodeXmlText(utf8Text(b, vs, ve));
+        });
+        const n = r === undefined ? this.rowNumber + 1 : rowNumber >= 0 ? rowNumber : parseInt(r, 10);
         this.rowNumber = n >= 1 && n <= MAX_ROWS ? n : this.rowNumber + 1;
         this.col = -1;
-        const hidden = attribute(attrs, "hidden");
         if (hidden === "1" || hidden === "true") this.hiddenRows.push(this.rowNumber);
         if (selfClosing) this.rowCells = undefined;
         return;
       }
       case "c": {
         if (!this.inSheetData) return;
-        const { r, t, s } = cellAttributes(attrs);
-        if (r !== undefined) {
-          const p = parseRef(r);
-          this.col = p.col >= 0 ? p.col : this.col + 1;
-          if (p.row >= 1 && p.row <= MAX_ROWS && p.row !== this.rowNumber) this.switchRow(p.row);
-        } else {
-          this.col++;
-        }
+        this.cellAttributes(attrStart, attrEnd);
         if (this.rowNumber === 0) this.rowNumber = 1;
-        this.type = t ?? "n";
-        this.style = s === undefined ? 0 : parseInt(s, 10) || 0;
         this.hasFormula = false;
         this.value = undefined;
+        this.valueStart = -1;
         this.inline = "";
         this.inlineSeen = false;
         this.phonetic = 0;
@@ -423,12 +447,82 @@ class SheetReader implements XmlHandler {
         return;
       }
       case "mergeCell": {
-        const ref = attribute(attrs, "ref");
+        const ref = byteAttribute(this.b, attrStart, attrEnd, "ref");
         const range = ref === undefined ? undefined : parseRange(ref);
         if (range) this.merges.push(range);
         return;
       }
     }
+  }
+
+  /**
+   * The r, t and s attributes of a <c> in one pass over its bytes (the hot path: once per cell): the reference is
+   * parsed arithmetically, the type interned, the style read as digits; values holding entities are decoded first.
+   */
+  private cellAttributes(start: number, end: number): void {
+    const b = this.b;
+    let type: string | undefined;
+    let style: number | undefined;
+    let refSeen = false;
+    let i = start;
+    while (i < end) {
+      let eq = i;
+      while (eq < end && b[eq] !== 61 /* = */) eq++;
+      if (eq >= end) break;
+      let q = eq + 1;
+      while (q < end && b[q] !== 34 && b[q] !== 39) q++;
+      if (q >= end) break;
+      let close = q + 1;
+      while (close < end && b[close] !== b[q]) close++;
+      if (close >= end) break;
+      let ns = i;
+      let ne = eq;
+      while (ns < ne && isSpaceByte(b[ns])) ns++;
+      while (ne > ns && isSpaceByte(b[ne - 1])) ne--;
+      if (ne - ns === 1) {
+        const vs = q + 1;
+        const c = b[ns];
+        if (c === 114 /* r */) {
+          refSeen = true;
+          this.cellRef(vs, close);
+        } else if (c === 116 /* t */) type = cellType(b, vs, close);
+        else if (c === 115 /* s */) {
+          const d = digitsValue(b, vs, close);
+          style = d >= 0 ? d : parseInt(decodeXmlText(utf8Text(b, vs, close)), 10) || 0;
+        }
+      }
+      i = close + 1;
+    }
+    if (!refSeen) this.col++;
+    this.type = type ?? "n";
+    this.style = style ?? 0;
+  }
+
+  /** "AJ4" (bytes) → column 33, and a move to row 4 when the cell names another row than the current one. */
+  private cellRef(start: number, end: number): void {
+    const b = this.b;
+    let col = 0;
+    let row = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const c = b[i];
+      if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+      else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+      else if (c !== 36 /* $ */) break;
+    }
+    if (i < end && b[i] === 38 /* & */) {
+      const p = parseRef(decodeXmlText(utf8Text(b, start, end)));
+      col = p.col + 1;
+      row = p.row;
+    } else {
+      for (; i < end; i++) {
+        const c = b[i];
+        if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
+        else if (c !== 36) break;
+      }
+    }
+    this.col = col - 1 >= 0 ? col - 1 : this.col + 1;
+    if (row >= 1 && row <= MAX_ROWS && row !== this.rowNumber) this.switchRow(row);
   }
 
   close(name: string): void {
@@ -449,14 +543,27 @@ class SheetReader implements XmlHandler {
     }
   }
 
-  text(raw: string): void {
-    if (this.inValue) this.value += raw;
-    else if (this.inText) this.inline += decodeXmlText(raw);
+  text(start: number, end: number): void {
+    if (this.inValue) {
+      if (this.value === "" && this.valueStart < 0) {
+        this.valueStart = start;
+        this.valueEnd = end;
+      } else this.value = this.valueText() + utf8Text(this.b, start, end);
+    } else if (this.inText) this.inline += decodeXmlText(utf8Text(this.b, start, end));
   }
 
-  cdata(text: string): void {
-    if (this.inValue) this.value += text;
-    else if (this.inText) this.inline += text;
+  cdata(start: number, end: number): void {
+    if (this.inValue) this.value = this.valueText() + utf8Text(this.b, start, end);
+    else if (this.inText) this.inline += utf8Text(this.b, start, end);
+  }
+
+  /** The value read so far as text (its byte range decoded, once). */
+  private valueText(): string | undefined {
+    if (this.valueStart >= 0) {
+      this.value = utf8Text(this.b, this.valueStart, this.valueEnd);
+      this.valueStart = -1;
+    }
+    return this.value;
   }
 
   /** A cell whose r= names another row than the current <row> (or cells with no <row> r=): move there. */
@@ -483,7 +590,17 @@ class SheetReader implements XmlHandler {
   }
 
   private finishCell(): void {
-    const v = this.value;
+    if (this.valueStart >= 0 && this.col >= 0 && this.col < 16384) {
+      // The common cells, without making a string of their value: a shared string index, a plain integer.
+      const d = digitsValue(this.b, this.valueStart, this.valueEnd);
+      if (d >= 0) {
+        if (this.type === "s") {
+          const s = this.shared[d];
+          if (s !== undefined) return this.put(s);
+        } else if (this.type === "n" && !this.dateStyles[this.style]) return this.put(d);
+      }
+    }
+    const v = this.valueText();
     const where = () => `${columnLetter(this.col)}${this.rowNumber}`;
     let cell: Cell = null;
     switch (this.type) {
@@ -522,6 +639,10 @@ class SheetReader implements XmlHandler {
         } else if (this.hasFormula) cell = unread("formula-uncached", where());
     }
     if (cell === null || this.col < 0 || this.col >= 16384) return;
+    this.put(cell);
+  }
+
+  private put(cell: Cell): void {
     if (!this.rowCells) this.rowCells = [];
     this.rowCells[this.col] = cell;
   }
@@ -546,4 +667,8 @@ class SheetReader implements XmlHandler {
     }
     return { name, values: rows, state, merges: this.merges, hiddenRows: this.hiddenRows };
   }
+}
+
+function isSpaceByte(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }

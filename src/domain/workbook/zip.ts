@@ -1,4 +1,4 @@
-import { Inflate, inflateSync } from "fflate";
+import { inflateSync } from "fflate";
 
 /**
  * The few ZIP facts an .xlsx reader needs, read from the central directory: where each part's compressed bytes
@@ -129,24 +129,27 @@ export class DamagedPartError extends Error {
   }
 }
 
+/**
+ * Raw deflate data → bytes, given the expected size (0 when unknown). The reader uses fflate unless its host offers
+ * a faster one (the CLI passes Node's native zlib); any error it throws means a damaged part.
+ */
+export type RawInflate = (data: Uint8Array, size: number) => Uint8Array;
+
 /** A whole part as bytes. */
-export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate?: RawInflate): Uint8Array {
   const data = entryData(bytes, entry);
   if (!data || entry.encrypted) throw new DamagedPartError(entry.name);
   if (entry.method === 0) return data;
   if (entry.method !== 8) throw new DamagedPartError(entry.name);
   let out: Uint8Array;
   try {
-    out = inflateSync(data, entry.size > 0 ? { out: new Uint8Array(entry.size) } : undefined);
+    out = inflate ? inflate(data, entry.size) : inflateSync(data, entry.size > 0 ? { out: new Uint8Array(entry.size) } : undefined);
   } catch {
     throw new DamagedPartError(entry.name);
   }
   if (entry.size > 0 && out.length !== entry.size) throw new DamagedPartError(entry.name);
   return out;
 }
-
-/** Compressed bytes per inflate step: fflate's streaming inflate is fastest with pieces of about half a megabyte. */
-const INPUT_CHUNK = 1 << 19;
 
 /** Index just after the last complete UTF-8 sequence of `b` (a piece may end inside a character). */
 function completeUtf8Length(b: Uint8Array): number {
@@ -194,46 +197,4 @@ export function entryTextPieces(bytes: Uint8Array, entry: ZipEntry, onText: (tex
     onText(utf8.decode(data.subarray(i, end), end === data.length));
     if (end === data.length) break;
   }
-}
-
-/**
- * A part inflated piece by piece and decoded as UTF-8 text, each piece handed to `onText` as soon as it is ready:
- * the part's text never exists as one string (nor its bytes as one array), which keeps the peak memory of a
- * 180,000-row sheet small. `onInput` reports how many compressed bytes have been consumed.
- */
-export function streamEntryText(bytes: Uint8Array, entry: ZipEntry, onText: (text: string) => void, onInput?: (done: number, total: number) => void): void {
-  const data = entryData(bytes, entry);
-  if (!data || entry.encrypted) throw new DamagedPartError(entry.name);
-  const utf8 = new Utf8Pieces();
-  if (entry.method === 0) {
-    for (let i = 0; i < data.length || i === 0; i += INPUT_CHUNK) {
-      const end = Math.min(i + INPUT_CHUNK, data.length);
-      onText(utf8.decode(data.subarray(i, end), end === data.length));
-      onInput?.(end, data.length);
-      if (end === data.length) break;
-    }
-    return;
-  }
-  if (entry.method !== 8) throw new DamagedPartError(entry.name);
-  let ended = false;
-  // Inflated pieces are collected during push and handed on after it, so an error of the consumer is never
-  // mistaken for a damaged part.
-  const pending: string[] = [];
-  const inflate = new Inflate((chunk, final) => {
-    pending.push(utf8.decode(chunk, final));
-    if (final) ended = true;
-  });
-  for (let i = 0; i < data.length || i === 0; i += INPUT_CHUNK) {
-    const end = Math.min(i + INPUT_CHUNK, data.length);
-    try {
-      inflate.push(data.subarray(i, end), end === data.length);
-    } catch {
-      throw new DamagedPartError(entry.name);
-    }
-    for (const text of pending) onText(text);
-    pending.length = 0;
-    onInput?.(end, data.length);
-    if (end === data.length) break;
-  }
-  if (!ended) throw new DamagedPartError(entry.name);
 }

@@ -11,7 +11,15 @@ export class MasterFileError extends Error {}
  * A master from a file chosen in the pane: .csv (UTF-8 or Shift_JIS, kind from the file name or the header)
  * or .xlsx (every sheet that is a master, by sheet name or header). Nothing is written to the workbook.
  */
-export async function readMasterFile(file: File, profile: FormProfile, onProgress: MasterFileProgress): Promise<LoadedMaster[]> {
+export interface MasterFileOptions {
+  /**
+   * false: only the indexes are needed (loading a master to check with): an .xlsx is then indexed in the pane's
+   * worker and its masters come back without their values (empty). Default true (saving a master as a sheet).
+   */
+  values?: boolean;
+}
+
+export async function readMasterFile(file: File, profile: FormProfile, onProgress: MasterFileProgress, options: MasterFileOptions = {}): Promise<LoadedMaster[]> {
   const name = file.name;
   const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
   if (ext === "xls") {
@@ -28,10 +36,12 @@ export async function readMasterFile(file: File, profile: FormProfile, onProgres
     return loaded ? [loaded] : [];
   }
   onProgress({ phase: "解析しています", done: 0, total: 0 });
-  const { readXlsxSheets, UnreadableWorkbookError } = await import(/* webpackChunkName: "xlsx-reader" */ "./read-xlsx");
+  const { readXlsxMasters, readXlsxSheets, UnreadableWorkbookError } = await import(/* webpackChunkName: "xlsx-reader" */ "./read-xlsx");
+  const parsing = (done: number, total: number) => onProgress({ phase: "解析しています", done, total });
   let sheets;
   try {
-    sheets = await readXlsxSheets(bytes, name, (done, total) => onProgress({ phase: "解析しています", done, total }));
+    if (options.values === false) return await readXlsxMasters(bytes, name, profile, parsing);
+    sheets = await readXlsxSheets(bytes, name, parsing);
   } catch (e) {
     // The reader's message already names the file and says what to do (パスワードを解除…, .xlsx で保存し直し…).
     if (e instanceof UnreadableWorkbookError) throw new MasterFileError(e.message);

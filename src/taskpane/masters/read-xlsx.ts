@@ -1,4 +1,4 @@
-import { readXlsx, type SheetData } from "../../domain";
+import { MasterIndex, mastersFromSheets, readXlsx, type FormProfile, type LoadedMaster, type SheetData } from "../../domain";
 
 /** Thrown with the reader's Japanese message naming the file (encrypted, .xls, damaged…); shown as is. */
 export class UnreadableWorkbookError extends Error {}
@@ -16,4 +16,19 @@ export async function readXlsxSheets(bytes: Uint8Array, fileName: string, onProg
   read ??= readXlsx(bytes, fileName, { onProgress });
   if (!read.ok) throw new UnreadableWorkbookError(read.problem.message);
   return read.sheets;
+}
+
+/**
+ * The masters of an .xlsx, indexed (search keys included) in the Web Worker when the host can start one: the pane's
+ * main thread only receives the indexes, never the sheets' values, so their `values` are empty. Without a worker,
+ * read and indexed on the main thread (values kept).
+ */
+export async function readXlsxMasters(bytes: Uint8Array, fileName: string, profile: FormProfile, onProgress: (done: number, total: number) => void = () => undefined): Promise<LoadedMaster[]> {
+  if (typeof Worker === "function") {
+    const { readMastersInWorker } = await import(/* webpackChunkName: "workbook-worker-client" */ "../workers/workbook-worker-client");
+    const read = await readMastersInWorker(bytes, fileName, profile, onProgress);
+    if (read && !read.ok) throw new UnreadableWorkbookError(read.problem.message);
+    if (read) return read.masters.map((data) => ({ kind: data.kind, index: MasterIndex.fromData(data), values: [] }));
+  }
+  return mastersFromSheets(await readXlsxSheets(bytes, fileName, onProgress), profile, fileName);
 }

@@ -26,18 +26,24 @@ import { TaskQueue } from "./task-queue";
 
 type Edit = { address: string; value: string };
 
-/** Reads a master file chosen in the pane; loaded lazily (the xlsx parser is large). */
 /**
  * The form view is the institution's (the one filling the form): items the profile leaves to the municipality are info
  * when blank. The municipality's review (review mode) and every export use the reviewer's view.
  */
 const FORM_VIEW = "institution" as const;
 
-export type MasterFileReader = (file: File, profile: FormProfile, onProgress: (p: Progress & { phase: string }) => void) => Promise<LoadedMaster[]>;
+/** Reads a master file chosen in the pane; loaded lazily (the reader runs in a worker where it can). */
+export type MasterFileReader = (
+  file: File,
+  profile: FormProfile,
+  onProgress: (p: Progress & { phase: string }) => void,
+  /** values: false → the masters' values may come back empty (only the indexes are used). */
+  options?: { values?: boolean },
+) => Promise<LoadedMaster[]>;
 
-const defaultMasterFileReader: MasterFileReader = async (file, profile, onProgress) => {
+const defaultMasterFileReader: MasterFileReader = async (file, profile, onProgress, options) => {
   const { readMasterFile } = await import(/* webpackChunkName: "master-file" */ "../masters/read-master-file");
-  return readMasterFile(file, profile, onProgress);
+  return readMasterFile(file, profile, onProgress, options);
 };
 
 /**
@@ -210,8 +216,12 @@ export class PaneController {
   loadMasterFromFile(file: File): Promise<void> {
     return this.task(`ファイル「${file.name}」のマスタ読み込み`, async () => {
       this.store.set({ busy: { label: `「${file.name}」を読み込んでいます` } });
-      const loaded = await this.readMasterFile(file, this.profile, (p) =>
-        this.store.set({ busy: { label: `「${file.name}」を${p.phase}`, done: p.done, total: p.total } }),
+      // Only the indexes are kept (values: false lets the worker index an .xlsx and send no values back).
+      const loaded = await this.readMasterFile(
+        file,
+        this.profile,
+        (p) => this.store.set({ busy: { label: `「${file.name}」を${p.phase}`, done: p.done, total: p.total } }),
+        { values: false },
       );
       if (loaded.length === 0) {
         this.say(

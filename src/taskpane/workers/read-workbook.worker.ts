@@ -1,5 +1,7 @@
 // The workbook reader off the pane's main thread: bytes in (transferred), progress and the read result out.
-// Only the domain's reader is bundled here (fflate + the scanner); the pane receives plain values.
+// Only the domain's reader (fflate + the scanner) and, for master files, the master indexing are bundled here; the
+// pane receives plain values, or plain master indexes.
+import { mastersFromSheets } from "../../domain/workbook/sheet-data";
 import { readXlsx } from "../../domain/workbook/xlsx-reader";
 import type { WorkerReply, WorkerRequest } from "./read-workbook-protocol";
 
@@ -11,7 +13,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (e) => {
-  const { bytes, fileName } = e.data;
+  const { bytes, fileName, indexMastersFor } = e.data;
   let last = 0;
   const result = readXlsx(new Uint8Array(bytes), fileName, {
     onProgress: (done, total) => {
@@ -22,5 +24,14 @@ scope.onmessage = (e) => {
       }
     },
   });
-  scope.postMessage({ type: "done", result });
+  if (!indexMastersFor) {
+    scope.postMessage({ type: "done", result });
+    return;
+  }
+  if (!result.ok) {
+    scope.postMessage({ type: "masters", result });
+    return;
+  }
+  const masters = mastersFromSheets(result.sheets, indexMastersFor, fileName).map((m) => m.index.toData());
+  scope.postMessage({ type: "masters", result: { ok: true, masters } });
 };

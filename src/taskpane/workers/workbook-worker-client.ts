@@ -1,5 +1,9 @@
-import type { WorkbookRead } from "../../domain/workbook/xlsx-reader";
+import type { MasterIndexData } from "../../domain/masters/master-index";
+import type { FormProfile } from "../../domain/profile/schema";
+import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
 import type { WorkerReply, WorkerRequest } from "./read-workbook-protocol";
+
+export type MastersRead = { ok: true; masters: MasterIndexData[] } | { ok: false; problem: WorkbookProblem };
 
 /**
  * Reads an .xlsx in a Web Worker (webpack 5 bundles the worker from `new URL(…, import.meta.url)` as its own chunk),
@@ -7,6 +11,15 @@ import type { WorkerReply, WorkerRequest } from "./read-workbook-protocol";
  * CSP, chunk not found): the caller then reads on the main thread.
  */
 export function readXlsxInWorker(bytes: Uint8Array, fileName: string, onProgress: (done: number, total: number) => void): Promise<WorkbookRead | undefined> {
+  return run(bytes, { fileName }, onProgress, (reply) => (reply.type === "done" ? reply.result : undefined));
+}
+
+/** The master sheets of an .xlsx, found and indexed in the worker (search keys included); only the indexes come back. */
+export function readMastersInWorker(bytes: Uint8Array, fileName: string, profile: FormProfile, onProgress: (done: number, total: number) => void): Promise<MastersRead | undefined> {
+  return run(bytes, { fileName, indexMastersFor: profile }, onProgress, (reply) => (reply.type === "masters" ? reply.result : undefined));
+}
+
+function run<T>(bytes: Uint8Array, request: Omit<WorkerRequest, "bytes">, onProgress: (done: number, total: number) => void, resultOf: (reply: WorkerReply) => T | undefined): Promise<T | undefined> {
   let worker: Worker;
   try {
     worker = new Worker(new URL("./read-workbook.worker.ts", import.meta.url));
@@ -18,7 +31,7 @@ export function readXlsxInWorker(bytes: Uint8Array, fileName: string, onProgress
       if (e.data.type === "progress") onProgress(e.data.done, e.data.total);
       else {
         worker.terminate();
-        resolve(e.data.result);
+        resolve(resultOf(e.data));
       }
     };
     // The worker could not start (chunk not found, refused) or failed: the file is read on the main thread instead,
@@ -30,7 +43,13 @@ export function readXlsxInWorker(bytes: Uint8Array, fileName: string, onProgress
     };
     // A copy goes to the worker (the caller keeps its bytes, e.g. to insert the sheets into the workbook).
     const copy = bytes.slice().buffer;
-    const request: WorkerRequest = { bytes: copy, fileName };
-    worker.postMessage(request, [copy]);
+    const message: WorkerRequest = { ...request, bytes: copy };
+    try {
+      worker.postMessage(message, [copy]);
+    } catch {
+      // Something in the request cannot be cloned: read on the main thread.
+      worker.terminate();
+      resolve(undefined);
+    }
   });
 }

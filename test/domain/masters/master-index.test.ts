@@ -14,6 +14,25 @@ describe("MasterIndex", () => {
     expect(m.get("511500118")).toBeUndefined();
   });
 
+  it("survives plain data (a structured clone, as from the pane's worker): the same lookups, search and notices", () => {
+    const m = zensu();
+    const copy = MasterIndex.fromData(structuredClone(m.toData()));
+    expect(copy).toBeInstanceOf(MasterIndex);
+    expect(copy.size).toBe(m.size);
+    expect(copy.get("2513100103")).toEqual(m.get("2513100103"));
+    expect(copy.has("9999999999")).toBe(false);
+    expect(copy.search("やまて")).toEqual(m.search("やまて"));
+    expect(copy.search("25131")).toEqual(m.search("25131"));
+    expect(copy.zeroPadded("511500118")).toBe(m.zeroPadded("511500118"));
+    expect({ kind: copy.kind, label: copy.label, source: copy.source, notices: copy.notices, duplicates: copy.duplicates }).toEqual({
+      kind: m.kind,
+      label: m.label,
+      source: m.source,
+      notices: m.notices,
+      duplicates: m.duplicates,
+    });
+  });
+
   it("the 保健所マスタ gives 中核市コード (column G) by 保健所コード (column B)", () => {
     const hc = buildMasterIndex("healthCenter", "h", HEALTH_CENTER_SHEET, DEFAULT_PROFILE);
     expect(hc.get("06055")).toMatchObject({ code: "06055", cityCode: "062059", name: "山形中央市保健所" });

@@ -1,0 +1,185 @@
+import { decodeXmlText, XmlSyntaxError } from "./xml-scanner";
+
+/**
+ * The hot-path twin of XmlScanner for the big parts of an .xlsx (worksheets, shared strings): it scans the part's
+ * UTF-8 bytes as they come out of inflate, without decoding them to a JS string first. Tags and attribute names are
+ * ASCII, so they are compared as bytes; handlers get byte ranges and decode only the values they keep (cell values,
+ * strings), and only the non-ASCII runs go through TextDecoder. Same events and same rules as XmlScanner: the local
+ * name of an element (prefix dropped), raw attribute bytes, raw text (entities still encoded), CDATA decoded.
+ */
+export interface ByteXmlHandler {
+  /** Attributes are bytes [attrStart, attrEnd) of the buffer being scanned. */
+  open(name: string, attrStart: number, attrEnd: number, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Raw character data bytes [start, end) between two tags. */
+  text(start: number, end: number): void;
+  /** A CDATA section's bytes [start, end). */
+  cdata(start: number, end: number): void;
+}
+
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** Bytes [start, end) as text: ASCII runs without TextDecoder (most cell values are short ASCII). */
+export function utf8Text(b: Uint8Array, start: number, end: number): string {
+  const length = end - start;
+  if (length <= 0) return "";
+  if (length <= 64) {
+    let i = start;
+    while (i < end && b[i] < 0x80) i++;
+    if (i === end) return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+  }
+  return decoder.decode(b.subarray(start, end));
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** The local name of the element named in bytes [start, end), interned for the names a sheet repeats per cell. */
+function elementName(b: Uint8Array, start: number, end: number): string {
+  for (let k = start; k < end; k++) {
+    if (b[k] === 58 /* : */) {
+      start = k + 1;
+      break;
+    }
+  }
+  const length = end - start;
+  const c0 = b[start];
+  if (length === 1) {
+    if (c0 === 99) return "c";
+    if (c0 === 118) return "v";
+    if (c0 === 102) return "f";
+    if (c0 === 116) return "t";
+    if (c0 === 114) return "r";
+  } else if (length === 2) {
+    const c1 = b[start + 1];
+    if (c0 === 105 && c1 === 115) return "is";
+    if (c0 === 115 && c1 === 105) return "si";
+  } else if (length === 3 && c0 === 114) {
+    const c1 = b[start + 1];
+    const c2 = b[start + 2];
+    if (c1 === 111 && c2 === 119) return "row";
+    if (c1 === 80 && c2 === 104) return "rPh";
+    if (c1 === 80 && c2 === 114) return "rPr";
+  }
+  return utf8Text(b, start, end);
+}
+
+function startsWith(b: Uint8Array, at: number, ascii: string): boolean {
+  if (at + ascii.length > b.length) return false;
+  for (let k = 0; k < ascii.length; k++) if (b[at + k] !== ascii.charCodeAt(k)) return false;
+  return true;
+}
+
+function find(b: Uint8Array, ascii: string, from: number): number {
+  const first = ascii.charCodeAt(0);
+  for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1)) if (startsWith(b, i, ascii)) return i;
+  return -1;
+}
+
+/**
+ * Scans a whole part. `onPosition` is called now and then with the number of bytes scanned (for progress).
+ * Throws XmlSyntaxError for a tag cut off by the end of the part.
+ */
+export function scanXmlBytes(b: Uint8Array, h: ByteXmlHandler, onPosition?: (scanned: number) => void): void {
+  const n = b.length;
+  const REPORT_EVERY = 1 << 20;
+  let nextReport = REPORT_EVERY;
+  let i = 0;
+  while (i < n) {
+    const lt = b.indexOf(60 /* < */, i);
+    if (lt < 0) break;
+    if (lt > i) h.text(i, lt);
+    if (lt >= nextReport && onPosition) {
+      onPosition(lt);
+      nextReport = lt + REPORT_EVERY;
+    }
+    if (lt + 1 >= n) throw new XmlSyntaxError("unexpected end of XML");
+    const c = b[lt + 1];
+    if (c === 33 /* ! */) {
+      if (startsWith(b, lt, "<!--")) {
+        const end = find(b, "-->", lt + 4);
+        if (end < 0) throw new XmlSyntaxError("unexpected end of XML");
+        i = end + 3;
+      } else if (startsWith(b, lt, "<![CDATA[")) {
+        const end = find(b, "]]>", lt + 9);
+        if (end < 0) throw new XmlSyntaxError("unexpected end of XML");
+        h.cdata(lt + 9, end);
+        i = end + 3;
+      } else {
+        if (n - lt < 9) throw new XmlSyntaxError("unexpected end of XML");
+        const end = b.indexOf(62, lt + 2);
+        if (end < 0) throw new XmlSyntaxError("unexpected end of XML");
+        i = end + 1;
+      }
+      continue;
+    }
+    if (c === 63 /* ? */) {
+      const end = find(b, "?>", lt + 2);
+      if (end < 0) throw new XmlSyntaxError("unexpected end of XML");
+      i = end + 2;
+      continue;
+    }
+    // The tag ends at the first ">" outside quotes.
+    let j = lt + 1;
+    let quote = 0;
+    for (; j < n; j++) {
+      const x = b[j];
+      if (quote !== 0) {
+        if (x === quote) quote = 0;
+      } else if (x === 62 /* > */) break;
+      else if (x === 34 || x === 39) quote = x;
+    }
+    if (j >= n) throw new XmlSyntaxError("unexpected end of XML");
+    if (c === 47 /* / */) {
+      let end = j;
+      while (end > lt + 2 && isSpace(b[end - 1])) end--;
+      h.close(elementName(b, lt + 2, end));
+    } else {
+      const selfClosing = b[j - 1] === 47;
+      const tagEnd = selfClosing ? j - 1 : j;
+      let k = lt + 1;
+      while (k < tagEnd && !isSpace(b[k])) k++;
+      if (k === lt + 1) throw new XmlSyntaxError("empty tag name");
+      h.open(elementName(b, lt + 1, k), k, tagEnd, selfClosing);
+    }
+    i = j + 1;
+  }
+}
+
+/**
+ * Calls `each` with every attribute of the bytes [start, end): the name's and the raw value's byte ranges (value
+ * without its quotes, entities still encoded). Stops at the first malformed attribute, as `attribute` does.
+ */
+export function eachAttribute(b: Uint8Array, start: number, end: number, each: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => boolean | void): void {
+  let i = start;
+  while (i < end) {
+    while (i < end && isSpace(b[i])) i++;
+    const nameStart = i;
+    while (i < end && b[i] !== 61 /* = */ && !isSpace(b[i])) i++;
+    const nameEnd = i;
+    while (i < end && isSpace(b[i])) i++;
+    if (i >= end || b[i] !== 61) return;
+    i++;
+    while (i < end && isSpace(b[i])) i++;
+    const q = b[i];
+    if (i >= end || (q !== 34 && q !== 39)) return;
+    let close = i + 1;
+    while (close < end && b[close] !== q) close++;
+    if (close >= end) return;
+    if (each(nameStart, nameEnd, i + 1, close) === true) return;
+    i = close + 1;
+  }
+}
+
+/** One attribute of a tag (qualified name as written, e.g. "r:id"), entities decoded; the byte twin of `attribute`. */
+export function byteAttribute(b: Uint8Array, start: number, end: number, name: string): string | undefined {
+  let out: string | undefined;
+  eachAttribute(b, start, end, (ns, ne, vs, ve) => {
+    if (ne - ns !== name.length) return false;
+    for (let k = 0; k < name.length; k++) if (b[ns + k] !== name.charCodeAt(k)) return false;
+    out = decodeXmlText(utf8Text(b, vs, ve));
+    return true;
+  });
+  return out;
+}
