@@ -15,6 +15,7 @@ export * from "./check/form-checker";
 export * from "./check/check-form";
 export * from "./check/cross-submission";
 export * from "./check/notices";
+export * from "./check/readiness";
 export * from "./csv/encode-text";
 export * from "./csv/registration-csv";
 export * from "./workbook/sheet-data";

@@ -13,8 +13,14 @@ export const ISSUED_FIELD_LABELS: Record<IssuedField, string> = {
   institutionCode: "所属医療機関/動物診療施設コード",
 };
 
-/** Which CSV column (0 = first) holds each field. 利用者ID and 初期パスワード are required. */
-export type IssuedColumnMapping = { userId: number; password: number } & Partial<Record<Exclude<IssuedField, "userId" | "password">, number>>;
+/** The fields without which an issued account cannot be used (one list: detection, mapping checks and the pane read it). */
+export const REQUIRED_ISSUED_FIELDS = ["userId", "password"] as const satisfies readonly IssuedField[];
+export type RequiredIssuedField = (typeof REQUIRED_ISSUED_FIELDS)[number];
+
+export const isRequiredIssuedField = (field: IssuedField): field is RequiredIssuedField => (REQUIRED_ISSUED_FIELDS as readonly IssuedField[]).includes(field);
+
+/** Which CSV column (0 = first) holds each field. The REQUIRED_ISSUED_FIELDS are required. */
+export type IssuedColumnMapping = Record<RequiredIssuedField, number> & Partial<Record<Exclude<IssuedField, RequiredIssuedField>, number>>;
 
 /** One issued account as read from the CSV. Optional columns the CSV lacks are "". */
 export interface IssuedAccount {

@@ -3,7 +3,7 @@ import { columnLetter } from "../columns";
 import { decodeText, type DetectedEncoding } from "../csv/encode-text";
 import { trimSpaces } from "../text/normalize";
 import { isValidEmail } from "../values/email";
-import { ISSUED_FIELD_LABELS, type IssuedAccount, type IssuedColumnMapping, type IssuedProblem } from "./issued-account";
+import { ISSUED_FIELD_LABELS, REQUIRED_ISSUED_FIELDS, type IssuedAccount, type IssuedColumnMapping, type IssuedProblem } from "./issued-account";
 import { describeColumn, detectIssuedColumns, mappingProblems, type IssuedColumnDetection } from "./issued-columns";
 import { Secret } from "./secret";
 
@@ -210,7 +210,7 @@ export function readIssuedCsv(bytes: Uint8Array, options: ReadIssuedOptions = {}
         {
           severity: "error",
           code: "issued.mapping-required",
-          message: `発行結果CSVの見出しから「${ISSUED_FIELD_LABELS.userId}」「${ISSUED_FIELD_LABELS.password}」の列を判別できません（${labels}）。${detection.notes.join("")}`,
+          message: `発行結果CSVの見出しから${REQUIRED_ISSUED_FIELDS.map((f) => `「${ISSUED_FIELD_LABELS[f]}」`).join("")}の列を判別できません（${labels}）。${detection.notes.join("")}`,
         },
       ],
     };

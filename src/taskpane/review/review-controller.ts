@@ -25,7 +25,7 @@ import {
   reviewReportGrid,
   reviewReportHtml,
   selectHealthCenters,
-  sendBackText,
+  sendBackLetter,
   sendBackWorkbook,
   serializeReviewRecord,
   submissionSource,
@@ -413,10 +413,16 @@ export class ReviewController {
     this.say("success", `「${fileName}」をダウンロードしました。ブラウザーで開いて印刷できます。`);
   }
 
+  /** The letter to the institution (institution-facing wording, this submission only); "" for an unknown id. */
+  private letter(id: string): string {
+    const c = this.checked.find((x) => x.submission.id === id);
+    return c ? sendBackLetter(c, this.decisions().get(id) ?? initialDecision(), this.deps.profile) : "";
+  }
+
   async copySendBack(id: string): Promise<void> {
-    const s = this.report().submissions.find((x) => x.id === id);
-    if (!s) return;
-    const ok = await (this.deps.copy ?? copyText)(sendBackText(s));
+    const text = this.letter(id);
+    if (text === "") return;
+    const ok = await (this.deps.copy ?? copyText)(text);
     this.say(ok ? "success" : "error", ok ? `${id} の差戻し文をクリップボードにコピーしました。メールや文書に貼り付けて送ってください。` : "クリップボードにコピーできませんでした。");
   }
 
@@ -448,8 +454,7 @@ export class ReviewController {
   }
 
   sendBackPreview(id: string): string {
-    const s = this.report().submissions.find((x) => x.id === id);
-    return s ? sendBackText(s) : "";
+    return this.letter(id);
   }
 
   // ---- the distributable form ----

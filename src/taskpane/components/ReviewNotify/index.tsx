@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { ISSUED_FIELD_LABELS, ISSUED_FIELDS, PLACEHOLDERS, TEMPLATE_KIND_LABELS, columnLetter, type IssuedColumnMapping, type TemplateKind } from "../../../domain";
+import { ISSUED_FIELD_LABELS, ISSUED_FIELDS, REQUIRED_ISSUED_FIELDS, isRequiredIssuedField, PLACEHOLDERS, TEMPLATE_KIND_LABELS, columnLetter, type IssuedColumnMapping, type TemplateKind } from "../../../domain";
 import { useReviewController, useReviewState } from "../../review/review-context";
 
 const useStyles = makeStyles({
@@ -104,11 +104,11 @@ function ColumnMapping() {
   const columns = issued.header.map((h, i) => ({ i, label: `${columnLetter(i)}列${hasHeader && h ? `「${h}」` : ""}` }));
   return (
     <Card aria-label="列の指定" data-testid="column-mapping">
-      <Text>どの列に何が入っているかを選んでください（利用者ID・初期パスワードは必須）。</Text>
+      <Text>どの列に何が入っているかを選んでください（{REQUIRED_ISSUED_FIELDS.map((f) => ISSUED_FIELD_LABELS[f]).join("・")}は必須）。</Text>
       <Checkbox checked={hasHeader} onChange={(_, d) => setHasHeader(d.checked === true)} label="1行目は見出し" />
       <div className={styles.row}>
         {ISSUED_FIELDS.map((f) => (
-          <Field key={f} label={ISSUED_FIELD_LABELS[f]} required={f === "userId" || f === "password"}>
+          <Field key={f} label={ISSUED_FIELD_LABELS[f]} required={isRequiredIssuedField(f)}>
             <Select
               aria-label={`${ISSUED_FIELD_LABELS[f]}の列`}
               value={mapping[f] === undefined ? "" : String(mapping[f])}
