@@ -10,4 +10,5 @@ export * from "./review-export";
 export * from "./review-report";
 export * from "./report-html";
 export * from "./sendback-text";
+export * from "./review-progress";
 export * from "./xlsx-sheets";
