@@ -211,7 +211,8 @@ test("keyboard: the findings can be reached and a fix applied without a mouse", 
 test("a host without change events (ExcelApi 1.6): the pane says so and 再チェック picks up edits", async () => {
   await session.page.goto(`${server.url}?excelApi=1.6`);
   await settled();
-  await expectText(pane.getByTestId("host-limit").first(), "ExcelApi 1.6");
+  await expectText(pane.getByTestId("host-limit").first(), "お使いのExcelは古い版のため、セルを変更してもアドインに伝わらず");
+  expect(await pane.getByTestId("host-limit").first().textContent()).not.toContain("ExcelApi");
   const syncsBefore = await harness(session.page, (h) => h.syncs().length);
   await harness(session.page, (h) => h.setCell("申請様式", "C14", "03-1234-5678"));
   // The host has delivered the change (to no handler: there are none on 1.6) and the pane made no Office call.

@@ -30,7 +30,8 @@ describe("fix all of one kind", () => {
     openKind("phone.normalized");
     const box = await dialog(settle);
     expect(within(box).getByTestId("bulk-fix-count").textContent).toBe("2個のセルを変更します。よろしいですか？");
-    expect(box.textContent).toContain("C5 → 03-5555-1001");
+    expect(box.textContent).toContain("C5：０３－５５５５－１００１ → 03-5555-1001");
+    expect(box.textContent).toContain("C6：０３－５５５５－１００２ → 03-5555-1002");
     fireEvent.click(within(box).getByRole("button", { name: "キャンセル" }));
     await settle();
     expect(gateway.text(SHEET, "C5")).toBe("０３－５５５５－１００１");

@@ -1,5 +1,7 @@
 import {
   buildMasterIndex,
+  cellText,
+  columnIndex,
   checkNotices,
   checkForm,
   describeMasters,
@@ -137,6 +139,15 @@ export class PaneController {
   pendingFixes(code: FindingCode): Edit[] {
     const findings = this.state.check?.result.findings.filter((f) => f.code === code) ?? [];
     return editsFor(findings);
+  }
+
+  /** The same edits with what each cell holds now, so a confirmation can show 前 → 後. */
+  pendingFixPreview(code: FindingCode): (Edit & { before: string })[] {
+    return this.pendingFixes(code).map((e) => {
+      const [, column, row] = /^([A-Z]+)(\d+)$/.exec(e.address)!;
+      const cell = this.checker?.rowInput(Number(row))?.cells[columnIndex(column)] ?? null;
+      return { ...e, before: cellText(cell) };
+    });
   }
 
   /** Applies every suggested fix of one kind (after the user confirmed the count). */
