@@ -23,7 +23,13 @@ export function Messages() {
           containerAction={
             <Button appearance="transparent" aria-label="このメッセージを閉じる" icon={<Dismiss20Regular />} onClick={() => pane.dismissMessage(m.id)} />
           }
-        />
+        >
+          {m.undo && (
+            <Button size="small" data-testid="undo-fix" onClick={() => void pane.undoLastFix()}>
+              元に戻す
+            </Button>
+          )}
+        </MessageBarActions>
       </MessageBar>
     )),
     ...limits.map((text) => (
