@@ -6,6 +6,7 @@ import "./support/jsdom-gaps";
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { sampleFormWorkbook } from "./support/sample-workbook";
 import { renderPane } from "./support/render-pane";
+import { until } from "./support/queries";
 
 const SHEET = "申請様式";
 
@@ -72,6 +73,12 @@ describe("from the pane to the sheet", () => {
     expect(gateway.fill(SHEET, "A15")).toBe("complete");
     expect(gateway.fill(SHEET, "D15")).toBeUndefined();
     expect(screen.getAllByTestId("pane-message").some((m) => m.textContent!.includes("D15"))).toBe(true);
+    // The pressed button is gone with its finding: focus goes to 元に戻す beside the confirmation, not to the page.
+    await until(() => expect(document.activeElement).toBe(screen.getByTestId("undo-fix")), settle);
+    fireEvent.click(screen.getByTestId("undo-fix"));
+    await settle();
+    expect(gateway.text(SHEET, "D15")).not.toBe("tanaka@example-hosp.jp");
+    expect(group(15)).not.toBeNull();
   });
 
   it("never writes a fix whose cell changed in the meantime", async () => {
