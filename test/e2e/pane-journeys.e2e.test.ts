@@ -65,7 +65,8 @@ test("open the pane: the summary shows the sample's planted problems and the she
   expect(await countOf("warnings")).toBe("2");
   await expectText(pane.getByTestId("readiness"), "提出前に修正が必要です：エラー 4件（未完了 3行・空行 1行）");
   const rows = await pane.locator("[data-testid=finding-groups] section").evaluateAll((s) => s.map((e) => e.getAttribute("data-row")));
-  expect(rows).toEqual(["12", "13", "14", "15", "16", "17"]);
+  // Errors lead: rows with an error first, then the warning-only rows.
+  expect(rows).toEqual(["14", "15", "16", "17", "12", "13"]);
   expect(await group(14).locator("[data-cell=C14]").getAttribute("data-finding")).toBe("required.missing");
   expect(await group(15).locator("[data-cell=D15]").getAttribute("data-finding")).toBe("email.fullwidth");
   expect(await group(17).locator("[data-cell=K17]").getAttribute("data-finding")).toBe("healthCenter.unknown");

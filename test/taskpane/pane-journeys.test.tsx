@@ -25,9 +25,9 @@ describe("opening the sample form", () => {
     expect([count("complete"), count("incomplete"), count("gap"), count("errors"), count("warnings")]).toEqual(["10", "3", "1", "4", "2"]);
     expect(screen.getByTestId("readiness").getAttribute("data-ready")).toBe("false");
     expect(screen.getByTestId("readiness").textContent).toContain("エラー 4件");
-    // Grouped by row, in sheet order, with the cell of each finding.
+    // Grouped by row with the cell of each finding; errors lead (rows with an error first, each in sheet order).
     const rows = [...document.querySelectorAll("[data-testid=finding-groups] section")].map((s) => s.getAttribute("data-row"));
-    expect(rows).toEqual(["12", "13", "14", "15", "16", "17"]);
+    expect(rows).toEqual(["14", "15", "16", "17", "12", "13"]);
     expect(group(14)!.querySelector("[data-cell=C14]")!.getAttribute("data-finding")).toBe("required.missing");
     expect(group(15)!.querySelector("[data-cell=D15]")!.getAttribute("data-finding")).toBe("email.fullwidth");
     expect(group(17)!.querySelector("[data-cell=K17]")!.getAttribute("data-finding")).toBe("healthCenter.unknown");

@@ -54,8 +54,9 @@ describe("what the pane derives from a check", () => {
     expect(all.groups.map((g) => [g.row, g.status, g.findings.map((f) => f.column)])).toEqual([
       [5, "incomplete", ["C"]],
       [6, "gap", ["A"]],
-      [7, "complete", ["C"]],
       [8, "incomplete", ["K"]],
+      // Errors lead: the warning-only row comes after every row with an error.
+      [7, "complete", ["C"]],
     ]);
     expect(all.counts).toEqual({ all: 4, error: 3, warning: 1, info: 0 });
     expect(groupFindings(checker.result(), "warning").groups.map((g) => g.row)).toEqual([7]);
