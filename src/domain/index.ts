@@ -18,6 +18,7 @@ export * from "./check/cross-submission";
 export * from "./check/notices";
 export * from "./problems";
 export * from "./report/check-report";
+export * from "./check/readiness";
 export * from "./csv/encode-text";
 export * from "./csv/registration-csv";
 export * from "./workbook/sheet-data";

@@ -30,7 +30,8 @@ describe("fix all of one kind", () => {
     openKind("phone.normalized");
     const box = await dialog(settle);
     expect(within(box).getByTestId("bulk-fix-count").textContent).toBe("2個のセルを変更します。よろしいですか？");
-    expect(box.textContent).toContain("C5 → 03-5555-1001");
+    expect(box.textContent).toContain("C5：０３－５５５５－１００１ → 03-5555-1001");
+    expect(box.textContent).toContain("C6：０３－５５５５－１００２ → 03-5555-1002");
     fireEvent.click(within(box).getByRole("button", { name: "キャンセル" }));
     await settle();
     expect(gateway.text(SHEET, "C5")).toBe("０３－５５５５－１００１");
@@ -46,6 +47,24 @@ describe("fix all of one kind", () => {
     expect(group(5)).toBeNull();
     expect(document.querySelector('[data-fix-kind="phone.normalized"]')).toBeNull();
     expect(document.querySelector('[data-fix-kind="orgType.normalized"]')!.textContent).toContain("1件");
+  });
+
+  it("元に戻す puts back what the cells held before the last bulk fix, and leaves a cell changed since alone", async () => {
+    const { gateway, settle } = await paneWithFixes();
+    openKind("phone.normalized");
+    await settle();
+    fireEvent.click(await within(await dialog(settle)).findByRole("button", { name: "2セルを変更する" }));
+    await settle();
+    expect(gateway.text(SHEET, "C5")).toBe("03-5555-1001");
+    await act(() => gateway.edit(SHEET, { C6: "03-9999-0000" }));
+    await settle();
+    fireEvent.click(screen.getByTestId("undo-fix"));
+    await settle();
+    expect(gateway.text(SHEET, "C5")).toBe("０３－５５５５－１００１");
+    expect(gateway.text(SHEET, "C6")).toBe("03-9999-0000");
+    expect(screen.getAllByTestId("pane-message")[0].textContent).toContain("1セルを修正前の値に戻しました。C6 は修正の後に変更されているため、そのままにしました。");
+    expect(screen.queryByTestId("undo-fix")).toBeNull();
+    expect(document.querySelector('[data-fix-kind="phone.normalized"]')!.textContent).toContain("1件");
   });
 
   it("a numeric 9 in E becomes the text 09", async () => {

@@ -6,6 +6,7 @@ import "./support/jsdom-gaps";
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { sampleFormWorkbook } from "./support/sample-workbook";
 import { renderPane } from "./support/render-pane";
+import { until } from "./support/queries";
 
 const SHEET = "申請様式";
 
@@ -24,10 +25,10 @@ describe("opening the sample form", () => {
     expect([count("complete"), count("incomplete"), count("gap"), count("errors"), count("warnings")]).toEqual(["10", "3", "1", "4", "1"]);
     expect(screen.getByTestId("readiness").getAttribute("data-ready")).toBe("false");
     expect(screen.getByTestId("readiness").textContent).toContain("エラー 4件");
-    // Grouped by row, in sheet order, with the cell of each finding.
+    // Grouped by row with the cell of each finding; errors lead (rows with an error first, each in sheet order).
     const rows = [...document.querySelectorAll("[data-testid=finding-groups] section")].map((s) => s.getAttribute("data-row"));
-    // row 12 is a 16 (定点) row: an ordinary account, no finding
-    expect(rows).toEqual(["13", "14", "15", "16", "17"]);
+    // Errors lead; row 12 is a 16 (定点) row: an ordinary account, no finding
+    expect(rows).toEqual(["14", "15", "16", "17", "13"]);
     expect(group(14)!.querySelector("[data-cell=C14]")!.getAttribute("data-finding")).toBe("required.missing");
     expect(group(15)!.querySelector("[data-cell=D15]")!.getAttribute("data-finding")).toBe("email.fullwidth");
     expect(group(17)!.querySelector("[data-cell=K17]")!.getAttribute("data-finding")).toBe("healthCenter.unknown");
@@ -73,6 +74,12 @@ describe("from the pane to the sheet", () => {
     expect(gateway.fill(SHEET, "A15")).toBe("complete");
     expect(gateway.fill(SHEET, "D15")).toBeUndefined();
     expect(screen.getAllByTestId("pane-message").some((m) => m.textContent!.includes("D15"))).toBe(true);
+    // The pressed button is gone with its finding: focus goes to 元に戻す beside the confirmation, not to the page.
+    await until(() => expect(document.activeElement).toBe(screen.getByTestId("undo-fix")), settle);
+    fireEvent.click(screen.getByTestId("undo-fix"));
+    await settle();
+    expect(gateway.text(SHEET, "D15")).not.toBe("tanaka@example-hosp.jp");
+    expect(group(15)).not.toBeNull();
   });
 
   it("never writes a fix whose cell changed in the meantime", async () => {

@@ -4,7 +4,6 @@ import { failureMessage } from "../../src/taskpane/state/office-errors";
 import { highlightPlan } from "../../src/taskpane/state/highlight-plan";
 import { groupFindings } from "../../src/taskpane/state/findings-view";
 import { editsFor, fixKinds } from "../../src/taskpane/state/fix-kinds";
-import { readiness } from "../../src/taskpane/components/Summary/readiness";
 import { luminance, themeForOffice } from "../../src/taskpane/theme";
 import { checkRows, formRow } from "../support/form-rows";
 
@@ -55,8 +54,9 @@ describe("what the pane derives from a check", () => {
     expect(all.groups.map((g) => [g.row, g.status, g.findings.map((f) => f.column)])).toEqual([
       [5, "incomplete", ["C"]],
       [6, "gap", ["A"]],
-      [7, "complete", ["C"]],
       [8, "incomplete", ["K"]],
+      // Errors lead: the warning-only row comes after every row with an error.
+      [7, "complete", ["C"]],
     ]);
     expect(all.counts).toEqual({ all: 4, error: 3, warning: 1, info: 0 });
     expect(groupFindings(checker.result(), "warning").groups.map((g) => g.row)).toEqual([7]);
@@ -66,11 +66,5 @@ describe("what the pane derives from a check", () => {
     const kinds = fixKinds(checker.result());
     expect(kinds.map((k) => [k.code, k.findings.length])).toEqual([["phone.normalized", 1]]);
     expect(editsFor(kinds[0].findings)).toEqual([{ address: "C7", value: "03-5555-1002" }]);
-  });
-
-  it("says whether the form can be submitted", () => {
-    expect(readiness(checker.result())).toEqual({ ready: false, text: "提出前に修正が必要です：エラー 3件（未完了 2行・空行 1行）" });
-    const clean = checkRows([formRow(4), formRow(5, { name: "鈴木　一郎", phone: "０３－５５５５－１００２", email: "s@example-hosp.jp", tfaEmail: "s2@example-hosp.jp" })]);
-    expect(readiness(clean.result())).toEqual({ ready: true, text: "提出できます：全2行が完了（警告 1件は内容を確認してください）" });
   });
 });

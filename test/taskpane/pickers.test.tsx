@@ -59,4 +59,26 @@ describe("pickers", () => {
     // 16 is an ordinary account now: no "issued after go-live" note
     expect(screen.getByTestId("row-detail").textContent).not.toContain("次期システムの運用開始後");
   });
+
+  it("the list opens as the user types (no ↓ needed), says 一致なし, and the chevron is no extra Tab stop", async () => {
+    const p = await renderPane(await sampleFormWorkbook());
+    const detail = await openRow(p, "K17");
+    const picker = await within(detail).findByTestId("health-center-picker");
+    // 保健所マスタ has no kana column: the hint does not promise kana.
+    expect(picker.textContent).toContain("保健所名の一部（漢字）・保健所コードで検索できます");
+    expect(picker.textContent).not.toContain("カナ");
+    const input = within(picker).getByRole("combobox");
+    input.focus();
+    fireEvent.change(input, { target: { value: "2565" } });
+    await p.settle();
+    expect(input.getAttribute("aria-expanded")).toBe("true");
+    expect((await screen.findAllByRole("option")).some((o) => /^25654 /.test(o.textContent ?? ""))).toBe(true);
+    fireEvent.change(input, { target: { value: "ありえない保健所" } });
+    await p.settle();
+    expect(input.getAttribute("aria-expanded")).toBe("true");
+    expect(screen.getByRole("option", { name: "一致なし" }).getAttribute("aria-disabled")).toBe("true");
+    const chevron = picker.querySelector('[role="button"][aria-label="一覧を開く"]') as HTMLElement;
+    expect(chevron).not.toBeNull();
+    expect(chevron.tabIndex).toBe(-1);
+  });
 });

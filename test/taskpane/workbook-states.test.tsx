@@ -39,7 +39,8 @@ describe("what the host lacks", () => {
   it("without change events: says so, offers 再チェック, and re-checks when pressed", async () => {
     const p = await renderPane(await sampleFormWorkbook(), { ...FULL_CAPABILITIES, excelApi: "1.6", changeEvents: false, selectionEvents: false });
     const limits = screen.getAllByTestId("host-limit").map((e) => e.textContent);
-    expect(limits[0]).toContain("ExcelApi 1.6");
+    expect(limits[0]).toBe("お使いのExcelは古い版のため、セルを変更してもアドインに伝わらず、自動では再チェックされません。入力のあとに「再チェック」を押してください。");
+    expect(limits.join("")).not.toContain("ExcelApi");
     expect(limits[0]).toContain("「再チェック」を押してください");
     expect(p.gateway.calls.some((c) => c.method === "watch")).toBe(false);
     await act(() => p.gateway.edit(SHEET, { C14: "03-5555-1234" }));

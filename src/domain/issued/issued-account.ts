@@ -13,8 +13,14 @@ export const ISSUED_FIELD_LABELS: Record<IssuedField, string> = {
   institutionCode: "所属医療機関/動物診療施設コード",
 };
 
-/** Which CSV column (0 = first) holds each field. 利用者ID and 初期パスワード are required. */
-export type IssuedColumnMapping = { userId: number; password: number } & Partial<Record<Exclude<IssuedField, "userId" | "password">, number>>;
+/** The fields without which an issued account cannot be used (one list: detection, mapping checks and the pane read it). */
+export const REQUIRED_ISSUED_FIELDS = ["userId", "password"] as const satisfies readonly IssuedField[];
+export type RequiredIssuedField = (typeof REQUIRED_ISSUED_FIELDS)[number];
+
+export const isRequiredIssuedField = (field: IssuedField): field is RequiredIssuedField => (REQUIRED_ISSUED_FIELDS as readonly IssuedField[]).includes(field);
+
+/** Which CSV column (0 = first) holds each field. The REQUIRED_ISSUED_FIELDS are required. */
+export type IssuedColumnMapping = Record<RequiredIssuedField, number> & Partial<Record<Exclude<IssuedField, RequiredIssuedField>, number>>;
 
 /** One issued account as read from the CSV. Optional columns the CSV lacks are "". */
 export interface IssuedAccount {
@@ -38,7 +44,7 @@ type P = Record<string, string | number | undefined>;
 export const ISSUED_MESSAGES = {
   "issued.empty-file": { severity: "error", text: () => "発行結果CSVが空です（データがありません）。登録システムから出力したファイルを指定してください。" },
   "issued.no-data": { severity: "error", text: () => "発行結果CSVに見出し行しかありません（発行したアカウントの行がありません）。" },
-  "issued.mapping-required": { severity: "error", text: (p: P) => `発行結果CSVの見出しから「${p.idLabel}」「${p.passwordLabel}」の列を判別できません（${p.labels}）。${p.notes}` },
+  "issued.mapping-required": { severity: "error", text: (p: P) => `発行結果CSVの見出しから${p.required}の列を判別できません（${p.labels}）。${p.notes}` },
   "issued.mapping-invalid": { severity: "error", text: (p: P) => String(p.reason) },
   "issued.id-missing": { severity: "error", text: (p: P) => `${p.who}: 利用者IDが空欄です。この行のメールは作成しません。` },
   "issued.id-invalid": { severity: "error", text: (p: P) => `${p.who}: 利用者IDに全角文字・空白・改行などが含まれています。${p.column}が利用者IDの列か確認してください。` },

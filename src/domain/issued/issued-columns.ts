@@ -1,6 +1,6 @@
 import { columnLetter } from "../columns";
 import { nfkc } from "../text/normalize";
-import { ISSUED_FIELD_LABELS, ISSUED_FIELDS, type IssuedColumnMapping, type IssuedField } from "./issued-account";
+import { ISSUED_FIELD_LABELS, ISSUED_FIELDS, isRequiredIssuedField, REQUIRED_ISSUED_FIELDS, type IssuedColumnMapping, type IssuedField } from "./issued-account";
 
 /**
  * Header labels that name each column, compared after NFKC, without spaces and in lower case. The first
@@ -112,7 +112,7 @@ export function detectIssuedColumns(header: readonly string[]): IssuedColumnDete
       unsure = true;
       notes.push(`「${label}」に当たる列が複数あります（${[pick, ...rivals].map((i) => describeColumn(i, header[i])).join("、")}）。${describeColumn(pick, header[pick])}を使います。`);
     } else if (how === "partial") {
-      if (field === "userId" || field === "password") unsure = true;
+      if (isRequiredIssuedField(field)) unsure = true;
       notes.push(`${describeColumn(pick, header[pick])}を「${label}」の列と判断しました。`);
     }
   }
@@ -122,7 +122,7 @@ export function detectIssuedColumns(header: readonly string[]): IssuedColumnDete
     const c = columns[field];
     if (c) mapping[field] = c.column;
   }
-  const missing = (["userId", "password"] as const).filter((f) => columns[f] === undefined);
+  const missing = REQUIRED_ISSUED_FIELDS.filter((f) => columns[f] === undefined);
   for (const f of missing) notes.push(`「${ISSUED_FIELD_LABELS[f]}」の列が見出しから判別できません。列を指定してください。`);
   const confidence = missing.length > 0 ? "none" : unsure ? "unsure" : "sure";
   return { mapping, columns, confidence, hasHeader: anyMatch, notes };
@@ -136,7 +136,7 @@ export function mappingProblems(mapping: Partial<IssuedColumnMapping>, columnCou
     const c = mapping[field];
     const label = ISSUED_FIELD_LABELS[field];
     if (c === undefined) {
-      if (field === "userId" || field === "password") problems.push(`「${label}」の列を指定してください。`);
+      if (isRequiredIssuedField(field)) problems.push(`「${label}」の列を指定してください。`);
       continue;
     }
     if (!Number.isInteger(c) || c < 0 || c >= columnCount) {

@@ -3,7 +3,7 @@ import { columnLetter } from "../columns";
 import { decodeText, type DetectedEncoding } from "../csv/encode-text";
 import { trimSpaces } from "../text/normalize";
 import { isValidEmail } from "../values/email";
-import { ISSUED_FIELD_LABELS, issuedProblemOf, type IssuedAccount, type IssuedColumnMapping, type IssuedProblem } from "./issued-account";
+import { ISSUED_FIELD_LABELS, issuedProblemOf, REQUIRED_ISSUED_FIELDS, type IssuedAccount, type IssuedColumnMapping, type IssuedProblem } from "./issued-account";
 import { describeColumn, detectIssuedColumns, mappingProblems, type IssuedColumnDetection } from "./issued-columns";
 import { Secret } from "./secret";
 
@@ -187,7 +187,11 @@ export function readIssuedCsv(bytes: Uint8Array, options: ReadIssuedOptions = {}
       header,
       detection,
       problems: [
-        issuedProblemOf("issued.mapping-required", { idLabel: ISSUED_FIELD_LABELS.userId, passwordLabel: ISSUED_FIELD_LABELS.password, labels, notes: detection.notes.join("") }),
+        issuedProblemOf("issued.mapping-required", {
+          required: REQUIRED_ISSUED_FIELDS.map((f) => `「${ISSUED_FIELD_LABELS[f]}」`).join(""),
+          labels,
+          notes: detection.notes.join(""),
+        }),
       ],
     };
   }

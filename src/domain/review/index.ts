@@ -11,4 +11,5 @@ export * from "./export-masters";
 export * from "./review-report";
 export * from "./report-html";
 export * from "./sendback-text";
+export * from "./review-progress";
 export * from "./xlsx-sheets";

@@ -1,6 +1,7 @@
 import { cellText, type Cell } from "../cell";
 import { columnIndex } from "../columns";
-import type { RowStatus } from "../check/form-checker";
+import { institutionFindings } from "../annotate/institution-findings";
+import { summarize, type RowStatus } from "../check/form-checker";
 import type { Finding, Severity } from "../findings";
 import type { FormProfile } from "../profile/schema";
 import { trimSpaces } from "../text/normalize";
@@ -41,31 +42,43 @@ export function reviewReport(
   profile: FormProfile,
   createdAt: string,
 ): ReviewReport {
-  const nameCol = columnIndex(profile.fields.name.column);
   return {
     createdAt,
-    submissions: checked.map((c) => {
-      const byRow = new Map<number, Finding[]>();
-      for (const f of c.findings) {
-        const list = byRow.get(f.row);
-        if (list) list.push(f);
-        else byRow.set(f.row, [f]);
-      }
-      return {
-        id: c.submission.id,
-        fileName: c.submission.fileName,
-        sourceSheet: c.submission.sourceSheet,
-        institution: c.submission.institution.text,
-        decision: decisions.get(c.submission.id) ?? initialDecision(),
-        summary: c.summary,
-        rows: c.rows.map(({ row, status }) => ({
-          row,
-          name: trimSpaces(cellText((c.checker.rowInput(row)?.cells[nameCol] ?? null) as Cell)),
-          status,
-          findings: byRow.get(row) ?? [],
-        })),
-      };
-    }),
+    submissions: checked.map((c) => reportSubmission(c, decisions.get(c.submission.id) ?? initialDecision(), c.findings, profile)),
+  };
+}
+
+/**
+ * One submission as the institution reads it (the 差戻し letter): only its own rows, the findings in the words meant for
+ * the institution (institutionFindings: no reviewer instructions, nothing about other submissions), its summary
+ * counted from those findings.
+ */
+export function institutionReport(c: CheckedSubmission, decision: ReviewDecision, profile: FormProfile): ReportSubmission {
+  const findings = institutionFindings(c.checker, c.findings);
+  return { ...reportSubmission(c, decision, findings, profile), summary: summarize(c.rows, findings) };
+}
+
+function reportSubmission(c: CheckedSubmission, decision: ReviewDecision, findings: readonly Finding[], profile: FormProfile): ReportSubmission {
+  const nameCol = columnIndex(profile.fields.name.column);
+  const byRow = new Map<number, Finding[]>();
+  for (const f of findings) {
+    const list = byRow.get(f.row);
+    if (list) list.push(f);
+    else byRow.set(f.row, [f]);
+  }
+  return {
+    id: c.submission.id,
+    fileName: c.submission.fileName,
+    sourceSheet: c.submission.sourceSheet,
+    institution: c.submission.institution.text,
+    decision,
+    summary: c.summary,
+    rows: c.rows.map(({ row, status }) => ({
+      row,
+      name: trimSpaces(cellText((c.checker.rowInput(row)?.cells[nameCol] ?? null) as Cell)),
+      status,
+      findings: byRow.get(row) ?? [],
+    })),
   };
 }
 

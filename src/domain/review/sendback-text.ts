@@ -1,4 +1,7 @@
-import type { ReportSubmission } from "./review-report";
+import type { FormProfile } from "../profile/schema";
+import type { CheckedSubmission } from "./review-check";
+import { institutionReport, type ReportSubmission } from "./review-report";
+import { initialDecision, type ReviewDecision } from "./review-record";
 
 /**
  * The 差戻し text for one submission: what the reviewer sends back to the institution, in Japanese, listing
@@ -39,7 +42,23 @@ function fixNote(fix: string | undefined): string {
   return fix === "" ? "（修正案：空欄にする）" : `（修正案：${fix}）`;
 }
 
-/** The 差戻し list: the text of every submission the reviewer set to 差戻し, one after another. */
-export function sendBackList(submissions: readonly ReportSubmission[]): { id: string; fileName: string; text: string }[] {
-  return submissions.filter((s) => s.decision.status === "差戻し").map((s) => ({ id: s.id, fileName: s.fileName, text: sendBackText(s) }));
+/**
+ * The letter to the institution for one checked submission: sendBackText over its institution-facing report, so the
+ * reviewer's instructions and other submissions' names never reach the institution (the marked-up workbook uses the
+ * same wording).
+ */
+export function sendBackLetter(c: CheckedSubmission, decision: ReviewDecision, profile: FormProfile): string {
+  return sendBackText(institutionReport(c, decision, profile));
+}
+
+/** The 差戻し list: the letter of every submission the reviewer set to 差戻し, one after another. */
+export function sendBackList(
+  checked: readonly CheckedSubmission[],
+  decisions: ReadonlyMap<string, ReviewDecision>,
+  profile: FormProfile,
+): { id: string; fileName: string; text: string }[] {
+  return checked
+    .map((c) => ({ c, decision: decisions.get(c.submission.id) ?? initialDecision() }))
+    .filter(({ decision }) => decision.status === "差戻し")
+    .map(({ c, decision }) => ({ id: c.submission.id, fileName: c.submission.fileName, text: sendBackLetter(c, decision, profile) }));
 }

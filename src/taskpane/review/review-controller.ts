@@ -28,7 +28,7 @@ import {
   reviewReportGrid,
   reviewReportHtml,
   selectHealthCenters,
-  sendBackText,
+  sendBackLetter,
   sendBackWorkbook,
   serializeReviewRecord,
   submissionSource,
@@ -49,17 +49,33 @@ import {
   type ReviewSubmission,
   type SubmittedFile,
 } from "../../domain";
-import { columnIndex, cellText } from "../../domain";
+import { columnIndex, cellText, type Cell } from "../../domain";
 import type { ExcelGateway } from "../../excel/gateway-types";
 import type { ReviewGateway } from "../../excel/review-gateway-types";
-import { failureMessage } from "../state/office-errors";
+import { failureSentence } from "../state/office-errors";
 import { copyText, downloadBytes, downloadSupport, stampedFileName, type DownloadSupport } from "./file-delivery";
 import { bytesToBase64, readSubmittedFile } from "./read-submitted-file";
-import { initialReviewState, type Delivery, type ReviewIntent, type ReviewState, type SubmissionView } from "./review-state";
+import { initialReviewState, type Delivery, type ReviewIntent, type ReviewMessage, type ReviewPlace, type ReviewState, type SubmissionView } from "./review-state";
 import { ReviewStore } from "./review-store";
 import { forgetSystemUrl, recallSystemUrl, rememberSystemUrl } from "./system-url-memory";
 
 export const REPORT_SHEET = "審査結果";
+
+/** Each Office task as the pane names it: what it is doing (spinner) and the whole sentence when it fails. */
+export const REVIEW_TASKS = {
+  審査の記録の読み込み: { doing: "審査の記録を読み込んでいます", failed: "審査の記録を読み込めませんでした。" },
+  申請様式の取り込み: { doing: "申請様式を取り込んでいます", failed: "申請様式を取り込めませんでした。" },
+  判定の保存: { doing: "判定を保存しています", failed: "判定をブックに保存できませんでした。" },
+  申請の削除: { doing: "申請を審査から外しています", failed: "申請を審査から外せませんでした。" },
+  申請の復元: { doing: "外した申請を元に戻しています", failed: "外した申請を元に戻せませんでした。" },
+  設定の保存: { doing: "設定を保存しています", failed: "設定をブックに保存できませんでした。" },
+  審査結果シートの作成: { doing: "審査結果シートを作成しています", failed: "審査結果シートを作成できませんでした。" },
+  差戻し用の様式の作成: { doing: "差戻し用の様式を作成しています", failed: "差戻し用の様式を作成できませんでした。" },
+  配布用の様式の作成: { doing: "配布用の様式を作成しています", failed: "配布用の様式を作成できませんでした。" },
+  登録用CSVの出力: { doing: "登録用CSVを出力しています", failed: "登録用CSVを出力できませんでした。" },
+  CSVのシートへの書き出し: { doing: "CSVをシートに書き出しています", failed: "CSVをシートに書き出せませんでした。" },
+  セルの選択: { doing: "セルを選択しています", failed: "申請のシートのセルを選択できませんでした。" },
+} as const;
 
 const isUnchanged = (s: { added: number; removed: number; changed: number }) => s.added === 0 && s.removed === 0 && s.changed === 0;
 export const CSV_SHEET = "登録用CSV";
@@ -101,6 +117,18 @@ export class ReviewController {
   private accounts: IssuedAccount[] = [];
   private match?: MatchResult;
   private drafts: AccountDraft[] = [];
+  /** Sentences about decisions carried to newer versions, said with the import's own message. */
+  private carried: string[] = [];
+  /** The last submission taken out of the review, kept for 元に戻す (this session only). */
+  private removed?: {
+    at: number;
+    entry: ReviewRecord["submissions"][number];
+    submission: ReviewSubmission;
+    values?: Cell[][];
+    how?: "inserted" | "copied";
+    bytes?: Uint8Array;
+    masters?: MasterSet;
+  };
   private messageId = 0;
   private readonly now: () => Date;
 
@@ -113,21 +141,23 @@ export class ReviewController {
     this.now = deps.now ?? (() => new Date());
   }
 
-  private say(intent: ReviewIntent, text: string): void {
+  /** The current message of a place: a new one replaces the one before it (they never pile up or contradict). */
+  private say(place: ReviewPlace, intent: ReviewIntent, text: string, action?: ReviewMessage["action"]): void {
     const id = ++this.messageId;
-    this.store.set((s) => ({ messages: [...s.messages.slice(-4), { id, intent, text }] }));
+    this.store.set((s) => ({ messages: [...s.messages.filter((m) => m.place !== place), { id, place, intent, text, action }] }));
   }
 
   dismiss(id: number): void {
     this.store.set((s) => ({ messages: s.messages.filter((m) => m.id !== id) }));
   }
 
-  private async busy<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
-    this.store.set({ busy: label });
+  private async busy<T>(place: ReviewPlace, label: keyof typeof REVIEW_TASKS, work: () => Promise<T>): Promise<T | undefined> {
+    const task = REVIEW_TASKS[label];
+    this.store.set({ busy: task.doing });
     try {
       return await work();
     } catch (e) {
-      this.say("error", failureMessage(label, e));
+      this.say(place, "error", failureSentence(task.failed, e));
       return undefined;
     } finally {
       this.store.set({ busy: undefined });
@@ -145,10 +175,10 @@ export class ReviewController {
       downloads: (this.deps.downloads ?? downloadSupport)(),
       mail: { ...s.mail, url, urlRemembered: url !== "" },
     }));
-    await this.busy("審査の記録の読み込み", async () => {
+    await this.busy("record", "審査の記録の読み込み", async () => {
       const parsed = parseReviewRecord(await this.deps.review.readRecord());
       if (!parsed.ok) {
-        this.say("error", `${parsed.message} 新しい審査として始めます（ブックの記録は上書きしません）。`);
+        this.say("record", "error", `${parsed.message} 新しい審査として始めます（ブックの記録は上書きしません）。`);
         return;
       }
       this.record = parsed.record;
@@ -156,7 +186,7 @@ export class ReviewController {
       await this.loadWorkbookMasters();
       await this.reloadSubmissionSheets();
     });
-    if (!caps.settings) this.say("warning", "この Excel では審査の判定をブックに保存できません（ExcelApi 1.4 以降が必要です）。判定はこの画面を閉じるまで有効です。");
+    if (!caps.settings) this.say("host", "warning", "この Excel は古い版のため、審査の判定をブックに保存できません。判定はこの画面を閉じるまで有効です（新しい版の Excel では保存されます）。");
     this.store.set({ phase: "ready" });
   }
 
@@ -178,14 +208,15 @@ export class ReviewController {
     const excel = this.deps.excel;
     if (this.record.submissions.length === 0) return;
     if (!excel) {
-      this.say("warning", "保存された審査の申請シートを読み込めません。申請様式を取り込み直してください。");
+      this.say("record", "warning", "保存された審査の申請シートを読み込めません。申請様式を取り込み直してください。");
       return;
     }
     const names = new Set(await this.deps.review.sheetNames());
     const loaded: ReviewSubmission[] = [];
+    const missing: string[] = [];
     for (const r of this.record.submissions) {
       if (!names.has(r.sheetName)) {
-        this.say("warning", `${r.id}（${r.fileName}）のシート「${r.sheetName}」が見つかりません。削除または名前が変更されています。`);
+        missing.push(`${r.id}（${r.fileName}）のシート「${r.sheetName}」`);
         continue;
       }
       const form = await excel.readForm(r.sheetName);
@@ -202,11 +233,12 @@ export class ReviewController {
       });
     }
     this.submissions = loaded;
+    if (missing.length > 0) this.say("record", "warning", `${missing.join("、")}が見つかりません。削除または名前が変更されています。`);
     this.recheck();
   }
 
   async importFiles(files: readonly { name: string; bytes: () => Promise<Uint8Array> }[]): Promise<void> {
-    await this.busy("申請様式の取り込み", async () => {
+    await this.busy("review", "申請様式の取り込み", async () => {
       const read: { file: SubmittedFile; bytes: Uint8Array }[] = [];
       const notices: ImportNotice[] = [];
       for (const f of files) {
@@ -271,14 +303,15 @@ export class ReviewController {
       if (this.carryDecisions(added)) this.publishSubmissions();
       await this.saveRecord();
       const copied = added.filter((s) => this.how.get(s.id) === "copied").length;
-      if (added.length > 0) {
-        this.say(
-          "success",
-          `${added.length}件の申請を取り込みました（${added.map((s) => s.sheetName).join("、")}）。${copied > 0 ? "この Excel ではシートをそのまま挿入できないため、値をコピーしました（書式は引き継がれません）。" : ""}`,
-        );
-      }
       const refused = notices.filter((n) => n.severity === "error").length;
-      if (refused > 0) this.say("error", `${refused}件のファイル・シートを取り込めませんでした。理由は「取り込みの注意」を確認してください。`);
+      const sentences = [
+        added.length > 0 ? `${added.length}件の申請を取り込みました（${added.map((s) => s.sheetName).join("、")}）。` : "",
+        added.length > 0 && copied > 0 ? "この Excel ではシートをそのまま挿入できないため、値をコピーしました（書式は引き継がれません）。" : "",
+        ...this.carried,
+        refused > 0 ? `${refused}件のファイル・シートを取り込めませんでした。理由は「取り込みの注意」を確認してください。` : "",
+      ].filter((x) => x !== "");
+      this.carried = [];
+      if (sentences.length > 0) this.say("review", refused > 0 ? (added.length > 0 ? "warning" : "error") : "success", sentences.join(""));
     });
   }
 
@@ -301,7 +334,7 @@ export class ReviewController {
       const status = same ? before.decision.status : r.decision.status;
       if (remark === r.decision.remark && status === r.decision.status) return r;
       carried = true;
-      if (same) this.say("info", `${r.id} は前回の ${before.id} と内容が同じため、判定「${status}」と備考を引き継ぎました。`);
+      if (same) this.carried.push(`${r.id} は前回の ${before.id} と内容が同じため、判定「${status}」と備考を引き継ぎました。`);
       return { ...r, decision: { ...r.decision, status, remark } };
     });
     this.record = { ...this.record, submissions };
@@ -334,6 +367,11 @@ export class ReviewController {
         }
         entry.findings.push({ cell: `${f.column}${f.row}`, severity: f.severity, message: f.message });
       }
+      // Errors lead: rows with an error first, and in each row its errors before its warnings (then by row, column).
+      const rank = { error: 0, warning: 1, info: 2 } as const;
+      const rows = [...byRow.values()].map((r) => ({ ...r, findings: [...r.findings].sort((a, b) => rank[a.severity] - rank[b.severity]) }));
+      const worst = (r: (typeof rows)[number]) => Math.min(...r.findings.map((f) => rank[f.severity]));
+      rows.sort((a, b) => worst(a) - worst(b) || a.row - b.row);
       return {
         id: c.submission.id,
         fileName: c.submission.fileName,
@@ -343,7 +381,7 @@ export class ReviewController {
         decision: decisions.get(c.submission.id) ?? initialDecision(),
         summary: c.summary,
         how: this.how.get(c.submission.id),
-        rows: [...byRow.values()],
+        rows,
         comparison: this.comparison(c, previous.get(c.submission.id)),
         canMarkUp: this.submittedBytes.has(c.submission.id),
       };
@@ -373,27 +411,90 @@ export class ReviewController {
     submissions[at] = { ...submissions[at], decision };
     this.record = { ...this.record, submissions };
     this.publishSubmissions();
-    await this.busy("判定の保存", () => this.saveRecord());
+    await this.busy("review", "判定の保存", () => this.saveRecord());
   }
 
+  /**
+   * 審査から外す (the pane asks first): the submission's sheet is deleted with its decision and remark, and everything
+   * needed to put it back is kept for this session, so 元に戻す restores the sheet (its values as they were), the
+   * decision, the remark and its place in the list.
+   */
   async removeSubmission(id: string): Promise<void> {
-    const s = this.record.submissions.find((x) => x.id === id);
-    if (!s) return;
-    await this.busy("申請の削除", async () => {
-      await this.deps.review.deleteSheet(s.sheetName);
+    const at = this.record.submissions.findIndex((x) => x.id === id);
+    if (at < 0) return;
+    const entry = this.record.submissions[at];
+    await this.busy("review", "申請の削除", async () => {
+      const submission = this.submissions.find((x) => x.id === id);
+      const values = this.deps.excel ? await this.deps.excel.readSheetValues(entry.sheetName) : undefined;
+      await this.deps.review.deleteSheet(entry.sheetName);
+      if (submission) this.removed = { at, entry, submission, values, how: this.how.get(id), bytes: this.submittedBytes.get(id), masters: this.fileMasters.get(id) };
       this.record = { ...this.record, submissions: this.record.submissions.filter((x) => x.id !== id) };
       this.submissions = this.submissions.filter((x) => x.id !== id);
       this.recheck();
       await this.saveRecord();
-      this.say("info", `${id}（${s.fileName}）を審査から外し、シート「${s.sheetName}」を削除しました。`);
+      this.say(
+        "review",
+        "info",
+        `${id}（${entry.fileName}）を審査から外し、シート「${entry.sheetName}」を削除しました。${this.removed ? "「元に戻す」で判定・備考ごと戻せます（この画面を閉じるまで）。" : ""}`,
+        this.removed ? { kind: "undo-removal", label: "元に戻す" } : undefined,
+      );
     });
+  }
+
+  /** 元に戻す: the last submission taken out of the review comes back with its sheet, decision and remark. */
+  async undoRemoval(): Promise<void> {
+    const r = this.removed;
+    if (!r) return;
+    await this.busy("review", "申請の復元", async () => {
+      const values = r.values ?? this.gridOf(r.submission);
+      const taken = await this.deps.review.sheetNames();
+      if (taken.includes(r.entry.sheetName)) throw new Error(`シート「${r.entry.sheetName}」が既にあるため、元に戻せません。シートの名前を変えてから、もう一度お試しください。`);
+      const base64 = r.how === "inserted" && r.bytes && this.deps.review.capabilities().insertWorksheets ? bytesToBase64(r.bytes) : undefined;
+      const result = await this.deps.review.addSubmissionSheet({
+        sheetName: r.entry.sheetName,
+        sourceSheet: r.entry.sourceSheet,
+        base64,
+        values,
+        headerRow: r.entry.headerRow,
+        rows: r.submission.rows.map((x) => x.row),
+        provenance: { fileName: r.entry.fileName, institution: r.entry.institution.text },
+      });
+      this.removed = undefined;
+      this.how.set(r.entry.id, result.how);
+      if (r.bytes) this.submittedBytes.set(r.entry.id, r.bytes);
+      if (r.masters) this.fileMasters.set(r.entry.id, r.masters);
+      const submissions = [...this.record.submissions];
+      submissions.splice(Math.min(r.at, submissions.length), 0, r.entry);
+      this.record = { ...this.record, submissions };
+      const order = new Map(submissions.map((x, i) => [x.id, i]));
+      this.submissions = [...this.submissions, r.submission].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      this.recheck();
+      await this.saveRecord();
+      this.say("review", "success", `${r.entry.id}（${r.entry.fileName}）を審査に戻しました（判定「${r.entry.decision.status}」と備考もそのままです）。`);
+    });
+  }
+
+  /** A submission's header and rows as a sheet grid (row 0 = sheet row 1), when its sheet could not be read. */
+  private gridOf(s: ReviewSubmission): Cell[][] {
+    const grid: Cell[][] = Array.from({ length: Math.max(s.headerRow, ...s.rows.map((r) => r.row)) }, () => []);
+    grid[s.headerRow - 1] = [...s.headerCells];
+    for (const r of s.rows) grid[r.row - 1] = [...r.cells];
+    return grid;
+  }
+
+  /** A finding clicked in the list: its cell on the submission's sheet is selected in Excel. */
+  async goToCell(id: string, cell: string): Promise<void> {
+    const s = this.record.submissions.find((x) => x.id === id);
+    const excel = this.deps.excel;
+    if (!s || !excel) return;
+    await this.busy("review", "セルの選択", () => excel.selectCell(s.sheetName, cell));
   }
 
   async setSettings(change: Partial<ReviewState["settings"]>): Promise<void> {
     this.store.set((s) => ({ settings: { ...s.settings, ...change } }));
     const { issueDeferred, header } = this.store.get().settings;
     this.record = { ...this.record, settings: { issueDeferred, header } };
-    await this.busy("設定の保存", () => this.saveRecord());
+    await this.busy("export", "設定の保存", () => this.saveRecord());
   }
 
   // ---- review report ----
@@ -403,10 +504,10 @@ export class ReviewController {
   }
 
   async writeReportSheet(): Promise<void> {
-    await this.busy("審査結果シートの作成", async () => {
+    await this.busy("review", "審査結果シートの作成", async () => {
       const grid = reviewReportGrid(this.report());
       await this.deps.review.writeTextSheet(REPORT_SHEET, grid, { activate: true, columnWidths: [48, 140, 70, 160, 50, 160, 30, 90, 50, 40, 40, 400, 140] });
-      this.say("success", `シート「${REPORT_SHEET}」に審査結果を書き出しました（${grid.length - 1}行）。Excel の印刷・PDF保存で記録として残せます。`);
+      this.say("review", "success", `シート「${REPORT_SHEET}」に審査結果を書き出しました（${grid.length - 1}行）。Excel の印刷・PDF保存で記録として残せます。`);
     });
   }
 
@@ -414,18 +515,24 @@ export class ReviewController {
     const html = reviewReportHtml(this.report());
     const fileName = stampedFileName("審査結果", "html", this.now());
     if (this.store.get().downloads === "blocked") {
-      this.say("warning", `この Excel ではファイルを保存できません。「審査結果シートを作成」で Excel から印刷してください。`);
+      this.say("review", "warning", `この Excel ではファイルを保存できません。「審査結果シートを作成」で Excel から印刷してください。`);
       return;
     }
     (this.deps.download ?? downloadBytes)(new TextEncoder().encode(html), fileName, MIME_HTML);
-    this.say("success", `「${fileName}」をダウンロードしました。ブラウザーで開いて印刷できます。`);
+    this.say("review", "success", `「${fileName}」をダウンロードしました。ブラウザーで開いて印刷できます。`);
+  }
+
+  /** The letter to the institution (institution-facing wording, this submission only); "" for an unknown id. */
+  private letter(id: string): string {
+    const c = this.checked.find((x) => x.submission.id === id);
+    return c ? sendBackLetter(c, this.decisions().get(id) ?? initialDecision(), this.deps.profile) : "";
   }
 
   async copySendBack(id: string): Promise<void> {
-    const s = this.report().submissions.find((x) => x.id === id);
-    if (!s) return;
-    const ok = await (this.deps.copy ?? copyText)(sendBackText(s));
-    this.say(ok ? "success" : "error", ok ? `${id} の差戻し文をクリップボードにコピーしました。メールや文書に貼り付けて送ってください。` : "クリップボードにコピーできませんでした。");
+    const text = this.letter(id);
+    if (text === "") return;
+    const ok = await (this.deps.copy ?? copyText)(text);
+    this.say("review", ok ? "success" : "error", ok ? `${id} の差戻し文をクリップボードにコピーしました。メールや文書に貼り付けて送ってください。` : "クリップボードにコピーできませんでした。");
   }
 
   /**
@@ -434,16 +541,16 @@ export class ReviewController {
    * which are kept only in the session that imported it.
    */
   async downloadMarkedUp(id: string): Promise<void> {
-    await this.busy("差戻し用の様式の作成", async () => {
+    await this.busy("review", "差戻し用の様式の作成", async () => {
       const c = this.checked.find((x) => x.submission.id === id);
       const bytes = this.submittedBytes.get(id);
       if (!c) return;
       if (this.store.get().downloads === "blocked") {
-        this.say("warning", "この Excel ではファイルを保存できないため、印を付けた様式を作れません。「差戻し文をコピー」を使うか、コマンド（nesid-account annotate）を使ってください。");
+        this.say("review", "warning", "この Excel ではファイルを保存できないため、印を付けた様式を作れません。「差戻し文をコピー」を使うか、コマンド（nesid-account annotate）を使ってください。");
         return;
       }
       if (!bytes) {
-        this.say("warning", `${id} は以前の作業で取り込まれたため、元のファイルがこの画面にありません。提出されたファイルを取り込み直すか、コマンド（nesid-account annotate）を使ってください。`);
+        this.say("review", "warning", `${id} は以前の作業で取り込まれたため、元のファイルがこの画面にありません。提出されたファイルを取り込み直すか、コマンド（nesid-account annotate）を使ってください。`);
         return;
       }
       const remark = this.record.submissions.find((r) => r.id === id)?.decision.remark ?? "";
@@ -451,13 +558,12 @@ export class ReviewController {
       const fileName = `差戻し_${c.submission.fileName.replace(/\.xlsx$/i, "")}.xlsx`;
       (this.deps.download ?? downloadBytes)(marked.bytes, fileName, MIME_XLSX);
       const n = marked.marked.reduce((k, m) => k + m.findings.length, 0);
-      this.say("success", `「${fileName}」をダウンロードしました（印を付けたセル ${n} 件）。差戻し文とともに機関へ送ってください。`);
+      this.say("review", "success", `「${fileName}」をダウンロードしました（印を付けたセル ${n} 件）。差戻し文とともに機関へ送ってください。`);
     });
   }
 
   sendBackPreview(id: string): string {
-    const s = this.report().submissions.find((x) => x.id === id);
-    return s ? sendBackText(s) : "";
+    return this.letter(id);
   }
 
   // ---- the distributable form ----
@@ -467,9 +573,9 @@ export class ReviewController {
    * given jurisdiction codes (中核市コード, 2-digit 都道府県コード or 保健所コード; blank = all) from this workbook's 保健所マスタ.
    */
   async downloadTemplate(jurisdictions: string): Promise<void> {
-    await this.busy("配布用の様式の作成", async () => {
+    await this.busy("review", "配布用の様式の作成", async () => {
       if (this.store.get().downloads === "blocked") {
-        this.say("warning", "この Excel ではファイルを保存できないため、様式を作成できません。ブラウザー版の Excel か、コマンド（nesid-account template）を使ってください。");
+        this.say("review", "warning", "この Excel ではファイルを保存できないため、様式を作成できません。ブラウザー版の Excel か、コマンド（nesid-account template）を使ってください。");
         return;
       }
       const codes = jurisdictions.split(/[\s,、，]+/).filter((c) => c !== "");
@@ -478,18 +584,18 @@ export class ReviewController {
       if (master) {
         const selection = selectHealthCenters(master, codes);
         if (selection.unmatched.length > 0) {
-          this.say("error", `管轄のコード ${selection.unmatched.join("、")} に当たる保健所が保健所マスタにありません（中核市コード、2桁の都道府県コード、または保健所コード）。`);
+          this.say("review", "error", `管轄のコード ${selection.unmatched.join("、")} に当たる保健所が保健所マスタにありません（中核市コード、2桁の都道府県コード、または保健所コード）。`);
           return;
         }
         centers = selection.centers;
       } else if (codes.length > 0) {
-        this.say("error", "管轄のコードで絞り込むには、このブックに「保健所マスタ」のシートが必要です。");
+        this.say("review", "error", "管轄のコードで絞り込むには、このブックに「保健所マスタ」のシートが必要です。");
         return;
       }
       const bytes = await distributableForm({ profile: this.deps.profile, healthCenters: centers });
       const fileName = stampedFileName("申請様式_配布用", "xlsx", this.now());
       (this.deps.download ?? downloadBytes)(bytes, fileName, MIME_XLSX);
-      this.say(
+      this.say("review", 
         "success",
         centers
           ? `「${fileName}」をダウンロードしました。保健所コードは一覧（${centers.length}件）から選び、中核市コードは自動で表示されます。`
@@ -509,7 +615,7 @@ export class ReviewController {
     const approved = this.checked.filter((c) => this.decisions().get(c.submission.id)?.status === "承認");
     const missing = uncheckedMasters(approved.flatMap((c) => checkNotices(c.checker, this.deps.profile, this.mastersOf(c.submission))));
     if (missing.required.length > 0 && !allowNoMasters) {
-      this.say("error", uncheckedMastersMessage(missing, "「マスタなしで出力する（コードを照合しない）」をオンにする").join(" "));
+      this.say("export", "error", uncheckedMastersMessage(missing, "「マスタなしで出力する（コードを照合しない）」をオンにする").join(" "));
       return undefined;
     }
     const csv = reviewExport(this.checked, this.decisions(), this.deps.profile, { issueDeferred, header, encoding });
@@ -518,9 +624,9 @@ export class ReviewController {
 
   /** 登録用CSVを出力: a download where the host allows it, otherwise the CSV lines in a new sheet. */
   async exportCsv(): Promise<void> {
-    await this.busy("登録用CSVの出力", async () => {
+    await this.busy("export", "登録用CSVの出力", async () => {
       if (this.checked.length === 0) {
-        this.say("warning", "取り込んだ申請がありません。先に「申請様式を取り込む」で提出されたファイルを選んでください。");
+        this.say("export", "warning", "取り込んだ申請がありません。先に「申請様式を取り込む」で提出されたファイルを選んでください。");
         return;
       }
       const built = this.buildCsv();
@@ -530,15 +636,15 @@ export class ReviewController {
       const deliveries: Delivery[] = [];
       let sheetName: string | undefined;
       if (csv.written.length === 0) {
-        this.say("error", `出力できる行がありません（${csv.refused.length}行すべてを出力しませんでした）。理由は下の一覧を確認してください。`);
+        this.say("export", "error", `出力できる行がありません（${csv.refused.length}行すべてを出力しませんでした）。理由は下の一覧を確認してください。`);
       } else if (this.store.get().downloads === "allowed") {
         (this.deps.download ?? downloadBytes)(csv.bytes, fileName, MIME_CSV);
         deliveries.push("downloaded");
-        this.say("success", `「${fileName}」をダウンロードしました（${csv.written.length}行、${csv.encoding === "cp932" ? "Shift_JIS" : "UTF-8 BOM付き"}）。保存先はダウンロードフォルダーです。`);
+        this.say("export", "success", `「${fileName}」をダウンロードしました（${csv.written.length}行、${csv.encoding === "cp932" ? "Shift_JIS" : "UTF-8 BOM付き"}）。保存先はダウンロードフォルダーです。`);
       } else {
         sheetName = await this.writeCsvSheet(csv.text);
         deliveries.push("sheet");
-        this.say(
+        this.say("export", 
           "warning",
           `この Excel ではファイルをダウンロードできないため、シート「${sheetName}」にCSVの行を書き出しました（${csv.written.length}行）。そのシートを表示した状態で［ファイル］→［名前を付けて保存］→ ファイルの種類「CSV (コンマ区切り)」で保存してください。`,
         );
@@ -555,13 +661,13 @@ export class ReviewController {
   }
 
   async exportCsvToSheet(): Promise<void> {
-    await this.busy("CSVのシートへの書き出し", async () => {
+    await this.busy("export", "CSVのシートへの書き出し", async () => {
       const built = this.buildCsv();
       if (!built) return;
       const { csv } = built;
       const sheetName = await this.writeCsvSheet(csv.text);
       this.store.set((s) => ({ lastExport: s.lastExport ? { ...s.lastExport, deliveries: [...s.lastExport.deliveries, "sheet"], sheetName } : s.lastExport }));
-      this.say("success", `シート「${sheetName}」にCSVの行（${csv.written.length}行${this.store.get().settings.header ? "＋見出し" : ""}）を書き出しました。［名前を付けて保存］で「CSV (コンマ区切り)」を選ぶと Shift_JIS で保存されます。`);
+      this.say("export", "success", `シート「${sheetName}」にCSVの行（${csv.written.length}行${this.store.get().settings.header ? "＋見出し" : ""}）を書き出しました。［名前を付けて保存］で「CSV (コンマ区切り)」を選ぶと Shift_JIS で保存されます。`);
     });
   }
 
@@ -571,7 +677,7 @@ export class ReviewController {
     const { csv } = built;
     const ok = await (this.deps.copy ?? copyText)(csv.text);
     if (ok) this.store.set((s) => ({ lastExport: s.lastExport ? { ...s.lastExport, deliveries: [...s.lastExport.deliveries, "clipboard"] } : s.lastExport }));
-    this.say(
+    this.say("export", 
       ok ? "success" : "error",
       ok
         ? `CSVの内容（${csv.written.length}行）をクリップボードにコピーしました。クリップボードには文字として入ります（Shift_JISのファイルではありません）。メモ帳に貼り付け、文字コード「ANSI」で保存してください。`
@@ -626,7 +732,7 @@ export class ReviewController {
 
   private runMatch(): void {
     const records = this.approvedRecords();
-    if (records.length === 0) this.say("warning", "「承認」の申請がないため、発行結果と照合する申請の行がありません。");
+    if (records.length === 0) this.say("notify", "warning", "「承認」の申請がないため、発行結果と照合する申請の行がありません。");
     this.match = matchAccounts(this.accounts, records);
     this.drafts = [];
     this.publishMatch();
@@ -655,7 +761,7 @@ export class ReviewController {
     try {
       this.match = pairManually(this.match, userId, recordKey);
     } catch (e) {
-      this.say("error", failureMessage("手動の対応付け", e));
+      this.say("notify", "error", failureSentence("手動で対応付けできませんでした。", e));
       return;
     }
     this.drafts = [];
@@ -666,13 +772,13 @@ export class ReviewController {
     let remembered = false;
     if (remember) remembered = rememberSystemUrl(url.trim());
     this.store.set((s) => ({ mail: { ...s.mail, url, urlRemembered: remembered } }));
-    if (remember && !remembered) this.say("warning", "このPCではURLを記憶できません（ブラウザーの保存領域が使えません）。この画面を閉じるまで有効です。");
+    if (remember && !remembered) this.say("notify", "warning", "このPCではURLを記憶できません（ブラウザーの保存領域が使えません）。この画面を閉じるまで有効です。");
   }
 
   forgetUrl(): void {
     forgetSystemUrl();
     this.store.set((s) => ({ mail: { ...s.mail, url: "", urlRemembered: false } }));
-    this.say("info", "このPCに記憶したシステムのURLを消去しました。");
+    this.say("notify", "info", "このPCに記憶したシステムのURLを消去しました。");
   }
 
   setMailOptions(change: { split?: boolean; templates?: MailTemplates }): void {
@@ -683,7 +789,7 @@ export class ReviewController {
   /** Builds the drafts (kept in memory) and lists them; nothing is saved until the user downloads the zip. */
   draftMails(): void {
     if (!this.match) {
-      this.say("warning", "先に発行結果CSVを読み込んでください。");
+      this.say("notify", "warning", "先に発行結果CSVを読み込んでください。");
       return;
     }
     const { url, split, templates } = this.store.get().mail;
@@ -700,20 +806,23 @@ export class ReviewController {
       mailtoFits: byUser.get(d.userId)!.every((x) => mailtoLink({ to: x.message.to.address, subject: x.message.subject, body: x.message.body }).fits),
     }));
     this.store.set((s) => ({ mail: { ...s.mail, drafts, problems: built.problems, zipName: undefined } }));
-    if (built.drafts.length > 0) this.say("success", `${new Set(built.drafts.map((d) => d.userId)).size}人分・${built.drafts.length}通の下書きを作成しました。「下書きをまとめて保存（.zip）」で保存できます。`);
-    else if (built.problems.length > 0) this.say("error", "メールの下書きを作成できませんでした。下の理由を確認してください。");
+    if (built.drafts.length > 0) this.say("notify", "success", `${new Set(built.drafts.map((d) => d.userId)).size}人分・${built.drafts.length}通の下書きを作成しました。「下書きをまとめて保存（.zip）」で保存できます。`);
+    else if (built.problems.length > 0) {
+      const onlyUrl = built.problems.every((p) => p.code === "draft.url-invalid");
+      this.say("notify", "error", onlyUrl ? "メールの下書きを作成できませんでした。「システムのURL」の欄を確認してください。" : "メールの下書きを作成できませんでした。理由は「メールの下書きを作成」のボタンの下に表示しています。");
+    }
   }
 
   downloadDraftsZip(): void {
     if (this.drafts.length === 0) return;
     if (this.store.get().downloads === "blocked") {
-      this.say("warning", "この Excel ではファイルを保存できないため、.zip を作れません。各行の「メールを作成」を使うか、ブラウザー版の Excel で操作してください。");
+      this.say("notify", "warning", "この Excel ではファイルを保存できないため、.zip を作れません。各行の「メールを作成」を使うか、ブラウザー版の Excel で操作してください。");
       return;
     }
     const zipName = stampedFileName("メール下書き", "zip", this.now());
     (this.deps.download ?? downloadBytes)(draftsZip(this.drafts), zipName, MIME_ZIP);
     this.store.set((s) => ({ mail: { ...s.mail, zipName } }));
-    this.say(
+    this.say("notify", 
       "success",
       `「${zipName}」をダウンロードしました（${this.drafts.length}通）。展開した .eml を Outlook で開くと下書きになります。下書きには初期パスワードが含まれるため、送信後は .zip・.eml と発行結果CSVを削除してください。`,
     );
@@ -725,7 +834,7 @@ export class ReviewController {
     if (!d) return;
     const link = mailtoLink({ to: d.message.to.address, subject: d.message.subject, body: d.message.body });
     if (!link.fits) {
-      this.say("warning", link.reason);
+      this.say("notify", "warning", link.reason);
       return;
     }
     (this.deps.openLink ?? ((href: string) => window.open(href, "_self")))(link.href);
@@ -738,6 +847,6 @@ export class ReviewController {
     this.match = undefined;
     this.issuedBytes = undefined;
     this.store.set((s) => ({ holdsPasswords: false, issued: undefined, match: undefined, mail: { ...s.mail, drafts: [], problems: [], zipName: undefined } }));
-    if (say) this.say("info", "初期パスワードをこの画面のメモリから消去しました。発行結果CSVのファイルは、メール送信後に削除してください。");
+    if (say) this.say("notify", "info", "初期パスワードをこの画面のメモリから消去しました。発行結果CSVのファイルは、メール送信後に削除してください。");
   }
 }

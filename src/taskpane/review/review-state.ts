@@ -14,10 +14,16 @@ import { DEFAULT_MAIL_TEMPLATES } from "../../domain";
 
 export type ReviewIntent = "success" | "info" | "warning" | "error";
 
+/** Where a message is shown; each place holds one current message, replaced by the next one. */
+export type ReviewPlace = "host" | "record" | "review" | "export" | "notify";
+
 export interface ReviewMessage {
   id: number;
+  place: ReviewPlace;
   intent: ReviewIntent;
   text: string;
+  /** An action offered with the message (元に戻す after 審査から外す). */
+  action?: { kind: "undo-removal"; label: string };
 }
 
 export interface FindingLine {

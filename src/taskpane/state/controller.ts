@@ -1,5 +1,7 @@
 import {
   buildMasterIndex,
+  cellText,
+  columnIndex,
   checkNotices,
   checkForm,
   describeMasters,
@@ -149,6 +151,15 @@ export class PaneController {
   pendingFixes(code: FindingCode): Edit[] {
     const findings = this.state.check?.result.findings.filter((f) => f.code === code) ?? [];
     return editsFor(findings);
+  }
+
+  /** The same edits with what each cell holds now, so a confirmation can show 前 → 後. */
+  pendingFixPreview(code: FindingCode): (Edit & { before: string })[] {
+    return this.pendingFixes(code).map((e) => {
+      const [, column, row] = /^([A-Z]+)(\d+)$/.exec(e.address)!;
+      const cell = this.checker?.rowInput(Number(row))?.cells[columnIndex(column)] ?? null;
+      return { ...e, before: cellText(cell) };
+    });
   }
 
   /** Applies every suggested fix of one kind (after the user confirmed the count). */
@@ -508,6 +519,8 @@ export class PaneController {
     if (this.state.highlights && changed.length > 0) await this.highlight(changed);
   }
 
+  private lastFix?: { sheet: string; before: Edit[]; after: Edit[] };
+
   private async refreshRows(sheet: string, rows: number[]): Promise<void> {
     const fresh = await this.gateway.readRows(sheet, rows);
     await this.update(fresh);
@@ -516,10 +529,42 @@ export class PaneController {
   /** Writes the user's explicit fix, reads the rows back as Excel stored them, and re-checks them. */
   private async write(sheet: string, edits: Edit[], action: string): Promise<void> {
     const rows = [...new Set(edits.map((e) => Number(/\d+$/.exec(e.address)![0])))];
+    // What the cells held (just re-read), so the last fix can be undone.
+    const before = edits.map((e) => ({ address: e.address, value: this.currentText(e.address) }));
     this.store.set({ busy: { label: `${action}: ${edits.length}セルを書き込んでいます` } });
     await this.gateway.writeValues(sheet, edits);
     await this.refreshRows(sheet, rows);
-    this.say("success", `${action}: ${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`);
+    this.lastFix = { sheet, before, after: edits };
+    this.say("success", `${action}: ${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`, true);
+  }
+
+  private currentText(address: string): string {
+    const [, column, row] = /^([A-Z]+)(\d+)$/.exec(address)!;
+    return cellText(this.checker?.rowInput(Number(row))?.cells[columnIndex(column)] ?? null);
+  }
+
+  /**
+   * 元に戻す: the cells of the last fix (one or a bulk fix) get back what they held, when they still hold what the fix
+   * wrote (a cell changed since is left alone and named).
+   */
+  undoLastFix(): Promise<void> {
+    return this.task("修正を元に戻すこと", async () => {
+      const fix = this.lastFix;
+      if (!fix) return;
+      this.lastFix = undefined;
+      const rows = [...new Set(fix.before.map((e) => Number(/\d+$/.exec(e.address)![0])))];
+      await this.refreshRows(fix.sheet, rows);
+      const changed = fix.after.filter((e) => this.currentText(e.address) !== e.value).map((e) => e.address);
+      const edits = fix.before.filter((e) => !changed.includes(e.address));
+      if (edits.length > 0) {
+        await this.gateway.writeValues(fix.sheet, edits);
+        await this.refreshRows(fix.sheet, rows);
+      }
+      this.say(
+        changed.length > 0 ? "warning" : "success",
+        `${edits.length}セルを修正前の値に戻しました。${changed.length > 0 ? `${changed.join("、")} は修正の後に変更されているため、そのままにしました。` : ""}`,
+      );
+    });
   }
 
   private async highlight(rows: number[]): Promise<void> {
@@ -557,11 +602,11 @@ export class PaneController {
     return sheet;
   }
 
-  private say(intent: PaneMessage["intent"], text: string): void {
+  private say(intent: PaneMessage["intent"], text: string, undo = false): void {
     const id = ++this.messageId;
-    // Newest first; success notes replace older success notes so the bar does not pile up.
+    // Newest first; success notes replace older success notes so the bar does not pile up. Only the newest fix offers 元に戻す.
     this.store.set((s) => ({
-      messages: [{ id, intent, text }, ...s.messages.filter((m) => !(intent === "success" && m.intent === "success"))].slice(0, 5),
+      messages: [{ id, intent, text, undo: undo || undefined }, ...s.messages.filter((m) => !(intent === "success" && m.intent === "success")).map((m) => (m.undo ? { ...m, undo: undefined } : m))].slice(0, 5),
     }));
   }
 

@@ -14,8 +14,9 @@ export interface FindingsView {
 }
 
 /**
- * Findings grouped by row (rows in sheet order), keeping only those of the chosen severity; rows without a
- * matching finding are left out. Linear in the number of findings.
+ * Findings grouped by row, keeping only those of the chosen severity; rows without a matching finding are left out.
+ * Errors lead: rows with an error come first (in sheet order), then the other rows (in sheet order), and in each row
+ * its errors come before its warnings. Linear in the number of findings (plus one stable sort of the groups).
  */
 export function groupFindings(result: CheckResult | undefined, filter: SeverityFilter): FindingsView {
   const counts: Record<SeverityFilter, number> = { all: 0, error: 0, warning: 0, info: 0 };
@@ -34,6 +35,10 @@ export function groupFindings(result: CheckResult | undefined, filter: SeverityF
     }
     current.findings.push(f);
   }
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  for (const g of groups) g.findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const hasError = (g: RowGroup) => (g.findings[0]?.severity === "error" ? 0 : 1);
+  groups.sort((a, b) => hasError(a) - hasError(b));
   return { groups, counts };
 }
 

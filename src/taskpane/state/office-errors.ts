@@ -25,6 +25,11 @@ export function failureMessage(action: string, error: unknown): string {
   return `${action}できませんでした。${why}`;
 }
 
+/** A whole sentence saying what failed ("判定をブックに保存できませんでした。"), then why: never assembled from fragments. */
+export function failureSentence(sentence: string, error: unknown): string {
+  return `${sentence}${reason(error)}`;
+}
+
 function reason(error: unknown): string {
   if (error && typeof error === "object") {
     const code = (error as { code?: unknown }).code;

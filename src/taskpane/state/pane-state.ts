@@ -20,6 +20,8 @@ export interface PaneMessage {
   id: number;
   intent: "error" | "warning" | "success" | "info";
   text: string;
+  /** The message of the last fix: it offers 元に戻す. */
+  undo?: boolean;
 }
 
 export interface BusyState {

@@ -9,12 +9,12 @@ const useStyles = makeStyles({
 
 const PREVIEW = 20;
 
-/** Confirms a bulk fix: how many cells change, and the first of them with their new values. */
+/** Confirms a bulk fix: how many cells change, and the first of them with their value now and after. */
 export default function BulkFixDialog({ kind, open, onClose }: { kind: FixKind; open: boolean; onClose: () => void }) {
   const pane = usePane();
   const styles = useStyles();
   // Counted when the dialog opens: what the user confirms is what gets written (re-verified cell by cell).
-  const edits = useMemo(() => (open ? pane.pendingFixes(kind.code) : []), [pane, kind, open]);
+  const edits = useMemo(() => (open ? pane.pendingFixPreview(kind.code) : []), [pane, kind, open]);
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby="bulk-fix-count">
@@ -27,7 +27,7 @@ export default function BulkFixDialog({ kind, open, onClose }: { kind: FixKind; 
             <ul className={styles.list}>
               {edits.slice(0, PREVIEW).map((e) => (
                 <li key={e.address}>
-                  {e.address} → {fixPreview(e.value)}
+                  {e.address}：{e.before === "" ? "（空欄）" : e.before} → {fixPreview(e.value)}
                 </li>
               ))}
               {edits.length > PREVIEW && <li>ほか {edits.length - PREVIEW}セル</li>}

@@ -1,11 +1,32 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarGroup, makeStyles, tokens } from "@fluentui/react-components";
 import { Dismiss20Regular } from "@fluentui/react-icons";
+import { useEffect, useRef } from "react";
 import { usePane, usePaneState } from "../../state/pane-context";
 import { hostLimits } from "./host-limits";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
+
+/**
+ * 元に戻す of the last fix takes the focus when it appears: the fix button the user pressed is gone with its finding,
+ * so focus does not fall to the page, and the confirmation above scrolls into view where the user now is.
+ */
+function UndoFixButton({ onClick }: { onClick: () => void }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      ref.current?.focus();
+      ref.current?.scrollIntoView?.({ block: "nearest" });
+    }, 50);
+    return () => clearTimeout(t);
+  }, []);
+  return (
+    <Button ref={ref} size="small" data-testid="undo-fix" onClick={onClick}>
+      元に戻す
+    </Button>
+  );
+}
 
 /** Office failures, results of the user's actions, what the host lacks, and notices about the check as a whole. */
 export function Messages() {
@@ -23,7 +44,9 @@ export function Messages() {
           containerAction={
             <Button appearance="transparent" aria-label="このメッセージを閉じる" icon={<Dismiss20Regular />} onClick={() => pane.dismissMessage(m.id)} />
           }
-        />
+        >
+          {m.undo && <UndoFixButton key={m.id} onClick={() => void pane.undoLastFix()} />}
+        </MessageBarActions>
       </MessageBar>
     )),
     ...limits.map((text) => (

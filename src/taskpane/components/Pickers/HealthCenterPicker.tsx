@@ -39,7 +39,7 @@ export function HealthCenterPicker({ detail }: { detail: RowDetail }) {
         <Caption1>{profile.masters.healthCenter.label}が読み込まれていないため、名前から選べません。「マスタ」タブから読み込んでください。</Caption1>
       ) : (
         <>
-          <MasterSearch label="保健所を名前またはコードで検索" placeholder="例：中央保健所、25654" search={search} onPick={setPicked} />
+          <MasterSearch label="保健所を名前またはコードで検索" placeholder="例：中央保健所、25654" searchable="保健所名の一部（漢字）・保健所コード" search={search} onPick={setPicked} />
           {picked && (
             <>
               <Caption1>

@@ -5,15 +5,19 @@ import type { MasterRecord } from "../../../domain";
 interface Props {
   label: string;
   placeholder: string;
+  /** What can be searched, as the master allows it (保健所マスタ has no kana column, so it does not promise kana). */
+  searchable?: string;
   search: (query: string) => MasterRecord[];
   onPick: (record: MasterRecord | undefined) => void;
 }
 
 /** Search a master by name, kana or code; the list shows at most the first 50 matches (MasterIndex.search). */
-export function MasterSearch({ label, placeholder, search, onPick }: Props) {
+export function MasterSearch({ label, placeholder, searchable = "名前の一部・カナ・コード", search, onPick }: Props) {
   // What the box shows (the chosen option's text after a choice) and what was searched are kept apart.
   const [text, setText] = useState("");
   const [query, setQuery] = useState("");
+  // The list opens as the user types (after Tab, or after a click closed it), not only on ↓.
+  const [open, setOpen] = useState(false);
   const deferred = useDeferredValue(query);
   const results = useMemo(() => search(deferred), [search, deferred]);
   const byCode = useMemo(() => new Map(results.map((r) => [r.code, r])), [results]);
@@ -24,23 +28,34 @@ export function MasterSearch({ label, placeholder, search, onPick }: Props) {
   };
   const noMatch = deferred !== "" && results.length === 0;
   return (
-    <Field label={label} hint={noMatch ? "一致するものがありません。" : `名前の一部・カナ・コードで検索できます（最大${LIMIT}件を表示）。`}>
+    <Field label={label} hint={noMatch ? "一致するものがありません。" : `${searchable}で検索できます（最大${LIMIT}件を表示）。`}>
       <Combobox
         freeform
         placeholder={placeholder}
         value={text}
+        open={open}
+        onOpenChange={(_, d) => setOpen(d.open)}
+        // The chevron is not a Tab stop of its own (the box opens by typing or Alt+↓); its name is Japanese.
+        expandIcon={{ tabIndex: -1, "aria-label": "一覧を開く" }}
         onChange={(e) => {
           setText(e.target.value);
           setQuery(e.target.value);
+          setOpen(e.target.value !== "");
           onPick(undefined);
         }}
         onOptionSelect={onOptionSelect}
       >
-        {results.map((r) => (
-          <Option key={r.code} value={r.code} text={optionText(r)}>
-            {optionText(r)}
+        {noMatch ? (
+          <Option key="no-match" value="" text="一致なし" disabled>
+            一致なし
           </Option>
-        ))}
+        ) : (
+          results.map((r) => (
+            <Option key={r.code} value={r.code} text={optionText(r)}>
+              {optionText(r)}
+            </Option>
+          ))
+        )}
       </Combobox>
     </Field>
   );

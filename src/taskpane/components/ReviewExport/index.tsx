@@ -20,6 +20,12 @@ export function ReviewExport() {
   const total = useReviewState((s) => s.submissions.length);
   // 16 is an ordinary account in the default profile: the switch appears only for a profile that holds a type back.
   const deferred = review.profile.orgTypes.filter((t) => t.deferred);
+  const why =
+    total === 0
+      ? "出力できません：取り込んだ申請がありません。「① 受付・審査」で申請様式を取り込んでください。"
+      : approved === 0
+        ? "出力できません：「承認」の申請がありません。「① 受付・審査」で判定を「承認」にしてください。"
+        : undefined;
   return (
     <div className={styles.root}>
       <Text>
@@ -45,12 +51,21 @@ export function ReviewExport() {
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={() => void review.exportCsv()}>
+        <Button appearance="primary" disabledFocusable={why !== undefined} aria-describedby={why ? "export-why" : undefined} onClick={() => void review.exportCsv()}>
           登録用CSVを出力
         </Button>
-        <Button onClick={() => void review.exportCsvToSheet()}>シートに書き出す</Button>
-        <Button onClick={() => void review.copyCsv()}>クリップボードにコピー</Button>
+        <Button disabledFocusable={why !== undefined} aria-describedby={why ? "export-why" : undefined} onClick={() => void review.exportCsvToSheet()}>
+          シートに書き出す
+        </Button>
+        <Button disabledFocusable={why !== undefined} aria-describedby={why ? "export-why" : undefined} onClick={() => void review.copyCsv()}>
+          クリップボードにコピー
+        </Button>
       </div>
+      {why && (
+        <Text id="export-why" data-testid="export-why">
+          {why}
+        </Text>
+      )}
       {downloads === "blocked" && (
         <Text size={200}>この Excel ではファイルのダウンロードができないため、CSVはシートに書き出します（［名前を付けて保存］→「CSV (コンマ区切り)」で保存）。</Text>
       )}

@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { ISSUED_FIELD_LABELS, ISSUED_FIELDS, PLACEHOLDERS, TEMPLATE_KIND_LABELS, columnLetter, type IssuedColumnMapping, type TemplateKind } from "../../../domain";
+import { ISSUED_FIELD_LABELS, ISSUED_FIELDS, REQUIRED_ISSUED_FIELDS, isRequiredIssuedField, PLACEHOLDERS, TEMPLATE_KIND_LABELS, columnLetter, type IssuedColumnMapping, type TemplateKind } from "../../../domain";
 import { useReviewController, useReviewState } from "../../review/review-context";
 
 const useStyles = makeStyles({
@@ -84,7 +84,7 @@ function IssuedSummary() {
         <ul className={styles.list}>
           {issued.problems.map((p, i) => (
             <li key={i}>
-              {p.severity === "error" ? "× " : "△ "}
+              {p.severity === "error" ? "エラー：" : "警告："}
               {p.message}
             </li>
           ))}
@@ -104,11 +104,11 @@ function ColumnMapping() {
   const columns = issued.header.map((h, i) => ({ i, label: `${columnLetter(i)}列${hasHeader && h ? `「${h}」` : ""}` }));
   return (
     <Card aria-label="列の指定" data-testid="column-mapping">
-      <Text>どの列に何が入っているかを選んでください（利用者ID・初期パスワードは必須）。</Text>
+      <Text>どの列に何が入っているかを選んでください（{REQUIRED_ISSUED_FIELDS.map((f) => ISSUED_FIELD_LABELS[f]).join("・")}は必須）。</Text>
       <Checkbox checked={hasHeader} onChange={(_, d) => setHasHeader(d.checked === true)} label="1行目は見出し" />
       <div className={styles.row}>
         {ISSUED_FIELDS.map((f) => (
-          <Field key={f} label={ISSUED_FIELD_LABELS[f]} required={f === "userId" || f === "password"}>
+          <Field key={f} label={ISSUED_FIELD_LABELS[f]} required={isRequiredIssuedField(f)}>
             <Select
               aria-label={`${ISSUED_FIELD_LABELS[f]}の列`}
               value={mapping[f] === undefined ? "" : String(mapping[f])}
@@ -204,9 +204,21 @@ function MailDrafts() {
   const [url, setUrl] = useState(mail.url);
   const [remember, setRemember] = useState(mail.urlRemembered || mail.url === "");
   const kinds: TemplateKind[] = mail.split ? ["idMail", "passwordMail"] : ["single"];
+  // The URL's problem is shown at the URL box; the list under the buttons keeps the others.
+  const urlProblem = mail.problems.find((p) => p.code === "draft.url-invalid");
+  const otherProblems = mail.problems.filter((p) => p !== urlProblem);
+  const draftWhy = hasMatch ? undefined : "下書きを作成できません：先に発行結果CSVを読み込み、承認した申請の行と照合してください。";
+  const zipWhy = mail.drafts.length > 0 ? undefined : "保存できません：先に「メールの下書きを作成」を押してください。";
+  const tooLong = mail.drafts.some((d) => !d.mailtoFits);
   return (
     <Card aria-label="通知メール" data-testid="mail-drafts">
-      <Field label="システムのURL（一般非公開。このPCにだけ記憶します）" required>
+      <Field
+        label="システムのURL（一般非公開。このPCにだけ記憶します）"
+        required
+        validationState={urlProblem ? "error" : "none"}
+        validationMessage={urlProblem?.message}
+        data-testid="url-field"
+      >
         <Input
           type="url"
           value={url}
@@ -256,7 +268,8 @@ function MailDrafts() {
       <div className={styles.row}>
         <Button
           appearance="primary"
-          disabled={!hasMatch}
+          disabledFocusable={draftWhy !== undefined}
+          aria-describedby={draftWhy ? "draft-why" : undefined}
           onClick={() => {
             review.setUrl(url, remember);
             review.draftMails();
@@ -264,19 +277,34 @@ function MailDrafts() {
         >
           メールの下書きを作成
         </Button>
-        <Button disabled={mail.drafts.length === 0} onClick={() => review.downloadDraftsZip()}>
+        <Button disabledFocusable={zipWhy !== undefined} aria-describedby={zipWhy ? "zip-why" : undefined} onClick={() => review.downloadDraftsZip()}>
           下書きをまとめて保存（.zip）
         </Button>
       </div>
-      {mail.problems.length > 0 && (
+      {draftWhy && (
+        <Text size={200} id="draft-why" data-testid="draft-why">
+          {draftWhy}
+        </Text>
+      )}
+      {zipWhy && !draftWhy && (
+        <Text size={200} id="zip-why" data-testid="zip-why">
+          {zipWhy}
+        </Text>
+      )}
+      {otherProblems.length > 0 && (
         <ul className={styles.list} data-testid="draft-problems">
-          {mail.problems.map((p, i) => (
+          {otherProblems.map((p, i) => (
             <li key={i}>
-              {p.severity === "error" ? "× " : "△ "}
+              {p.severity === "error" ? "エラー：" : "警告："}
               {p.message}
             </li>
           ))}
         </ul>
+      )}
+      {tooLong && (
+        <Text size={200} data-testid="eml-note">
+          本文が長いため、「メールを作成」でメールソフトに直接渡せない下書きがあります。保存した .eml を開いて送ってください。
+        </Text>
       )}
       {mail.drafts.length > 0 && (
         <ul className={styles.list} data-testid="draft-list">
@@ -288,7 +316,7 @@ function MailDrafts() {
                   メールを作成
                 </Button>
               ) : (
-                <Text size={200}>（本文が長いためメールソフトに直接渡せません。.eml を使ってください）</Text>
+                <Text size={200}>（.eml で送る）</Text>
               )}
             </li>
           ))}

@@ -11,13 +11,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Dismiss20Regular } from "@fluentui/react-icons";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { DEFAULT_PROFILE, type FormProfile } from "../../../domain";
 import type { ExcelGateway } from "../../../excel/gateway-types";
 import type { ReviewGateway } from "../../../excel/review-gateway-types";
 import { createReviewGateway } from "../../../excel/review-workbook";
 import { ReviewController, type ReviewDeps } from "../../review/review-controller";
 import { ReviewProvider, useReviewController, useReviewState } from "../../review/review-context";
+import type { ReviewPlace } from "../../review/review-state";
 import { ReviewExport } from "../ReviewExport";
 import { ReviewNotify } from "../ReviewNotify";
 import { ReviewSubmissions } from "../ReviewSubmissions";
@@ -25,7 +26,8 @@ import { ReviewSubmissions } from "../ReviewSubmissions";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  panel: { paddingTop: tokens.spacingVerticalS },
+  panel: { paddingTop: tokens.spacingVerticalS, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  tabs: { flexWrap: "wrap", minWidth: 0 },
 });
 
 export interface ReviewPaneProps {
@@ -37,7 +39,7 @@ export interface ReviewPaneProps {
   deps?: Partial<ReviewDeps>;
 }
 
-type Step = "review" | "export" | "notify";
+export type Step = "review" | "export" | "notify";
 const STEPS: [Step, string][] = [
   ["review", "① 受付・審査"],
   ["export", "② 登録用CSV"],
@@ -61,31 +63,57 @@ export default function ReviewPane(props: ReviewPaneProps) {
   );
 }
 
-function ReviewBody() {
+/** The current message of one place, with its action (元に戻す) when it offers one. */
+export function PlaceMessages({ places }: { places: readonly ReviewPlace[] }) {
   const styles = useStyles();
   const review = useReviewController();
+  const messages = useReviewState((s) => s.messages);
+  const shown = messages.filter((m) => places.includes(m.place));
+  if (shown.length === 0) return null;
+  return (
+    <MessageBarGroup className={styles.messages}>
+      {shown.map((m) => (
+        <MessageBar key={m.id} intent={m.intent} role={m.intent === "error" ? "alert" : "status"} data-testid="review-message" data-intent={m.intent} data-place={m.place}>
+          <MessageBarBody>{m.text}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="このメッセージを閉じる" icon={<Dismiss20Regular />} onClick={() => review.dismiss(m.id)} />}>
+            {m.action?.kind === "undo-removal" && <UndoButton key={m.id} label={m.action.label} onClick={() => void review.undoRemoval()} />}
+          </MessageBarActions>
+        </MessageBar>
+      ))}
+    </MessageBarGroup>
+  );
+}
+
+/** 元に戻す takes the focus when it appears: the card the user was on is gone, and this is where they can go back. */
+function UndoButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const t = setTimeout(() => ref.current?.focus(), 50);
+    return () => clearTimeout(t);
+  }, []);
+  return (
+    <Button ref={ref} size="small" data-testid="undo-removal" onClick={onClick}>
+      {label}
+    </Button>
+  );
+}
+
+const STEP_PLACE: Record<Step, ReviewPlace> = { review: "review", export: "export", notify: "notify" };
+
+function ReviewBody() {
+  const styles = useStyles();
   const phase = useReviewState((s) => s.phase);
   const busy = useReviewState((s) => s.busy);
-  const messages = useReviewState((s) => s.messages);
   const [step, setStep] = useState<Step>("review");
   return (
     <section className={styles.root} aria-label="審査（自治体）" aria-busy={phase === "starting" || busy !== undefined}>
       {busy && <Spinner size="tiny" label={busy} data-testid="review-busy" />}
-      <MessageBarGroup className={styles.messages}>
-        {messages.map((m) => (
-          <MessageBar key={m.id} intent={m.intent} role={m.intent === "error" ? "alert" : "status"} data-testid="review-message" data-intent={m.intent}>
-            <MessageBarBody>{m.text}</MessageBarBody>
-            <MessageBarActions
-              containerAction={<Button appearance="transparent" aria-label="このメッセージを閉じる" icon={<Dismiss20Regular />} onClick={() => review.dismiss(m.id)} />}
-            />
-          </MessageBar>
-        ))}
-      </MessageBarGroup>
+      <PlaceMessages places={["host", "record"]} />
       {phase === "starting" ? (
         <Spinner label="審査の記録を確認しています" />
       ) : (
         <>
-          <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} aria-label="審査の手順">
+          <TabList size="small" className={styles.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} aria-label="審査の手順">
             {STEPS.map(([value, label]) => (
               <Tab key={value} value={value} id={`review-tab-${value}`} aria-controls={`review-panel-${value}`}>
                 {label}
@@ -93,7 +121,8 @@ function ReviewBody() {
             ))}
           </TabList>
           <div role="tabpanel" id={`review-panel-${step}`} aria-labelledby={`review-tab-${step}`} className={styles.panel}>
-            {step === "review" && <ReviewSubmissions />}
+            <PlaceMessages places={[STEP_PLACE[step]]} />
+            {step === "review" && <ReviewSubmissions onGoToStep={setStep} />}
             {step === "export" && <ReviewExport />}
             {step === "notify" && <ReviewNotify />}
           </div>

@@ -8,6 +8,7 @@ import {
   Card,
   Field,
   Input,
+  Link,
   Select,
   Text,
   Textarea,
@@ -15,9 +16,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { REMARK_MAX, REVIEW_STATUSES, type ReviewStatus } from "../../../domain";
+import { approvalNeedsConfirmation, REMARK_MAX, REVIEW_STATUSES, reviewProgress, type ReviewStatus } from "../../../domain";
 import { useReviewController, useReviewState } from "../../review/review-context";
 import type { SubmissionView } from "../../review/review-state";
+import { ConfirmDialog } from "../ConfirmDialog";
+import type { Step } from "../ReviewPane";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -25,13 +28,14 @@ const useStyles = makeStyles({
   notices: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  finding: { textAlign: "left", overflowWrap: "anywhere" },
   pre: { whiteSpace: "pre-wrap", fontFamily: "inherit", margin: 0, maxHeight: "240px", overflowY: "auto", backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalS },
 });
 
 const STATUS_COLOR: Record<ReviewStatus, "informative" | "warning" | "danger" | "success"> = { 受付: "informative", 要確認: "warning", 差戻し: "danger", 承認: "success" };
 
-/** 作業②: pick submitted files, see every submission's check, set the decision and remark, make the report. */
-export function ReviewSubmissions() {
+/** 作業②: pick submitted files, see every submission's check, set the decision and remark; the reports come after. */
+export function ReviewSubmissions({ onGoToStep }: { onGoToStep?: (step: Step) => void }) {
   const styles = useStyles();
   const review = useReviewController();
   const submissions = useReviewState((s) => s.submissions);
@@ -40,8 +44,9 @@ export function ReviewSubmissions() {
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className={styles.root}>
+      <Progress onGoToStep={onGoToStep} />
       <div className={styles.row}>
-        <Button appearance="primary" onClick={() => input.current?.click()}>
+        <Button appearance={submissions.length === 0 ? "primary" : "secondary"} onClick={() => input.current?.click()}>
           申請様式を取り込む
         </Button>
         <input
@@ -60,17 +65,18 @@ export function ReviewSubmissions() {
         />
         <Text size={200}>{canInsert ? "各申請のシートを書式ごとこのブックに追加します。" : "各申請の値をこのブックの新しいシートにコピーします。"}</Text>
       </div>
-      <TemplateMaker />
       {notices.length > 0 && (
         <Card aria-label="取り込みの注意" data-testid="import-notices">
           <Text weight="semibold">取り込みの注意</Text>
           <ul className={styles.notices}>
-            {notices.map((n, i) => (
-              <li key={i} data-severity={n.severity}>
-                {n.severity === "error" ? "× " : n.severity === "warning" ? "△ " : "・"}
-                {n.message}
-              </li>
-            ))}
+            {[...notices]
+              .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+              .map((n, i) => (
+                <li key={i} data-severity={n.severity}>
+                  <Text weight="semibold">{SEVERITY_WORD[n.severity]}：</Text>
+                  {n.message}
+                </li>
+              ))}
           </ul>
         </Card>
       )}
@@ -78,16 +84,49 @@ export function ReviewSubmissions() {
         <Text>取り込んだ申請はまだありません。機関から届いた申請様式（.xlsx）を選んでください。複数まとめて選べます。</Text>
       ) : (
         <>
-          <div className={styles.row}>
-            <Button onClick={() => void review.writeReportSheet()}>審査結果シートを作成</Button>
-            <Button onClick={() => review.downloadReportHtml()}>印刷用の審査結果（HTML）</Button>
-          </div>
           {submissions.map((s) => (
             <SubmissionCard key={s.id} s={s} />
           ))}
+          <Card aria-label="審査結果の記録">
+            <Text weight="semibold">審査結果の記録（判定を付けた後に）</Text>
+            <div className={styles.row}>
+              <Button onClick={() => void review.writeReportSheet()}>審査結果シートを作成</Button>
+              <Button onClick={() => review.downloadReportHtml()}>印刷用の審査結果（HTML）</Button>
+            </div>
+          </Card>
         </>
       )}
+      <TemplateMaker />
     </div>
+  );
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+const SEVERITY_WORD = { error: "エラー", warning: "警告", info: "情報" } as const;
+
+/** 未判定 n・要確認・差戻し・承認 and the step that comes next, named. */
+function Progress({ onGoToStep }: { onGoToStep?: (step: Step) => void }) {
+  const styles = useStyles();
+  const submissions = useReviewState((s) => s.submissions);
+  const progress = reviewProgress(submissions.map((x) => x.decision));
+  return (
+    <Card aria-label="審査の進み具合" data-testid="review-progress">
+      {progress.total > 0 && (
+        <Text data-testid="review-counts">
+          全{progress.total}件：未判定（受付）{progress.counts.受付}・要確認 {progress.counts.要確認}・差戻し {progress.counts.差戻し}・承認 {progress.counts.承認}
+        </Text>
+      )}
+      <div className={styles.row}>
+        <Text weight="semibold" data-testid="review-next">
+          {progress.next}
+        </Text>
+        {progress.nextStep === "export" && onGoToStep && (
+          <Button size="small" appearance="primary" onClick={() => onGoToStep("export")}>
+            ② 登録用CSVへ進む
+          </Button>
+        )}
+      </div>
+    </Card>
   );
 }
 
@@ -124,7 +163,11 @@ function SubmissionCard({ s }: { s: SubmissionView }) {
   const review = useReviewController();
   const [remark, setRemark] = useState(s.decision.remark);
   const [showSendBack, setShowSendBack] = useState(false);
+  const [asking, setAsking] = useState<"approve" | "remove" | undefined>();
+  const statusRef = useRef<HTMLSelectElement>(null);
+  const removeRef = useRef<HTMLButtonElement>(null);
   const { summary } = s;
+  const errorRows = s.rows.filter((r) => r.findings.some((f) => f.severity === "error")).length;
   return (
     <Card className={styles.card} aria-label={`${s.id} ${s.institution}`} data-testid="submission" data-id={s.id}>
       <div className={styles.row}>
@@ -141,19 +184,23 @@ function SubmissionCard({ s }: { s: SubmissionView }) {
         {summary.rows}行：完了 {summary.complete}・未完了 {summary.incomplete}・空行 {summary.gap}　エラー {summary.errors}件・警告 {summary.warnings}件
       </Text>
       {s.rows.length > 0 && (
-        <Accordion collapsible>
+        <Accordion collapsible defaultOpenItems={summary.errors > 0 ? ["findings"] : []}>
           <AccordionItem value="findings">
-            <AccordionHeader size="small">指摘のある行（{s.rows.length}行）</AccordionHeader>
+            <AccordionHeader size="small">
+              指摘のある行（{s.rows.length}行{errorRows > 0 ? `、うちエラー ${errorRows}行` : ""}）
+            </AccordionHeader>
             <AccordionPanel>
-              <ul className={styles.findings}>
+              <Text size={200}>指摘を押すと、申請のシートのそのセルを選択します。</Text>
+              <ul className={styles.findings} data-testid="submission-findings">
                 {s.rows.map((r) => (
                   <li key={r.row}>
                     {r.row}行目{r.name ? `（${r.name}）` : ""}
                     <ul>
                       {r.findings.map((f, i) => (
-                        <li key={i}>
-                          {f.severity === "error" ? "× " : f.severity === "warning" ? "△ " : "・"}
-                          {f.cell}: {f.message}
+                        <li key={i} data-severity={f.severity}>
+                          <Link as="button" className={styles.finding} data-testid="review-finding" onClick={() => void review.goToCell(s.id, f.cell)}>
+                            {SEVERITY_WORD[f.severity]} {f.cell}：{f.message}
+                          </Link>
                         </li>
                       ))}
                     </ul>
@@ -181,7 +228,16 @@ function SubmissionCard({ s }: { s: SubmissionView }) {
       )}
       <div className={styles.row}>
         <Field label="判定">
-          <Select value={s.decision.status} onChange={(_, d) => void review.setDecision(s.id, { status: d.value as ReviewStatus })} aria-label={`${s.id}の判定`}>
+          <Select
+            ref={statusRef}
+            value={s.decision.status}
+            onChange={(_, d) => {
+              const status = d.value as ReviewStatus;
+              if (status === "承認" && approvalNeedsConfirmation(summary)) setAsking("approve");
+              else void review.setDecision(s.id, { status });
+            }}
+            aria-label={`${s.id}の判定`}
+          >
             {REVIEW_STATUSES.map((st) => (
               <option key={st} value={st}>
                 {st}
@@ -206,12 +262,21 @@ function SubmissionCard({ s }: { s: SubmissionView }) {
           <>
             <Button onClick={() => setShowSendBack((v) => !v)}>{showSendBack ? "差戻し文を閉じる" : "差戻し文を表示"}</Button>
             <Button onClick={() => void review.copySendBack(s.id)}>差戻し文をコピー</Button>
-            <Button onClick={() => void review.downloadMarkedUp(s.id)} disabled={!s.canMarkUp} title={s.canMarkUp ? undefined : "元のファイルを取り込み直すと作成できます"}>
+            <Button
+              onClick={() => void review.downloadMarkedUp(s.id)}
+              disabledFocusable={!s.canMarkUp}
+              aria-describedby={s.canMarkUp ? undefined : `${s.id}-markup-why`}
+            >
               印を付けた様式をダウンロード
             </Button>
+            {!s.canMarkUp && (
+              <Text size={200} id={`${s.id}-markup-why`}>
+                元のファイルがこの画面にないため作成できません。提出されたファイルを取り込み直すと作成できます。
+              </Text>
+            )}
           </>
         )}
-        <Button appearance="subtle" onClick={() => void review.removeSubmission(s.id)}>
+        <Button ref={removeRef} appearance="subtle" onClick={() => setAsking("remove")}>
           審査から外す
         </Button>
       </div>
@@ -220,6 +285,34 @@ function SubmissionCard({ s }: { s: SubmissionView }) {
           {review.sendBackPreview(s.id)}
         </pre>
       )}
+      <ConfirmDialog
+        open={asking === "approve"}
+        testId="confirm-approve"
+        title={`${s.id} を承認しますか`}
+        confirmLabel="エラーがあるまま承認する"
+        returnFocus={statusRef}
+        onCancel={() => setAsking(undefined)}
+        onConfirm={() => {
+          setAsking(undefined);
+          void review.setDecision(s.id, { status: "承認" }).then(() => setTimeout(() => statusRef.current?.focus(), 0));
+        }}
+      >
+        この申請にはエラーが{summary.errors}件あります。エラーのある行は登録用CSVに出力されません。差戻しにしない理由を備考に残してください。
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={asking === "remove"}
+        testId="confirm-remove"
+        title={`${s.id} を審査から外しますか`}
+        confirmLabel="審査から外す"
+        returnFocus={removeRef}
+        onCancel={() => setAsking(undefined)}
+        onConfirm={() => {
+          setAsking(undefined);
+          void review.removeSubmission(s.id);
+        }}
+      >
+        シート「{s.sheetName}」を削除し、判定「{s.decision.status}」と備考も消えます。この画面を閉じるまでは「元に戻す」で戻せます。
+      </ConfirmDialog>
     </Card>
   );
 }

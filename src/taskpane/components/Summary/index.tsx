@@ -2,7 +2,7 @@ import { Badge, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/rea
 import { CheckmarkCircle20Filled, ErrorCircle20Filled } from "@fluentui/react-icons";
 import { describeMasters, MASTER_KINDS } from "../../../domain";
 import { usePaneState } from "../../state/pane-context";
-import { readiness } from "./readiness";
+import { formReadiness } from "../../../domain";
 
 const useStyles = makeStyles({
   summary: {
@@ -31,7 +31,7 @@ export function Summary() {
   const profile = usePaneState((s) => s.profile);
   if (!check) return null;
   const { summary, firstDataRow, lastRow } = check.result;
-  const verdict = readiness(check.result);
+  const verdict = formReadiness(check.result);
   const loaded = new Map(describeMasters(masters).map((m) => [m.kind, m]));
   const counts: [string, string, number][] = [
     ["complete", "完了", summary.complete],
