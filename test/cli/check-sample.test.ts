@@ -1,12 +1,5 @@
-import { main } from "../../src/cli/main";
+import { run } from "./support/run-cli";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
-
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 describe("nesid-account check on the sample form", () => {
   it("reports exactly the planted problems as errors, with row statuses", async () => {

@@ -1,19 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { run } from "./support/run-cli";
 import { DEFAULT_PROFILE } from "../../src/domain";
 import { keepRows, setCell, xlsxBytes } from "../domain/review/submitted-files";
 import { SAMPLE_FORM } from "../support/samples";
 
 const PROFILE = path.join(__dirname, "..", "..", "profiles", "municipality-fills-4-7.json");
-
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 let dir: string;
 let form: string;

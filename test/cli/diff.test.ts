@@ -2,15 +2,8 @@ import ExcelJS from "exceljs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { run } from "./support/run-cli";
 import { SAMPLE_FORM } from "../support/samples";
-
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 let dir: string;
 let resubmitted: string;

@@ -8,16 +8,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
-import { main } from "../../src/cli/main";
+import { run } from "./support/run-cli";
 import { addSheet, removeSheet, setCell, xlsxBytes } from "../domain/review/submitted-files";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
-
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const decodeCp932 = (bytes: Uint8Array) => Encoding.convert(Array.from(bytes), { to: "UNICODE", from: "SJIS", type: "string" }) as string;
 const parse = (text: string) => Papa.parse<string[]>(text, { newline: "\r\n", skipEmptyLines: true }).data;

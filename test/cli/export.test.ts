@@ -3,18 +3,11 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
-import { main } from "../../src/cli/main";
+import { run } from "./support/run-cli";
 import ExcelJS from "exceljs";
 import { columnIndex, DEFAULT_PROFILE } from "../../src/domain";
 import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../support/generate";
 import { SAMPLE_FORM } from "../support/samples";
-
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 /** "  file 12行目\n    - reason" blocks of the export report → row → reasons. */
 function refusedRows(out: string, source = SAMPLE_FORM): Map<number, string[]> {

@@ -2,18 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { run } from "./support/run-cli";
 import { columnLetter, DEFAULT_PROFILE, profileHeaderLabels, type Cell } from "../../src/domain";
 import { validCells } from "../support/form-rows";
 import { miniXlsx, xmlEscape, type MiniSheet } from "../support/minimal-xlsx";
 import { SAMPLE_MASTERS } from "../support/samples";
-
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 function rowXml(row: number, cells: readonly Cell[]): string {
   return `<row r="${row}">${cells

@@ -6,7 +6,7 @@
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { run } from "./support/run-cli";
 import { encodeText, readIssuedCsv } from "../../src/domain";
 import { SAMPLE_FORM, SAMPLE_ISSUED } from "../support/samples";
 
@@ -20,13 +20,6 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 function sampleLines(): string[] {
   const read = readIssuedCsv(readFileSync(SAMPLE_ISSUED));

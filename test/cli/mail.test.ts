@@ -4,7 +4,7 @@ import path from "node:path";
 import Encoding from "encoding-japanese";
 import { simpleParser } from "mailparser";
 import Papa from "papaparse";
-import { main } from "../../src/cli/main";
+import { run } from "./support/run-cli";
 import { buildAccountDrafts, DEFAULT_MAIL_TEMPLATES, encodeText, readIssuedCsv } from "../../src/domain";
 import { sampleMatches, SAMPLE_PASSWORDS } from "../domain/mail/sample-matches";
 import { SAMPLE_FORM, SAMPLE_ISSUED } from "../support/samples";
@@ -18,13 +18,6 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 function mailArgs(extra: string[] = [], issued = SAMPLE_ISSUED) {
   return ["mail", "--form", SAMPLE_FORM, "--issued", issued, "--url", URL, "--out", path.join(dir, "out"), ...extra];

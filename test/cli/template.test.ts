@@ -2,17 +2,10 @@ import ExcelJS from "exceljs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { run } from "./support/run-cli";
 import { readWorkbook } from "../../src/cli/read-workbook";
 import { HEALTH_CENTER_SHEET } from "../../src/domain";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
-
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(async () => {

@@ -1,18 +1,11 @@
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../../src/cli/main";
+import { run } from "../../cli/support/run-cli";
 import { CheckReportSchema, REPORT_FORMAT, REPORT_VERSION } from "../../../src/domain";
 import { REPORT_SCHEMA_FILE, reportSchemaText } from "../../../scripts/report-schema";
 import { keepRows, removeSheet, xlsxBytes } from "../review/submitted-files";
 import { SAMPLE_FORM } from "../../support/samples";
-
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(() => {
