@@ -26,6 +26,8 @@ export interface MasterIndexData {
   notices: Notice[];
   codeLengths: number[];
   searchKeys: string[];
+  /** Later rows of repeated codes (see MasterIndex.all). */
+  repeats: [string, MasterRecord[]][];
 }
 
 export interface MasterDuplicate {
@@ -137,16 +139,25 @@ export class MasterIndex {
       notices: this.notices,
       codeLengths: this.codeLengths,
       searchKeys: this.ensureSearchKeys(),
+      repeats: [...this.repeats],
     };
   }
 
-  /** An index from `toData`: only the code lookup is rebuilt (one Map insertion per code). */
-  static fromData(data: MasterIndexData): MasterIndex {
+  /**
+   * An index from `toData`: only the code lookup is rebuilt (one Map insertion per code), unless the caller built it
+   * already with `codeLookup` (the pane does, a slice at a time, so that no step blocks it for long).
+   */
+  static fromData(data: MasterIndexData, byCode?: Map<string, number>): MasterIndex {
     const index = Object.create(MasterIndex.prototype) as MasterIndex;
-    const byCode = new Map<string, number>();
-    for (let i = 0; i < data.codes.length; i++) byCode.set(data.codes[i], i);
-    Object.assign(index, { ...data, byCode });
+    const { repeats, ...rest } = data;
+    Object.assign(index, { ...rest, byCode: byCode ?? MasterIndex.codeLookup(data.codes), repeats: new Map(repeats) });
     return index;
+  }
+
+  /** Code → position of its first row, for `fromData`; `into` and `from`/`to` let it be built in slices. */
+  static codeLookup(codes: readonly string[], into = new Map<string, number>(), from = 0, to = codes.length): Map<string, number> {
+    for (let i = from; i < to; i++) into.set(codes[i], i);
+    return into;
   }
 
   get size(): number {

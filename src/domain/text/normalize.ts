@@ -12,11 +12,15 @@ function isEdgeSpace(c: number): boolean {
   return c === 0x20 || c === 0x3000 || c === 0xa0;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Characters NFKC leaves as they are and cannot compose with a neighbour: printable ASCII, hiragana and katakana
+ * (not the spacing voiced marks U+309B/U+309C), 々〆〇, ・ー and the CJK ideographs (not the compatibility ones).
+ * A string made only of them skips the normalizer, which is the common case for names, kana and codes.
+ */
+const STABLE_UNDER_NFKC = /^[\x20-\x7e\u3041-\u3096\u30a1-\u30fa\u30fb\u30fc\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff]*$/;
 
-/** NFKC; printable ASCII is already in NFKC, so the common case skips the normalizer. */
 export function nfkc(s: string): string {
-  return PRINTABLE_ASCII.test(s) ? s : s.normalize("NFKC");
+  return STABLE_UNDER_NFKC.test(s) ? s : s.normalize("NFKC");
 }
 
 /** Dash-like characters people type (or IMEs produce) where a hyphen-minus is meant. */
@@ -35,12 +39,26 @@ const ALL_SPACES = /[\s\u3000]+/g;
 
 /** Katakana → hiragana (U+30A1..U+30F6 → U+3041..U+3096). */
 export function katakanaToHiragana(s: string): string {
-  let out = "";
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    out += c >= 0x30a1 && c <= 0x30f6 ? String.fromCharCode(c - 0x60) : ch;
+  const n = s.length;
+  let i = 0;
+  while (i < n && !isFoldedKatakana(s.charCodeAt(i))) i++;
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  // In pieces: String.fromCharCode takes a bounded number of arguments.
+  for (let start = i; start < n; start += 4096) {
+    const end = Math.min(n, start + 4096);
+    const codes = new Array<number>(end - start);
+    for (let k = start; k < end; k++) {
+      const c = s.charCodeAt(k);
+      codes[k - start] = isFoldedKatakana(c) ? c - 0x60 : c;
+    }
+    out += String.fromCharCode.apply(null, codes);
   }
   return out;
+}
+
+function isFoldedKatakana(c: number): boolean {
+  return c >= 0x30a1 && c <= 0x30f6;
 }
 
 /**

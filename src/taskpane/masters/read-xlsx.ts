@@ -1,4 +1,5 @@
 import { MasterIndex, mastersFromSheets, readXlsx, type FormProfile, type LoadedMaster, type SheetData } from "../../domain";
+import { unpackMasterData } from "../workers/packed-masters";
 
 /** Thrown with the reader's Japanese message naming the file (encrypted, .xls, damaged…); shown as is. */
 export class UnreadableWorkbookError extends Error {}
@@ -28,7 +29,26 @@ export async function readXlsxMasters(bytes: Uint8Array, fileName: string, profi
     const { readMastersInWorker } = await import(/* webpackChunkName: "workbook-worker-client" */ "../workers/workbook-worker-client");
     const read = await readMastersInWorker(bytes, fileName, profile, onProgress);
     if (read && !read.ok) throw new UnreadableWorkbookError(read.problem.message);
-    if (read) return read.masters.map((data) => ({ kind: data.kind, index: MasterIndex.fromData(data), values: [] }));
+    if (read) {
+      const masters: LoadedMaster[] = [];
+      for (const packed of read.masters) {
+        const { data, byCode } = await unpackMasterData(packed, nextTask);
+        masters.push({ kind: data.kind, index: MasterIndex.fromData(data, byCode), values: [] });
+      }
+      return masters;
+    }
   }
   return mastersFromSheets(await readXlsxSheets(bytes, fileName, onProgress), profile, fileName);
+}
+
+/** Lets the pane redraw and handle input between two slices of work (a message is not clamped as setTimeout is). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }

@@ -1,6 +1,6 @@
-import type { MasterIndexData } from "../../domain/masters/master-index";
 import type { FormProfile } from "../../domain/profile/schema";
 import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
+import type { PackedMasterData } from "./packed-masters";
 
 /**
  * What the pane sends to the workbook worker: the file's bytes (transferred, not copied) and its name for messages.
@@ -16,4 +16,4 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { type: "progress"; done: number; total: number }
   | { type: "done"; result: WorkbookRead }
-  | { type: "masters"; result: { ok: true; masters: MasterIndexData[] } | { ok: false; problem: WorkbookProblem } };
+  | { type: "masters"; result: { ok: true; masters: PackedMasterData[] } | { ok: false; problem: WorkbookProblem } };

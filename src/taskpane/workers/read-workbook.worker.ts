@@ -3,19 +3,24 @@
 // pane receives plain values, or plain master indexes.
 import { mastersFromSheets } from "../../domain/workbook/sheet-data";
 import { readXlsx } from "../../domain/workbook/xlsx-reader";
+import { nativeInflaterFor } from "./native-inflate";
+import { packMasterData, transferablesOf } from "./packed-masters";
 import type { WorkerReply, WorkerRequest } from "./read-workbook-protocol";
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerReply): void;
+  postMessage(message: WorkerReply, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = (e) => {
+scope.onmessage = async (e) => {
   const { bytes, fileName, indexMastersFor } = e.data;
+  const data = new Uint8Array(bytes);
+  const inflate = await nativeInflaterFor(data);
   let last = 0;
-  const result = readXlsx(new Uint8Array(bytes), fileName, {
+  const result = readXlsx(data, fileName, {
+    inflate,
     onProgress: (done, total) => {
       // At most ~50 progress messages per file.
       if (done === total || done - last >= total / 50) {
@@ -32,6 +37,6 @@ scope.onmessage = (e) => {
     scope.postMessage({ type: "masters", result });
     return;
   }
-  const masters = mastersFromSheets(result.sheets, indexMastersFor, fileName).map((m) => m.index.toData());
-  scope.postMessage({ type: "masters", result: { ok: true, masters } });
+  const masters = mastersFromSheets(result.sheets, indexMastersFor, fileName).map((m) => packMasterData(m.index.toData()));
+  scope.postMessage({ type: "masters", result: { ok: true, masters } }, masters.flatMap(transferablesOf));
 };

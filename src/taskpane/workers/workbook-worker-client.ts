@@ -1,9 +1,9 @@
-import type { MasterIndexData } from "../../domain/masters/master-index";
 import type { FormProfile } from "../../domain/profile/schema";
 import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
+import type { PackedMasterData } from "./packed-masters";
 import type { WorkerReply, WorkerRequest } from "./read-workbook-protocol";
 
-export type MastersRead = { ok: true; masters: MasterIndexData[] } | { ok: false; problem: WorkbookProblem };
+export type MastersRead = { ok: true; masters: PackedMasterData[] } | { ok: false; problem: WorkbookProblem };
 
 /**
  * Reads an .xlsx in a Web Worker (webpack 5 bundles the worker from `new URL(…, import.meta.url)` as its own chunk),
@@ -14,7 +14,7 @@ export function readXlsxInWorker(bytes: Uint8Array, fileName: string, onProgress
   return run(bytes, { fileName }, onProgress, (reply) => (reply.type === "done" ? reply.result : undefined));
 }
 
-/** The master sheets of an .xlsx, found and indexed in the worker (search keys included); only the indexes come back. */
+/** The master sheets of an .xlsx, found and indexed in the worker (search keys included); only the indexes come back, packed. */
 export function readMastersInWorker(bytes: Uint8Array, fileName: string, profile: FormProfile, onProgress: (done: number, total: number) => void): Promise<MastersRead | undefined> {
   return run(bytes, { fileName, indexMastersFor: profile }, onProgress, (reply) => (reply.type === "masters" ? reply.result : undefined));
 }

@@ -1,3 +1,4 @@
+import Encoding from "encoding-japanese";
 import { decodeText, detectEncoding, encodeText, unencodableCharacters, unencodableInCp932, unencodableInUtf8 } from "../../../src/domain";
 
 describe("text encodings", () => {
@@ -7,6 +8,27 @@ describe("text encodings", () => {
     const bytes = encodeText(text, "cp932");
     expect(detectEncoding(bytes)).toBe("cp932");
     expect(decodeText(bytes)).toEqual({ text, encoding: "cp932" });
+  });
+
+  it("CP932 bytes are encoding-japanese's, for every character it can write (the encoder keeps them per character)", () => {
+    const chars: string[] = [];
+    // Every character outside the ideographs, and every 11th ideograph.
+    for (let c = 0x80; c < 0x10000; c += c >= 0x3400 && c < 0xf900 ? 11 : 1) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      try {
+        Encoding.convert(ch, { to: "SJIS", from: "UNICODE", type: "array", fallback: "error" });
+        chars.push(ch);
+      } catch {
+        // not in CP932
+      }
+    }
+    expect(chars.length).toBeGreaterThan(1300);
+    const all = "abc,\r\n" + chars.join("") + "\r\nend";
+    const expected = Encoding.convert(all, { to: "SJIS", from: "UNICODE", type: "array", fallback: "error" }) as number[];
+    expect([...encodeText(all, "cp932")]).toEqual(expected);
+    expect(encodeText("", "cp932")).toEqual(new Uint8Array(0));
+    expect(() => encodeText("髙橋😀", "cp932")).toThrow();
   });
 
   it("UTF-8 with and without BOM", () => {

@@ -33,6 +33,20 @@ describe("MasterIndex", () => {
     });
   });
 
+  it("keeps every row of a repeated code through plain data (保健所コード repeated across jurisdictions)", () => {
+    const sheet: Cell[][] = [...HEALTH_CENTER_SHEET, ["14", "06055", "別管轄保健所", "神奈川県", "中核市", "別市", "142000", "04-1000-2000"]];
+    const m = buildMasterIndex("healthCenter", "h", sheet, DEFAULT_PROFILE);
+    const copy = MasterIndex.fromData(structuredClone(m.toData()));
+    expect(copy.all("06055").map((r) => r.cityCode)).toEqual(["062059", "142000"]);
+    expect(copy.all("06055")).toEqual(m.all("06055"));
+    expect(copy.all("99999")).toEqual([]);
+    // Built in slices, as the pane does: the same lookups.
+    const data = m.toData();
+    const lookup = MasterIndex.codeLookup(data.codes, undefined, 0, 2);
+    MasterIndex.codeLookup(data.codes, lookup, 2);
+    expect(MasterIndex.fromData(data, lookup).get("25654")).toEqual(m.get("25654"));
+  });
+
   it("the 保健所マスタ gives 中核市コード (column G) by 保健所コード (column B)", () => {
     const hc = buildMasterIndex("healthCenter", "h", HEALTH_CENTER_SHEET, DEFAULT_PROFILE);
     expect(hc.get("06055")).toMatchObject({ code: "06055", cityCode: "062059", name: "山形中央市保健所" });

@@ -1,4 +1,4 @@
-import { foldForMatch, foldHyphens, katakanaToHiragana, normalizeDigits, personKey, trimSpaces } from "../../../src/domain/text/normalize";
+import { foldForMatch, foldHyphens, katakanaToHiragana, nfkc, normalizeDigits, personKey, trimSpaces } from "../../../src/domain/text/normalize";
 
 describe("text normalization", () => {
   it("trimSpaces trims ASCII, full-width and no-break spaces at the ends only", () => {
@@ -27,5 +27,29 @@ describe("text normalization", () => {
     expect(personKey("佐藤太郎")).toBe(personKey(" 佐藤\u3000太郎 "));
     expect(personKey("ｻﾄｳ")).toBe(personKey("サトウ"));
     expect(personKey("佐藤太郎")).not.toBe(personKey("さとうたろう"));
+  });
+});
+
+describe("nfkc and katakanaToHiragana fast paths", () => {
+  it("give what String.prototype.normalize gives, for every BMP character alone and in kana / kanji / ASCII mixes", () => {
+    const differing: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = String.fromCharCode(c);
+      if (nfkc(s) !== s.normalize("NFKC")) differing.push(c.toString(16));
+    }
+    expect(differing).toEqual([]);
+    // Sequences that compose: kana + combining voiced mark, half-width kana + half-width voiced mark.
+    for (const s of ["か\u3099", "ハ\u309a", "ｶﾞ", "ﾊﾟﾝ", "ｱｲｳ", "①病院", "㈱東京", "Ａ１", "東京\u3000都", "ちゅうおう", "チュウオウ", "髙橋"]) {
+      expect(nfkc(s)).toBe(s.normalize("NFKC"));
+    }
+  });
+
+  it("folds katakana to hiragana in long strings and leaves everything else", () => {
+    const long = "チュウオウ".repeat(3000) + "区";
+    expect(katakanaToHiragana(long)).toBe("ちゅうおう".repeat(3000) + "区");
+    expect(katakanaToHiragana("ヴァ・ー漢字abc")).toBe("ゔぁ・ー漢字abc");
+    expect(katakanaToHiragana("ひらがなだけ")).toBe("ひらがなだけ");
+    expect(foldForMatch("ﾁｭｳｵｳ　ホケンジョ")).toBe("ちゅうおうほけんじょ");
   });
 });

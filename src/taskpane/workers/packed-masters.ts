@@ -1,0 +1,82 @@
+import { MasterIndex, type MasterIndexData } from "../../domain/masters/master-index";
+
+/**
+ * A master index as it crosses from the workbook worker to the pane. Structured clone copies an array of 180,000
+ * strings one string at a time, on the receiving (main) thread; one string per column plus the end offset of each
+ * value (a transferable buffer) copies in one piece, and the pane cuts the values out again.
+ */
+export interface PackedColumn {
+  text: string;
+  ends: Uint32Array;
+}
+
+type StringColumns = "codes" | "searchKeys";
+
+export type PackedMasterData = Omit<MasterIndexData, StringColumns | "rows" | "attributes"> & {
+  codes: PackedColumn;
+  searchKeys: PackedColumn;
+  rows: Uint32Array;
+  attributes: Partial<Record<keyof MasterIndexData["attributes"], PackedColumn>>;
+};
+
+export function packColumn(values: readonly string[]): PackedColumn {
+  const ends = new Uint32Array(values.length);
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    total += values[i].length;
+    ends[i] = total;
+  }
+  return { text: values.join(""), ends };
+}
+
+/** Values [from, to) of a packed column into `out`. */
+function unpackSlice(column: PackedColumn, out: string[], from: number, to: number): void {
+  const { text, ends } = column;
+  let start = from === 0 ? 0 : ends[from - 1];
+  for (let i = from; i < to; i++) {
+    out[i] = text.slice(start, ends[i]);
+    start = ends[i];
+  }
+}
+
+export function packMasterData(data: MasterIndexData): PackedMasterData {
+  const attributes: PackedMasterData["attributes"] = {};
+  for (const [name, values] of Object.entries(data.attributes) as [keyof MasterIndexData["attributes"], string[]][]) attributes[name] = packColumn(values);
+  return { ...data, codes: packColumn(data.codes), searchKeys: packColumn(data.searchKeys), rows: Uint32Array.from(data.rows), attributes };
+}
+
+/** Rows per slice: a slice of every column plus the code lookup takes some tens of milliseconds. */
+const SLICE = 20000;
+
+/**
+ * A packed master back to plain data and its code lookup, a slice of rows at a time with a pause between slices
+ * (`pause` yields to the pane's event loop), so that a 180,000-row master never blocks the pane for long.
+ */
+export async function unpackMasterData(packed: PackedMasterData, pause: () => Promise<void>): Promise<{ data: MasterIndexData; byCode: Map<string, number> }> {
+  const n = packed.rows.length;
+  const codes = new Array<string>(n);
+  const searchKeys = new Array<string>(n);
+  const attributes: MasterIndexData["attributes"] = {};
+  const columns: [PackedColumn, string[]][] = [
+    [packed.codes, codes],
+    [packed.searchKeys, searchKeys],
+  ];
+  for (const [name, column] of Object.entries(packed.attributes) as [keyof MasterIndexData["attributes"], PackedColumn][]) {
+    attributes[name] = new Array<string>(n);
+    columns.push([column, attributes[name]]);
+  }
+  const byCode = new Map<string, number>();
+  for (let from = 0; from < n; from += SLICE) {
+    if (from > 0) await pause();
+    const to = Math.min(n, from + SLICE);
+    for (const [column, out] of columns) unpackSlice(column, out, from, to);
+    MasterIndex.codeLookup(codes, byCode, from, to);
+  }
+  return { data: { ...packed, codes, searchKeys, rows: Array.from(packed.rows), attributes }, byCode };
+}
+
+/** The buffers of a packed master, to be transferred rather than copied. */
+export function transferablesOf(packed: PackedMasterData): ArrayBuffer[] {
+  const columns = [packed.codes, packed.searchKeys, ...Object.values(packed.attributes)] as PackedColumn[];
+  return [packed.rows.buffer as ArrayBuffer, ...columns.map((c) => c.ends.buffer as ArrayBuffer)];
+}
