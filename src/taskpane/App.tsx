@@ -2,6 +2,7 @@ import { Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-compo
 import { lazy, Suspense, useEffect, useState } from "react";
 import { DEFAULT_PROFILE, type FormProfile } from "../domain";
 import type { ExcelGateway } from "../excel/gateway-types";
+import type { ReviewGateway } from "../excel/review-gateway-types";
 import { Busy } from "./components/Busy";
 import { Findings } from "./components/Findings";
 import { Header } from "./components/Header";
@@ -33,9 +34,13 @@ const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-export type AppProps = { gateway: ExcelGateway; profile?: FormProfile } | { controller: PaneController };
+/** reviewGateway: the review workbook's Excel layer; without it the pane has no 審査（自治体） tab. */
+export type AppProps = ({ gateway: ExcelGateway; profile?: FormProfile } | { controller: PaneController }) & { reviewGateway?: ReviewGateway };
 
-/** The task pane: one controller per pane, started once; the gateway is the only way to Excel. */
+/**
+ * The task pane: one controller per pane, started once; the gateways are the only way to Excel, and both tabs queue
+ * their Office calls in the form controller's queue.
+ */
 export function App(props: AppProps) {
   const [controller] = useState(() =>
     "controller" in props ? props.controller : new PaneController(props.gateway, props.profile ?? DEFAULT_PROFILE),
@@ -46,7 +51,16 @@ export function App(props: AppProps) {
   useEffect(() => () => void controller.dispose(), [controller]);
   return (
     <PaneProvider controller={controller}>
-      <ReviewModeSwitch gateway={"gateway" in props ? props.gateway : undefined} profile={"gateway" in props ? props.profile : undefined}>
+      <ReviewModeSwitch
+        review={
+          props.reviewGateway && {
+            review: props.reviewGateway,
+            excel: controller.gateway,
+            queue: controller.queue,
+            profile: controller.store.get().profile,
+          }
+        }
+      >
         <Pane />
       </ReviewModeSwitch>
     </PaneProvider>

@@ -55,7 +55,6 @@ const defaultMasterFileReader: MasterFileReader = async (file, profile, onProgre
  */
 export class PaneController {
   readonly store: Store<PaneState>;
-  private readonly queue = new TaskQueue();
   private checker?: FormChecker;
   private highlightedUpTo = 0;
   private unwatch: (() => Promise<void>)[] = [];
@@ -70,9 +69,12 @@ export class PaneController {
   private disposed = false;
 
   constructor(
-    private readonly gateway: ExcelGateway,
+    /** The form's Excel layer; the review tab reads submission and master sheets through it too. */
+    readonly gateway: ExcelGateway,
     profile: FormProfile,
     private readonly readMasterFile: MasterFileReader = defaultMasterFileReader,
+    /** The pane's one queue of Office calls: the review tab is given the same one. */
+    readonly queue: TaskQueue = new TaskQueue(),
   ) {
     this.store = createStore(initialPaneState(profile));
   }
