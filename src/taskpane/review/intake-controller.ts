@@ -1,6 +1,7 @@
 import {
   buildMasterIndex,
   diffForms,
+  importProblem,
   importSubmissions,
   initialDecision,
   parseReviewRecord,
@@ -170,7 +171,7 @@ export class IntakeController {
         };
       }
       book.submissions = [...book.submissions, ...added];
-      session.store.set((st) => ({ notices: [...notices, ...st.notices.filter((n) => !files.some((f) => f.name === n.fileName))] }));
+      session.store.set((st) => ({ notices: [...notices.map(importProblem), ...st.notices.filter((n) => !files.some((f) => f.name === n.place.file))] }));
       book.recheck();
       const carried = this.carryDecisions(added);
       if (carried.changed) book.publish();

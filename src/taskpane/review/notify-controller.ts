@@ -1,15 +1,18 @@
 import {
   applicationRecords,
   buildAccountDrafts,
+  draftProblem,
   draftsZip,
   encodingLabel,
   exportSourceOf,
+  issuedProblem,
   mailtoLink,
   matchAccounts,
   MATCH_METHOD_LABELS,
   pairManually,
   readIssuedCsv,
   submissionSource,
+  templateProblem,
   type AccountDraft,
   type ApplicationRecord,
   type IssuedAccount,
@@ -53,14 +56,15 @@ export class NotifyController {
     const { store } = this.session;
     const { fileName, bytes } = this.issuedBytes;
     const read = readIssuedCsv(bytes, options);
+    const problems = read.problems.map((p) => issuedProblem(p, fileName));
     if (read.status === "unreadable") {
       this.issuedBytes = undefined;
-      store.set({ issued: { fileName, status: "unreadable", header: [], mapping: {}, hasHeader: false, problems: read.problems, accounts: 0 }, match: undefined });
+      store.set({ issued: { fileName, status: "unreadable", header: [], mapping: {}, hasHeader: false, problems, accounts: 0 }, match: undefined });
       return;
     }
     if (read.status === "needs-mapping") {
       store.set({
-        issued: { fileName, status: "needs-mapping", encodingLabel: encodingLabel(read.encoding), header: read.header, mapping: read.detection.mapping, hasHeader: read.detection.hasHeader, problems: read.problems, accounts: 0 },
+        issued: { fileName, status: "needs-mapping", encodingLabel: encodingLabel(read.encoding), header: read.header, mapping: read.detection.mapping, hasHeader: read.detection.hasHeader, problems, accounts: 0 },
         match: undefined,
       });
       return;
@@ -69,7 +73,7 @@ export class NotifyController {
     // Unsure detection (partial labels, competing columns): show the mapping step with the guess filled in.
     const status = read.detection.confidence === "sure" || options.mapping ? "ok" : "needs-mapping";
     store.set({
-      issued: { fileName, status, encodingLabel: encodingLabel(read.encoding), header: read.header, mapping: read.mapping, hasHeader: read.hasHeader, problems: read.problems, accounts: read.accounts.length },
+      issued: { fileName, status, encodingLabel: encodingLabel(read.encoding), header: read.header, mapping: read.mapping, hasHeader: read.hasHeader, problems, accounts: read.accounts.length },
       holdsPasswords: read.accounts.length > 0,
     });
     if (status === "ok") this.runMatch();
@@ -154,7 +158,8 @@ export class NotifyController {
       subject: d.message.subject,
       mailtoFits: byUser.get(d.userId)!.every((x) => mailtoLink({ to: x.message.to.address, subject: x.message.subject, body: x.message.body }).fits),
     }));
-    session.store.set((s) => ({ mail: { ...s.mail, drafts, problems: built.problems, zipName: undefined } }));
+    const problems = [...built.templateProblems.map((p) => templateProblem(p)), ...built.problems.map(draftProblem)];
+    session.store.set((s) => ({ mail: { ...s.mail, drafts, problems, zipName: undefined } }));
     if (built.drafts.length > 0) session.say("notify", "success", `${byUser.size}人分・${built.drafts.length}通の下書きを作成しました。「下書きをまとめて保存（.zip）」で保存できます。`);
     else if (built.problems.length > 0) {
       const onlyUrl = built.problems.every((p) => p.code === "draft.url-invalid");
