@@ -1,5 +1,5 @@
 import { Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { DEFAULT_PROFILE, type FormProfile } from "../domain";
 import type { ExcelGateway } from "../excel/gateway-types";
 import type { ReviewGateway } from "../excel/review-gateway-types";
@@ -49,18 +49,14 @@ export function App(props: AppProps) {
     if (controller.store.get().phase === "starting") void controller.start();
   }, [controller]);
   useEffect(() => () => void controller.dispose(), [controller]);
+  const { reviewGateway } = props;
+  const review = useMemo(
+    () => reviewGateway && { review: reviewGateway, excel: controller.gateway, queue: controller.queue, profile: controller.store.get().profile },
+    [controller, reviewGateway],
+  );
   return (
     <PaneProvider controller={controller}>
-      <ReviewModeSwitch
-        review={
-          props.reviewGateway && {
-            review: props.reviewGateway,
-            excel: controller.gateway,
-            queue: controller.queue,
-            profile: controller.store.get().profile,
-          }
-        }
-      >
+      <ReviewModeSwitch review={review}>
         <Pane />
       </ReviewModeSwitch>
     </PaneProvider>
