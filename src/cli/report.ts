@@ -1,3 +1,4 @@
+import { SEVERITY_MARK } from "./problem-lines";
 import { buildCheckReport, combineFormChecks, compareFindings, displayText, type Finding, type Notice, type Problem, type RowStatus } from "../domain";
 import type { CheckedSheet } from "./load-inputs";
 
@@ -46,7 +47,6 @@ export function reportJson(reports: readonly SheetReport[], meta: ReportMeta): s
 }
 
 const STATUS_LABEL: Record<RowStatus, string> = { complete: "完了", incomplete: "未完了", gap: "空行" };
-const SEVERITY_MARK = { error: "× エラー", warning: "△ 警告", info: "・ 情報" } as const;
 
 /** A readable Japanese report, grouped by row; rows without findings are only counted. */
 export function reportText(reports: readonly SheetReport[]): string {

@@ -1,7 +1,8 @@
 import type { Finding, Severity } from "./findings";
 import type { ImportNotice } from "./review/import-submissions";
 import type { IssuedProblem } from "./issued/issued-account";
-import type { TemplateProblem } from "./mail/template";
+import type { DraftProblem } from "./mail/account-drafts";
+import { TEMPLATE_KIND_LABELS, type TemplateKind, type TemplateProblem } from "./mail/template";
 import type { MessageParams } from "./messages";
 
 /** Where a problem is, as far as it is known: a file, a sheet of it, a cell (row + column) or a line of a CSV. */
@@ -78,4 +79,36 @@ export function importProblem(n: ImportNotice): Problem {
   const place: Place = { file: n.fileName };
   if (n.sheet !== undefined) place.sheet = n.sheet;
   return { code: n.code, severity: n.severity, message: n.message, place };
+}
+
+export function draftProblem(p: DraftProblem): Problem {
+  const place: Place = {};
+  if (p.source !== undefined) place.file = p.source;
+  if (p.row !== undefined) place.row = p.row;
+  return { code: p.code, severity: p.severity, message: p.message, place };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then information; each kind in the order it was reported. */
+export function problemsInOrder(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+const PART_WORDS: Record<string, string> = { subject: "件名", body: "本文" };
+
+/** A place as the reader names it: 「a.xlsx」・シート「申請様式」・C14, 「issued.csv」・3行目, 通知メールの件名; "" when unknown. */
+export function placeText(place: Place): string {
+  const parts: string[] = [];
+  if (place.file !== undefined) parts.push(`「${place.file}」`);
+  if (place.sheet !== undefined) parts.push(`シート「${place.sheet}」`);
+  if (place.row !== undefined) parts.push(place.column !== undefined ? `${place.column}${place.row}` : `${place.row}行目`);
+  else if (place.column !== undefined) parts.push(`${place.column}列`);
+  if (place.line !== undefined) parts.push(`${place.line}行目`);
+  if (place.part !== undefined) {
+    const [kind, part] = place.part.split(".");
+    const label = TEMPLATE_KIND_LABELS[kind as TemplateKind];
+    parts.push(label && PART_WORDS[part] ? `${label}の${PART_WORDS[part]}` : place.part);
+  }
+  return parts.join("・");
 }

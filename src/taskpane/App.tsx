@@ -1,7 +1,8 @@
 import { Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { DEFAULT_PROFILE, type FormProfile } from "../domain";
 import type { ExcelGateway } from "../excel/gateway-types";
+import type { ReviewGateway } from "../excel/review-gateway-types";
 import { Busy } from "./components/Busy";
 import { Findings } from "./components/Findings";
 import { Header } from "./components/Header";
@@ -33,9 +34,13 @@ const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-export type AppProps = { gateway: ExcelGateway; profile?: FormProfile } | { controller: PaneController };
+/** reviewGateway: the review workbook's Excel layer; without it the pane has no 審査（自治体） tab. */
+export type AppProps = ({ gateway: ExcelGateway; profile?: FormProfile } | { controller: PaneController }) & { reviewGateway?: ReviewGateway };
 
-/** The task pane: one controller per pane, started once; the gateway is the only way to Excel. */
+/**
+ * The task pane: one controller per pane, started once; the gateways are the only way to Excel, and both tabs queue
+ * their Office calls in the form controller's queue.
+ */
 export function App(props: AppProps) {
   const [controller] = useState(() =>
     "controller" in props ? props.controller : new PaneController(props.gateway, props.profile ?? DEFAULT_PROFILE),
@@ -44,9 +49,14 @@ export function App(props: AppProps) {
     if (controller.store.get().phase === "starting") void controller.start();
   }, [controller]);
   useEffect(() => () => void controller.dispose(), [controller]);
+  const { reviewGateway } = props;
+  const review = useMemo(
+    () => reviewGateway && { review: reviewGateway, excel: controller.gateway, queue: controller.queue, profile: controller.store.get().profile },
+    [controller, reviewGateway],
+  );
   return (
     <PaneProvider controller={controller}>
-      <ReviewModeSwitch gateway={"gateway" in props ? props.gateway : undefined} profile={"gateway" in props ? props.profile : undefined}>
+      <ReviewModeSwitch review={review}>
         <Pane />
       </ReviewModeSwitch>
     </PaneProvider>

@@ -1,6 +1,7 @@
 import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createExcelGateway } from "../excel/gateway";
+import { createReviewGateway } from "../excel/review-workbook";
 import { officeBackground, officeReady } from "../excel/office-host";
 import { App } from "./App";
 import { themeForOffice } from "./theme";
@@ -25,5 +26,5 @@ void officeReady().then((inExcel) => {
     );
     return;
   }
-  render(<App gateway={createExcelGateway()} />);
+  render(<App gateway={createExcelGateway()} reviewGateway={createReviewGateway()} />);
 });

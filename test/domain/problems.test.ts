@@ -1,5 +1,10 @@
 import {
+  buildAccountDrafts,
   checkMailTemplates,
+  draftProblem,
+  placeText,
+  problemsInOrder,
+  type Problem,
   DEFAULT_MAIL_TEMPLATES,
   finding,
   findingProblem,
@@ -35,5 +40,25 @@ describe("one problem shape across the product", () => {
     });
 
     for (const p of [fromFinding, fromIssued, fromTemplate, fromImport]) expect(ProblemSchema.parse(p)).toEqual(p);
+  });
+
+  it("a draft's problem keeps its code and severity, placed on its form row", () => {
+    const built = buildAccountDrafts([], { url: "not a url" });
+    expect(built.problems.map(draftProblem)).toEqual([{ code: "draft.url-invalid", severity: "error", message: built.problems[0].message, place: {} }]);
+    expect(draftProblem({ code: "draft.invalid-to", severity: "error", source: "a.xlsx:申請様式", row: 14, message: "m" }).place).toEqual({ file: "a.xlsx:申請様式", row: 14 });
+  });
+
+  it("problems are listed errors first, then warnings, then information, each kind in reported order", () => {
+    const p = (code: string, severity: Problem["severity"]): Problem => ({ code, severity, message: code, place: {} });
+    const listed = problemsInOrder([p("i1", "info"), p("w1", "warning"), p("e1", "error"), p("w2", "warning"), p("e2", "error")]);
+    expect(listed.map((x) => x.code)).toEqual(["e1", "e2", "w1", "w2", "i1"]);
+  });
+
+  it("a place is named as the reader knows it: file, sheet, cell or row, CSV line, template part", () => {
+    expect(placeText({ file: "a.xlsx", sheet: "申請様式", row: 14, column: "C" })).toBe("「a.xlsx」・シート「申請様式」・C14");
+    expect(placeText({ file: "a.xlsx", row: 14 })).toBe("「a.xlsx」・14行目");
+    expect(placeText({ file: "issued.csv", line: 3 })).toBe("「issued.csv」・3行目");
+    expect(placeText({ part: "passwordMail.subject" })).toBe("2通目（初期パスワード）の件名");
+    expect(placeText({})).toBe("");
   });
 });

@@ -1,6 +1,7 @@
 import "./support/jsdom-gaps";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { failureMessage } from "../../src/taskpane/state/office-errors";
+import { failureSentence } from "../../src/taskpane/state/office-errors";
+import { PANE_FAILURES } from "../../src/taskpane/state/pane-failures";
 import { highlightPlan } from "../../src/taskpane/state/highlight-plan";
 import { groupFindings } from "../../src/taskpane/state/findings-view";
 import { editsFor, fixKinds } from "../../src/taskpane/state/fix-kinds";
@@ -22,10 +23,17 @@ describe("theme follows Office", () => {
 
 describe("Office failures in Japanese", () => {
   it("maps Office error codes, keeps the Excel layer's Japanese message, and shows unknown English with its code", () => {
-    expect(failureMessage("修正が", { code: "AccessDenied", message: "x" })).toBe("修正ができませんでした。ブックが保護されているか読み取り専用のため、変更できません。保護を解除してからお試しください。");
-    expect(failureMessage("再チェックが", new Error("シート「申請様式」が見つかりません。"))).toBe("再チェックができませんでした。シート「申請様式」が見つかりません。");
-    expect(failureMessage("再チェックが", { code: "Weird", message: "Something odd" })).toBe("再チェックができませんでした。（詳細: Weird Something odd）");
-    expect(failureMessage("再チェックが", undefined)).toBe("再チェックができませんでした。原因が分かりません。もう一度お試しください。");
+    expect(failureSentence(PANE_FAILURES.fix(), { code: "AccessDenied", message: "x" })).toBe("修正をセルに書き込めませんでした。ブックが保護されているか読み取り専用のため、変更できません。保護を解除してからお試しください。");
+    expect(failureSentence(PANE_FAILURES.recheck(), new Error("シート「申請様式」が見つかりません。"))).toBe("再チェックできませんでした。シート「申請様式」が見つかりません。");
+    expect(failureSentence(PANE_FAILURES.recheck(), { code: "Weird", message: "Something odd" })).toBe("再チェックできませんでした。（詳細: Weird Something odd）");
+    expect(failureSentence(PANE_FAILURES.recheck(), undefined)).toBe("再チェックできませんでした。原因が分かりません。もう一度お試しください。");
+  });
+
+  it("every failure of the form tab is a whole sentence of its own, not an action with できませんでした glued on", () => {
+    const sentences = Object.values(PANE_FAILURES).map((f) => f("申請様式"));
+    for (const s of sentences) expect(s).toMatch(/^[^。]+(ませんでした|られませんでした)。$/);
+    expect(sentences.filter((s) => /ことが|ができませんでした/.test(s))).toEqual([]);
+    expect(new Set(sentences).size).toBe(sentences.length);
   });
 });
 

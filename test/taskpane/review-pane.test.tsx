@@ -141,7 +141,8 @@ describe("ReviewPane (作業② ③ ④) as rendered", () => {
     expect(s2.decision).toMatchObject({ status: "差戻し", remark: "電話番号を確認" });
     expect(s2.summary.rows).toBe(4);
     expect(controller.store.get().submissions.map((x) => x.id)).toEqual(["S001", "S002"]);
-    expect(messagesAt("review")).toEqual([expect.stringContaining("S002（緑71診療所.xlsx）を審査に戻しました")]);
+    // The card is back as soon as the list is checked again; the message follows once the record is saved.
+    await until(() => expect(messagesAt("review")).toEqual([expect.stringContaining("S002（緑71診療所.xlsx）を審査に戻しました")]), settle);
   });
 
   it("②: with nothing approved the export is disabled and says why; after approving, one current message replaces the last", async () => {

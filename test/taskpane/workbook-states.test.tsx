@@ -21,7 +21,7 @@ describe("which sheet is the form", () => {
     fireEvent.click(screen.getByRole("option", { name: "メモ" }));
     fireEvent.click(within(box).getByRole("button", { name: "このシートをチェック" }));
     await p.settle();
-    expect(messages().some((m) => m.includes("シート「メモ」を申請様式として開くことができませんでした"))).toBe(true);
+    expect(messages().some((m) => m.includes("シート「メモ」を申請様式として開けませんでした"))).toBe(true);
     expect(screen.getByTestId("no-form")).toBeTruthy();
   });
 
@@ -58,7 +58,7 @@ describe("Office failures are shown, never swallowed", () => {
     p.gateway.failNext("writeValues", Object.assign(new Error("The operation is not allowed in cell edit mode."), { code: "InvalidOperationInCellEditMode" }));
     fireEvent.click(within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }));
     await p.settle();
-    expect(messages()[0]).toBe("修正ができませんでした。Excelでセルを編集中のため操作できません。Enterキーで入力を確定してから、もう一度お試しください。");
+    expect(messages()[0]).toBe("修正をセルに書き込めませんでした。Excelでセルを編集中のため操作できません。Enterキーで入力を確定してから、もう一度お試しください。");
     expect(p.gateway.text(SHEET, "D15")).toBe("tanaka＠example-hosp.jp");
     // The pane keeps working: the same fix goes through on the next click.
     fireEvent.click(within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }));
@@ -70,7 +70,7 @@ describe("Office failures are shown, never swallowed", () => {
     const sheets = await sampleFormWorkbook();
     const p = await renderPane(sheets, undefined, undefined, (g) => g.failNext("readForm", Object.assign(new Error("Rich API request failed"), { code: "GeneralException" })));
     // The very first read of the form failed: the pane says so in a sentence, and shows no check it did not make.
-    expect(messages()).toEqual(["申請様式を開くことができませんでした。Excelで予期しないエラーが発生しました。"]);
+    expect(messages()).toEqual(["申請様式を開けませんでした。Excelで予期しないエラーが発生しました。"]);
     expect(document.querySelector('[data-testid="finding-groups"]')).toBeNull();
     // 再チェック opens the form this time.
     fireEvent.click(screen.getByRole("button", { name: "再チェック" }));
@@ -85,7 +85,7 @@ describe("Office failures are shown, never swallowed", () => {
     p.gateway.failNext("readForm", Object.assign(new Error("Rich API request failed"), { code: "GeneralException" }));
     fireEvent.click(screen.getByRole("button", { name: "再チェック" }));
     await p.settle();
-    expect(messages()[0]).toBe("再チェックができませんでした。Excelで予期しないエラーが発生しました。");
+    expect(messages()[0]).toBe("再チェックできませんでした。Excelで予期しないエラーが発生しました。");
     expect(count("errors")).toBe("4");
   });
 });

@@ -11,14 +11,17 @@ import {
   describeColumn,
   differingFieldLabels,
   displayText,
+  draftProblem,
   encodingLabel,
   ISSUED_FIELD_LABELS,
   ISSUED_FIELDS,
+  issuedProblem,
   matchAccounts,
   MATCH_METHOD_LABELS,
   parseMailbox,
   parseTemplateFile,
   readIssuedCsv,
+  templateProblem,
   type ApplicationRecord,
   type FormProfile,
   type IssuedAccount,
@@ -26,6 +29,7 @@ import {
   type MailTemplates,
 } from "../../domain";
 import { fileErrorText } from "../file-error-text";
+import { problemLines } from "../problem-lines";
 import { checkFormFile, loadMasterFiles, type CheckedSheet } from "../load-inputs";
 import type { Progress } from "../progress";
 import { UnreadableFileError } from "../read-workbook";
@@ -76,7 +80,7 @@ async function loadTemplates(file: string | undefined, split: boolean, warn: (s:
   const problems = checkMailTemplates(templates, split);
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) throw new UsageError(`テンプレート「${file}」にエラーがあります:\n  ${errors.map((p) => p.message).join("\n  ")}`);
-  for (const p of problems) warn(`※ テンプレート: ${displayText(p.message)}\n`);
+  for (const line of problemLines(problems.map((p) => templateProblem(p, file)), "")) warn(`※ テンプレート「${displayText(file)}」 ${displayText(line)}\n`);
   return templates;
 }
 
@@ -171,7 +175,7 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
   for (const note of issued.detection.notes) lines.push(`  ※ ${note}`);
   if (issued.problems.length > 0) {
     lines.push("発行結果CSVの問題:");
-    for (const p of issued.problems) lines.push(`  ${p.severity === "error" ? "エラー" : "注意"}: ${p.message}`);
+    lines.push(...problemLines(issued.problems.map((p) => issuedProblem(p, args.issued))));
   }
   lines.push(`申請様式: ${checked.map((c) => `${c.path}:${c.form.sheet}`).join("、")}（${records.length}行）`);
   lines.push("");
@@ -205,7 +209,7 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
   lines.push(
     `メールの下書き: ${built.drafts.length}通（${users}人分${args.split ? "、利用者ID・URLと初期パスワードを別々のメールに分けています" : ""}）を ${args.out} に作成しました。`,
   );
-  for (const p of built.problems) lines.push(`  ${p.severity === "error" ? "エラー" : "注意"}: ${p.message}`);
+  lines.push(...problemLines(built.problems.map(draftProblem)));
   if (built.drafts.length > 0) {
     lines.push("  .eml ファイルを Outlook で開くと、編集できる下書きとして表示されます。内容を確認してから送信してください。");
     lines.push("  ※ 下書きには初期パスワードが含まれます。送信後はこのフォルダを削除してください。");

@@ -1,11 +1,9 @@
 import type {
   ClearedValue,
-  DraftProblem,
   FormDiff,
-  ImportNotice,
   IssuedColumnMapping,
-  IssuedProblem,
   MailTemplates,
+  Problem,
   RefusedRow,
   ReviewDecision,
   SubmissionSummary,
@@ -73,7 +71,7 @@ export interface IssuedView {
   header: string[];
   mapping: Partial<IssuedColumnMapping>;
   hasHeader: boolean;
-  problems: IssuedProblem[];
+  problems: Problem[];
   accounts: number;
 }
 
@@ -101,7 +99,8 @@ export interface ReviewState {
   canInsertSheets: boolean;
   canStoreRecord: boolean;
   submissions: SubmissionView[];
-  notices: ImportNotice[];
+  /** What the last imports said about their files (unreadable, not a form, hidden sheets), per file. */
+  notices: Problem[];
   /** allowNoMasters: export even when a master the rows need is not loaded (codes unchecked); off by default, not saved. */
   settings: { issueDeferred: boolean; header: boolean; encoding: "cp932" | "utf8bom"; allowNoMasters?: boolean };
   lastExport?: ExportOutcome;
@@ -116,7 +115,8 @@ export interface ReviewState {
     split: boolean;
     templates: MailTemplates;
     drafts: DraftView[];
-    problems: DraftProblem[];
+    /** The templates' and the drafts' problems. */
+    problems: Problem[];
     zipName?: string;
   };
 }

@@ -20,7 +20,8 @@ import type { ExcelGateway, Progress, SheetChange, SheetInfo } from "../../excel
 import { editsFor } from "./fix-kinds";
 import { pageCount, type SeverityFilter, groupFindings } from "./findings-view";
 import { fullPlanRows, highlightPlan } from "./highlight-plan";
-import { failureMessage } from "./office-errors";
+import { failureSentence } from "./office-errors";
+import { PANE_FAILURES } from "./pane-failures";
 import { initialPaneState, type MasterLoadReport, type PaneMessage, type PaneState, type PaneView } from "./pane-state";
 import { describeRow } from "./row-detail";
 import { createStore, type Store } from "./store";
@@ -55,7 +56,6 @@ const defaultMasterFileReader: MasterFileReader = async (file, profile, onProgre
  */
 export class PaneController {
   readonly store: Store<PaneState>;
-  private readonly queue = new TaskQueue();
   private checker?: FormChecker;
   private highlightedUpTo = 0;
   private unwatch: (() => Promise<void>)[] = [];
@@ -70,9 +70,12 @@ export class PaneController {
   private disposed = false;
 
   constructor(
-    private readonly gateway: ExcelGateway,
+    /** The form's Excel layer; the review tab reads submission and master sheets through it too. */
+    readonly gateway: ExcelGateway,
     profile: FormProfile,
     private readonly readMasterFile: MasterFileReader = defaultMasterFileReader,
+    /** The pane's one queue of Office calls: the review tab is given the same one. */
+    readonly queue: TaskQueue = new TaskQueue(),
   ) {
     this.store = createStore(initialPaneState(profile));
   }
@@ -94,7 +97,7 @@ export class PaneController {
 
   /** Detects the host, loads the master sheets of the workbook and opens the form sheet (or says there is none). */
   start(): Promise<void> {
-    return this.task("申請様式を開くことが", async () => {
+    return this.task(PANE_FAILURES.start(), async () => {
       const capabilities = this.gateway.capabilities();
       this.store.set({ capabilities, phase: "loading" });
       const sheets = await this.gateway.listSheets();
@@ -118,21 +121,21 @@ export class PaneController {
 
   /** Opens (or re-opens) a sheet as the form: a full read and check. */
   open(sheet: string): Promise<void> {
-    return this.task(`シート「${sheet}」を申請様式として開くことが`, () => this.openSheet(sheet));
+    return this.task(PANE_FAILURES.open(sheet), () => this.openSheet(sheet));
   }
 
   /** Reads the whole form again and checks every row (the 再チェック button). */
   recheck(): Promise<void> {
     const sheet = this.state.check?.sheet;
     if (!sheet) return this.start();
-    return this.task("再チェック", () => this.openSheet(sheet));
+    return this.task(PANE_FAILURES.recheck(), () => this.openSheet(sheet));
   }
 
   // --- fixes ---
 
   /** Applies one finding's suggested value, if the cell still holds what the finding was about. */
   applyFix(target: Finding): Promise<void> {
-    return this.task("修正", async () => {
+    return this.task(PANE_FAILURES.fix(), async () => {
       const sheet = this.requireSheet();
       await this.refreshRows(sheet, [target.row]);
       const current = this.checker!.rowFindings(target.row).find(
@@ -164,7 +167,7 @@ export class PaneController {
 
   /** Applies every suggested fix of one kind (after the user confirmed the count). */
   applyFixes(code: FindingCode): Promise<void> {
-    return this.task("まとめて修正", async () => {
+    return this.task(PANE_FAILURES.bulkFix(), async () => {
       const sheet = this.requireSheet();
       const rows = [...new Set(this.pendingFixes(code).map((e) => Number(/\d+$/.exec(e.address)![0])))];
       if (rows.length === 0) return;
@@ -196,7 +199,7 @@ export class PaneController {
 
   /** Fills 中核市コード (I) and 保健所コード (K) from a 保健所マスタ record. */
   pickHealthCenter(row: number, record: MasterRecord): Promise<void> {
-    return this.task("保健所の設定", async () => {
+    return this.task(PANE_FAILURES.healthCenter(), async () => {
       const sheet = this.requireSheet();
       const f = this.profile.fields;
       const edits: Edit[] = [{ address: `${f.healthCenterCode.column}${row}`, value: record.code }];
@@ -207,7 +210,7 @@ export class PaneController {
 
   /** Fills 所属医療機関/動物診療施設コード (AJ) from the master that E selects. */
   pickInstitution(row: number, record: MasterRecord): Promise<void> {
-    return this.task("医療機関の設定", async () => {
+    return this.task(PANE_FAILURES.institution(), async () => {
       const sheet = this.requireSheet();
       await this.write(sheet, [{ address: `${this.profile.fields.institutionCode.column}${row}`, value: record.code }], "医療機関の設定");
     });
@@ -260,7 +263,7 @@ export class PaneController {
    * that its values are not held in memory in the meantime.
    */
   saveMasterToWorkbook(kind: MasterKind): Promise<void> {
-    return this.task("マスタのシートへの保存", async () => {
+    return this.task(PANE_FAILURES.saveMaster(), async () => {
       const file = this.masterFiles[kind];
       const label = this.profile.masters[kind].label;
       if (!file) {
@@ -287,7 +290,7 @@ export class PaneController {
 
   /** ハイライトを消す: the data area's A column and input cells back to the template's look; values untouched. */
   clearHighlights(): Promise<void> {
-    return this.task("ハイライトの消去", async () => {
+    return this.task(PANE_FAILURES.clearHighlights(), async () => {
       const sheet = this.requireSheet();
       const first = this.checker!.firstDataRow;
       const last = Math.max(this.checker!.lastRow, this.highlightedUpTo, first);
@@ -299,7 +302,7 @@ export class PaneController {
   }
 
   showHighlights(): Promise<void> {
-    return this.task("ハイライトの表示", async () => {
+    return this.task(PANE_FAILURES.showHighlights(), async () => {
       this.store.set({ highlights: true });
       await this.highlight(fullPlanRows(this.checker!, this.highlightedUpTo));
     });
@@ -431,7 +434,7 @@ export class PaneController {
         sheet,
         masterSheets,
         (change) => this.onSheetChange(change),
-        (error) => this.say("error", failureMessage("変更されたセルを読み込むことが", error)),
+        (error) => this.say("error", failureSentence(PANE_FAILURES.readChanges(), error)),
       );
       this.unwatch.push(() => watch.stop());
     }
@@ -454,7 +457,7 @@ export class PaneController {
       try {
         await off();
       } catch (e) {
-        this.say("warning", failureMessage("変更の監視を止めることが", e));
+        this.say("warning", failureSentence(PANE_FAILURES.stopWatching(), e));
       }
     }
   }
@@ -466,7 +469,7 @@ export class PaneController {
       for (const r of change.rows) this.pendingRows.set(r.row, r);
       if (!this.pendingScheduled) {
         this.pendingScheduled = true;
-        void this.task("変更の再チェック", async () => {
+        void this.task(PANE_FAILURES.recheckChanges(), async () => {
           this.pendingScheduled = false;
           const rows = [...this.pendingRows.values()];
           this.pendingRows.clear();
@@ -480,14 +483,14 @@ export class PaneController {
         const o = this.state.masterOrigins[k];
         return o?.from === "sheet" && o.sheet === change.sheet;
       });
-      void this.task(`シート「${change.sheet}」のマスタ再読み込み`, async () => {
+      void this.task(PANE_FAILURES.reloadMaster(change.sheet), async () => {
         await this.readMasterSheet(change.sheet, kind);
         await this.rebuildChecker();
       });
       return;
     }
     if (change.reason === "deleted") {
-      void this.task("申請様式の再読み込み", async () => {
+      void this.task(PANE_FAILURES.reloadForm(), async () => {
         await this.stopWatching();
         this.checker = undefined;
         this.highlightedUpTo = 0;
@@ -501,7 +504,7 @@ export class PaneController {
       void this.start();
       return;
     }
-    void this.task("申請様式の再読み込み", () => this.openSheet(change.sheet));
+    void this.task(PANE_FAILURES.reloadForm(), () => this.openSheet(change.sheet));
   }
 
   private onExcelSelection(address: { row: number; column: string }): void {
@@ -548,7 +551,7 @@ export class PaneController {
    * wrote (a cell changed since is left alone and named).
    */
   undoLastFix(): Promise<void> {
-    return this.task("修正を元に戻すこと", async () => {
+    return this.task(PANE_FAILURES.undoFix(), async () => {
       const fix = this.lastFix;
       if (!fix) return;
       this.lastFix = undefined;
@@ -610,14 +613,14 @@ export class PaneController {
     }));
   }
 
-  /** Queues an Office operation; a failure becomes "〈action〉できませんでした。〈why〉" in the pane. */
-  private task(action: string, body: () => Promise<void>): Promise<void> {
+  /** Queues an Office operation; a failure becomes its sentence (from PANE_FAILURES) and why, in the pane. */
+  private task(failed: string, body: () => Promise<void>): Promise<void> {
     if (!this.state.working) this.store.set({ working: true });
     return this.queue.run(async () => {
       try {
         await body();
       } catch (e) {
-        this.say("error", failureMessage(action.endsWith("が") ? action : `${action}が`, e));
+        this.say("error", failureSentence(failed, e));
       } finally {
         if (this.state.busy) this.store.set({ busy: undefined });
         if (this.state.phase === "loading") this.store.set({ phase: this.checker ? "ready" : "no-form" });

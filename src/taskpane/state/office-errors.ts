@@ -19,13 +19,10 @@ const OFFICE_CODES: Record<string, string> = {
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
-/** "〈what the pane tried〉できませんでした。〈why〉" — the why from the Office error code or the layer's own message. */
-export function failureMessage(action: string, error: unknown): string {
-  const why = reason(error);
-  return `${action}できませんでした。${why}`;
-}
-
-/** A whole sentence saying what failed ("判定をブックに保存できませんでした。"), then why: never assembled from fragments. */
+/**
+ * A whole sentence saying what failed ("判定をブックに保存できませんでした。", from a catalogue), then why — the why from
+ * the Office error code or the Excel layer's own message: never assembled from fragments.
+ */
 export function failureSentence(sentence: string, error: unknown): string {
   return `${sentence}${reason(error)}`;
 }

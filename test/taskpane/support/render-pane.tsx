@@ -2,6 +2,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render, type RenderResult } from "@testing-library/react";
 import { DEFAULT_PROFILE, type Cell, type FormProfile } from "../../../src/domain";
 import type { HostCapabilities } from "../../../src/excel/gateway-types";
+import type { ReviewGateway } from "../../../src/excel/review-gateway-types";
 import { App } from "../../../src/taskpane/App";
 import { PaneController, type MasterFileReader } from "../../../src/taskpane/state/controller";
 import { FakeGateway, FULL_CAPABILITIES } from "./fake-gateway";
@@ -20,19 +21,23 @@ const directFileReader: MasterFileReader = async (file, profile, onProgress) => 
   return readMasterFile(file, profile, onProgress);
 };
 
-/** `beforeStart` runs on the gateway before the pane opens (e.g. to make the first read fail). */
+/**
+ * `beforeStart` runs on the gateway before the pane opens (e.g. to make the first read fail); with `reviewGateway`
+ * the pane has its 審査（自治体） tab.
+ */
 export async function renderPane(
   sheets: { name: string; values: Cell[][] }[],
   caps: HostCapabilities = FULL_CAPABILITIES,
   profile: FormProfile = DEFAULT_PROFILE,
   beforeStart?: (gateway: FakeGateway) => void,
+  reviewGateway?: ReviewGateway,
 ): Promise<RenderedPane> {
   const gateway = new FakeGateway(sheets, caps);
   beforeStart?.(gateway);
   const controller = new PaneController(gateway, profile, directFileReader);
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <App controller={controller} />
+      <App controller={controller} reviewGateway={reviewGateway} />
     </FluentProvider>,
   );
   const settle = async () => {

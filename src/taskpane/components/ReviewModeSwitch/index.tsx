@@ -1,7 +1,6 @@
 import { Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useState, type ReactNode } from "react";
-import type { FormProfile } from "../../../domain";
-import type { ExcelGateway } from "../../../excel/gateway-types";
+import type { ReviewDeps } from "../../review/review-session";
 
 // The reviewer's screens are a separate chunk: institutions checking their own form never download them.
 const ReviewPane = lazy(() => import(/* webpackChunkName: "review" */ "../ReviewPane"));
@@ -14,16 +13,17 @@ const useStyles = makeStyles({
 export type PaneMode = "check" | "review";
 
 export interface ReviewModeSwitchProps {
-  gateway?: ExcelGateway;
-  profile?: FormProfile;
+  /** What the review tab works with (gateways, the pane's queue, the profile); without it there is no review tab. */
+  review?: ReviewDeps;
   /** The applicant's check (the pane as it was). */
   children: ReactNode;
 }
 
 /** 申請者チェック / 審査（自治体）: the pane's top-level mode; the review mode is loaded on first use. */
-export function ReviewModeSwitch({ gateway, profile, children }: ReviewModeSwitchProps) {
+export function ReviewModeSwitch({ review, children }: ReviewModeSwitchProps) {
   const styles = useStyles();
   const [mode, setMode] = useState<PaneMode>("check");
+  if (!review) return <>{children}</>;
   return (
     <>
       <TabList className={styles.bar} size="small" selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as PaneMode)} aria-label="作業の切り替え">
@@ -35,7 +35,7 @@ export function ReviewModeSwitch({ gateway, profile, children }: ReviewModeSwitc
       ) : (
         <div className={styles.review}>
           <Suspense fallback={<Spinner label="審査の画面を読み込んでいます" />}>
-            <ReviewPane gateway={gateway} profile={profile} />
+            <ReviewPane deps={review} />
           </Suspense>
         </div>
       )}

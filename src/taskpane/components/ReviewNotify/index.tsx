@@ -18,6 +18,7 @@ import {
 import { useRef, useState } from "react";
 import { ISSUED_FIELD_LABELS, ISSUED_FIELDS, REQUIRED_ISSUED_FIELDS, isRequiredIssuedField, PLACEHOLDERS, TEMPLATE_KIND_LABELS, columnLetter, type IssuedColumnMapping, type TemplateKind } from "../../../domain";
 import { useReviewController, useReviewState } from "../../review/review-context";
+import { ProblemList } from "../ProblemList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -72,7 +73,6 @@ export function ReviewNotify() {
 }
 
 function IssuedSummary() {
-  const styles = useStyles();
   const issued = useReviewState((s) => s.issued)!;
   return (
     <Card aria-label="発行結果CSV" data-testid="issued-summary">
@@ -80,16 +80,7 @@ function IssuedSummary() {
         {issued.fileName}
         {issued.encodingLabel ? `（${issued.encodingLabel}）` : ""}：{issued.status === "ok" ? `アカウント ${issued.accounts}件` : issued.status === "needs-mapping" ? "列の指定が必要です" : "読み込めません"}
       </Text>
-      {issued.problems.length > 0 && (
-        <ul className={styles.list}>
-          {issued.problems.map((p, i) => (
-            <li key={i}>
-              {p.severity === "error" ? "エラー：" : "警告："}
-              {p.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ProblemList problems={issued.problems} testId="issued-problems" />
     </Card>
   );
 }
@@ -291,16 +282,7 @@ function MailDrafts() {
           {zipWhy}
         </Text>
       )}
-      {otherProblems.length > 0 && (
-        <ul className={styles.list} data-testid="draft-problems">
-          {otherProblems.map((p, i) => (
-            <li key={i}>
-              {p.severity === "error" ? "エラー：" : "警告："}
-              {p.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ProblemList problems={otherProblems} testId="draft-problems" />
       {tooLong && (
         <Text size={200} data-testid="eml-note">
           本文が長いため、「メールを作成」でメールソフトに直接渡せない下書きがあります。保存した .eml を開いて送ってください。

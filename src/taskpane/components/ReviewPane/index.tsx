@@ -12,10 +12,6 @@ import {
 } from "@fluentui/react-components";
 import { Dismiss20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
-import { DEFAULT_PROFILE, type FormProfile } from "../../../domain";
-import type { ExcelGateway } from "../../../excel/gateway-types";
-import type { ReviewGateway } from "../../../excel/review-gateway-types";
-import { createReviewGateway } from "../../../excel/review-workbook";
 import { ReviewController, type ReviewDeps } from "../../review/review-controller";
 import { ReviewProvider, useReviewController, useReviewState } from "../../review/review-context";
 import type { ReviewPlace } from "../../review/review-state";
@@ -30,14 +26,8 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap", minWidth: 0 },
 });
 
-export interface ReviewPaneProps {
-  gateway?: ExcelGateway;
-  reviewGateway?: ReviewGateway;
-  profile?: FormProfile;
-  /** For tests: a controller built with stand-ins for downloads, clipboard, etc. */
-  controller?: ReviewController;
-  deps?: Partial<ReviewDeps>;
-}
+/** What the controller is built with (from the pane: gateways, queue, profile), or, in tests, the controller itself. */
+export type ReviewPaneProps = { deps: ReviewDeps } | { controller: ReviewController };
 
 export type Step = "review" | "export" | "notify";
 const STEPS: [Step, string][] = [
@@ -48,11 +38,7 @@ const STEPS: [Step, string][] = [
 
 /** 審査（自治体）: the reviewer's workflow, loaded on demand (dynamic import) from the pane's mode switch. */
 export default function ReviewPane(props: ReviewPaneProps) {
-  const [controller] = useState(
-    () =>
-      props.controller ??
-      new ReviewController({ review: props.reviewGateway ?? createReviewGateway(), excel: props.gateway, profile: props.profile ?? DEFAULT_PROFILE, ...props.deps }),
-  );
+  const [controller] = useState(() => ("controller" in props ? props.controller : new ReviewController(props.deps)));
   useEffect(() => {
     if (controller.store.get().phase === "starting") void controller.start();
   }, [controller]);

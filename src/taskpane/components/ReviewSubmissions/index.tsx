@@ -20,12 +20,12 @@ import { approvalNeedsConfirmation, REMARK_MAX, REVIEW_STATUSES, reviewProgress,
 import { useReviewController, useReviewState } from "../../review/review-context";
 import type { SubmissionView } from "../../review/review-state";
 import { ConfirmDialog } from "../ConfirmDialog";
+import { ProblemList } from "../ProblemList";
 import type { Step } from "../ReviewPane";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
-  notices: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   finding: { textAlign: "left", overflowWrap: "anywhere" },
@@ -68,16 +68,7 @@ export function ReviewSubmissions({ onGoToStep }: { onGoToStep?: (step: Step) =>
       {notices.length > 0 && (
         <Card aria-label="取り込みの注意" data-testid="import-notices">
           <Text weight="semibold">取り込みの注意</Text>
-          <ul className={styles.notices}>
-            {[...notices]
-              .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
-              .map((n, i) => (
-                <li key={i} data-severity={n.severity}>
-                  <Text weight="semibold">{SEVERITY_WORD[n.severity]}：</Text>
-                  {n.message}
-                </li>
-              ))}
-          </ul>
+          <ProblemList problems={notices} />
         </Card>
       )}
       {submissions.length === 0 ? (
@@ -101,7 +92,7 @@ export function ReviewSubmissions({ onGoToStep }: { onGoToStep?: (step: Step) =>
   );
 }
 
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
 const SEVERITY_WORD = { error: "エラー", warning: "警告", info: "情報" } as const;
 
 /** 未判定 n・要確認・差戻し・承認 and the step that comes next, named. */

@@ -1,0 +1,119 @@
+import { decide, type Cell, type MasterSet, type ReviewDecision, type ReviewRecord, type ReviewSubmission } from "../../domain";
+import { bytesToBase64 } from "./read-submitted-file";
+import type { ReviewBook } from "./review-book";
+import type { ReviewSession } from "./review-session";
+
+/** What 元に戻す needs to put a submission back, kept for this session only. */
+interface RemovedSubmission {
+  at: number;
+  entry: ReviewRecord["submissions"][number];
+  submission: ReviewSubmission;
+  values?: Cell[][];
+  how?: "inserted" | "copied";
+  bytes?: Uint8Array;
+  masters?: MasterSet;
+}
+
+/**
+ * 審査 (作業②, the desk): what the reviewer does with one submission's card — decide and remark, go to a finding's
+ * cell, take it out of the review and put it back.
+ */
+export class DeskController {
+  private removed?: RemovedSubmission;
+
+  constructor(
+    private readonly session: ReviewSession,
+    private readonly book: ReviewBook,
+  ) {}
+
+  async setDecision(id: string, change: Partial<Pick<ReviewDecision, "status" | "remark">>): Promise<void> {
+    const { book } = this;
+    const at = book.record.submissions.findIndex((s) => s.id === id);
+    if (at < 0) return;
+    const decision = decide(book.record.submissions[at].decision, change, this.session.now().toISOString());
+    const submissions = [...book.record.submissions];
+    submissions[at] = { ...submissions[at], decision };
+    book.record = { ...book.record, submissions };
+    book.publish();
+    await this.session.run("review", "判定の保存", () => book.save());
+  }
+
+  /** A finding clicked in the list: its cell on the submission's sheet is selected in Excel. */
+  async goToCell(id: string, cell: string): Promise<void> {
+    const s = this.book.record.submissions.find((x) => x.id === id);
+    const excel = this.session.deps.excel;
+    if (!s || !excel) return;
+    await this.session.run("review", "セルの選択", () => excel.selectCell(s.sheetName, cell));
+  }
+
+  /**
+   * 審査から外す (the pane asks first): the submission's sheet is deleted with its decision and remark, and everything
+   * needed to put it back is kept for this session, so 元に戻す restores the sheet (its values as they were), the
+   * decision, the remark and its place in the list.
+   */
+  async removeSubmission(id: string): Promise<void> {
+    const { session, book } = this;
+    const at = book.record.submissions.findIndex((x) => x.id === id);
+    if (at < 0) return;
+    const entry = book.record.submissions[at];
+    await session.run("review", "申請の削除", async () => {
+      const submission = book.submissions.find((x) => x.id === id);
+      const values = session.deps.excel ? await session.deps.excel.readSheetValues(entry.sheetName) : undefined;
+      await session.deps.review.deleteSheet(entry.sheetName);
+      if (submission) this.removed = { at, entry, submission, values, how: book.how.get(id), bytes: book.submittedBytes.get(id), masters: book.fileMasters.get(id) };
+      book.record = { ...book.record, submissions: book.record.submissions.filter((x) => x.id !== id) };
+      book.submissions = book.submissions.filter((x) => x.id !== id);
+      book.recheck();
+      await book.save();
+      session.say(
+        "review",
+        "info",
+        `${id}（${entry.fileName}）を審査から外し、シート「${entry.sheetName}」を削除しました。${this.removed ? "「元に戻す」で判定・備考ごと戻せます（この画面を閉じるまで）。" : ""}`,
+        this.removed ? { kind: "undo-removal", label: "元に戻す" } : undefined,
+      );
+    });
+  }
+
+  /** 元に戻す: the last submission taken out of the review comes back with its sheet, decision and remark. */
+  async undoRemoval(): Promise<void> {
+    const { session, book } = this;
+    const r = this.removed;
+    if (!r) return;
+    const review = session.deps.review;
+    await session.run("review", "申請の復元", async () => {
+      const values = r.values ?? gridOf(r.submission);
+      const taken = await review.sheetNames();
+      if (taken.includes(r.entry.sheetName)) throw new Error(`シート「${r.entry.sheetName}」が既にあるため、元に戻せません。シートの名前を変えてから、もう一度お試しください。`);
+      const base64 = r.how === "inserted" && r.bytes && review.capabilities().insertWorksheets ? bytesToBase64(r.bytes) : undefined;
+      const result = await review.addSubmissionSheet({
+        sheetName: r.entry.sheetName,
+        sourceSheet: r.entry.sourceSheet,
+        base64,
+        values,
+        headerRow: r.entry.headerRow,
+        rows: r.submission.rows.map((x) => x.row),
+        provenance: { fileName: r.entry.fileName, institution: r.entry.institution.text },
+      });
+      this.removed = undefined;
+      book.how.set(r.entry.id, result.how);
+      if (r.bytes) book.submittedBytes.set(r.entry.id, r.bytes);
+      if (r.masters) book.fileMasters.set(r.entry.id, r.masters);
+      const submissions = [...book.record.submissions];
+      submissions.splice(Math.min(r.at, submissions.length), 0, r.entry);
+      book.record = { ...book.record, submissions };
+      const order = new Map(submissions.map((x, i) => [x.id, i]));
+      book.submissions = [...book.submissions, r.submission].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      book.recheck();
+      await book.save();
+      session.say("review", "success", `${r.entry.id}（${r.entry.fileName}）を審査に戻しました（判定「${r.entry.decision.status}」と備考もそのままです）。`);
+    });
+  }
+}
+
+/** A submission's header and rows as a sheet grid (row 0 = sheet row 1), when its sheet could not be read. */
+function gridOf(s: ReviewSubmission): Cell[][] {
+  const grid: Cell[][] = Array.from({ length: Math.max(s.headerRow, ...s.rows.map((r) => r.row)) }, () => []);
+  grid[s.headerRow - 1] = [...s.headerCells];
+  for (const r of s.rows) grid[r.row - 1] = [...r.cells];
+  return grid;
+}

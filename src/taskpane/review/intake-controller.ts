@@ -1,0 +1,218 @@
+import {
+  buildMasterIndex,
+  diffForms,
+  importProblem,
+  importSubmissions,
+  initialDecision,
+  parseReviewRecord,
+  previousVersions,
+  REMARK_MAX,
+  unreadableFileNotice,
+  type ImportNotice,
+  type MasterSet,
+  type ReviewSubmission,
+  type SubmittedFile,
+} from "../../domain";
+import { downloadSupport } from "./file-delivery";
+import { bytesToBase64, readSubmittedFile } from "./read-submitted-file";
+import type { ReviewBook } from "./review-book";
+import type { ReviewSession } from "./review-session";
+import { recallSystemUrl } from "./system-url-memory";
+
+export interface SubmittedFileInput {
+  name: string;
+  bytes: () => Promise<Uint8Array>;
+}
+
+const isUnchanged = (s: { added: number; removed: number; changed: number }) => s.added === 0 && s.removed === 0 && s.changed === 0;
+
+/**
+ * 受付 (作業②, first half): opening the review kept in the workbook, and taking submitted files in — one sheet per
+ * submission, checked together, a newer version starting from the decision of the one before.
+ */
+export class IntakeController {
+  constructor(
+    private readonly session: ReviewSession,
+    private readonly book: ReviewBook,
+  ) {}
+
+  async start(): Promise<void> {
+    const { session, book } = this;
+    const caps = session.deps.review.capabilities();
+    const url = recallSystemUrl();
+    session.store.set((s) => ({
+      canInsertSheets: caps.insertWorksheets,
+      canStoreRecord: caps.settings,
+      downloads: (session.deps.downloads ?? downloadSupport)(),
+      mail: { ...s.mail, url, urlRemembered: url !== "" },
+    }));
+    await session.run("record", "審査の記録の読み込み", async () => {
+      const parsed = parseReviewRecord(await session.deps.review.readRecord());
+      if (!parsed.ok) {
+        session.say("record", "error", `${parsed.message} 新しい審査として始めます（ブックの記録は上書きしません）。`);
+        return;
+      }
+      book.record = parsed.record;
+      session.store.set((s) => ({ settings: { ...s.settings, issueDeferred: book.record.settings.issueDeferred, header: book.record.settings.header } }));
+      await this.loadWorkbookMasters();
+      await this.reloadSubmissionSheets();
+    });
+    if (!caps.settings) session.say("host", "warning", "この Excel は古い版のため、審査の判定をブックに保存できません。判定はこの画面を閉じるまで有効です（新しい版の Excel では保存されます）。");
+    session.store.set({ phase: "ready" });
+  }
+
+  private async loadWorkbookMasters(): Promise<void> {
+    const excel = this.session.deps.excel;
+    if (!excel) return;
+    let masters: MasterSet = {};
+    for (const s of await excel.listSheets()) {
+      if (!s.masterKind) continue;
+      const values = await excel.readSheetValues(s.name);
+      masters = { ...masters, [s.masterKind]: buildMasterIndex(s.masterKind, s.name, values, this.session.profile) };
+    }
+    this.book.workbookMasters = masters;
+  }
+
+  /** A reopened review workbook: each recorded submission's rows are read back from its sheet. */
+  private async reloadSubmissionSheets(): Promise<void> {
+    const { session, book } = this;
+    const excel = session.deps.excel;
+    if (book.record.submissions.length === 0) return;
+    if (!excel) {
+      session.say("record", "warning", "保存された審査の申請シートを読み込めません。申請様式を取り込み直してください。");
+      return;
+    }
+    const names = new Set(await session.deps.review.sheetNames());
+    const loaded: ReviewSubmission[] = [];
+    const missing: string[] = [];
+    for (const r of book.record.submissions) {
+      if (!names.has(r.sheetName)) {
+        missing.push(`${r.id}（${r.fileName}）のシート「${r.sheetName}」`);
+        continue;
+      }
+      const form = await excel.readForm(r.sheetName);
+      loaded.push({
+        id: r.id,
+        fileName: r.fileName,
+        sourceSheet: r.sourceSheet,
+        sheetName: r.sheetName,
+        institution: r.institution,
+        headerRow: form.headerRow,
+        headerCells: form.headerCells,
+        rows: form.rows,
+        importedAt: r.importedAt,
+      });
+    }
+    book.submissions = loaded;
+    if (missing.length > 0) session.say("record", "warning", `${missing.join("、")}が見つかりません。削除または名前が変更されています。`);
+    book.recheck();
+  }
+
+  async importFiles(files: readonly SubmittedFileInput[]): Promise<void> {
+    const { session, book } = this;
+    const review = session.deps.review;
+    await session.run("review", "申請様式の取り込み", async () => {
+      const read: { file: SubmittedFile; bytes: Uint8Array }[] = [];
+      const notices: ImportNotice[] = [];
+      for (const f of files) {
+        session.store.set({ busy: `申請様式を読み込んでいます: ${f.name}` });
+        try {
+          const bytes = await f.bytes();
+          read.push({ file: await (session.deps.readFile ?? readSubmittedFile)(f.name, bytes), bytes });
+        } catch (e) {
+          notices.push(unreadableFileNotice(f.name, e instanceof Error ? e.message : String(e)));
+        }
+      }
+      const imported = importSubmissions(
+        read.map((r) => r.file),
+        {
+          profile: session.profile,
+          existingIds: book.record.submissions.map((s) => s.id),
+          takenSheetNames: await review.sheetNames(),
+          importedFileNames: book.record.submissions.map((s) => s.fileName),
+          masters: book.workbookMasters,
+          now: session.now().toISOString(),
+        },
+      );
+      notices.push(...imported.notices);
+      const added: ReviewSubmission[] = [];
+      for (const s of imported.submissions) {
+        session.store.set({ busy: `シートを追加しています: ${s.sheetName}` });
+        const source = read.find((r) => r.file.fileName === s.fileName)!;
+        const sheet = source.file.sheets.find((x) => x.name === s.sourceSheet)!;
+        const result = await review.addSubmissionSheet({
+          sheetName: s.sheetName,
+          sourceSheet: s.sourceSheet,
+          base64: review.capabilities().insertWorksheets ? bytesToBase64(source.bytes) : undefined,
+          values: sheet.values,
+          headerRow: s.headerRow,
+          rows: s.rows.map((r) => r.row),
+          provenance: { fileName: s.fileName, institution: s.institution.text },
+        });
+        book.how.set(s.id, result.how);
+        book.submittedBytes.set(s.id, source.bytes);
+        book.fileMasters.set(s.id, imported.fileMasters.get(s.id) ?? {});
+        added.push(s);
+        book.record = {
+          ...book.record,
+          submissions: [
+            ...book.record.submissions,
+            {
+              id: s.id,
+              fileName: s.fileName,
+              sourceSheet: s.sourceSheet,
+              sheetName: s.sheetName,
+              institution: s.institution,
+              headerRow: s.headerRow,
+              importedAt: s.importedAt,
+              decision: initialDecision(),
+            },
+          ],
+        };
+      }
+      book.submissions = [...book.submissions, ...added];
+      session.store.set((st) => ({ notices: [...notices.map(importProblem), ...st.notices.filter((n) => !files.some((f) => f.name === n.place.file))] }));
+      book.recheck();
+      const carried = this.carryDecisions(added);
+      if (carried.changed) book.publish();
+      await book.save();
+      const copied = added.filter((s) => book.how.get(s.id) === "copied").length;
+      const refused = notices.filter((n) => n.severity === "error").length;
+      const sentences = [
+        added.length > 0 ? `${added.length}件の申請を取り込みました（${added.map((s) => s.sheetName).join("、")}）。` : "",
+        added.length > 0 && copied > 0 ? "この Excel ではシートをそのまま挿入できないため、値をコピーしました（書式は引き継がれません）。" : "",
+        ...carried.sentences,
+        refused > 0 ? `${refused}件のファイル・シートを取り込めませんでした。理由は「取り込みの注意」を確認してください。` : "",
+      ].filter((x) => x !== "");
+      if (sentences.length > 0) session.say("review", refused > 0 ? (added.length > 0 ? "warning" : "error") : "success", sentences.join(""));
+    });
+  }
+
+  /**
+   * A newer version of a submission already in the review starts with the remark of the version before it, and with
+   * its decision too when no row was added, removed or changed (decisions are per submission). Returns whether any
+   * decision changed, and the sentences about decisions carried over (said with the import's own message).
+   */
+  private carryDecisions(added: readonly ReviewSubmission[]): { changed: boolean; sentences: string[] } {
+    const { book } = this;
+    const previous = previousVersions(book.submissions);
+    const sentences: string[] = [];
+    let changed = false;
+    const submissions = book.record.submissions.map((r) => {
+      if (!added.some((a) => a.id === r.id)) return r;
+      const before = book.record.submissions.find((x) => x.id === previous.get(r.id));
+      if (!before) return r;
+      const oldCheck = book.checkedOf(before.id);
+      const newCheck = book.checkedOf(r.id);
+      const same = oldCheck && newCheck ? isUnchanged(diffForms(oldCheck.checker, newCheck.checker).summary) : false;
+      const remark = before.decision.remark.trim() === "" ? r.decision.remark : `前回（${before.id}）の備考: ${before.decision.remark}`.slice(0, REMARK_MAX);
+      const status = same ? before.decision.status : r.decision.status;
+      if (remark === r.decision.remark && status === r.decision.status) return r;
+      changed = true;
+      if (same) sentences.push(`${r.id} は前回の ${before.id} と内容が同じため、判定「${status}」と備考を引き継ぎました。`);
+      return { ...r, decision: { ...r.decision, status, remark } };
+    });
+    book.record = { ...book.record, submissions };
+    return { changed, sentences };
+  }
+}

@@ -1,0 +1,208 @@
+import {
+  applicationRecords,
+  buildAccountDrafts,
+  draftProblem,
+  draftsZip,
+  encodingLabel,
+  exportSourceOf,
+  issuedProblem,
+  mailtoLink,
+  matchAccounts,
+  MATCH_METHOD_LABELS,
+  pairManually,
+  readIssuedCsv,
+  submissionSource,
+  templateProblem,
+  type AccountDraft,
+  type ApplicationRecord,
+  type IssuedAccount,
+  type IssuedColumnMapping,
+  type MailTemplates,
+  type MatchResult,
+} from "../../domain";
+import { failureSentence } from "../state/office-errors";
+import { stampedFileName } from "./file-delivery";
+import type { ReviewBook } from "./review-book";
+import { MIME, type ReviewSession } from "./review-session";
+import { forgetSystemUrl, rememberSystemUrl } from "./system-url-memory";
+
+/**
+ * 通知メール (作業④): the issued-accounts CSV read and matched with the approved rows, and the account mails drafted.
+ * Initial passwords live only in this object's private fields (accounts, drafts) and are dropped by forgetPasswords().
+ */
+export class NotifyController {
+  private issuedBytes?: { fileName: string; bytes: Uint8Array };
+  private accounts: IssuedAccount[] = [];
+  private match?: MatchResult;
+  private drafts: AccountDraft[] = [];
+
+  constructor(
+    private readonly session: ReviewSession,
+    private readonly book: ReviewBook,
+  ) {}
+
+  loadIssued(fileName: string, bytes: Uint8Array): void {
+    this.forgetPasswords(false);
+    this.issuedBytes = { fileName, bytes };
+    this.readIssued();
+  }
+
+  applyMapping(mapping: Partial<IssuedColumnMapping>, hasHeader: boolean): void {
+    this.readIssued({ mapping, hasHeader });
+  }
+
+  private readIssued(options: { mapping?: Partial<IssuedColumnMapping>; hasHeader?: boolean } = {}): void {
+    if (!this.issuedBytes) return;
+    const { store } = this.session;
+    const { fileName, bytes } = this.issuedBytes;
+    const read = readIssuedCsv(bytes, options);
+    const problems = read.problems.map((p) => issuedProblem(p, fileName));
+    if (read.status === "unreadable") {
+      this.issuedBytes = undefined;
+      store.set({ issued: { fileName, status: "unreadable", header: [], mapping: {}, hasHeader: false, problems, accounts: 0 }, match: undefined });
+      return;
+    }
+    if (read.status === "needs-mapping") {
+      store.set({
+        issued: { fileName, status: "needs-mapping", encodingLabel: encodingLabel(read.encoding), header: read.header, mapping: read.detection.mapping, hasHeader: read.detection.hasHeader, problems, accounts: 0 },
+        match: undefined,
+      });
+      return;
+    }
+    this.accounts = read.accounts;
+    // Unsure detection (partial labels, competing columns): show the mapping step with the guess filled in.
+    const status = read.detection.confidence === "sure" || options.mapping ? "ok" : "needs-mapping";
+    store.set({
+      issued: { fileName, status, encodingLabel: encodingLabel(read.encoding), header: read.header, mapping: read.mapping, hasHeader: read.hasHeader, problems, accounts: read.accounts.length },
+      holdsPasswords: read.accounts.length > 0,
+    });
+    if (status === "ok") this.runMatch();
+  }
+
+  private approvedRecords(): ApplicationRecord[] {
+    return this.book.approved().flatMap((c) => applicationRecords(submissionSource(c.submission), c.checker));
+  }
+
+  private runMatch(): void {
+    const records = this.approvedRecords();
+    if (records.length === 0) this.session.say("notify", "warning", "「承認」の申請がないため、発行結果と照合する申請の行がありません。");
+    this.match = matchAccounts(this.accounts, records);
+    this.drafts = [];
+    this.publishMatch();
+  }
+
+  private publishMatch(): void {
+    const m = this.match;
+    if (!m) return;
+    const where = (r: ApplicationRecord) => {
+      const sub = this.book.submissions.find((s) => submissionSource(s) === r.source);
+      return `${sub ? exportSourceOf(sub) : r.source} ${r.row}行目 ${r.name || "（利用者名なし）"}`;
+    };
+    this.session.store.set((s) => ({
+      match: {
+        matched: m.matches.map((x) => ({ userId: x.account.userId, where: where(x.record), how: MATCH_METHOD_LABELS[x.method], differences: x.differences })),
+        ambiguous: m.ambiguous.map((a) => ({ userId: a.account.userId, line: a.account.line, name: a.account.name, candidates: a.candidates.map((c) => ({ key: c.key, where: where(c) })) })),
+        unmatchedAccounts: m.unmatchedAccounts.map((a) => ({ userId: a.userId, line: a.line, name: a.name, email: a.email })),
+        unmatchedRecords: m.unmatchedRecords.map((r) => ({ key: r.key, where: where(r) })),
+      },
+      mail: { ...s.mail, drafts: [], problems: [], zipName: undefined },
+    }));
+  }
+
+  pair(userId: string, recordKey: string): void {
+    if (!this.match) return;
+    try {
+      this.match = pairManually(this.match, userId, recordKey);
+    } catch (e) {
+      this.session.say("notify", "error", failureSentence("手動で対応付けできませんでした。", e));
+      return;
+    }
+    this.drafts = [];
+    this.publishMatch();
+  }
+
+  setUrl(url: string, remember: boolean): void {
+    const remembered = remember ? rememberSystemUrl(url.trim()) : false;
+    this.session.store.set((s) => ({ mail: { ...s.mail, url, urlRemembered: remembered } }));
+    if (remember && !remembered) this.session.say("notify", "warning", "このPCではURLを記憶できません（ブラウザーの保存領域が使えません）。この画面を閉じるまで有効です。");
+  }
+
+  forgetUrl(): void {
+    forgetSystemUrl();
+    this.session.store.set((s) => ({ mail: { ...s.mail, url: "", urlRemembered: false } }));
+    this.session.say("notify", "info", "このPCに記憶したシステムのURLを消去しました。");
+  }
+
+  setMailOptions(change: { split?: boolean; templates?: MailTemplates }): void {
+    this.drafts = [];
+    this.session.store.set((s) => ({ mail: { ...s.mail, ...change, drafts: [], problems: [], zipName: undefined } }));
+  }
+
+  /** Builds the drafts (kept in memory) and lists them; nothing is saved until the user downloads the zip. */
+  draftMails(): void {
+    const { session } = this;
+    if (!this.match) {
+      session.say("notify", "warning", "先に発行結果CSVを読み込んでください。");
+      return;
+    }
+    const { url, split, templates } = session.store.get().mail;
+    const built = buildAccountDrafts(this.match.matches, { url, split, templates, profile: session.profile });
+    this.drafts = built.drafts;
+    const byUser = new Map<string, AccountDraft[]>();
+    for (const d of built.drafts) byUser.set(d.userId, [...(byUser.get(d.userId) ?? []), d]);
+    const drafts = built.drafts.map((d) => ({
+      userId: d.userId,
+      part: d.part,
+      fileName: d.fileName,
+      to: d.message.to.address,
+      subject: d.message.subject,
+      mailtoFits: byUser.get(d.userId)!.every((x) => mailtoLink({ to: x.message.to.address, subject: x.message.subject, body: x.message.body }).fits),
+    }));
+    const problems = [...built.templateProblems.map((p) => templateProblem(p)), ...built.problems.map(draftProblem)];
+    session.store.set((s) => ({ mail: { ...s.mail, drafts, problems, zipName: undefined } }));
+    if (built.drafts.length > 0) session.say("notify", "success", `${byUser.size}人分・${built.drafts.length}通の下書きを作成しました。「下書きをまとめて保存（.zip）」で保存できます。`);
+    else if (built.problems.length > 0) {
+      const onlyUrl = built.problems.every((p) => p.code === "draft.url-invalid");
+      session.say("notify", "error", onlyUrl ? "メールの下書きを作成できませんでした。「システムのURL」の欄を確認してください。" : "メールの下書きを作成できませんでした。理由は「メールの下書きを作成」のボタンの下に表示しています。");
+    }
+  }
+
+  downloadDraftsZip(): void {
+    const { session } = this;
+    if (this.drafts.length === 0) return;
+    if (!session.canDownload) {
+      session.say("notify", "warning", "この Excel ではファイルを保存できないため、.zip を作れません。各行の「メールを作成」を使うか、ブラウザー版の Excel で操作してください。");
+      return;
+    }
+    const zipName = stampedFileName("メール下書き", "zip", session.now());
+    session.download(draftsZip(this.drafts), zipName, MIME.zip);
+    session.store.set((s) => ({ mail: { ...s.mail, zipName } }));
+    session.say(
+      "notify",
+      "success",
+      `「${zipName}」をダウンロードしました（${this.drafts.length}通）。展開した .eml を Outlook で開くと下書きになります。下書きには初期パスワードが含まれるため、送信後は .zip・.eml と発行結果CSVを削除してください。`,
+    );
+  }
+
+  /** Opens the user's mail program with one mail (or the first of two) filled in. */
+  openMailto(userId: string, part?: AccountDraft["part"]): void {
+    const d = this.drafts.find((x) => x.userId === userId && (part === undefined || x.part === part));
+    if (!d) return;
+    const link = mailtoLink({ to: d.message.to.address, subject: d.message.subject, body: d.message.body });
+    if (!link.fits) {
+      this.session.say("notify", "warning", link.reason);
+      return;
+    }
+    (this.session.deps.openLink ?? ((href: string) => window.open(href, "_self")))(link.href);
+  }
+
+  /** 忘れる: drops every password (accounts, drafts) from memory. */
+  forgetPasswords(say = true): void {
+    this.accounts = [];
+    this.drafts = [];
+    this.match = undefined;
+    this.issuedBytes = undefined;
+    this.session.store.set((s) => ({ holdsPasswords: false, issued: undefined, match: undefined, mail: { ...s.mail, drafts: [], problems: [], zipName: undefined } }));
+    if (say) this.session.say("notify", "info", "初期パスワードをこの画面のメモリから消去しました。発行結果CSVのファイルは、メール送信後に削除してください。");
+  }
+}
