@@ -39,7 +39,7 @@ export type AppProps = ({ gateway: ExcelGateway; profile?: FormProfile } | { con
 
 /**
  * The task pane: one controller per pane, started once; the gateways are the only way to Excel, and both tabs queue
- * their Office calls in the form controller's queue.
+ * their Office calls in the form controller's queue and keep their state in its store (the review in its slice).
  */
 export function App(props: AppProps) {
   const [controller] = useState(() =>
@@ -51,7 +51,7 @@ export function App(props: AppProps) {
   useEffect(() => () => void controller.dispose(), [controller]);
   const { reviewGateway } = props;
   const review = useMemo(
-    () => reviewGateway && { review: reviewGateway, excel: controller.gateway, queue: controller.queue, profile: controller.store.get().profile },
+    () => reviewGateway && { review: reviewGateway, excel: controller.gateway, queue: controller.queue, store: controller.store, profile: controller.store.get().profile },
     [controller, reviewGateway],
   );
   return (

@@ -39,4 +39,9 @@ it("the review tab reads its record through the review gateway App was given, af
   await until(() => expect(screen.getByRole("tab", { name: "① 受付・審査" })).toBeTruthy(), settle);
   expect(seenWhileFormTaskRan).toEqual([]);
   expect(log).toEqual(["readRecord"]);
+  // One store: the review's state is the `review` slice of the pane's store, which the review tab renders.
+  expect(controller.store.get().review?.phase).toBe("ready");
+  const id = controller.store.get().review!.messages.length;
+  act(() => controller.store.set((s) => ({ review: { ...s.review!, messages: [...s.review!.messages, { id: 9999 + id, place: "review", intent: "info", text: "ペインのストアから表示されます" }] } })));
+  expect(screen.getByText("ペインのストアから表示されます")).toBeTruthy();
 });

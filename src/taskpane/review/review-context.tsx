@@ -1,20 +1,17 @@
-import { createContext, useContext, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { PaneProvider, useReviewController } from "../state/pane-context";
+import { useStore } from "../state/store";
 import type { ReviewController } from "./review-controller";
 import type { ReviewState } from "./review-state";
-import { useReview } from "./review-store";
 
-const Ctx = createContext<ReviewController | undefined>(undefined);
+export { useReviewController } from "../state/pane-context";
 
+/** The review tab adds its controller to the pane's one context. */
 export function ReviewProvider({ controller, children }: { controller: ReviewController; children: ReactNode }) {
-  return <Ctx.Provider value={controller}>{children}</Ctx.Provider>;
+  return <PaneProvider review={controller}>{children}</PaneProvider>;
 }
 
-export function useReviewController(): ReviewController {
-  const c = useContext(Ctx);
-  if (!c) throw new Error("ReviewProvider missing");
-  return c;
-}
-
+/** A slice of the review's state (the `review` slice of the pane's store). */
 export function useReviewState<T>(select: (s: ReviewState) => T): T {
-  return useReview(useReviewController().store, select);
+  return useStore(useReviewController().store, select);
 }

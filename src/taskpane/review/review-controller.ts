@@ -7,7 +7,7 @@ import { ReportController } from "./report-controller";
 import { ReviewBook } from "./review-book";
 import { ReviewSession, type ReviewDeps } from "./review-session";
 import type { ReviewState } from "./review-state";
-import type { ReviewStore } from "./review-store";
+import type { Store } from "../state/store";
 import { SendBackController } from "./send-back-controller";
 import { TemplateController } from "./template-controller";
 
@@ -41,7 +41,7 @@ export class ReviewController {
     this.notify = new NotifyController(this.session, book);
   }
 
-  get store(): ReviewStore {
+  get store(): Store<ReviewState> {
     return this.session.store;
   }
 

@@ -4,8 +4,8 @@ import type { ReviewGateway } from "../../excel/review-gateway-types";
 import { failureSentence } from "../state/office-errors";
 import { TaskQueue } from "../state/task-queue";
 import { copyText, downloadBytes, type DownloadSupport } from "./file-delivery";
-import { initialReviewState, type ReviewIntent, type ReviewMessage, type ReviewPlace } from "./review-state";
-import { ReviewStore } from "./review-store";
+import { createStore, sliceOf, type Store } from "../state/store";
+import { initialReviewState, type ReviewIntent, type ReviewMessage, type ReviewPlace, type ReviewState } from "./review-state";
 import { REVIEW_TASKS, type ReviewTask } from "./review-tasks";
 
 export interface ReviewDeps {
@@ -15,6 +15,8 @@ export interface ReviewDeps {
   profile: FormProfile;
   /** The pane's one queue of Office calls, shared with the form tab (a review task never interleaves with a form task). */
   queue?: TaskQueue;
+  /** The pane's one store: the review keeps its state there, in the slice `review` (tests: a store of its own). */
+  store?: Store<{ review?: ReviewState }>;
   now?: () => Date;
   readFile?: (fileName: string, bytes: Uint8Array) => Promise<SubmittedFile>;
   downloads?: () => DownloadSupport;
@@ -28,7 +30,7 @@ export interface ReviewDeps {
  * Office tasks with their spinner and failure sentence, and the pane's edges (download, clipboard, clock).
  */
 export class ReviewSession {
-  readonly store = new ReviewStore(initialReviewState());
+  readonly store: Store<ReviewState>;
   readonly now: () => Date;
   private readonly queue: TaskQueue;
   private messageId = 0;
@@ -36,6 +38,7 @@ export class ReviewSession {
   constructor(readonly deps: ReviewDeps) {
     this.now = deps.now ?? (() => new Date());
     this.queue = deps.queue ?? new TaskQueue();
+    this.store = sliceOf(deps.store ?? createStore<{ review?: ReviewState }>({}), "review", initialReviewState());
   }
 
   get profile(): FormProfile {

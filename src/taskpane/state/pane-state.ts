@@ -2,6 +2,7 @@ import type { CheckResult, FormProfile, MasterKind, MasterSet, Notice } from "..
 import type { HostCapabilities, SheetInfo } from "../../excel/gateway-types";
 import type { SeverityFilter } from "./findings-view";
 import type { RowDetail } from "./row-detail";
+import type { ReviewState } from "../review/review-state";
 
 export type Phase = "starting" | "loading" | "no-form" | "ready";
 
@@ -70,6 +71,8 @@ export interface PaneState {
   working: boolean;
   /** Whether the pane colours the sheet (off after ハイライトを消す until the user turns it back on). */
   highlights: boolean;
+  /** The review tab's slice (作業②③④), present once the review tab has been opened. */
+  review?: ReviewState;
 }
 
 export function initialPaneState(profile: FormProfile): PaneState {

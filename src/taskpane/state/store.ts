@@ -28,6 +28,27 @@ export function createStore<S extends object>(initial: S): Store<S> {
   };
 }
 
+/**
+ * One slice of a store, as a store of its own: the review tab keeps its state in the pane's one store (slice
+ * `review`), set to `initial` when the slice is made (a new review controller starts a new review). Listeners are the
+ * parent's, so a component reading the slice re-renders only when what it selects changes.
+ */
+export function sliceOf<S extends object, K extends keyof S>(parent: Store<S>, key: K, initial: NonNullable<S[K]>): Store<NonNullable<S[K]>> {
+  type Slice = NonNullable<S[K]>;
+  parent.set({ [key]: initial } as unknown as Partial<S>);
+  return {
+    get: () => parent.get()[key] as Slice,
+    set(update) {
+      parent.set((state) => {
+        const current = state[key] as Slice;
+        const patch = typeof update === "function" ? update(current) : update;
+        return { [key]: { ...current, ...patch } } as unknown as Partial<S>;
+      });
+    },
+    subscribe: parent.subscribe,
+  };
+}
+
 export function useStore<S, T>(store: Store<S>, selector: (state: S) => T): T {
   return useSyncExternalStore(store.subscribe, () => selector(store.get()));
 }
