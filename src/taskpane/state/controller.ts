@@ -21,7 +21,7 @@ import { editsFor } from "./fix-kinds";
 import { pageCount, type SeverityFilter, groupFindings } from "./findings-view";
 import { fullPlanRows, highlightPlan } from "./highlight-plan";
 import { failureMessage } from "./office-errors";
-import { initialPaneState, type MasterLoadReport, type PaneMessage, type PaneState, type PaneView } from "./pane-state";
+import { initialPaneState, type FixNote, type MasterLoadReport, type PaneMessage, type PaneState, type PaneView } from "./pane-state";
 import { describeRow } from "./row-detail";
 import { createStore, type Store } from "./store";
 import { TaskQueue } from "./task-queue";
@@ -130,8 +130,11 @@ export class PaneController {
 
   // --- fixes ---
 
-  /** Applies one finding's suggested value, if the cell still holds what the finding was about. */
-  applyFix(target: Finding): Promise<void> {
+  /**
+   * Applies one finding's suggested value, if the cell still holds what the finding was about. The confirmation is
+   * shown in the findings list before the finding `near` (see findingKey), where the user is.
+   */
+  applyFix(target: Finding, near?: string): Promise<void> {
     return this.task("修正", async () => {
       const sheet = this.requireSheet();
       await this.refreshRows(sheet, [target.row]);
@@ -143,7 +146,7 @@ export class PaneController {
         this.publish("incremental", [target.row]);
         return;
       }
-      await this.write(sheet, [{ address: `${current.column}${current.row}`, value: current.fix }], "修正");
+      await this.write(sheet, [{ address: `${current.column}${current.row}`, value: current.fix }], "修正", near ?? "");
     });
   }
 
@@ -339,6 +342,10 @@ export class PaneController {
     });
   }
 
+  dismissFixNote(): void {
+    this.store.set({ fixNote: undefined });
+  }
+
   dismissMessage(id: number): void {
     this.store.set((s) => ({ messages: s.messages.filter((m) => m.id !== id) }));
   }
@@ -527,7 +534,7 @@ export class PaneController {
   }
 
   /** Writes the user's explicit fix, reads the rows back as Excel stored them, and re-checks them. */
-  private async write(sheet: string, edits: Edit[], action: string): Promise<void> {
+  private async write(sheet: string, edits: Edit[], action: string, near?: string): Promise<void> {
     const rows = [...new Set(edits.map((e) => Number(/\d+$/.exec(e.address)![0])))];
     // What the cells held (just re-read), so the last fix can be undone.
     const before = edits.map((e) => ({ address: e.address, value: this.currentText(e.address) }));
@@ -535,7 +542,9 @@ export class PaneController {
     await this.gateway.writeValues(sheet, edits);
     await this.refreshRows(sheet, rows);
     this.lastFix = { sheet, before, after: edits };
-    this.say("success", `${action}: ${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`, true);
+    const text = `${action}: ${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`;
+    if (near === undefined) this.say("success", text, true);
+    else this.note({ intent: "success", text, undo: true, near: near || undefined });
   }
 
   private currentText(address: string): string {
@@ -560,10 +569,12 @@ export class PaneController {
         await this.gateway.writeValues(fix.sheet, edits);
         await this.refreshRows(fix.sheet, rows);
       }
-      this.say(
-        changed.length > 0 ? "warning" : "success",
-        `${edits.length}セルを修正前の値に戻しました。${changed.length > 0 ? `${changed.join("、")} は修正の後に変更されているため、そのままにしました。` : ""}`,
-      );
+      const intent = changed.length > 0 ? "warning" : "success";
+      const text = `${edits.length}セルを修正前の値に戻しました。${changed.length > 0 ? `${changed.join("、")} は修正の後に変更されているため、そのままにしました。` : ""}`;
+      const note = this.state.fixNote;
+      // A one-click fix is undone where its confirmation is; a bulk fix in the message bar.
+      if (note?.undo) this.note({ intent, text, undo: false, near: note.near });
+      else this.say(intent, text);
     });
   }
 
@@ -602,8 +613,16 @@ export class PaneController {
     return sheet;
   }
 
+  /** The confirmation of a one-click fix, in the list; the message bar no longer offers 元に戻す. */
+  private note(note: Omit<FixNote, "id">): void {
+    const id = ++this.messageId;
+    this.store.set((s) => ({ fixNote: { id, ...note }, messages: s.messages.map((m) => (m.undo ? { ...m, undo: undefined } : m)) }));
+  }
+
   private say(intent: PaneMessage["intent"], text: string, undo = false): void {
     const id = ++this.messageId;
+    // A bulk fix's confirmation replaces the last one-click fix's (only the newest fix offers 元に戻す).
+    if (undo && this.state.fixNote) this.store.set({ fixNote: undefined });
     // Newest first; success notes replace older success notes so the bar does not pile up. Only the newest fix offers 元に戻す.
     this.store.set((s) => ({
       messages: [{ id, intent, text, undo: undo || undefined }, ...s.messages.filter((m) => !(intent === "success" && m.intent === "success")).map((m) => (m.undo ? { ...m, undo: undefined } : m))].slice(0, 5),

@@ -1,5 +1,5 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { FixKind } from "../../state/fix-kinds";
 
 const BulkFixDialog = lazy(() => import(/* webpackChunkName: "bulk-fix" */ "./BulkFixDialog"));
@@ -20,9 +20,24 @@ export function BulkFixes({ kinds }: { kinds: FixKind[] }) {
   const styles = useStyles();
   const [target, setTarget] = useState<FixKind | undefined>();
   const [open, setOpen] = useState(false);
+  // The button that opened the dialog gets the focus back when the dialog is closed without fixing (Esc, キャンセル).
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const [returnFocus, setReturnFocus] = useState(false);
+  useEffect(() => {
+    if (open || !returnFocus) return;
+    setReturnFocus(false);
+    if (opener.current?.isConnected) opener.current.focus();
+  }, [open, returnFocus]);
   const dialog = target && (
     <Suspense fallback={null}>
-      <BulkFixDialog kind={target} open={open} onClose={() => setOpen(false)} />
+      <BulkFixDialog
+        kind={target}
+        open={open}
+        onClose={(fixed) => {
+          setOpen(false);
+          setReturnFocus(!fixed);
+        }}
+      />
     </Suspense>
   );
   return (
@@ -40,7 +55,8 @@ export function BulkFixes({ kinds }: { kinds: FixKind[] }) {
                 </Caption1>
                 <Button
                   size="small"
-                  onClick={() => {
+                  onClick={(e) => {
+                    opener.current = e.currentTarget;
                     setTarget(k);
                     setOpen(true);
                   }}

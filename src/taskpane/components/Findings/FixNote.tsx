@@ -1,0 +1,37 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import { Dismiss20Regular } from "@fluentui/react-icons";
+import { useEffect, useRef } from "react";
+import { usePane, usePaneState } from "../../state/pane-context";
+
+/**
+ * The confirmation of a one-click fix, in the list where the fixed finding was. The pressed fix button is gone with
+ * its finding, so the focus comes here (to 元に戻す, or to the note once undone) and the note scrolls into view.
+ */
+export function FixNote() {
+  const pane = usePane();
+  const note = usePaneState((s) => s.fixNote);
+  const box = useRef<HTMLDivElement>(null);
+  const undo = useRef<HTMLButtonElement>(null);
+  const id = note?.id;
+  useEffect(() => {
+    if (id === undefined) return;
+    const target = undo.current ?? box.current;
+    target?.focus();
+    box.current?.scrollIntoView?.({ block: "nearest" });
+  }, [id]);
+  if (!note) return null;
+  return (
+    <MessageBar ref={box} tabIndex={-1} intent={note.intent} role="status" data-testid="fix-note" data-intent={note.intent}>
+      <MessageBarBody>{note.text}</MessageBarBody>
+      <MessageBarActions
+        containerAction={<Button appearance="transparent" aria-label="この確認を閉じる" icon={<Dismiss20Regular />} onClick={() => pane.dismissFixNote()} />}
+      >
+        {note.undo && (
+          <Button ref={undo} size="small" data-testid="undo-fix" onClick={() => void pane.undoLastFix()}>
+            元に戻す
+          </Button>
+        )}
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
