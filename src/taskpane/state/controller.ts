@@ -547,6 +547,11 @@ export class PaneController {
     else this.note({ intent: "success", text, undo: true, near: near || undefined });
   }
 
+  /** What a cell of the form holds now, as text (for labels such as 「9」を「09」に直す). */
+  cellText(address: string): string {
+    return this.currentText(address);
+  }
+
   private currentText(address: string): string {
     const [, column, row] = /^([A-Z]+)(\d+)$/.exec(address)!;
     return cellText(this.checker?.rowInput(Number(row))?.cells[columnIndex(column)] ?? null);

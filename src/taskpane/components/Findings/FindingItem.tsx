@@ -67,7 +67,7 @@ export const FindingItem = memo(function FindingItem({ finding, near }: { findin
           appearance="outline"
           icon={<Wrench16Regular />}
           className={styles.fix}
-          aria-label={`修正：${fixPreview(finding.fix)}（${address}、${fixLabel(finding.code)}）`}
+          aria-label={`修正：${fixPreview(finding.fix)}（${address}、${fixLabel(finding, pane.cellText(address))}）`}
           onClick={() => void pane.applyFix(finding, near)}
           data-fix={address}
         >
