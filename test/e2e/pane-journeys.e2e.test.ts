@@ -76,7 +76,7 @@ test("open the pane: the summary shows the sample's planted problems and the she
 });
 
 test("click a finding: the right cell is selected in the sheet", async () => {
-  await pane.getByRole("button", { name: /^セル K17 を選択：/ }).click();
+  await pane.getByRole("button", { name: /^K17 .+（セル K17 を選択）$/ }).click();
   await waitForHarness(() => window.harness.selection().address === "K17");
   expect(await harness(session.page, (h) => h.selection())).toEqual({ sheet: SHEET, address: "K17" });
 });
@@ -201,7 +201,7 @@ test("an accessibility scan of the pane finds no serious or critical violations"
   await scan("bulk fix dialog");
   await pane.getByRole("button", { name: "キャンセル" }).click();
   await pane.getByRole("dialog").waitFor({ state: "detached" });
-  await pane.getByRole("button", { name: /^セル K17 を選択：/ }).click();
+  await pane.getByRole("button", { name: /^K17 .+（セル K17 を選択）$/ }).click();
   await harness(session.page, (h) => h.select("申請様式", "B14"));
   await pane.getByTestId("row-detail").waitFor();
   await pane.getByTestId("institution-picker").waitFor();

@@ -16,12 +16,12 @@ describe("focus on the findings list", () => {
   it("Enter on a finding selects its cell and leaves the focus on that finding", async () => {
     const { gateway, settle } = await renderPane(await sampleFormWorkbook());
     const user = keyboardUser();
-    const link = within(group(17)!).getByRole("button", { name: /^セル K17 を選択/ });
+    const link = within(group(17)!).getByRole("button", { name: /^K17 .+（セル K17 を選択）$/ });
     link.focus();
     await user.keyboard("{Enter}");
     await settle();
     expect(gateway.selected).toBe("K17");
-    expect(document.activeElement).toBe(within(group(17)!).getByRole("button", { name: /^セル K17 を選択/ }));
+    expect(document.activeElement).toBe(within(group(17)!).getByRole("button", { name: /^K17 .+（セル K17 を選択）$/ }));
   });
 
   it("Esc and キャンセル in the bulk-fix dialog give the focus back to the button that opened it", async () => {

@@ -20,11 +20,12 @@ describe("a finding's message is the link to its cell", () => {
   it("is one control per finding, named by where it goes and what it says", async () => {
     await renderPane(await sampleFormWorkbook());
     const item = group(14)!.querySelector("[data-cell=C14]") as HTMLElement;
-    const message = item.textContent!.replace(/^C14/, "");
+    const message = item.textContent!.replace(/^C14 /, "");
     const controls = within(item).getAllByRole("button");
     expect(controls).toHaveLength(1); // C14 is missing: no fix to offer
-    expect(controls[0].getAttribute("aria-label")).toBe(`セル C14 を選択：${message}`);
-    expect(controls[0].textContent).toBe(`C14${message}`);
-    expect(screen.getAllByRole("button", { name: /^セル C14 を選択/ })).toHaveLength(1);
+    // The name starts with what the button shows (speech input users say what they see), then says where it goes.
+    expect(controls[0].textContent).toBe(`C14 ${message}`);
+    expect(controls[0].getAttribute("aria-label")).toBe(`C14 ${message}（セル C14 を選択）`);
+    expect(screen.getAllByRole("button", { name: /（セル C14 を選択）$/ })).toHaveLength(1);
   });
 });

@@ -56,7 +56,7 @@ describe("opening the sample form", () => {
 describe("from the pane to the sheet", () => {
   it("clicking a finding selects its cell in the sheet", async () => {
     const { gateway, settle } = await renderPane(await sampleFormWorkbook());
-    fireEvent.click(screen.getByRole("button", { name: /^セル K17 を選択：/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^K17 .+（セル K17 を選択）$/ }));
     await settle();
     expect(gateway.selected).toBe("K17");
     // The echo of our own selection does not switch away from the list.

@@ -54,12 +54,11 @@ export const FindingItem = memo(function FindingItem({ finding, near }: { findin
       <Button
         appearance="subtle"
         className={styles.link}
-        aria-label={`セル ${address} を選択：${finding.message}`}
+        aria-label={`${address} ${finding.message}（セル ${address} を選択）`}
         onClick={() => void pane.select(finding)}
         data-select={address}
       >
-        <span className={styles.cell}>{address}</span>
-        {finding.message}
+        <span className={styles.cell}>{address}</span> {finding.message}
       </Button>
       {finding.fix !== undefined && (
         <Button
