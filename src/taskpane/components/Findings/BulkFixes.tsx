@@ -8,7 +8,9 @@ const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  item: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  item: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  // The button keeps its words on one line; the label beside it wraps (or the button goes below it) at 320 px.
+  button: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 /**
@@ -55,6 +57,7 @@ export function BulkFixes({ kinds }: { kinds: FixKind[] }) {
                 </Caption1>
                 <Button
                   size="small"
+                  className={styles.button}
                   onClick={(e) => {
                     opener.current = e.currentTarget;
                     setTarget(k);
