@@ -72,4 +72,18 @@ describe("focus on the findings list", () => {
     expect(gateway.text(SHEET, "D15")).not.toBe("tanaka@example-hosp.jp");
     expect(document.activeElement).toBe(screen.getByTestId("fix-note"));
   });
+
+  it("closing the fix's confirmation passes the focus on to the next finding, not to the page", async () => {
+    const { gateway, settle } = await renderPane(await sampleFormWorkbook());
+    const user = keyboardUser();
+    within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }).focus();
+    await user.keyboard("{Enter}");
+    await until(() => expect(gateway.text(SHEET, "D15")).toBe("tanaka@example-hosp.jp"), settle);
+    await until(() => expect(document.activeElement?.getAttribute("data-testid")).toBe("undo-fix"), settle);
+    await user.tab();
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("この確認を閉じる");
+    await user.keyboard("{Enter}");
+    await until(() => expect(screen.queryByTestId("fix-note")).toBeNull(), settle);
+    expect(document.activeElement).toBe(within(group(16)!).getByRole("button", { name: "16行目の詳細を開く" }));
+  });
 });

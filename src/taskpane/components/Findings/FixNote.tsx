@@ -3,6 +3,13 @@ import { Dismiss20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef } from "react";
 import { usePane, usePaneState } from "../../state/pane-context";
 
+/** The first control after `note` in the pane (outside the note), if any. */
+function nextControl(note: HTMLElement | null): HTMLElement | undefined {
+  if (!note) return undefined;
+  const controls = [...note.ownerDocument.querySelectorAll<HTMLElement>("main button:not([disabled])")];
+  return controls.find((c) => !note.contains(c) && note.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
+}
+
 /**
  * The confirmation of a one-click fix, in the list where the fixed finding was. The pressed fix button is gone with
  * its finding, so the focus comes here (to 元に戻す, or to the note once undone) and the note scrolls into view.
@@ -24,7 +31,18 @@ export function FixNote() {
     <MessageBar ref={box} tabIndex={-1} intent={note.intent} role="status" data-testid="fix-note" data-intent={note.intent}>
       <MessageBarBody>{note.text}</MessageBarBody>
       <MessageBarActions
-        containerAction={<Button appearance="transparent" aria-label="この確認を閉じる" icon={<Dismiss20Regular />} onClick={() => pane.dismissFixNote()} />}
+        containerAction={
+          <Button
+            appearance="transparent"
+            aria-label="この確認を閉じる"
+            icon={<Dismiss20Regular />}
+            onClick={() => {
+              // The focus goes on to what follows the note in the list (the next finding), not to the page.
+              nextControl(box.current)?.focus();
+              pane.dismissFixNote();
+            }}
+          />
+        }
       >
         {note.undo && (
           <Button ref={undo} size="small" data-testid="undo-fix" onClick={() => void pane.undoLastFix()}>
