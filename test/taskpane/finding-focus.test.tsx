@@ -73,6 +73,21 @@ describe("focus on the findings list", () => {
     expect(document.activeElement).toBe(screen.getByTestId("fix-note"));
   });
 
+  it("the confirmation takes the focus once: coming back to the list leaves it where the user is", async () => {
+    const { gateway, settle } = await renderPane(await sampleFormWorkbook());
+    const user = keyboardUser();
+    within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }).focus();
+    await user.keyboard("{Enter}");
+    await until(() => expect(gateway.text(SHEET, "D15")).toBe("tanaka@example-hosp.jp"), settle);
+    await until(() => expect(document.activeElement?.getAttribute("data-testid")).toBe("undo-fix"), settle);
+    const tabs = () => screen.getByRole("tablist", { name: "表示の切り替え" });
+    await user.click(within(tabs()).getByRole("tab", { name: "マスタ" }));
+    await until(() => expect(screen.queryByTestId("fix-note")).toBeNull(), settle);
+    await user.click(within(tabs()).getByRole("tab", { name: "指摘一覧" }));
+    await until(() => expect(screen.getByTestId("fix-note")).toBeTruthy(), settle);
+    expect(document.activeElement).toBe(within(tabs()).getByRole("tab", { name: "指摘一覧" }));
+  });
+
   it("closing the fix's confirmation passes the focus on to the next finding, not to the page", async () => {
     const { gateway, settle } = await renderPane(await sampleFormWorkbook());
     const user = keyboardUser();

@@ -3,6 +3,9 @@ import { Dismiss20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef } from "react";
 import { usePane, usePaneState } from "../../state/pane-context";
 
+/** For each pane, the newest confirmation that has taken the focus (its ids only grow). */
+const lastFocused = new WeakMap<object, number>();
+
 /** The first control after `note` in the pane (outside the note), if any. */
 function nextControl(note: HTMLElement | null): HTMLElement | undefined {
   if (!note) return undefined;
@@ -21,11 +24,13 @@ export function FixNote() {
   const undo = useRef<HTMLButtonElement>(null);
   const id = note?.id;
   useEffect(() => {
-    if (id === undefined) return;
+    // Once per confirmation: coming back to the list (another tab, another page) does not take the focus again.
+    if (id === undefined || id <= (lastFocused.get(pane) ?? 0)) return;
+    lastFocused.set(pane, id);
     const target = undo.current ?? box.current;
     target?.focus();
     box.current?.scrollIntoView?.({ block: "nearest" });
-  }, [id]);
+  }, [id, pane]);
   if (!note) return null;
   return (
     <MessageBar ref={box} tabIndex={-1} intent={note.intent} role="status" data-testid="fix-note" data-intent={note.intent}>
