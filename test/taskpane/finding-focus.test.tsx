@@ -24,6 +24,29 @@ describe("focus on the findings list", () => {
     expect(document.activeElement).toBe(within(group(17)!).getByRole("button", { name: /^K17 .+（セル K17 を選択）$/ }));
   });
 
+  it("Enter on a row link opens the row, and the focus goes with it to the row's heading", async () => {
+    const { gateway, settle } = await renderPane(await sampleFormWorkbook());
+    const user = keyboardUser();
+    within(group(15)!).getByRole("button", { name: "15行目の詳細を開く" }).focus();
+    await user.keyboard("{Enter}");
+    await until(() => expect(screen.getByTestId("row-detail").getAttribute("data-row")).toBe("15"), settle);
+    expect(gateway.selected).toBe("D15");
+    await until(() => expect(document.activeElement).toBe(within(screen.getByTestId("row-detail")).getByRole("heading", { level: 2 })), settle);
+  });
+
+  it("a fix in the row view confirms in the row view, with 元に戻す focused", async () => {
+    const { gateway, settle } = await renderPane(await sampleFormWorkbook());
+    const user = keyboardUser();
+    within(group(15)!).getByRole("button", { name: "15行目の詳細を開く" }).focus();
+    await user.keyboard("{Enter}");
+    await until(() => expect(screen.getByTestId("row-detail").getAttribute("data-row")).toBe("15"), settle);
+    within(screen.getByTestId("row-detail")).getByRole("button", { name: /^修正：.*（D15、/ }).focus();
+    await user.keyboard("{Enter}");
+    await until(() => expect(gateway.text(SHEET, "D15")).toBe("tanaka@example-hosp.jp"), settle);
+    await until(() => expect(within(screen.getByTestId("row-detail")).getByTestId("fix-note").textContent).toContain("D15"), settle);
+    expect(document.activeElement).toBe(within(screen.getByTestId("row-detail")).getByRole("button", { name: "元に戻す" }));
+  });
+
   it("Esc and キャンセル in the bulk-fix dialog give the focus back to the button that opened it", async () => {
     const { gateway, settle } = await renderPane(await sampleFormWorkbook());
     await act(() => gateway.edit(SHEET, { C5: "０３－５５５５－１００１", C6: "０３－５５５５－１００２" }));

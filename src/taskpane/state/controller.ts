@@ -320,6 +320,18 @@ export class PaneController {
     });
   }
 
+  /** A row link of the findings list: select the row in the sheet and show it, the focus going to the row view. */
+  openRow(row: number, column?: string): Promise<void> {
+    const selecting = this.select({ row, column });
+    this.store.set({ view: "row", focusRowDetail: true });
+    return selecting;
+  }
+
+  /** The row view has taken the focus it was opened with. */
+  rowDetailFocused(): void {
+    if (this.state.focusRowDetail) this.store.set({ focusRowDetail: undefined });
+  }
+
   // --- view state (no Office calls) ---
 
   setView(view: PaneView): void {

@@ -80,6 +80,8 @@ export interface PaneState {
   busy?: BusyState;
   messages: PaneMessage[];
   fixNote?: FixNote;
+  /** The row view was opened from the pane (a row link): its heading takes the focus once shown. */
+  focusRowDetail?: boolean;
   /** Office work queued or running (a DOM signal for tests and the benchmark: the pane has settled when false). */
   working: boolean;
   /** Whether the pane colours the sheet (off after ハイライトを消す until the user turns it back on). */

@@ -39,7 +39,8 @@ const SEVERITY_LABEL = { error: "エラー", warning: "警告", info: "情報" }
 
 /**
  * One finding: severity, then the cell and the message as one button that selects the cell in the sheet, and the
- * one-click fix. `near` is the finding the fix's confirmation is shown before (see neighbours).
+ * one-click fix. `near` is the finding the fix's confirmation is shown before (see neighbours); without it the
+ * confirmation goes to the top of the list it is in.
  */
 export const FindingItem = memo(function FindingItem({ finding, near }: { finding: Finding; near?: string }) {
   const pane = usePane();
@@ -67,7 +68,7 @@ export const FindingItem = memo(function FindingItem({ finding, near }: { findin
           icon={<Wrench16Regular />}
           className={styles.fix}
           aria-label={`修正：${fixPreview(finding.fix)}（${address}、${fixLabel(finding, pane.cellText(address))}）`}
-          onClick={() => void pane.applyFix(finding, near)}
+          onClick={() => void pane.applyFix(finding, near ?? "")}
           data-fix={address}
         >
           修正：{fixPreview(finding.fix)}

@@ -31,10 +31,7 @@ export const RowGroupView = memo(function RowGroupView({ group, next }: { group:
           size="small"
           appearance="transparent"
           aria-label={`${group.row}行目の詳細を開く`}
-          onClick={() => {
-            void pane.select({ row: group.row, column: group.findings[0]?.column });
-            pane.setView("row");
-          }}
+          onClick={() => void pane.openRow(group.row, group.findings[0]?.column)}
         >
           {group.row}行目
         </Button>
