@@ -118,6 +118,9 @@ test("Esc and キャンセル close the bulk-fix dialog and give the focus back 
 
 test("320 px: no sideways scroll and no clipped label on any view of the form tab", async () => {
   await paneWidth(320);
+  // Row 17 in the row view: its finding and both pickers (their inputs and placeholders are checked too).
+  await harness(session.page, (h) => h.select("申請様式", "K17"));
+  await pane.locator('[data-testid=row-detail][data-row="17"] [data-testid=institution-picker]').waitFor();
   for (const [tab, shot] of [
     ["選択した行", "form-04-row-320"],
     ["マスタ", "form-05-masters-320"],
@@ -135,7 +138,20 @@ test("320 px: no sideways scroll and no clipped label on any view of the form ta
       const outside = [...document.querySelectorAll<HTMLElement>("main button, main label, main [role=tab], main h2, main h3, main p")].filter(
         (e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1,
       );
-      const name = (e: HTMLElement) => `${e.tagName}:${(e.getAttribute("aria-label") ?? e.textContent ?? "").slice(0, 40)}`;
+      // A placeholder is clipped when its text is wider than the input's content box.
+      const cutPlaceholders = [...document.querySelectorAll<HTMLInputElement>("main input[placeholder]")].filter((input) => {
+        if (input.getClientRects().length === 0) return false;
+        const style = getComputedStyle(input);
+        const probe = document.createElement("span");
+        probe.style.cssText = `position:absolute;visibility:hidden;white-space:pre;font:${style.font}`;
+        probe.textContent = input.placeholder;
+        document.body.append(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width > input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 1;
+      });
+      clipped.push(...cutPlaceholders);
+      const name = (e: HTMLElement) => `${e.tagName}:${(e.getAttribute("aria-label") ?? e.getAttribute("placeholder") ?? e.textContent ?? "").slice(0, 40)}`;
       return {
         page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         clipped: clipped.map(name),
