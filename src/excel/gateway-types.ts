@@ -47,9 +47,11 @@ export interface Progress {
   total: number;
 }
 
-/** Which cells to colour, by meaning; the Excel layer picks the colours (A blue / A red / yellow). */
+/** Which cells to colour, by meaning; the Excel layer picks the colours (A blue / A orange / A red / yellow). */
 export interface HighlightPlan {
   completeRows: number[];
+  /** Rows started but not complete (a required value missing or an error): A orange, so they do not look unchecked. */
+  incompleteRows: number[];
   gapRows: number[];
   /** Rows whose A cell and input cells must go back to no fill (status cleared or changed). */
   resetRows: number[];

@@ -1,4 +1,5 @@
-// Colours the form instead of its A-column conditional formats: A blue for complete rows, A red for gap rows,
+// Colours the form instead of its A-column conditional formats: A blue for complete rows, A orange for incomplete
+// rows (the 橙 of the send-back file, so a started row never looks unchecked), A red for gap rows,
 // yellow for missing/invalid input cells; grey columns are never touched. Written in batches: multi-area
 // ranges (Worksheet.getRanges, ExcelApi 1.9) when the host has them, else one range per contiguous block,
 // all queued before one sync (more syncs only if the request itself would pass the payload budget).
@@ -10,6 +11,7 @@ import type { SyncCounter } from "./sync-counter";
 
 export const HIGHLIGHT_COLORS = {
   complete: "#9BC2E6",
+  incomplete: "#FFC000",
   gap: "#FF7C80",
   problem: "#FFFF00",
 } as const;
@@ -48,6 +50,7 @@ export function fillSteps(plan: HighlightPlan, profile: FormProfile): FillStep[]
   steps.push({ areas: resetAreas, color: null });
   const statusAreas = (rows: readonly number[]) => rowRuns(rows).map(([r1, r2]) => areaAddress(status, r1, status, r2));
   steps.push({ areas: statusAreas(plan.completeRows), color: HIGHLIGHT_COLORS.complete });
+  steps.push({ areas: statusAreas(plan.incompleteRows), color: HIGHLIGHT_COLORS.incomplete });
   steps.push({ areas: statusAreas(plan.gapRows), color: HIGHLIGHT_COLORS.gap });
   const allowed = new Set(inputs);
   const byColumn = new Map<number, number[]>();

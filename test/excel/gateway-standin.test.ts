@@ -99,7 +99,7 @@ test("one edit costs one sync to read and one to recolour; the recolouring does 
   await settled();
   expect(changes).toHaveLength(1);
   expect(changes[0]).toMatchObject({ kind: "rows", sheet: "申請様式" });
-  await gateway.applyHighlights("申請様式", { completeRows: [14], gapRows: [], resetRows: [14], problemCells: [] });
+  await gateway.applyHighlights("申請様式", { completeRows: [14], incompleteRows: [], gapRows: [], resetRows: [14], problemCells: [] });
   await settled();
   expect(changes).toHaveLength(1);
   const costs = ops.filter((o) => o.op === "change" || o.op === "applyHighlights").map((o) => o.syncs);
@@ -144,7 +144,7 @@ test("on Office 2019 (ExcelApi 1.8): no getRanges, no triggerSource; a fix's ech
   await gateway.readForm("申請様式");
   const { changes, settled } = await collect(gateway, model);
   // The stand-in throws ApiNotFound for getRanges on 1.8: highlights must use single ranges.
-  await gateway.applyHighlights("申請様式", { completeRows: [4, 5], gapRows: [16], resetRows: [4, 5, 14], problemCells: ["C14"] });
+  await gateway.applyHighlights("申請様式", { completeRows: [4, 5], incompleteRows: [], gapRows: [16], resetRows: [4, 5, 14], problemCells: ["C14"] });
   expect(form.cell(13, 2).fill).toBe("#FFFF00");
   await gateway.writeValues("申請様式", [{ address: "C14", value: "0312345678" }]);
   await settled();
@@ -173,7 +173,7 @@ test("selection both ways; ハイライトを消す restores the template's look
   model.select(form.id, { row: 16, column: 10, rowCount: 2, columnCount: 1 }, "user");
   await model.eventsDelivered();
   expect(seen).toEqual([{ row: 15, column: "D" }, { row: 17, column: "K" }]);
-  await gateway.applyHighlights("申請様式", { completeRows: [4], gapRows: [16], resetRows: [], problemCells: ["C14", "K17"] });
+  await gateway.applyHighlights("申請様式", { completeRows: [4], incompleteRows: [], gapRows: [16], resetRows: [], problemCells: ["C14", "K17"] });
   await gateway.clearHighlights("申請様式", 4, 103);
   for (const [r, c] of [[3, 0], [15, 0], [13, 2], [16, 10]]) expect(form.cell(r, c).fill).toBeNull();
   expect(form.cell(3, 5).fill).toBe("#D9D9D9");
@@ -213,7 +213,7 @@ test("a host that reports fill changes as data changes (no triggerSource) still 
   model.options.fillsFireChanged = true;
   await gateway.readForm("申請様式");
   const { changes, settled } = await collect(gateway, model);
-  await gateway.applyHighlights("申請様式", { completeRows: [4, 5, 6], gapRows: [16], resetRows: [4, 5, 6, 14], problemCells: ["C14"] });
+  await gateway.applyHighlights("申請様式", { completeRows: [4, 5, 6], incompleteRows: [], gapRows: [16], resetRows: [4, 5, 6, 14], problemCells: ["C14"] });
   await settled();
   // The echoes are read back (one sync), found unchanged and not reported: nothing for the pane to re-check.
   expect(changes).toEqual([]);

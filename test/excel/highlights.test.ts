@@ -5,14 +5,15 @@ import { formRows } from "./support/form-sheet";
 import { MockExcel } from "./support/office-mock";
 
 const profile = DEFAULT_PROFILE;
-const plan = { completeRows: [4, 5, 6, 8], gapRows: [16], resetRows: [4, 5, 6, 7, 8, 14], problemCells: ["C14", "C15", "F14", "A14", "D15"] };
+const plan = { completeRows: [4, 5, 6, 8], incompleteRows: [14, 15], gapRows: [16], resetRows: [4, 5, 6, 7, 8, 14], problemCells: ["C14", "C15", "F14", "A14", "D15"] };
 
 describe("fillSteps", () => {
-  test("resets, then A blue/red, then yellow problem cells; grey columns and A never turn yellow", () => {
+  test("resets, then A blue/orange/red, then yellow problem cells; grey columns and A never turn yellow", () => {
     const steps = fillSteps(plan, profile);
     expect(steps).toEqual([
       { color: null, areas: ["A4:E8", "I4:I8", "K4:K8", "AG4:AG8", "AJ4:AJ8", "AL4:AN8", "A14:E14", "I14", "K14", "AG14", "AJ14", "AL14:AN14"] },
       { color: HIGHLIGHT_COLORS.complete, areas: ["A4:A6", "A8"] },
+      { color: HIGHLIGHT_COLORS.incomplete, areas: ["A14:A15"] },
       { color: HIGHLIGHT_COLORS.gap, areas: ["A16"] },
       { color: HIGHLIGHT_COLORS.problem, areas: ["C14:C15", "D15"] },
     ]);
@@ -34,6 +35,7 @@ describe("applyFillSteps", () => {
     expect(excel.fills()).toEqual([
       { address: "A4:E8,I4:I8,K4:K8,AG4:AG8,AJ4:AJ8,AL4:AN8,A14:E14,I14,K14,AG14,AJ14,AL14:AN14", areas: true, cleared: true, color: undefined },
       { address: "A4:A6,A8", areas: true, cleared: false, color: "#9BC2E6" },
+      { address: "A14:A15", areas: true, cleared: false, color: "#FFC000" },
       { address: "A16", areas: true, cleared: false, color: "#FF7C80" },
       { address: "C14:C15,D15", areas: true, cleared: false, color: "#FFFF00" },
     ]);
@@ -53,7 +55,7 @@ describe("applyFillSteps", () => {
 
   test("a long multi-area address is cut below Excel's limit (about 8,200 characters)", async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => 4 + i * 2); // 3,000 separate rows
-    const steps = fillSteps({ completeRows: rows, gapRows: [], resetRows: [], problemCells: [] }, profile);
+    const steps = fillSteps({ completeRows: rows, incompleteRows: [], gapRows: [], resetRows: [], problemCells: [] }, profile);
     const excel = new MockExcel([{ id: "{1}", name: "申請様式", rows: formRows(10) }]);
     const counter = new SyncCounter();
     await applyFillSteps(excel.context as unknown as Excel.RequestContext, excel.worksheet(excel.sheets[0]) as unknown as Excel.Worksheet, steps, true, counter);

@@ -50,11 +50,13 @@ describe("what the pane derives from a check", () => {
     expect(highlightPlan(checker, [8, 4, 5, 6, 7, 4], "A")).toEqual({
       resetRows: [4, 5, 6, 7, 8],
       completeRows: [4, 7],
+      // Started but not complete (a missing phone, an unknown 保健所): A has a colour too, never looks unchecked.
+      incompleteRows: [5, 8],
       gapRows: [6],
       problemCells: ["C5", "K8"],
     });
     // Rows below the data area are only reset (they were coloured before the area shrank).
-    expect(highlightPlan(checker, [20], "A")).toEqual({ resetRows: [20], completeRows: [], gapRows: [], problemCells: [] });
+    expect(highlightPlan(checker, [20], "A")).toEqual({ resetRows: [20], completeRows: [], incompleteRows: [], gapRows: [], problemCells: [] });
   });
 
   it("groups findings by row and filters by severity", () => {

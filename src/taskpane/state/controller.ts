@@ -22,7 +22,7 @@ import { pageCount, type SeverityFilter, groupFindings } from "./findings-view";
 import { fullPlanRows, highlightPlan } from "./highlight-plan";
 import { failureSentence } from "./office-errors";
 import { PANE_FAILURES } from "./pane-failures";
-import { initialPaneState, type MasterLoadReport, type PaneMessage, type PaneState, type PaneView } from "./pane-state";
+import { initialPaneState, type FixNote, type MasterLoadReport, type PaneMessage, type PaneState, type PaneView } from "./pane-state";
 import { describeRow } from "./row-detail";
 import { createStore, type Store } from "./store";
 import { TaskQueue } from "./task-queue";
@@ -133,8 +133,11 @@ export class PaneController {
 
   // --- fixes ---
 
-  /** Applies one finding's suggested value, if the cell still holds what the finding was about. */
-  applyFix(target: Finding): Promise<void> {
+  /**
+   * Applies one finding's suggested value, if the cell still holds what the finding was about. The confirmation is
+   * shown in the findings list before the finding `near` (see findingKey), where the user is.
+   */
+  applyFix(target: Finding, near?: string): Promise<void> {
     return this.task(PANE_FAILURES.fix(), async () => {
       const sheet = this.requireSheet();
       await this.refreshRows(sheet, [target.row]);
@@ -146,7 +149,7 @@ export class PaneController {
         this.publish("incremental", [target.row]);
         return;
       }
-      await this.write(sheet, [{ address: `${current.column}${current.row}`, value: current.fix }], "修正");
+      await this.write(sheet, [{ address: `${current.column}${current.row}`, value: current.fix }], "修正", near ?? "");
     });
   }
 
@@ -320,6 +323,18 @@ export class PaneController {
     });
   }
 
+  /** A row link of the findings list: select the row in the sheet and show it, the focus going to the row view. */
+  openRow(row: number, column?: string): Promise<void> {
+    const selecting = this.select({ row, column });
+    this.store.set({ view: "row", focusRowDetail: true });
+    return selecting;
+  }
+
+  /** The row view has taken the focus it was opened with. */
+  rowDetailFocused(): void {
+    if (this.state.focusRowDetail) this.store.set({ focusRowDetail: undefined });
+  }
+
   // --- view state (no Office calls) ---
 
   setView(view: PaneView): void {
@@ -340,6 +355,10 @@ export class PaneController {
       selectedRow: row,
       rowDetail: this.checker && check ? describeRow(this.checker, row, this.profile, this.state.masters) : undefined,
     });
+  }
+
+  dismissFixNote(): void {
+    this.store.set({ fixNote: undefined });
   }
 
   dismissMessage(id: number): void {
@@ -530,7 +549,7 @@ export class PaneController {
   }
 
   /** Writes the user's explicit fix, reads the rows back as Excel stored them, and re-checks them. */
-  private async write(sheet: string, edits: Edit[], action: string): Promise<void> {
+  private async write(sheet: string, edits: Edit[], action: string, near?: string): Promise<void> {
     const rows = [...new Set(edits.map((e) => Number(/\d+$/.exec(e.address)![0])))];
     // What the cells held (just re-read), so the last fix can be undone.
     const before = edits.map((e) => ({ address: e.address, value: this.currentText(e.address) }));
@@ -538,7 +557,14 @@ export class PaneController {
     await this.gateway.writeValues(sheet, edits);
     await this.refreshRows(sheet, rows);
     this.lastFix = { sheet, before, after: edits };
-    this.say("success", `${action}: ${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`, true);
+    const text = `${action}: ${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`;
+    if (near === undefined) this.say("success", text, true);
+    else this.note({ intent: "success", text, undo: true, near: near || undefined });
+  }
+
+  /** What a cell of the form holds now, as text (for labels such as 「9」を「09」に直す). */
+  cellText(address: string): string {
+    return this.currentText(address);
   }
 
   private currentText(address: string): string {
@@ -563,10 +589,12 @@ export class PaneController {
         await this.gateway.writeValues(fix.sheet, edits);
         await this.refreshRows(fix.sheet, rows);
       }
-      this.say(
-        changed.length > 0 ? "warning" : "success",
-        `${edits.length}セルを修正前の値に戻しました。${changed.length > 0 ? `${changed.join("、")} は修正の後に変更されているため、そのままにしました。` : ""}`,
-      );
+      const intent = changed.length > 0 ? "warning" : "success";
+      const text = `${edits.length}セルを修正前の値に戻しました。${changed.length > 0 ? `${changed.join("、")} は修正の後に変更されているため、そのままにしました。` : ""}`;
+      const note = this.state.fixNote;
+      // A one-click fix is undone where its confirmation is; a bulk fix in the message bar.
+      if (note?.undo) this.note({ intent, text, undo: false, near: note.near });
+      else this.say(intent, text);
     });
   }
 
@@ -605,8 +633,16 @@ export class PaneController {
     return sheet;
   }
 
+  /** The confirmation of a one-click fix, in the list; the message bar no longer offers 元に戻す. */
+  private note(note: Omit<FixNote, "id">): void {
+    const id = ++this.messageId;
+    this.store.set((s) => ({ fixNote: { id, ...note }, messages: s.messages.map((m) => (m.undo ? { ...m, undo: undefined } : m)) }));
+  }
+
   private say(intent: PaneMessage["intent"], text: string, undo = false): void {
     const id = ++this.messageId;
+    // A bulk fix's confirmation replaces the last one-click fix's (only the newest fix offers 元に戻す).
+    if (undo && this.state.fixNote) this.store.set({ fixNote: undefined });
     // Newest first; success notes replace older success notes so the bar does not pile up. Only the newest fix offers 元に戻す.
     this.store.set((s) => ({
       messages: [{ id, intent, text, undo: undo || undefined }, ...s.messages.filter((m) => !(intent === "success" && m.intent === "success")).map((m) => (m.undo ? { ...m, undo: undefined } : m))].slice(0, 5),

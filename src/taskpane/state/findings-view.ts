@@ -47,3 +47,21 @@ export const PAGE_SIZE = 50;
 export function pageCount(groups: number): number {
   return Math.max(1, Math.ceil(groups / PAGE_SIZE));
 }
+
+/** A finding's identity in the list: its cell and kind, e.g. "D15 email.fullwidth". */
+export function findingKey(f: Pick<Finding, "row" | "column" | "code">): string {
+  return `${f.column}${f.row} ${f.code}`;
+}
+
+/**
+ * For each finding shown, the one the list shows after it (the one before it for the last): where a one-click fix
+ * of that finding leaves its confirmation and the focus, since the fixed finding leaves the list.
+ */
+export function neighbours(groups: readonly RowGroup[]): Map<string, string | undefined> {
+  const keys = groups.flatMap((g) => g.findings.map(findingKey));
+  const next = new Map<string, string | undefined>();
+  keys.forEach((k, i) => {
+    if (!next.has(k)) next.set(k, keys[i + 1] ?? keys[i - 1]);
+  });
+  return next;
+}

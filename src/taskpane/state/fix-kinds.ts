@@ -15,10 +15,40 @@ const FIX_LABELS: Partial<Record<FindingCode, string>> = {
   "text.surrounding-space": "前後の空白を取り除く",
   "cell.control-character": "改行などの制御文字を取り除く",
   "grey.has-value": "入力不要の列を空欄にする",
+  "cell.formula-like": "数式と解釈される値を消して空欄にする",
+  "orgType.invalid": "所属機関分類の名称をコードにする",
 };
 
-export function fixLabel(code: FindingCode): string {
-  return FIX_LABELS[code] ?? "修正案の値にする";
+/** For a kind of fix without its own words: the value itself, said in one of these sentences. */
+const VALUE_LABELS = {
+  fromTo: (before: string, fix: string) => `「${before}」を「${fix}」に直す`,
+  to: (fix: string) => `「${fix}」に直す`,
+  clear: "空欄にする",
+  each: "セルごとに示した修正案の値に直す",
+} as const;
+
+/** Values up to this many characters are quoted as they are now and after (old → new); longer ones only after. */
+const SHORT = 12;
+
+/** What a finding's one-click fix does, in words; `before` is what the cell holds now, when the pane knows it. */
+export function fixLabel(finding: Pick<Finding, "code" | "fix">, before?: string): string {
+  const words = FIX_LABELS[finding.code];
+  if (words) return words;
+  return valueLabel(finding.fix ?? "", before);
+}
+
+function valueLabel(fix: string, before?: string): string {
+  if (fix === "") return VALUE_LABELS.clear;
+  if (before !== undefined && before !== "" && before.length <= SHORT && fix.length <= SHORT) return VALUE_LABELS.fromTo(before, fix);
+  return VALUE_LABELS.to(fix);
+}
+
+/** The words of a kind of fix (for まとめて修正): its own, else the value when every finding gets the same one. */
+export function kindLabel(code: FindingCode, findings: readonly Finding[]): string {
+  const words = FIX_LABELS[code];
+  if (words) return words;
+  const values = new Set(findings.map((f) => f.fix ?? ""));
+  return values.size === 1 ? valueLabel([...values][0]) : VALUE_LABELS.each;
 }
 
 /** A fix as the cell will receive it: "" clears the cell. */
@@ -42,7 +72,7 @@ export function fixKinds(result: CheckResult | undefined): FixKind[] {
     if (list) list.push(f);
     else byCode.set(f.code, [f]);
   }
-  return [...byCode].map(([code, findings]) => ({ code, label: fixLabel(code), findings }));
+  return [...byCode].map(([code, findings]) => ({ code, label: kindLabel(code, findings), findings }));
 }
 
 /** One edit per cell: when several findings of a kind fix the same cell, the first wins. */

@@ -2,12 +2,12 @@ import type { FormChecker } from "../../domain";
 import type { HighlightPlan } from "../../excel/gateway-types";
 
 /**
- * What to colour for the given rows: each row is reset first, then its A cell shows the status (complete / gap)
+ * What to colour for the given rows: each row is reset first, then its A cell shows the status (complete / incomplete / gap)
  * and the cells with an error (missing required values included) turn yellow. The status column's own
  * finding (the gap row) is shown by the A colour, not as a yellow cell.
  */
 export function highlightPlan(checker: FormChecker, rows: Iterable<number>, statusColumn: string): HighlightPlan {
-  const plan: HighlightPlan = { completeRows: [], gapRows: [], resetRows: [], problemCells: [] };
+  const plan: HighlightPlan = { completeRows: [], incompleteRows: [], gapRows: [], resetRows: [], problemCells: [] };
   const cells = new Set<string>();
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   for (const row of sorted) {
@@ -16,6 +16,7 @@ export function highlightPlan(checker: FormChecker, rows: Iterable<number>, stat
     if (status === "complete") plan.completeRows.push(row);
     else if (status === "gap") plan.gapRows.push(row);
     else if (status === "incomplete") {
+      plan.incompleteRows.push(row);
       for (const f of checker.rowFindings(row)) {
         if (f.severity === "error" && f.column !== statusColumn) cells.add(`${f.column}${row}`);
       }

@@ -25,6 +25,19 @@ export interface PaneMessage {
   undo?: boolean;
 }
 
+/**
+ * The confirmation of a one-click fix, shown in the findings list where the user pressed the fix (before the
+ * finding `near` names, "C15 phone.normalized"; at the top of the list when that finding is not shown).
+ */
+export interface FixNote {
+  id: number;
+  intent: "success" | "warning";
+  text: string;
+  /** The fix can still be undone (元に戻す). */
+  undo: boolean;
+  near?: string;
+}
+
 export interface BusyState {
   label: string;
   done?: number;
@@ -67,6 +80,9 @@ export interface PaneState {
   page: number;
   busy?: BusyState;
   messages: PaneMessage[];
+  fixNote?: FixNote;
+  /** The row view was opened from the pane (a row link): its heading takes the focus once shown. */
+  focusRowDetail?: boolean;
   /** Office work queued or running (a DOM signal for tests and the benchmark: the pane has settled when false). */
   working: boolean;
   /** Whether the pane colours the sheet (off after ハイライトを消す until the user turns it back on). */

@@ -35,7 +35,7 @@ export const FULL_CAPABILITIES: HostCapabilities = {
   insertWorksheets: true,
 };
 
-export type Fill = "complete" | "gap" | "problem";
+export type Fill = "complete" | "incomplete" | "gap" | "problem";
 type Method = keyof ExcelGateway;
 
 const WIDTH = 40;
@@ -214,6 +214,7 @@ export class FakeGateway implements ExcelGateway {
     this.fills.set(sheet, fills);
     for (const r of plan.resetRows) for (const a of [...fills.keys()]) if (parseAddress(a).row === r) fills.delete(a);
     for (const r of plan.completeRows) fills.set(`A${r}`, "complete");
+    for (const r of plan.incompleteRows) fills.set(`A${r}`, "incomplete");
     for (const r of plan.gapRows) fills.set(`A${r}`, "gap");
     for (const c of plan.problemCells) fills.set(c, "problem");
   }

@@ -10,13 +10,13 @@ const useStyles = makeStyles({
 const PREVIEW = 20;
 
 /** Confirms a bulk fix: how many cells change, and the first of them with their value now and after. */
-export default function BulkFixDialog({ kind, open, onClose }: { kind: FixKind; open: boolean; onClose: () => void }) {
+export default function BulkFixDialog({ kind, open, onClose }: { kind: FixKind; open: boolean; onClose: (fixed: boolean) => void }) {
   const pane = usePane();
   const styles = useStyles();
   // Counted when the dialog opens: what the user confirms is what gets written (re-verified cell by cell).
   const edits = useMemo(() => (open ? pane.pendingFixPreview(kind.code) : []), [pane, kind, open]);
   return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
+    <Dialog open={open} modalType="modal" onOpenChange={(_, d) => !d.open && onClose(false)}>
       <DialogSurface aria-describedby="bulk-fix-count">
         <DialogBody>
           <DialogTitle>まとめて修正：{kind.label}</DialogTitle>
@@ -34,13 +34,13 @@ export default function BulkFixDialog({ kind, open, onClose }: { kind: FixKind; 
             </ul>
           </DialogContent>
           <DialogActions>
-            <Button appearance="secondary" onClick={onClose}>
+            <Button appearance="secondary" onClick={() => onClose(false)}>
               キャンセル
             </Button>
             <Button
               appearance="primary"
               onClick={() => {
-                onClose();
+                onClose(true);
                 void pane.applyFixes(kind.code);
               }}
             >

@@ -1,5 +1,5 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { FixKind } from "../../state/fix-kinds";
 
 const BulkFixDialog = lazy(() => import(/* webpackChunkName: "bulk-fix" */ "./BulkFixDialog"));
@@ -8,7 +8,9 @@ const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  item: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  item: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  // The button keeps its words on one line; the label beside it wraps (or the button goes below it) at 320 px.
+  button: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 /**
@@ -20,9 +22,24 @@ export function BulkFixes({ kinds }: { kinds: FixKind[] }) {
   const styles = useStyles();
   const [target, setTarget] = useState<FixKind | undefined>();
   const [open, setOpen] = useState(false);
+  // The button that opened the dialog gets the focus back when the dialog is closed without fixing (Esc, キャンセル).
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const [returnFocus, setReturnFocus] = useState(false);
+  useEffect(() => {
+    if (open || !returnFocus) return;
+    setReturnFocus(false);
+    if (opener.current?.isConnected) opener.current.focus();
+  }, [open, returnFocus]);
   const dialog = target && (
     <Suspense fallback={null}>
-      <BulkFixDialog kind={target} open={open} onClose={() => setOpen(false)} />
+      <BulkFixDialog
+        kind={target}
+        open={open}
+        onClose={(fixed) => {
+          setOpen(false);
+          setReturnFocus(!fixed);
+        }}
+      />
     </Suspense>
   );
   return (
@@ -40,7 +57,9 @@ export function BulkFixes({ kinds }: { kinds: FixKind[] }) {
                 </Caption1>
                 <Button
                   size="small"
-                  onClick={() => {
+                  className={styles.button}
+                  onClick={(e) => {
+                    opener.current = e.currentTarget;
                     setTarget(k);
                     setOpen(true);
                   }}

@@ -8,25 +8,41 @@ import { usePane } from "../../state/pane-context";
 const useStyles = makeStyles({
   item: {
     display: "grid",
-    gridTemplateColumns: "auto auto 1fr",
-    columnGap: tokens.spacingHorizontalS,
+    gridTemplateColumns: "auto minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalXS,
     rowGap: tokens.spacingVerticalXXS,
     alignItems: "start",
-    padding: `${tokens.spacingVerticalXS} 0`,
+    padding: `${tokens.spacingVerticalXXS} 0`,
   },
-  icon: { paddingTop: "2px" },
+  icon: { paddingTop: "6px" },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground3 },
-  cell: { minWidth: "auto", fontFamily: tokens.fontFamilyMonospace },
-  message: { wordBreak: "break-word" },
-  fix: { gridColumn: "3", justifySelf: "start", height: "auto", textAlign: "left" },
+  // The whole message goes to the cell: one control, wrapping like text.
+  link: {
+    display: "block",
+    width: "100%",
+    minWidth: 0,
+    height: "auto",
+    textAlign: "left",
+    whiteSpace: "normal",
+    overflowWrap: "anywhere",
+    fontWeight: tokens.fontWeightRegular,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
+  cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
+  fix: { gridColumn: "2", justifySelf: "start", maxWidth: "100%", height: "auto", textAlign: "left", whiteSpace: "normal", overflowWrap: "anywhere" },
 });
 
 const SEVERITY_LABEL = { error: "エラー", warning: "警告", info: "情報" } as const;
 
-/** One finding: severity, the cell (a button that selects it in the sheet), the message, and its one-click fix. */
-export const FindingItem = memo(function FindingItem({ finding }: { finding: Finding }) {
+/**
+ * One finding: severity, then the cell and the message as one button that selects the cell in the sheet, and the
+ * one-click fix. `near` is the finding the fix's confirmation is shown before (see neighbours); without it the
+ * confirmation goes to the top of the list it is in.
+ */
+export const FindingItem = memo(function FindingItem({ finding, near }: { finding: Finding; near?: string }) {
   const pane = usePane();
   const styles = useStyles();
   const address = `${finding.column}${finding.row}`;
@@ -37,23 +53,22 @@ export const FindingItem = memo(function FindingItem({ finding }: { finding: Fin
         <Icon aria-label={SEVERITY_LABEL[finding.severity]} />
       </span>
       <Button
-        size="small"
         appearance="subtle"
-        className={styles.cell}
-        aria-label={`セル ${address} を選択`}
+        className={styles.link}
+        aria-label={`${address} ${finding.message}（セル ${address} を選択）`}
         onClick={() => void pane.select(finding)}
+        data-select={address}
       >
-        {address}
+        <span className={styles.cell}>{address}</span> {finding.message}
       </Button>
-      <span className={styles.message}>{finding.message}</span>
       {finding.fix !== undefined && (
         <Button
           size="small"
           appearance="outline"
           icon={<Wrench16Regular />}
           className={styles.fix}
-          aria-label={`修正：${fixPreview(finding.fix)}（${address}、${fixLabel(finding.code)}）`}
-          onClick={() => void pane.applyFix(finding)}
+          aria-label={`修正：${fixPreview(finding.fix)}（${address}、${fixLabel(finding, pane.cellText(address))}）`}
+          onClick={() => void pane.applyFix(finding, near ?? "")}
           data-fix={address}
         >
           修正：{fixPreview(finding.fix)}

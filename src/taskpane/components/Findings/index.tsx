@@ -1,9 +1,10 @@
 import { Button, Caption1, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { Fragment, useMemo } from "react";
 import { fixKinds } from "../../state/fix-kinds";
-import { groupFindings, PAGE_SIZE, pageCount, type SeverityFilter } from "../../state/findings-view";
+import { findingKey, groupFindings, neighbours, PAGE_SIZE, pageCount, type SeverityFilter } from "../../state/findings-view";
 import { usePane, usePaneState } from "../../state/pane-context";
 import { BulkFixes } from "./BulkFixes";
+import { FixNote } from "./FixNote";
 import { RowGroupView } from "./RowGroupView";
 
 const useStyles = makeStyles({
@@ -27,10 +28,17 @@ export function Findings() {
   const page = usePaneState((s) => s.page);
   const view = useMemo(() => groupFindings(result, severity), [result, severity]);
   const kinds = useMemo(() => fixKinds(result), [result]);
-  if (!result) return null;
+  const noteNear = usePaneState((s) => (s.fixNote ? (s.fixNote.near ?? "") : undefined));
   const pages = pageCount(view.groups.length);
   const current = Math.min(page, pages - 1);
-  const shown = view.groups.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const shown = useMemo(() => view.groups.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE), [view, current]);
+  const next = useMemo(() => neighbours(shown), [shown]);
+  if (!result) return null;
+  // Where a one-click fix's confirmation goes: before the row whose first finding it names, inside a row before a later
+  // finding (RowGroupView), or at the top of the list when that finding is not shown.
+  const noteBeforeRow = shown.find((g) => g.findings[0] && findingKey(g.findings[0]) === noteNear)?.row;
+  const noteInRow = noteNear !== undefined && shown.some((g) => g.findings.some((f, i) => i > 0 && findingKey(f) === noteNear));
+  const noteOnTop = noteNear !== undefined && noteBeforeRow === undefined && !noteInRow;
   const first = current * PAGE_SIZE + 1;
   const last = current * PAGE_SIZE + shown.length;
   return (
@@ -46,6 +54,7 @@ export function Findings() {
         ))}
       </RadioGroup>
       <BulkFixes kinds={kinds} />
+      {noteOnTop && <FixNote />}
       {view.groups.length === 0 ? (
         <p className={styles.empty} data-testid="no-findings">
           {severity === "all" ? "指摘はありません。" : "この重要度の指摘はありません。"}
@@ -57,7 +66,10 @@ export function Findings() {
           </Caption1>
           <div data-testid="finding-groups">
             {shown.map((g) => (
-              <RowGroupView key={g.row} group={g} />
+              <Fragment key={g.row}>
+                {noteBeforeRow === g.row && <FixNote />}
+                <RowGroupView group={g} next={next} />
+              </Fragment>
             ))}
           </div>
           {pages > 1 && (

@@ -1,4 +1,4 @@
-import { Button, Field, Select, Subtitle2, Toolbar, ToolbarButton, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular, Eraser20Regular, Highlight20Regular } from "@fluentui/react-icons";
 import { usePane, usePaneState } from "../../state/pane-context";
 
@@ -12,7 +12,8 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   sheet: { color: tokens.colorNeutralForeground2 },
-  toolbar: { flexWrap: "wrap", paddingLeft: 0, paddingRight: 0 },
+  // A plain group, not an arrow-key toolbar: each command is its own Tab stop.
+  commands: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
 });
 
 /** The pane's title, the form sheet in use, and the commands that act on the whole sheet. */
@@ -43,32 +44,32 @@ export function Header() {
       ) : (
         sheet && <span className={styles.sheet}>シート「{sheet}」</span>
       )}
-      <Toolbar aria-label="シート全体の操作" className={styles.toolbar} size="small">
+      <div role="group" aria-label="シート全体の操作" className={styles.commands}>
         {noEvents ? (
           <Button appearance="primary" icon={<ArrowSync20Regular />} onClick={() => void pane.recheck()} disabled={working}>
             再チェック
           </Button>
         ) : (
-          <ToolbarButton icon={<ArrowSync20Regular />} onClick={() => void pane.recheck()} disabled={working} title="ブックをもう一度すべて読み込んでチェックします">
+          <Button appearance="subtle" icon={<ArrowSync20Regular />} onClick={() => void pane.recheck()} disabled={working} title="ブックをもう一度すべて読み込んでチェックします">
             再チェック
-          </ToolbarButton>
+          </Button>
         )}
         {sheet &&
           (highlights ? (
-            <ToolbarButton
+            <Button appearance="subtle"
               icon={<Eraser20Regular />}
               onClick={() => void pane.clearHighlights()}
               disabled={working}
-              title="状態の色（A列の青・赤、入力漏れの黄色）を消して様式の見た目に戻します。値は変わりません"
+              title="状態の色（A列の青・橙・赤、入力漏れの黄色）を消して様式の見た目に戻します。値は変わりません"
             >
               ハイライトを消す
-            </ToolbarButton>
+            </Button>
           ) : (
-            <ToolbarButton icon={<Highlight20Regular />} onClick={() => void pane.showHighlights()} disabled={working}>
+            <Button appearance="subtle" icon={<Highlight20Regular />} onClick={() => void pane.showHighlights()} disabled={working}>
               ハイライトを表示
-            </ToolbarButton>
+            </Button>
           ))}
-      </Toolbar>
+      </div>
     </header>
   );
 }

@@ -52,7 +52,7 @@ export function InstitutionPicker({ detail }: { detail: RowDetail }) {
             <Caption1>{masterLabel}が読み込まれていないため、名前から選べません。「マスタ」タブから読み込んでください。</Caption1>
           ) : (
             <>
-              <MasterSearch label={`${masterLabel}を名称・カナ・コードで検索`} placeholder="例：中央病院、チュウオウ、2513100103" search={search} onPick={setPicked} />
+              <MasterSearch label={`${masterLabel}を名称・カナ・コードで検索`} placeholder="例：中央病院、チュウオウ" search={search} onPick={setPicked} />
               {picked && (
                 <>
                   <dl className={styles.record} aria-label="選んだ機関">

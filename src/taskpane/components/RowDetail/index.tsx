@@ -1,7 +1,8 @@
 import { Badge, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, Suspense } from "react";
-import { usePaneState } from "../../state/pane-context";
+import { lazy, Suspense, useEffect, useRef } from "react";
+import { usePane, usePaneState } from "../../state/pane-context";
 import { FindingItem } from "../Findings/FindingItem";
+import { FixNote } from "../Findings/FixNote";
 import { STATUS_COLOR, STATUS_LABEL } from "../Findings/RowGroupView";
 
 const Pickers = lazy(() => import(/* webpackChunkName: "pickers" */ "../Pickers"));
@@ -16,9 +17,18 @@ const useStyles = makeStyles({
 
 /** The selected row: its findings, the guidance that applies to it, and the pickers that fill I/K and AJ. */
 export function RowDetail() {
+  const pane = usePane();
   const styles = useStyles();
   const detail = usePaneState((s) => s.rowDetail);
   const firstDataRow = usePaneState((s) => s.check?.result.firstDataRow);
+  const focusHeading = usePaneState((s) => s.focusRowDetail === true);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened from a row link of the list: the focus follows to this row (never when the user selected a cell in Excel).
+  useEffect(() => {
+    if (!focusHeading || !heading.current) return;
+    heading.current.focus();
+    pane.rowDetailFocused();
+  }, [focusHeading, pane, detail]);
   if (!detail) {
     return (
       <p className={styles.hint}>
@@ -31,7 +41,7 @@ export function RowDetail() {
   }
   return (
     <section className={styles.panel} aria-labelledby="row-detail-heading" data-testid="row-detail" data-row={detail.row} data-status={detail.status ?? "none"}>
-      <h2 id="row-detail-heading" className={styles.heading}>
+      <h2 id="row-detail-heading" className={styles.heading} ref={heading} tabIndex={-1}>
         {detail.row}行目
         {detail.status ? (
           <Badge appearance="filled" color={STATUS_COLOR[detail.status]} data-testid="row-status">
@@ -44,6 +54,7 @@ export function RowDetail() {
         )}
       </h2>
       {detail.name && <Caption1>利用者名：{detail.name}</Caption1>}
+      <FixNote />
       {detail.findings.length > 0 ? (
         <ul className={styles.list} aria-label={`${detail.row}行目の指摘`}>
           {detail.findings.map((f, i) => (
