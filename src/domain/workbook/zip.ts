@@ -113,7 +113,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
 }
 
 /** The compressed bytes of an entry, or undefined when its local header is missing or cut off. */
-export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | undefined {
+function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | undefined {
   const at = entry.localOffset;
   if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL) return undefined;
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);

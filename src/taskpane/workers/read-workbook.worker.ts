@@ -3,7 +3,6 @@
 // pane receives plain values, or plain master indexes.
 import { mastersFromSheets } from "../../domain/workbook/sheet-data";
 import { readXlsx } from "../../domain/workbook/xlsx-reader";
-import { nativeInflaterFor } from "./native-inflate";
 import { packMasterData, transferablesOf } from "./packed-masters";
 import type { WorkerReply, WorkerRequest } from "./read-workbook-protocol";
 
@@ -14,13 +13,10 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = async (e) => {
+scope.onmessage = (e) => {
   const { bytes, fileName, indexMastersFor } = e.data;
-  const data = new Uint8Array(bytes);
-  const inflate = await nativeInflaterFor(data);
   let last = 0;
-  const result = readXlsx(data, fileName, {
-    inflate,
+  const result = readXlsx(new Uint8Array(bytes), fileName, {
     onProgress: (done, total) => {
       // At most ~50 progress messages per file.
       if (done === total || done - last >= total / 50) {
