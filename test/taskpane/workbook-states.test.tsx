@@ -72,12 +72,43 @@ describe("Office failures are shown, never swallowed", () => {
     // The very first read of the form failed: the pane says so in a sentence, and shows no check it did not make.
     expect(messages()).toEqual(["申請様式を開けませんでした。Excelで予期しないエラーが発生しました。"]);
     expect(document.querySelector('[data-testid="finding-groups"]')).toBeNull();
+    fireEvent.click(screen.getAllByRole("button", { name: "このメッセージを閉じる" })[0]);
+    await waitFor(() => expect(messages()).toEqual([]));
     // 再チェック opens the form this time.
     fireEvent.click(screen.getByRole("button", { name: "再チェック" }));
     await p.settle();
     expect(count("errors")).toBe("4");
-    fireEvent.click(screen.getAllByRole("button", { name: "このメッセージを閉じる" })[0]);
-    await waitFor(() => expect(messages()).toEqual([]));
+  });
+
+  it("one current message per place: a new one replaces the place's last, and success clears the place's failure", async () => {
+    const p = await renderPane(await sampleFormWorkbook());
+    const editing = () => Object.assign(new Error("The operation is not allowed in cell edit mode."), { code: "InvalidOperationInCellEditMode" });
+    const fixD15 = () => fireEvent.click(within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }));
+    p.gateway.failNext("writeValues", editing());
+    fixD15();
+    await p.settle();
+    p.gateway.failNext("readForm", Object.assign(new Error("Rich API request failed"), { code: "GeneralException" }));
+    fireEvent.click(screen.getByRole("button", { name: "再チェック" }));
+    await p.settle();
+    expect(messages()).toEqual([
+      "再チェックできませんでした。Excelで予期しないエラーが発生しました。",
+      "修正をセルに書き込めませんでした。Excelでセルを編集中のため操作できません。Enterキーで入力を確定してから、もう一度お試しください。",
+    ]);
+    // A second failure of 再チェック replaces the first instead of piling up.
+    p.gateway.failNext("readForm", Object.assign(new Error("denied"), { code: "AccessDenied" }));
+    fireEvent.click(screen.getByRole("button", { name: "再チェック" }));
+    await p.settle();
+    expect(messages()).toEqual([
+      "再チェックできませんでした。ブックが保護されているか読み取り専用のため、変更できません。保護を解除してからお試しください。",
+      "修正をセルに書き込めませんでした。Excelでセルを編集中のため操作できません。Enterキーで入力を確定してから、もう一度お試しください。",
+    ]);
+    // The same fix goes through: its failure is no longer the current status.
+    fixD15();
+    await p.settle();
+    expect(messages().some((m) => m.startsWith("修正をセルに書き込めませんでした"))).toBe(false);
+    fireEvent.click(screen.getByRole("button", { name: "再チェック" }));
+    await p.settle();
+    expect(messages()).toEqual([]);
   });
 
   it("a failure of 再チェック names 再チェック, and the previous result stays", async () => {

@@ -22,7 +22,7 @@ import { pageCount, type SeverityFilter, groupFindings } from "./findings-view";
 import { fullPlanRows, highlightPlan } from "./highlight-plan";
 import { failureSentence } from "./office-errors";
 import { PANE_FAILURES } from "./pane-failures";
-import { initialPaneState, type FixNote, type MasterLoadReport, type PaneMessage, type PaneState, type PaneView } from "./pane-state";
+import { initialPaneState, type FixNote, type MasterLoadReport, type PaneMessage, type PanePlace, type PaneState, type PaneView } from "./pane-state";
 import { describeRow } from "./row-detail";
 import { createStore, type Store } from "./store";
 import { TaskQueue } from "./task-queue";
@@ -97,7 +97,7 @@ export class PaneController {
 
   /** Detects the host, loads the master sheets of the workbook and opens the form sheet (or says there is none). */
   start(): Promise<void> {
-    return this.task(PANE_FAILURES.start(), async () => {
+    return this.task("form", PANE_FAILURES.start(), async () => {
       const capabilities = this.gateway.capabilities();
       this.store.set({ capabilities, phase: "loading" });
       const sheets = await this.gateway.listSheets();
@@ -121,14 +121,14 @@ export class PaneController {
 
   /** Opens (or re-opens) a sheet as the form: a full read and check. */
   open(sheet: string): Promise<void> {
-    return this.task(PANE_FAILURES.open(sheet), () => this.openSheet(sheet));
+    return this.task("form", PANE_FAILURES.open(sheet), () => this.openSheet(sheet));
   }
 
   /** Reads the whole form again and checks every row (the 再チェック button). */
   recheck(): Promise<void> {
     const sheet = this.state.check?.sheet;
     if (!sheet) return this.start();
-    return this.task(PANE_FAILURES.recheck(), () => this.openSheet(sheet));
+    return this.task("form", PANE_FAILURES.recheck(), () => this.openSheet(sheet));
   }
 
   // --- fixes ---
@@ -138,14 +138,14 @@ export class PaneController {
    * shown in the findings list before the finding `near` (see findingKey), where the user is.
    */
   applyFix(target: Finding, near?: string): Promise<void> {
-    return this.task(PANE_FAILURES.fix(), async () => {
+    return this.task("fix", PANE_FAILURES.fix(), async () => {
       const sheet = this.requireSheet();
       await this.refreshRows(sheet, [target.row]);
       const current = this.checker!.rowFindings(target.row).find(
         (f) => f.code === target.code && f.column === target.column && f.fix === target.fix,
       );
       if (!current || current.fix === undefined) {
-        this.say("warning", `${target.column}${target.row} はすでに変更されています。最新のチェック結果を確認してください。`);
+        this.say("fix", "warning", `${target.column}${target.row} はすでに変更されています。最新のチェック結果を確認してください。`);
         this.publish("incremental", [target.row]);
         return;
       }
@@ -170,7 +170,7 @@ export class PaneController {
 
   /** Applies every suggested fix of one kind (after the user confirmed the count). */
   applyFixes(code: FindingCode): Promise<void> {
-    return this.task(PANE_FAILURES.bulkFix(), async () => {
+    return this.task("fix", PANE_FAILURES.bulkFix(), async () => {
       const sheet = this.requireSheet();
       const rows = [...new Set(this.pendingFixes(code).map((e) => Number(/\d+$/.exec(e.address)![0])))];
       if (rows.length === 0) return;
@@ -178,7 +178,7 @@ export class PaneController {
       const findings = rows.flatMap((r) => this.checker!.rowFindings(r).filter((f) => f.code === code));
       const edits = editsFor(findings);
       if (edits.length === 0) {
-        this.say("warning", "修正できるセルはもうありません（すでに変更されています）。");
+        this.say("fix", "warning", "修正できるセルはもうありません（すでに変更されています）。");
         this.publish("incremental", rows);
         return;
       }
@@ -202,7 +202,7 @@ export class PaneController {
 
   /** Fills 中核市コード (I) and 保健所コード (K) from a 保健所マスタ record. */
   pickHealthCenter(row: number, record: MasterRecord): Promise<void> {
-    return this.task(PANE_FAILURES.healthCenter(), async () => {
+    return this.task("fix", PANE_FAILURES.healthCenter(), async () => {
       const sheet = this.requireSheet();
       const f = this.profile.fields;
       const edits: Edit[] = [{ address: `${f.healthCenterCode.column}${row}`, value: record.code }];
@@ -213,7 +213,7 @@ export class PaneController {
 
   /** Fills 所属医療機関/動物診療施設コード (AJ) from the master that E selects. */
   pickInstitution(row: number, record: MasterRecord): Promise<void> {
-    return this.task(PANE_FAILURES.institution(), async () => {
+    return this.task("fix", PANE_FAILURES.institution(), async () => {
       const sheet = this.requireSheet();
       await this.write(sheet, [{ address: `${this.profile.fields.institutionCode.column}${row}`, value: record.code }], "医療機関の設定");
     });
@@ -223,7 +223,7 @@ export class PaneController {
 
   /** Loads a sheet of the open workbook as a master (kind by name/header unless given). */
   loadMasterFromSheet(sheet: string, kind?: MasterKind): Promise<void> {
-    return this.task(`シート「${sheet}」のマスタ読み込み`, async () => {
+    return this.task("masters", PANE_FAILURES.masterSheet(sheet), async () => {
       await this.readMasterSheet(sheet, kind);
       await this.rebuildChecker();
     });
@@ -231,7 +231,7 @@ export class PaneController {
 
   /** Loads a master from an .xlsx / .csv file chosen in the pane; kept in memory, the workbook is not changed. */
   loadMasterFromFile(file: File): Promise<void> {
-    return this.task(`ファイル「${file.name}」のマスタ読み込み`, async () => {
+    return this.task("masters", PANE_FAILURES.masterFile(file.name), async () => {
       this.store.set({ busy: { label: `「${file.name}」を読み込んでいます` } });
       // Only the indexes are kept (values: false lets the worker index an .xlsx and send no values back).
       const loaded = await this.readMasterFile(
@@ -242,6 +242,7 @@ export class PaneController {
       );
       if (loaded.length === 0) {
         this.say(
+          "masters",
           "error",
           `ファイル「${file.name}」にマスタが見つかりません。ファイル名・シート名（保健所マスタ、医療機関マスタ（全数）、医療機関マスタ（定点）、動物診療施設マスタ）または1行目の見出し（保健所コード・中核市コード、医療機関コード、医療機関コードhos_cd、動物診療施設コード）で判別します。`,
         );
@@ -266,17 +267,17 @@ export class PaneController {
    * that its values are not held in memory in the meantime.
    */
   saveMasterToWorkbook(kind: MasterKind): Promise<void> {
-    return this.task(PANE_FAILURES.saveMaster(), async () => {
+    return this.task("masters", PANE_FAILURES.saveMaster(), async () => {
       const file = this.masterFiles[kind];
       const label = this.profile.masters[kind].label;
       if (!file) {
-        this.say("warning", `${label}はファイルから読み込んでいないため、保存するものがありません。`);
+        this.say("masters", "warning", `${label}はファイルから読み込んでいないため、保存するものがありません。`);
         return;
       }
       this.store.set({ busy: { label: `${label}をシートに書き込んでいます` } });
       const loaded = (await this.readMasterFile(file, this.profile, () => undefined)).find((m) => m.kind === kind);
       if (!loaded) {
-        this.say("error", `ファイル「${file.name}」から${label}をもう一度読めませんでした。ファイルが変更・移動されていないか確認してください。`);
+        this.say("masters", "error", `ファイル「${file.name}」から${label}をもう一度読めませんでした。ファイルが変更・移動されていないか確認してください。`);
         return;
       }
       const sheet = await this.gateway.addValuesSheet(this.profile.masters[kind].sheetNames[0], loaded.values, (p) =>
@@ -285,7 +286,7 @@ export class PaneController {
       delete this.masterFiles[kind];
       this.store.set({ masterOrigins: { ...this.state.masterOrigins, [kind]: { from: "sheet", sheet } } });
       await this.rewatch();
-      this.say("success", `${label}（${loaded.index.size.toLocaleString("ja-JP")}件）をシート「${sheet}」としてブックに保存しました。`);
+      this.say("masters", "success", `${label}（${loaded.index.size.toLocaleString("ja-JP")}件）をシート「${sheet}」としてブックに保存しました。`);
     });
   }
 
@@ -293,19 +294,19 @@ export class PaneController {
 
   /** ハイライトを消す: the data area's A column and input cells back to the template's look; values untouched. */
   clearHighlights(): Promise<void> {
-    return this.task(PANE_FAILURES.clearHighlights(), async () => {
+    return this.task("highlights", PANE_FAILURES.clearHighlights(), async () => {
       const sheet = this.requireSheet();
       const first = this.checker!.firstDataRow;
       const last = Math.max(this.checker!.lastRow, this.highlightedUpTo, first);
       await this.gateway.clearHighlights(sheet, first, last);
       this.highlightedUpTo = 0;
       this.store.set({ highlights: false });
-      this.say("success", "ハイライトを消しました。入力値は変更していません。");
+      this.say("highlights", "success", "ハイライトを消しました。入力値は変更していません。");
     });
   }
 
   showHighlights(): Promise<void> {
-    return this.task(PANE_FAILURES.showHighlights(), async () => {
+    return this.task("highlights", PANE_FAILURES.showHighlights(), async () => {
       this.store.set({ highlights: true });
       await this.highlight(fullPlanRows(this.checker!, this.highlightedUpTo));
     });
@@ -316,7 +317,7 @@ export class PaneController {
     const column = target.column ?? this.profile.fields.name.column;
     const address = `${column}${target.row}`;
     this.showRow(target.row);
-    return this.task(`セル ${address} の選択`, async () => {
+    return this.task("form", PANE_FAILURES.selectCell(address), async () => {
       const sheet = this.requireSheet();
       this.lastPaneSelection = address;
       await this.gateway.selectCell(sheet, address);
@@ -417,12 +418,12 @@ export class PaneController {
     const headerRow = values[this.profile.masters.healthCenter.headerRow - 1];
     const found = kind ?? detectMasterKind(sheet, headerRow, this.profile);
     if (!found) {
-      this.say("error", `シート「${sheet}」はマスタとして判別できません。読み込むマスタの種類を選んでください。`);
+      this.say("masters", "error", `シート「${sheet}」はマスタとして判別できません。読み込むマスタの種類を選んでください。`);
       return;
     }
     const index = buildMasterIndex(found, `シート「${sheet}」`, values, this.profile);
     if (index.size === 0) {
-      this.say("warning", `シート「${sheet}」に${this.profile.masters[found].label}のコードが1件もありません（見出しは1行目、コードは見出しの列で判別します）。`);
+      this.say("masters", "warning", `シート「${sheet}」に${this.profile.masters[found].label}のコードが1件もありません（見出しは1行目、コードは見出しの列で判別します）。`);
     }
     const masters = { ...this.state.masters, [found]: index };
     this.store.set({
@@ -453,7 +454,7 @@ export class PaneController {
         sheet,
         masterSheets,
         (change) => this.onSheetChange(change),
-        (error) => this.say("error", failureSentence(PANE_FAILURES.readChanges(), error)),
+        (error) => this.say("form", "error", failureSentence(PANE_FAILURES.readChanges(), error)),
       );
       this.unwatch.push(() => watch.stop());
     }
@@ -476,7 +477,7 @@ export class PaneController {
       try {
         await off();
       } catch (e) {
-        this.say("warning", failureSentence(PANE_FAILURES.stopWatching(), e));
+        this.say("form", "warning", failureSentence(PANE_FAILURES.stopWatching(), e));
       }
     }
   }
@@ -488,7 +489,7 @@ export class PaneController {
       for (const r of change.rows) this.pendingRows.set(r.row, r);
       if (!this.pendingScheduled) {
         this.pendingScheduled = true;
-        void this.task(PANE_FAILURES.recheckChanges(), async () => {
+        void this.task("form", PANE_FAILURES.recheckChanges(), async () => {
           this.pendingScheduled = false;
           const rows = [...this.pendingRows.values()];
           this.pendingRows.clear();
@@ -502,19 +503,19 @@ export class PaneController {
         const o = this.state.masterOrigins[k];
         return o?.from === "sheet" && o.sheet === change.sheet;
       });
-      void this.task(PANE_FAILURES.reloadMaster(change.sheet), async () => {
+      void this.task("masters", PANE_FAILURES.reloadMaster(change.sheet), async () => {
         await this.readMasterSheet(change.sheet, kind);
         await this.rebuildChecker();
       });
       return;
     }
     if (change.reason === "deleted") {
-      void this.task(PANE_FAILURES.reloadForm(), async () => {
+      void this.task("form", PANE_FAILURES.reloadForm(), async () => {
         await this.stopWatching();
         this.checker = undefined;
         this.highlightedUpTo = 0;
         this.store.set({ check: undefined, rowDetail: undefined, selectedRow: undefined, phase: "no-form" });
-        this.say("warning", `シート「${change.sheet}」が削除されました。申請様式のシートを選んでください。`);
+        this.say("form", "warning", `シート「${change.sheet}」が削除されました。申請様式のシートを選んでください。`);
         this.store.set({ sheets: await this.gateway.listSheets() });
       });
       return;
@@ -523,7 +524,7 @@ export class PaneController {
       void this.start();
       return;
     }
-    void this.task(PANE_FAILURES.reloadForm(), () => this.openSheet(change.sheet));
+    void this.task("form", PANE_FAILURES.reloadForm(), () => this.openSheet(change.sheet));
   }
 
   private onExcelSelection(address: { row: number; column: string }): void {
@@ -558,7 +559,7 @@ export class PaneController {
     await this.refreshRows(sheet, rows);
     this.lastFix = { sheet, before, after: edits };
     const text = `${action}: ${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`;
-    if (near === undefined) this.say("success", text, true);
+    if (near === undefined) this.say("fix", "success", text, true);
     else this.note({ intent: "success", text, undo: true, near: near || undefined });
   }
 
@@ -577,7 +578,7 @@ export class PaneController {
    * wrote (a cell changed since is left alone and named).
    */
   undoLastFix(): Promise<void> {
-    return this.task(PANE_FAILURES.undoFix(), async () => {
+    return this.task("fix", PANE_FAILURES.undoFix(), async () => {
       const fix = this.lastFix;
       if (!fix) return;
       this.lastFix = undefined;
@@ -594,7 +595,7 @@ export class PaneController {
       const note = this.state.fixNote;
       // A one-click fix is undone where its confirmation is; a bulk fix in the message bar.
       if (note?.undo) this.note({ intent, text, undo: false, near: note.near });
-      else this.say(intent, text);
+      else this.say("fix", intent, text);
     });
   }
 
@@ -639,24 +640,30 @@ export class PaneController {
     this.store.set((s) => ({ fixNote: { id, ...note }, messages: s.messages.map((m) => (m.undo ? { ...m, undo: undefined } : m)) }));
   }
 
-  private say(intent: PaneMessage["intent"], text: string, undo = false): void {
+  /**
+   * The current message of a place (the form, fixes, masters, highlights): a new one replaces the one before it, so
+   * messages never pile up or contradict each other. Newest first; only the newest fix offers 元に戻す.
+   */
+  private say(place: PanePlace, intent: PaneMessage["intent"], text: string, undo = false): void {
     const id = ++this.messageId;
     // A bulk fix's confirmation replaces the last one-click fix's (only the newest fix offers 元に戻す).
     if (undo && this.state.fixNote) this.store.set({ fixNote: undefined });
-    // Newest first; success notes replace older success notes so the bar does not pile up. Only the newest fix offers 元に戻す.
     this.store.set((s) => ({
-      messages: [{ id, intent, text, undo: undo || undefined }, ...s.messages.filter((m) => !(intent === "success" && m.intent === "success")).map((m) => (m.undo ? { ...m, undo: undefined } : m))].slice(0, 5),
+      messages: [{ id, place, intent, text, undo: undo || undefined }, ...s.messages.filter((m) => m.place !== place).map((m) => (m.undo ? { ...m, undo: undefined } : m))],
     }));
   }
 
   /** Queues an Office operation; a failure becomes its sentence (from PANE_FAILURES) and why, in the pane. */
-  private task(failed: string, body: () => Promise<void>): Promise<void> {
+  private task(place: PanePlace, failed: string, body: () => Promise<void>): Promise<void> {
     if (!this.state.working) this.store.set({ working: true });
     return this.queue.run(async () => {
+      const before = this.messageId;
       try {
         await body();
+        // Done this time: an earlier failure of this place is no longer the current status.
+        this.store.set((s) => ({ messages: s.messages.filter((m) => !(m.place === place && m.intent === "error" && m.id <= before)) }));
       } catch (e) {
-        this.say("error", failureSentence(failed, e));
+        this.say(place, "error", failureSentence(failed, e));
       } finally {
         if (this.state.busy) this.store.set({ busy: undefined });
         if (this.state.phase === "loading") this.store.set({ phase: this.checker ? "ready" : "no-form" });

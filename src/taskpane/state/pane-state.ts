@@ -17,8 +17,12 @@ export interface MasterLoadReport {
   duplicates: number;
 }
 
+/** Where a form-tab message belongs; each place shows its current message only. */
+export type PanePlace = "form" | "fix" | "masters" | "highlights";
+
 export interface PaneMessage {
   id: number;
+  place: PanePlace;
   intent: "error" | "warning" | "success" | "info";
   text: string;
   /** The message of the last fix: it offers 元に戻す. */
