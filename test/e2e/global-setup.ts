@@ -1,5 +1,5 @@
 // Once per e2e run: checks for Debian's Chromium and builds the task pane with the stand-in host (dist-demo/),
-// with webpack's Node API in production mode.
+// with webpack's Node API in production mode (not minified).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import webpack from "webpack";
@@ -17,6 +17,10 @@ export default async function globalSetup(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(__dirname, "..", "..", "webpack.demo.config.js"));
   const config = await makeConfig({}, { mode: "production" });
+  // Production semantics (mode, content-hashed chunk names, tree shaking, the CSP hashes) without Terser and source
+  // maps, which are most of the build's time and change nothing the journeys look at; \`npm run build\` minifies.
+  config.optimization = { ...config.optimization, minimize: false };
+  config.devtool = false;
   await new Promise<void>((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
