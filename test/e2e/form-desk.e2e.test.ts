@@ -152,11 +152,10 @@ test("320 px: no sideways scroll and no clipped label on any view of the form ta
       });
       clipped.push(...cutPlaceholders);
       const name = (e: HTMLElement) => `${e.tagName}:${(e.getAttribute("aria-label") ?? e.getAttribute("placeholder") ?? e.textContent ?? "").slice(0, 40)}`;
-      return {
-        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        clipped: clipped.map(name),
-        outside: outside.map(name),
-      };
+      const page = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+      // What sticks out, when something does (anywhere in the page, portals included): named in the failure.
+      const wide = page > 0 ? [...document.querySelectorAll<HTMLElement>("body *")].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => `${name(e)}@${Math.round(e.getBoundingClientRect().right)}:${e.className}`.slice(0, 160)) : [];
+      return { page, clipped: clipped.map(name), outside: outside.map(name), ...(wide.length ? { wide } : {}) };
     });
     expect({ tab, overflow }).toEqual({ tab, overflow: { page: 0, clipped: [], outside: [] } });
     await paneScreenshot(session.page, shot);
