@@ -1,6 +1,7 @@
 import { decide, type Cell, type MasterSet, type ReviewDecision, type ReviewRecord, type ReviewSubmission } from "../../domain";
 import { bytesToBase64 } from "./read-submitted-file";
 import type { ReviewBook } from "./review-book";
+import { REVIEW_MESSAGES } from "./review-messages";
 import type { ReviewSession } from "./review-session";
 
 /** What 元に戻す needs to put a submission back, kept for this session only. */
@@ -68,7 +69,7 @@ export class DeskController {
       session.say(
         "review",
         "info",
-        `${id}（${entry.fileName}）を審査から外し、シート「${entry.sheetName}」を削除しました。${this.removed ? "「元に戻す」で判定・備考ごと戻せます（この画面を閉じるまで）。" : ""}`,
+        REVIEW_MESSAGES.desk.removed(id, entry.fileName, entry.sheetName, this.removed !== undefined),
         this.removed ? { kind: "undo-removal", label: "元に戻す" } : undefined,
       );
     });
@@ -83,7 +84,7 @@ export class DeskController {
     await session.run("review", "申請の復元", async () => {
       const values = r.values ?? gridOf(r.submission);
       const taken = await review.sheetNames();
-      if (taken.includes(r.entry.sheetName)) throw new Error(`シート「${r.entry.sheetName}」が既にあるため、元に戻せません。シートの名前を変えてから、もう一度お試しください。`);
+      if (taken.includes(r.entry.sheetName)) throw new Error(REVIEW_MESSAGES.desk.sheetTaken(r.entry.sheetName));
       const base64 = r.how === "inserted" && r.bytes && review.capabilities().insertWorksheets ? bytesToBase64(r.bytes) : undefined;
       const result = await review.addSubmissionSheet({
         sheetName: r.entry.sheetName,
@@ -105,7 +106,7 @@ export class DeskController {
       book.submissions = [...book.submissions, r.submission].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
       book.recheck();
       await book.save();
-      session.say("review", "success", `${r.entry.id}（${r.entry.fileName}）を審査に戻しました（判定「${r.entry.decision.status}」と備考もそのままです）。`);
+      session.say("review", "success", REVIEW_MESSAGES.desk.restored(r.entry.id, r.entry.fileName, r.entry.decision.status));
     });
   }
 }

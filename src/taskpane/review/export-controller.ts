@@ -1,6 +1,7 @@
-import { checkNotices, reviewExport, uncheckedMasters, uncheckedMastersMessage } from "../../domain";
+import { checkNotices, reviewExport, uncheckedMasters } from "../../domain";
 import { stampedFileName } from "./file-delivery";
 import type { ReviewBook } from "./review-book";
+import { REVIEW_MESSAGES } from "./review-messages";
 import { MIME, type ReviewSession } from "./review-session";
 import type { Delivery, ReviewState } from "./review-state";
 import { CSV_SHEET } from "./review-tasks";
@@ -34,7 +35,7 @@ export class ExportController {
     const { issueDeferred, header, encoding, allowNoMasters } = session.store.get().settings;
     const missing = uncheckedMasters(book.approved().flatMap((c) => checkNotices(c.checker, session.profile, book.mastersOf(c.submission))));
     if (missing.required.length > 0 && !allowNoMasters) {
-      session.say("export", "error", uncheckedMastersMessage(missing, "「マスタなしで出力する（コードを照合しない）」をオンにする").join(" "));
+      session.say("export", "error", REVIEW_MESSAGES.export.uncheckedMasters(missing));
       return undefined;
     }
     const csv = reviewExport(book.checked, book.decisions(), session.profile, { issueDeferred, header, encoding });
@@ -46,7 +47,7 @@ export class ExportController {
     const { session, book } = this;
     await session.run("export", "登録用CSVの出力", async () => {
       if (book.checked.length === 0) {
-        session.say("export", "warning", "取り込んだ申請がありません。先に「申請様式を取り込む」で提出されたファイルを選んでください。");
+        session.say("export", "warning", REVIEW_MESSAGES.export.nothingImported());
         return;
       }
       const built = this.buildCsv();
@@ -56,19 +57,15 @@ export class ExportController {
       const deliveries: Delivery[] = [];
       let sheetName: string | undefined;
       if (csv.written.length === 0) {
-        session.say("export", "error", `出力できる行がありません（${csv.refused.length}行すべてを出力しませんでした）。理由は下の一覧を確認してください。`);
+        session.say("export", "error", REVIEW_MESSAGES.export.noRows(csv.refused.length));
       } else if (session.store.get().downloads === "allowed") {
         session.download(csv.bytes, fileName, MIME.csv);
         deliveries.push("downloaded");
-        session.say("export", "success", `「${fileName}」をダウンロードしました（${csv.written.length}行、${csv.encoding === "cp932" ? "Shift_JIS" : "UTF-8 BOM付き"}）。保存先はダウンロードフォルダーです。`);
+        session.say("export", "success", REVIEW_MESSAGES.export.downloaded(fileName, csv.written.length, csv.encoding));
       } else {
         sheetName = await this.writeCsvSheet(csv.text);
         deliveries.push("sheet");
-        session.say(
-          "export",
-          "warning",
-          `この Excel ではファイルをダウンロードできないため、シート「${sheetName}」にCSVの行を書き出しました（${csv.written.length}行）。そのシートを表示した状態で［ファイル］→［名前を付けて保存］→ ファイルの種類「CSV (コンマ区切り)」で保存してください。`,
-        );
+        session.say("export", "warning", REVIEW_MESSAGES.export.sheetInsteadOfDownload(sheetName, csv.written.length));
       }
       session.store.set({
         lastExport: { fileName, encodingLabel: encodingName(csv.encoding), written: csv.written.length, refused: csv.refused, cleared: csv.cleared, uncheckedColumns, deliveries, sheetName },
@@ -94,7 +91,7 @@ export class ExportController {
       session.say(
         "export",
         "success",
-        `シート「${sheetName}」にCSVの行（${csv.written.length}行${session.store.get().settings.header ? "＋見出し" : ""}）を書き出しました。［名前を付けて保存］で「CSV (コンマ区切り)」を選ぶと Shift_JIS で保存されます。`,
+        REVIEW_MESSAGES.export.writtenToSheet(sheetName, csv.written.length, session.store.get().settings.header),
       );
     });
   }
@@ -109,9 +106,7 @@ export class ExportController {
     session.say(
       "export",
       ok ? "success" : "error",
-      ok
-        ? `CSVの内容（${csv.written.length}行）をクリップボードにコピーしました。クリップボードには文字として入ります（Shift_JISのファイルではありません）。メモ帳に貼り付け、文字コード「ANSI」で保存してください。`
-        : "クリップボードにコピーできませんでした。「シートに書き出す」を使ってください。",
+      ok ? REVIEW_MESSAGES.export.copied(csv.written.length) : REVIEW_MESSAGES.export.copyFailed(),
     );
   }
 }

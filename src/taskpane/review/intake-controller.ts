@@ -16,6 +16,7 @@ import {
 import { downloadSupport } from "./file-delivery";
 import { bytesToBase64, readSubmittedFile } from "./read-submitted-file";
 import type { ReviewBook } from "./review-book";
+import { REVIEW_MESSAGES } from "./review-messages";
 import type { ReviewSession } from "./review-session";
 import { recallSystemUrl } from "./system-url-memory";
 
@@ -49,7 +50,7 @@ export class IntakeController {
     await session.run("record", "審査の記録の読み込み", async () => {
       const parsed = parseReviewRecord(await session.deps.review.readRecord());
       if (!parsed.ok) {
-        session.say("record", "error", `${parsed.message} 新しい審査として始めます（ブックの記録は上書きしません）。`);
+        session.say("record", "error", REVIEW_MESSAGES.intake.recordUnreadable(parsed.message));
         return;
       }
       book.record = parsed.record;
@@ -57,7 +58,7 @@ export class IntakeController {
       await this.loadWorkbookMasters();
       await this.reloadSubmissionSheets();
     });
-    if (!caps.settings) session.say("host", "warning", "この Excel は古い版のため、審査の判定をブックに保存できません。判定はこの画面を閉じるまで有効です（新しい版の Excel では保存されます）。");
+    if (!caps.settings) session.say("host", "warning", REVIEW_MESSAGES.intake.cannotStoreRecord());
     session.store.set({ phase: "ready" });
   }
 
@@ -79,15 +80,15 @@ export class IntakeController {
     const excel = session.deps.excel;
     if (book.record.submissions.length === 0) return;
     if (!excel) {
-      session.say("record", "warning", "保存された審査の申請シートを読み込めません。申請様式を取り込み直してください。");
+      session.say("record", "warning", REVIEW_MESSAGES.intake.sheetsUnreadable());
       return;
     }
     const names = new Set(await session.deps.review.sheetNames());
     const loaded: ReviewSubmission[] = [];
-    const missing: string[] = [];
+    const missing: typeof book.record.submissions = [];
     for (const r of book.record.submissions) {
       if (!names.has(r.sheetName)) {
-        missing.push(`${r.id}（${r.fileName}）のシート「${r.sheetName}」`);
+        missing.push(r);
         continue;
       }
       const form = await excel.readForm(r.sheetName);
@@ -104,7 +105,7 @@ export class IntakeController {
       });
     }
     book.submissions = loaded;
-    if (missing.length > 0) session.say("record", "warning", `${missing.join("、")}が見つかりません。削除または名前が変更されています。`);
+    if (missing.length > 0) session.say("record", "warning", REVIEW_MESSAGES.intake.sheetsMissing(missing));
     book.recheck();
   }
 
@@ -179,10 +180,10 @@ export class IntakeController {
       const copied = added.filter((s) => book.how.get(s.id) === "copied").length;
       const refused = notices.filter((n) => n.severity === "error").length;
       const sentences = [
-        added.length > 0 ? `${added.length}件の申請を取り込みました（${added.map((s) => s.sheetName).join("、")}）。` : "",
-        added.length > 0 && copied > 0 ? "この Excel ではシートをそのまま挿入できないため、値をコピーしました（書式は引き継がれません）。" : "",
+        added.length > 0 ? REVIEW_MESSAGES.intake.imported(added.map((s) => s.sheetName)) : "",
+        added.length > 0 && copied > 0 ? REVIEW_MESSAGES.intake.valuesCopied() : "",
         ...carried.sentences,
-        refused > 0 ? `${refused}件のファイル・シートを取り込めませんでした。理由は「取り込みの注意」を確認してください。` : "",
+        refused > 0 ? REVIEW_MESSAGES.intake.filesRefused(refused) : "",
       ].filter((x) => x !== "");
       if (sentences.length > 0) session.say("review", refused > 0 ? (added.length > 0 ? "warning" : "error") : "success", sentences.join(""));
     });
@@ -209,7 +210,7 @@ export class IntakeController {
       const status = same ? before.decision.status : r.decision.status;
       if (remark === r.decision.remark && status === r.decision.status) return r;
       changed = true;
-      if (same) sentences.push(`${r.id} は前回の ${before.id} と内容が同じため、判定「${status}」と備考を引き継ぎました。`);
+      if (same) sentences.push(REVIEW_MESSAGES.intake.decisionCarried(r.id, before.id, status));
       return { ...r, decision: { ...r.decision, status, remark } };
     });
     book.record = { ...book.record, submissions };

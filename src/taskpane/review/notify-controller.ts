@@ -23,6 +23,7 @@ import {
 import { failureSentence } from "../state/office-errors";
 import { stampedFileName } from "./file-delivery";
 import type { ReviewBook } from "./review-book";
+import { REVIEW_MESSAGES } from "./review-messages";
 import { MIME, type ReviewSession } from "./review-session";
 import { forgetSystemUrl, rememberSystemUrl } from "./system-url-memory";
 
@@ -85,7 +86,7 @@ export class NotifyController {
 
   private runMatch(): void {
     const records = this.approvedRecords();
-    if (records.length === 0) this.session.say("notify", "warning", "「承認」の申請がないため、発行結果と照合する申請の行がありません。");
+    if (records.length === 0) this.session.say("notify", "warning", REVIEW_MESSAGES.notify.noApproved());
     this.match = matchAccounts(this.accounts, records);
     this.drafts = [];
     this.publishMatch();
@@ -114,7 +115,7 @@ export class NotifyController {
     try {
       this.match = pairManually(this.match, userId, recordKey);
     } catch (e) {
-      this.session.say("notify", "error", failureSentence("手動で対応付けできませんでした。", e));
+      this.session.say("notify", "error", failureSentence(REVIEW_MESSAGES.notify.pairFailed(), e));
       return;
     }
     this.drafts = [];
@@ -124,13 +125,13 @@ export class NotifyController {
   setUrl(url: string, remember: boolean): void {
     const remembered = remember ? rememberSystemUrl(url.trim()) : false;
     this.session.store.set((s) => ({ mail: { ...s.mail, url, urlRemembered: remembered } }));
-    if (remember && !remembered) this.session.say("notify", "warning", "このPCではURLを記憶できません（ブラウザーの保存領域が使えません）。この画面を閉じるまで有効です。");
+    if (remember && !remembered) this.session.say("notify", "warning", REVIEW_MESSAGES.notify.urlNotRemembered());
   }
 
   forgetUrl(): void {
     forgetSystemUrl();
     this.session.store.set((s) => ({ mail: { ...s.mail, url: "", urlRemembered: false } }));
-    this.session.say("notify", "info", "このPCに記憶したシステムのURLを消去しました。");
+    this.session.say("notify", "info", REVIEW_MESSAGES.notify.urlForgotten());
   }
 
   setMailOptions(change: { split?: boolean; templates?: MailTemplates }): void {
@@ -142,7 +143,7 @@ export class NotifyController {
   draftMails(): void {
     const { session } = this;
     if (!this.match) {
-      session.say("notify", "warning", "先に発行結果CSVを読み込んでください。");
+      session.say("notify", "warning", REVIEW_MESSAGES.notify.issuedFirst());
       return;
     }
     const { url, split, templates } = session.store.get().mail;
@@ -160,10 +161,10 @@ export class NotifyController {
     }));
     const problems = [...built.templateProblems.map((p) => templateProblem(p)), ...built.problems.map(draftProblem)];
     session.store.set((s) => ({ mail: { ...s.mail, drafts, problems, zipName: undefined } }));
-    if (built.drafts.length > 0) session.say("notify", "success", `${byUser.size}人分・${built.drafts.length}通の下書きを作成しました。「下書きをまとめて保存（.zip）」で保存できます。`);
+    if (built.drafts.length > 0) session.say("notify", "success", REVIEW_MESSAGES.notify.drafted(byUser.size, built.drafts.length));
     else if (built.problems.length > 0) {
       const onlyUrl = built.problems.every((p) => p.code === "draft.url-invalid");
-      session.say("notify", "error", onlyUrl ? "メールの下書きを作成できませんでした。「システムのURL」の欄を確認してください。" : "メールの下書きを作成できませんでした。理由は「メールの下書きを作成」のボタンの下に表示しています。");
+      session.say("notify", "error", onlyUrl ? REVIEW_MESSAGES.notify.draftsUrlInvalid() : REVIEW_MESSAGES.notify.draftsFailed());
     }
   }
 
@@ -171,17 +172,13 @@ export class NotifyController {
     const { session } = this;
     if (this.drafts.length === 0) return;
     if (!session.canDownload) {
-      session.say("notify", "warning", "この Excel ではファイルを保存できないため、.zip を作れません。各行の「メールを作成」を使うか、ブラウザー版の Excel で操作してください。");
+      session.say("notify", "warning", REVIEW_MESSAGES.notify.cannotDownload());
       return;
     }
     const zipName = stampedFileName("メール下書き", "zip", session.now());
     session.download(draftsZip(this.drafts), zipName, MIME.zip);
     session.store.set((s) => ({ mail: { ...s.mail, zipName } }));
-    session.say(
-      "notify",
-      "success",
-      `「${zipName}」をダウンロードしました（${this.drafts.length}通）。展開した .eml を Outlook で開くと下書きになります。下書きには初期パスワードが含まれるため、送信後は .zip・.eml と発行結果CSVを削除してください。`,
-    );
+    session.say("notify", "success", REVIEW_MESSAGES.notify.zipDownloaded(zipName, this.drafts.length));
   }
 
   /** Opens the user's mail program with one mail (or the first of two) filled in. */
@@ -203,6 +200,6 @@ export class NotifyController {
     this.match = undefined;
     this.issuedBytes = undefined;
     this.session.store.set((s) => ({ holdsPasswords: false, issued: undefined, match: undefined, mail: { ...s.mail, drafts: [], problems: [], zipName: undefined } }));
-    if (say) this.session.say("notify", "info", "初期パスワードをこの画面のメモリから消去しました。発行結果CSVのファイルは、メール送信後に削除してください。");
+    if (say) this.session.say("notify", "info", REVIEW_MESSAGES.notify.passwordsForgotten());
   }
 }

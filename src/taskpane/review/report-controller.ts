@@ -1,6 +1,7 @@
 import { reviewReport, reviewReportGrid, reviewReportHtml } from "../../domain";
 import { stampedFileName } from "./file-delivery";
 import type { ReviewBook } from "./review-book";
+import { REVIEW_MESSAGES } from "./review-messages";
 import { MIME, type ReviewSession } from "./review-session";
 import { REPORT_SHEET } from "./review-tasks";
 
@@ -22,18 +23,18 @@ export class ReportController {
     await session.run("review", "審査結果シートの作成", async () => {
       const grid = reviewReportGrid(this.report());
       await session.deps.review.writeTextSheet(REPORT_SHEET, grid, { activate: true, columnWidths: REPORT_COLUMN_WIDTHS });
-      session.say("review", "success", `シート「${REPORT_SHEET}」に審査結果を書き出しました（${grid.length - 1}行）。Excel の印刷・PDF保存で記録として残せます。`);
+      session.say("review", "success", REVIEW_MESSAGES.report.sheetWritten(REPORT_SHEET, grid.length - 1));
     });
   }
 
   downloadReportHtml(): void {
     const { session } = this;
     if (!session.canDownload) {
-      session.say("review", "warning", "この Excel ではファイルを保存できません。「審査結果シートを作成」で Excel から印刷してください。");
+      session.say("review", "warning", REVIEW_MESSAGES.report.cannotDownload());
       return;
     }
     const fileName = stampedFileName("審査結果", "html", session.now());
     session.download(new TextEncoder().encode(reviewReportHtml(this.report())), fileName, MIME.html);
-    session.say("review", "success", `「${fileName}」をダウンロードしました。ブラウザーで開いて印刷できます。`);
+    session.say("review", "success", REVIEW_MESSAGES.report.downloaded(fileName));
   }
 }

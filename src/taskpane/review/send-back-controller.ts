@@ -1,5 +1,6 @@
 import { initialDecision, sendBackLetter, sendBackWorkbook } from "../../domain";
 import type { ReviewBook } from "./review-book";
+import { REVIEW_MESSAGES } from "./review-messages";
 import { MIME, type ReviewSession } from "./review-session";
 
 /** 差戻し: the letter to the institution and the marked-up copy of its file. */
@@ -19,7 +20,7 @@ export class SendBackController {
     const text = this.letter(id);
     if (text === "") return;
     const ok = await this.session.copy(text);
-    this.session.say("review", ok ? "success" : "error", ok ? `${id} の差戻し文をクリップボードにコピーしました。メールや文書に貼り付けて送ってください。` : "クリップボードにコピーできませんでした。");
+    this.session.say("review", ok ? "success" : "error", ok ? REVIEW_MESSAGES.sendBack.copied(id) : REVIEW_MESSAGES.sendBack.copyFailed());
   }
 
   /**
@@ -34,11 +35,11 @@ export class SendBackController {
       const bytes = book.submittedBytes.get(id);
       if (!c) return;
       if (!session.canDownload) {
-        session.say("review", "warning", "この Excel ではファイルを保存できないため、印を付けた様式を作れません。「差戻し文をコピー」を使うか、コマンド（nesid-account annotate）を使ってください。");
+        session.say("review", "warning", REVIEW_MESSAGES.sendBack.cannotDownload());
         return;
       }
       if (!bytes) {
-        session.say("review", "warning", `${id} は以前の作業で取り込まれたため、元のファイルがこの画面にありません。提出されたファイルを取り込み直すか、コマンド（nesid-account annotate）を使ってください。`);
+        session.say("review", "warning", REVIEW_MESSAGES.sendBack.noOriginal(id));
         return;
       }
       const remark = book.record.submissions.find((r) => r.id === id)?.decision.remark ?? "";
@@ -46,7 +47,7 @@ export class SendBackController {
       const fileName = `差戻し_${c.submission.fileName.replace(/\.xlsx$/i, "")}.xlsx`;
       session.download(marked.bytes, fileName, MIME.xlsx);
       const n = marked.marked.reduce((k, m) => k + m.findings.length, 0);
-      session.say("review", "success", `「${fileName}」をダウンロードしました（印を付けたセル ${n} 件）。差戻し文とともに機関へ送ってください。`);
+      session.say("review", "success", REVIEW_MESSAGES.sendBack.downloaded(fileName, n));
     });
   }
 }

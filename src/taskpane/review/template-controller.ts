@@ -1,6 +1,7 @@
 import { distributableForm, selectHealthCenters } from "../../domain";
 import { stampedFileName } from "./file-delivery";
 import type { ReviewBook } from "./review-book";
+import { REVIEW_MESSAGES } from "./review-messages";
 import { MIME, type ReviewSession } from "./review-session";
 
 /** 配布用の様式: the form institutions fill, with the 保健所 of the reviewer's jurisdiction. */
@@ -18,7 +19,7 @@ export class TemplateController {
     const { session } = this;
     await session.run("review", "配布用の様式の作成", async () => {
       if (!session.canDownload) {
-        session.say("review", "warning", "この Excel ではファイルを保存できないため、様式を作成できません。ブラウザー版の Excel か、コマンド（nesid-account template）を使ってください。");
+        session.say("review", "warning", REVIEW_MESSAGES.template.cannotDownload());
         return;
       }
       const codes = jurisdictions.split(/[\s,、，]+/).filter((c) => c !== "");
@@ -27,12 +28,12 @@ export class TemplateController {
       if (master) {
         const selection = selectHealthCenters(master, codes);
         if (selection.unmatched.length > 0) {
-          session.say("review", "error", `管轄のコード ${selection.unmatched.join("、")} に当たる保健所が保健所マスタにありません（中核市コード、2桁の都道府県コード、または保健所コード）。`);
+          session.say("review", "error", REVIEW_MESSAGES.template.unknownCodes(selection.unmatched));
           return;
         }
         centers = selection.centers;
       } else if (codes.length > 0) {
-        session.say("review", "error", "管轄のコードで絞り込むには、このブックに「保健所マスタ」のシートが必要です。");
+        session.say("review", "error", REVIEW_MESSAGES.template.needsMaster());
         return;
       }
       const bytes = await distributableForm({ profile: session.profile, healthCenters: centers });
@@ -42,8 +43,8 @@ export class TemplateController {
         "review",
         "success",
         centers
-          ? `「${fileName}」をダウンロードしました。保健所コードは一覧（${centers.length}件）から選び、中核市コードは自動で表示されます。`
-          : `「${fileName}」をダウンロードしました。このブックに保健所マスタのシートがないため、保健所コード・中核市コードは手入力の様式です。`,
+          ? REVIEW_MESSAGES.template.downloadedWithCenters(fileName, centers.length)
+          : REVIEW_MESSAGES.template.downloadedWithoutCenters(fileName),
       );
     });
   }
