@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { inflateRawSync } from "node:zlib";
-import { readXlsx, type SheetData } from "../domain";
+import { inflateRaw } from "node:zlib";
+import { readXlsxAsync, type SheetData } from "../domain";
 import { fileErrorText } from "./file-error-text";
 
 export { toCell, sheetValues } from "../domain";
@@ -19,14 +19,21 @@ export async function readWorkbook(path: string): Promise<SheetData[]> {
   } catch (e) {
     throw new UnreadableFileError(`ファイル「${path}」を開けません: ${fileErrorText(e)}`);
   }
-  const read = readXlsx(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), path, { inflate: nativeInflate });
+  const read = await readXlsxAsync(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), path, nativeInflate);
   if (!read.ok) throw new UnreadableFileError(read.problem.message);
   return read.sheets;
 }
 
-/** Node's native zlib: the same bytes as fflate's inflate, in less CPU time. */
-function nativeInflate(data: Uint8Array, size: number): Uint8Array {
-  const out = inflateRawSync(data, size > 0 ? { chunkSize: Math.min(Math.max(size, 64), 1 << 30) } : {});
-  // A plain Uint8Array view: a Buffer's subarray and indexOf cost more than a typed array's in the scanner's hot loop.
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+/**
+ * Node's native zlib on its thread pool: the same bytes as fflate's inflate, in less CPU time, and off the main
+ * thread, so the next worksheet inflates while the reader scans this one.
+ */
+function nativeInflate(data: Uint8Array, size: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    inflateRaw(data, size > 0 ? { chunkSize: Math.min(Math.max(size, 64), 1 << 30) } : {}, (err, out) => {
+      if (err) return reject(err);
+      // A plain Uint8Array view: a Buffer's subarray and indexOf cost more than a typed array's in the scanner's hot loop.
+      resolve(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
+    });
+  });
 }

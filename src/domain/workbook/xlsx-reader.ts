@@ -4,7 +4,7 @@ import { MESSAGES } from "../messages";
 import type { CellRange, SheetData, SheetState } from "./sheet-data";
 import { byteAttribute, eachAttribute, scanXmlBytes, utf8Text, type ByteXmlHandler } from "./xml-bytes";
 import { attribute, decodeOoxmlEscapes, decodeXmlText, XmlScanner, XmlSyntaxError, type XmlHandler } from "./xml-scanner";
-import { DamagedPartError, entryTextPieces, readEntry, readZipDirectory, type RawInflate, type ZipEntry } from "./zip";
+import { DamagedPartError, entryTextPieces, readEntry, readEntryAsync, readZipDirectory, type AsyncRawInflate, type RawInflate, type ZipEntry } from "./zip";
 
 /**
  * The one .xlsx reader of the product (CLI and pane, Node and Web Worker): bytes → every worksheet as the plain
@@ -59,20 +59,74 @@ function hasEncryptedPackage(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Reads an .xlsx. Never throws for a bad file: every unreadable file is a WorkbookProblem naming `fileName`. */
-export function readXlsx(bytes: Uint8Array, fileName: string, options: ReadXlsxOptions = {}): WorkbookRead {
+/**
+ * The package's steps, as a generator that yields each big part (shared strings, worksheets) it needs inflated and
+ * is resumed with that part's bytes: readXlsx inflates on the spot, readXlsxAsync hands the parts to an inflater
+ * working off the thread, so that the next sheet inflates while this one is scanned.
+ */
+type PackageSteps = Generator<ZipEntry, SheetData[], Uint8Array>;
+
+/** A file's zip directory, or the problem that keeps it from being read as a package. */
+function openPackage(bytes: Uint8Array, fileName: string): { ok: true; entries: Map<string, ZipEntry> } | { ok: false; problem: WorkbookProblem } {
   if (isOle2(bytes)) return problem(hasEncryptedPackage(bytes) ? "file.encrypted" : "file.xls", fileName);
   const dir = readZipDirectory(bytes);
   if (!dir.ok) {
     return problem(dir.problem === "not-zip" ? "file.not-xlsx" : dir.problem === "truncated" ? "file.truncated" : "file.damaged", fileName, dir.problem === "damaged" ? "ZIP" : undefined);
   }
+  return dir;
+}
+
+/** The package errors a damaged or foreign file raises, as the WorkbookProblem naming the file; anything else rethrown. */
+function packageProblem(e: unknown, fileName: string): { ok: false; problem: WorkbookProblem } {
+  if (e instanceof NotWorkbookError) return problem("file.no-workbook", fileName);
+  if (e instanceof DamagedPartError) return problem("file.damaged", fileName, e.part);
+  if (e instanceof PartSyntaxError) return problem("file.damaged", fileName, e.part);
+  throw e;
+}
+
+/** Reads an .xlsx. Never throws for a bad file: every unreadable file is a WorkbookProblem naming `fileName`. */
+export function readXlsx(bytes: Uint8Array, fileName: string, options: ReadXlsxOptions = {}): WorkbookRead {
+  const pkg = openPackage(bytes, fileName);
+  if (!pkg.ok) return pkg;
   try {
-    return { ok: true, sheets: readPackage(bytes, dir.entries, options) };
+    const steps = packageSteps(bytes, pkg.entries, options);
+    let step = steps.next();
+    while (!step.done) step = steps.next(readEntry(bytes, step.value, options.inflate));
+    return { ok: true, sheets: step.value };
   } catch (e) {
-    if (e instanceof NotWorkbookError) return problem("file.no-workbook", fileName);
-    if (e instanceof DamagedPartError) return problem("file.damaged", fileName, e.part);
-    if (e instanceof PartSyntaxError) return problem("file.damaged", fileName, e.part);
-    throw e;
+    return packageProblem(e, fileName);
+  }
+}
+
+/** Big parts, inflated ahead: the shared strings and every worksheet. */
+const PREFETCHED = /(^|\/)(sharedStrings\.xml|worksheets\/[^/]+\.xml)$/i;
+
+/**
+ * readXlsx with an inflater that works off the calling thread (the CLI: Node's zlib on its thread pool). Every big
+ * part starts inflating at once, so the worksheets are inflated while the shared strings and the sheets before them
+ * are scanned. Same result and the same problems as readXlsx.
+ */
+export async function readXlsxAsync(bytes: Uint8Array, fileName: string, inflate: AsyncRawInflate, options: Omit<ReadXlsxOptions, "inflate"> = {}): Promise<WorkbookRead> {
+  const pkg = openPackage(bytes, fileName);
+  if (!pkg.ok) return pkg;
+  const ahead = new Map<ZipEntry, Promise<Uint8Array>>();
+  for (const [name, entry] of pkg.entries) {
+    if (!PREFETCHED.test(name)) continue;
+    const part = readEntryAsync(bytes, entry, inflate);
+    part.catch(() => undefined); // a part never asked for must not become an unhandled rejection
+    ahead.set(entry, part);
+  }
+  try {
+    const steps = packageSteps(bytes, pkg.entries, options);
+    let step = steps.next();
+    while (!step.done) {
+      const part = ahead.get(step.value) ?? readEntryAsync(bytes, step.value, inflate);
+      ahead.delete(step.value); // a scanned sheet's bytes are let go, as readXlsx lets them go
+      step = steps.next(await part);
+    }
+    return { ok: true, sheets: step.value };
+  } catch (e) {
+    return packageProblem(e, fileName);
   }
 }
 
@@ -148,7 +202,7 @@ interface SheetEntry {
   path: string | undefined;
 }
 
-function readPackage(bytes: Uint8Array, entries: Map<string, ZipEntry>, options: ReadXlsxOptions): SheetData[] {
+function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, options: ReadXlsxOptions): PackageSteps {
   const rootRels = readRels(bytes, entries, "");
   let workbookPath = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument"))?.target;
   if (!workbookPath || !findEntry(entries, workbookPath)) workbookPath = findEntry(entries, "xl/workbook.xml") ? "xl/workbook.xml" : undefined;
@@ -180,20 +234,22 @@ function readPackage(bytes: Uint8Array, entries: Map<string, ZipEntry>, options:
     const rel = [...wbRels.values()].find((r) => r.type.endsWith(suffix));
     return rel ? rel.target : resolvePath(folder, fallback);
   };
-  const shared = readSharedStrings(bytes, entries, relOf("/sharedStrings", "sharedStrings.xml"), options.inflate);
+  const sharedEntry = findEntry(entries, relOf("/sharedStrings", "sharedStrings.xml"));
+  const shared = sharedEntry ? readSharedStrings(yield sharedEntry, sharedEntry.name) : [];
   const dateStyles = readDateStyles(bytes, entries, relOf("/styles", "styles.xml"));
 
   const present = sheets.map((s) => (s.path ? findEntry(entries, s.path) : undefined));
   const total = present.reduce((n, e) => n + (e ? e.compressedSize : 0), 0);
   let before = 0;
   const out: SheetData[] = [];
-  sheets.forEach((s, i) => {
+  for (let i = 0; i < sheets.length; i++) {
+    const s = sheets[i];
     const entry = present[i];
     const reader = new SheetReader(shared, dateStyles, date1904);
     if (entry) {
       // The part is inflated whole (fflate's one-shot inflate is about twice as fast as its streaming one) and
       // scanned as bytes; it is never decoded to one string. Progress follows the scan, in compressed bytes.
-      const data = readEntry(bytes, entry, options.inflate);
+      const data = yield entry;
       const scale = data.length > 0 ? entry.compressedSize / data.length : 0;
       try {
         reader.scan(data, (scanned) => options.onProgress?.(before + Math.round(scanned * scale), total));
@@ -205,15 +261,12 @@ function readPackage(bytes: Uint8Array, entries: Map<string, ZipEntry>, options:
       options.onProgress?.(before, total);
     }
     out.push(reader.result(s.name, s.state));
-  });
+  }
   return out;
 }
 
-function readSharedStrings(bytes: Uint8Array, entries: Map<string, ZipEntry>, path: string, inflate: RawInflate | undefined): string[] {
+function readSharedStrings(data: Uint8Array, partName: string): string[] {
   const strings: string[] = [];
-  const entry = findEntry(entries, path);
-  if (!entry) return strings;
-  const data = readEntry(bytes, entry, inflate);
   let current = "";
   let inItem = false;
   let inText = false;
@@ -246,7 +299,7 @@ function readSharedStrings(bytes: Uint8Array, entries: Map<string, ZipEntry>, pa
       },
     });
   } catch (e) {
-    if (e instanceof XmlSyntaxError) throw new PartSyntaxError(entry.name);
+    if (e instanceof XmlSyntaxError) throw new PartSyntaxError(partName);
     throw e;
   }
   return strings;

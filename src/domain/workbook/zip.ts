@@ -140,16 +140,41 @@ export const fflateInflate: RawInflate = (data, size) => inflateSync(data, size 
 
 /** A whole part as bytes. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate?: RawInflate): Uint8Array {
-  const data = entryData(bytes, entry);
-  if (!data || entry.encrypted) throw new DamagedPartError(entry.name);
+  const data = storedData(bytes, entry);
   if (entry.method === 0) return data;
-  if (entry.method !== 8) throw new DamagedPartError(entry.name);
   let out: Uint8Array;
   try {
     out = (inflate ?? fflateInflate)(data, entry.size);
   } catch {
     throw new DamagedPartError(entry.name);
   }
+  return checkedSize(entry, out);
+}
+
+/** An inflater that works off the calling thread (Node's zlib on its thread pool); rejects for damaged data. */
+export type AsyncRawInflate = (data: Uint8Array, size: number) => Promise<Uint8Array>;
+
+/** readEntry with an inflater that works off the calling thread; rejects with DamagedPartError as readEntry throws. */
+export async function readEntryAsync(bytes: Uint8Array, entry: ZipEntry, inflate: AsyncRawInflate): Promise<Uint8Array> {
+  const data = storedData(bytes, entry);
+  if (entry.method === 0) return data;
+  let out: Uint8Array;
+  try {
+    out = await inflate(data, entry.size);
+  } catch {
+    throw new DamagedPartError(entry.name);
+  }
+  return checkedSize(entry, out);
+}
+
+/** An entry's data as stored (method 0: the part itself; 8: deflated); DamagedPartError for anything else. */
+function storedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const data = entryData(bytes, entry);
+  if (!data || entry.encrypted || (entry.method !== 0 && entry.method !== 8)) throw new DamagedPartError(entry.name);
+  return data;
+}
+
+function checkedSize(entry: ZipEntry, out: Uint8Array): Uint8Array {
   if (entry.size > 0 && out.length !== entry.size) throw new DamagedPartError(entry.name);
   return out;
 }

@@ -1,0 +1,110 @@
+/**
+ * readXlsxAsync (the CLI's reader: parts inflated by Node's zlib on its thread pool, ahead of the scan) gives exactly
+ * what readXlsx gives, for readable workbooks and for each kind of unreadable file.
+ */
+import { readFileSync } from "node:fs";
+import { inflateRaw } from "node:zlib";
+import { strToU8, zipSync } from "fflate";
+import { readXlsx, readXlsxAsync, type WorkbookRead } from "../../../src/domain";
+import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../../support/generate";
+import { miniXlsxFiles } from "../../support/minimal-xlsx";
+import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";
+
+const zlibInflate = (data: Uint8Array, size: number) =>
+  new Promise<Uint8Array>((resolve, reject) => inflateRaw(data, size > 0 ? { chunkSize: Math.max(size, 64) } : {}, (err, out) => (err ? reject(err) : resolve(new Uint8Array(out)))));
+
+async function bothReaders(bytes: Uint8Array, name: string): Promise<[WorkbookRead, WorkbookRead]> {
+  return [readXlsx(bytes, name), await readXlsxAsync(bytes, name, zlibInflate)];
+}
+
+function findBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+describe("readXlsxAsync reads what readXlsx reads", () => {
+  it.each([
+    ["samples/application-form.xlsx", SAMPLE_FORM],
+    ["samples/masters.xlsx", SAMPLE_MASTERS],
+  ])("%s", async (name, path) => {
+    const [sync, async] = await bothReaders(new Uint8Array(readFileSync(path)), name);
+    expect(sync.ok && sync.sheets.length).toBeGreaterThan(0);
+    expect(async).toEqual(sync);
+  });
+
+  it("a generated form and a masters workbook with several worksheets, each inflated ahead", async () => {
+    const masters = generateMasters({ zensuRows: 1500, teitenRows: 150 });
+    for (const bytes of [await formWorkbook(generateForm(200, masters, { seed: 3, problemRate: 0.3 }), masters), await mastersWorkbook(masters)]) {
+      const [sync, async] = await bothReaders(new Uint8Array(bytes), "generated.xlsx");
+      expect(async).toEqual(sync);
+    }
+  });
+
+  it("reports progress up to the whole of the worksheets", async () => {
+    const bytes = new Uint8Array(await mastersWorkbook(generateMasters({ zensuRows: 2000, teitenRows: 100 })));
+    const seen: [number, number][] = [];
+    await readXlsxAsync(bytes, "m.xlsx", zlibInflate, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.length).toBeGreaterThan(1);
+    const [done, total] = seen[seen.length - 1];
+    expect(done).toBe(total);
+    expect(seen.every(([d], i) => i === 0 || d >= seen[i - 1][0])).toBe(true);
+  });
+});
+
+describe("readXlsxAsync: unreadable files get the same Japanese problem as with readXlsx", () => {
+  const sheet = { name: "S", data: `<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>` };
+
+  it("random bytes, an empty file, a truncated zip, an .xls", async () => {
+    const random = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 251);
+    const good = zipSync(miniXlsxFiles([sheet]));
+    const xls = new Uint8Array(1024);
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    for (const [bytes, code] of [
+      [random, "file.not-xlsx"],
+      [new Uint8Array(0), "file.not-xlsx"],
+      [good.subarray(0, Math.floor(good.length / 2)), "file.truncated"],
+      [xls, "file.xls"],
+    ] as const) {
+      const [sync, async] = await bothReaders(bytes, "x.xlsx");
+      expect(async).toEqual(sync);
+      expect(!async.ok && async.problem.code).toBe(code);
+    }
+  });
+
+  it("a worksheet whose deflate data is damaged: the part is named, and no rejection is left unhandled", async () => {
+    const files = miniXlsxFiles([sheet, { ...sheet, name: "T" }]);
+    const zipped = zipSync(files, { level: 6 });
+    const at = findBytes(zipped, strToU8("xl/worksheets/sheet2.xml"));
+    const damaged = zipped.slice();
+    for (let i = at + 40; i < at + 80; i++) damaged[i] = 0xff;
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const [sync, async] = await bothReaders(damaged, "壊れ.xlsx");
+      expect(async).toEqual(sync);
+      expect(!async.ok && async.problem.code).toBe("file.damaged");
+      expect(!async.ok && async.problem.message).toContain("xl/worksheets/sheet2.xml");
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
+  it("malformed sheet XML and a zip that is no workbook", async () => {
+    const files = miniXlsxFiles([sheet]);
+    files["xl/worksheets/sheet1.xml"] = strToU8(`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><`);
+    for (const [bytes, code] of [
+      [zipSync(files), "file.damaged"],
+      [zipSync({ "a.txt": strToU8("hello") }), "file.no-workbook"],
+    ] as const) {
+      const [sync, async] = await bothReaders(bytes, "x.xlsx");
+      expect(async).toEqual(sync);
+      expect(!async.ok && async.problem.code).toBe(code);
+    }
+  });
+});
