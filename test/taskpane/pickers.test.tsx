@@ -74,6 +74,23 @@ describe("pickers", () => {
     expect(p.gateway.text(SHEET, "K17")).toBe("02011");
   });
 
+  it("a 保健所マスタ with a reading column: the hint promises よみ and the search reads that column", async () => {
+    const sheets = await sampleFormWorkbook();
+    const master = sheets.find((x) => x.name === "保健所マスタ")!;
+    const width = master.values[0].length;
+    master.values = master.values.map((r, i) => {
+      const line = [...r, ...Array<null>(Math.max(0, width - r.length)).fill(null)];
+      line[width] = i === 0 ? "保健所名よみ" : r[1] === "02011" ? "アオモリケンチュウオウホケンジョ" : null;
+      return line;
+    });
+    const p = await renderPane(sheets);
+    const picker = await within(await openRow(p, "K17")).findByTestId("health-center-picker");
+    expect(picker.textContent).toContain("名前・よみ・コードで検索できます");
+    await search(p, picker, "ちゅうおう");
+    // Only the row whose reading says so: the table of place readings is not used beside the master's own column.
+    expect((await screen.findAllByRole("option")).map((o) => o.textContent)).toEqual(["02011 青森県中央保健所（アオモリケンチュウオウホケンジョ）"]);
+  });
+
   it("the list opens as the user types (no ↓ needed), says 一致なし, and the chevron is no extra Tab stop", async () => {
     const p = await renderPane(await sampleFormWorkbook());
     const detail = await openRow(p, "K17");
