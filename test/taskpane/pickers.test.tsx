@@ -60,12 +60,43 @@ describe("pickers", () => {
     expect(screen.getByTestId("row-detail").textContent).not.toContain("次期システムの運用開始後");
   });
 
+  it("finds a 保健所 by the reading of its words (ちゅうおう) although the master has no reading column", async () => {
+    const p = await renderPane(await sampleFormWorkbook());
+    const picker = await within(await openRow(p, "K17")).findByTestId("health-center-picker");
+    await search(p, picker, "ちゅうおう");
+    const options = (await screen.findAllByRole("option")).map((o) => o.textContent ?? "");
+    expect(options).toContain("02011 青森県中央保健所");
+    expect(options.every((o) => o.includes("中央"))).toBe(true);
+    await search(p, picker, "ｱｵﾓﾘｹﾝﾁｭｳｵｳ");
+    fireEvent.click(await screen.findByRole("option", { name: "02011 青森県中央保健所" }));
+    fireEvent.click(within(picker).getByRole("button", { name: "I列・K列に設定" }));
+    await p.settle();
+    expect(p.gateway.text(SHEET, "K17")).toBe("02011");
+  });
+
+  it("a 保健所マスタ with a reading column: the hint promises よみ and the search reads that column", async () => {
+    const sheets = await sampleFormWorkbook();
+    const master = sheets.find((x) => x.name === "保健所マスタ")!;
+    const width = master.values[0].length;
+    master.values = master.values.map((r, i) => {
+      const line = [...r, ...Array<null>(Math.max(0, width - r.length)).fill(null)];
+      line[width] = i === 0 ? "保健所名よみ" : r[1] === "02011" ? "アオモリケンチュウオウホケンジョ" : null;
+      return line;
+    });
+    const p = await renderPane(sheets);
+    const picker = await within(await openRow(p, "K17")).findByTestId("health-center-picker");
+    expect(picker.textContent).toContain("名前・よみ・コードで検索できます");
+    await search(p, picker, "ちゅうおう");
+    // Only the row whose reading says so: the table of place readings is not used beside the master's own column.
+    expect((await screen.findAllByRole("option")).map((o) => o.textContent)).toEqual(["02011 青森県中央保健所（アオモリケンチュウオウホケンジョ）"]);
+  });
+
   it("the list opens as the user types (no ↓ needed), says 一致なし, and the chevron is no extra Tab stop", async () => {
     const p = await renderPane(await sampleFormWorkbook());
     const detail = await openRow(p, "K17");
     const picker = await within(detail).findByTestId("health-center-picker");
-    // 保健所マスタ has no kana column: the hint does not promise kana.
-    expect(picker.textContent).toContain("保健所名の一部（漢字）・保健所コードで検索できます");
+    // The sample 保健所マスタ has no reading column: the hint promises readings of place names and words only.
+    expect(picker.textContent).toContain("名前・コード、都道府県・市区と「中央」などの語のよみで検索できます");
     expect(picker.textContent).not.toContain("カナ");
     const input = within(picker).getByRole("combobox");
     input.focus();

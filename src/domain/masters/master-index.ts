@@ -3,6 +3,7 @@ import { columnIndex } from "../columns";
 import type { MasterKind, MasterLayout } from "../profile/schema";
 import { catalogueNotice, type Notice } from "../check/notices";
 import { foldForMatch, nfkc, trimSpaces } from "../text/normalize";
+import { placeReadingKeys } from "./place-readings";
 
 export interface MasterRecord {
   code: string;
@@ -160,6 +161,14 @@ export class MasterIndex {
     return into;
   }
 
+  /**
+   * Whether the search knows readings only from the place-reading table: a 保健所マスタ without a reading column
+   * (the official one). Then the readings of 都道府県・市区 names and words like 中央 find a 保健所, not every reading.
+   */
+  get usesPlaceReadings(): boolean {
+    return this.kind === "healthCenter" && this.attributes.name !== undefined && this.attributes.kana === undefined;
+  }
+
   get size(): number {
     return this.codes.length;
   }
@@ -219,7 +228,15 @@ export class MasterIndex {
     if (!this.searchKeys) {
       const names = this.attributes.name;
       const kanas = this.attributes.kana;
-      this.searchKeys = this.codes.map((_, i) => foldForMatch(names?.[i] ?? "") + "\u0000" + foldForMatch(kanas?.[i] ?? ""));
+      if (this.usesPlaceReadings) {
+        // ~500 names: each is cut into place names and words of the reading table once (see place-readings.ts).
+        this.searchKeys = this.codes.map((_, i) => {
+          const name = names?.[i] ?? "";
+          return [foldForMatch(name), ...placeReadingKeys(name)].join("\u0000");
+        });
+      } else {
+        this.searchKeys = this.codes.map((_, i) => foldForMatch(names?.[i] ?? "") + "\u0000" + foldForMatch(kanas?.[i] ?? ""));
+      }
     }
     return this.searchKeys;
   }
@@ -234,20 +251,21 @@ export class MasterIndex {
   }
 }
 
-/** Column positions by header label, falling back to the layout's default letters. */
+/** Column positions by header label, falling back to the layout's default letters (a column without one is optional). */
 function resolveColumns(header: readonly Cell[], layout: MasterLayout): { code: number } & Partial<Record<Attribute, number>> {
   const labels = header.map((c) => nfkc(trimSpaces(cellText(c))));
-  const find = (spec: { column: string; headers: string[] }): number => {
+  const find = (spec: { column?: string; headers: string[] }): number | undefined => {
     for (const h of spec.headers) {
       const at = labels.indexOf(nfkc(h));
       if (at >= 0) return at;
     }
-    return columnIndex(spec.column);
+    return spec.column === undefined ? undefined : columnIndex(spec.column);
   };
-  const out: { code: number } & Partial<Record<Attribute, number>> = { code: find(layout.columns.code) };
+  const out: { code: number } & Partial<Record<Attribute, number>> = { code: find(layout.columns.code)! };
   for (const a of ATTRIBUTES) {
     const spec = layout.columns[a];
-    if (spec) out[a] = find(spec);
+    const at = spec && find(spec);
+    if (at !== undefined) out[a] = at;
   }
   return out;
 }

@@ -83,6 +83,8 @@ export const DEFAULT_PROFILE: FormProfile = {
         code: { column: "B", headers: ["保健所コード"] },
         cityCode: { column: "G", headers: ["中核市コード"] },
         name: { column: "C", headers: ["保健所名", "保健所名称"] },
+        // Optional: the official master has no reading column (then place-readings.ts gives readings of its names).
+        kana: { headers: ["保健所名カナ", "保健所名かな", "保健所名よみ", "保健所名ふりがな", "保健所名フリガナ", "カナ", "かな", "よみ", "ふりがな", "フリガナ"] },
       },
     },
     zensu: {

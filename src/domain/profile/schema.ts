@@ -35,8 +35,8 @@ const FieldSchema = z.object({
 });
 
 const MasterColumnSchema = z.object({
-  /** Default position when the header row does not name the column. */
-  column: ColumnSchema,
+  /** Default position when the header row does not name the column; absent = the column is optional: used only when a header names it. */
+  column: ColumnSchema.optional(),
   /** Header labels that identify the column (first match wins). */
   headers: z.array(z.string().min(1)).min(1),
 });
@@ -47,7 +47,7 @@ const MasterLayoutSchema = z.object({
   sheetNames: z.array(z.string().min(1)).min(1),
   headerRow: z.number().int().positive(),
   columns: z.object({
-    code: MasterColumnSchema,
+    code: MasterColumnSchema.extend({ column: ColumnSchema }),
     name: MasterColumnSchema.optional(),
     kana: MasterColumnSchema.optional(),
     healthCenterCode: MasterColumnSchema.optional(),

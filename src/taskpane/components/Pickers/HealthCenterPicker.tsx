@@ -10,7 +10,11 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** 保健所 by name or code → fills 中核市コード (I) and 保健所コード (K) of the row. */
+/** The hint says what the search finds: a master with a reading column is searched by it, the official one (none) by place readings. */
+const SEARCHABLE_WITH_READINGS = "名前・よみ・コード";
+const SEARCHABLE_WITHOUT_READINGS = "名前・コード、都道府県・市区と「中央」などの語のよみ";
+
+/** 保健所 by name, reading or code → fills 中核市コード (I) and 保健所コード (K) of the row. */
 export function HealthCenterPicker({ detail }: { detail: RowDetail }) {
   const pane = usePane();
   const styles = useStyles();
@@ -39,7 +43,13 @@ export function HealthCenterPicker({ detail }: { detail: RowDetail }) {
         <Caption1>{profile.masters.healthCenter.label}が読み込まれていないため、名前から選べません。「マスタ」タブから読み込んでください。</Caption1>
       ) : (
         <>
-          <MasterSearch label="保健所を名前またはコードで検索" placeholder="例：中央保健所、25654" searchable="保健所名の一部（漢字）・保健所コード" search={search} onPick={setPicked} />
+          <MasterSearch
+            label="保健所を名前・よみ・コードで検索"
+            placeholder="例：中央保健所、ちゅうおう、25654"
+            searchable={masters.healthCenter?.usesPlaceReadings ? SEARCHABLE_WITHOUT_READINGS : SEARCHABLE_WITH_READINGS}
+            search={search}
+            onPick={setPicked}
+          />
           {picked && (
             <>
               <Caption1>

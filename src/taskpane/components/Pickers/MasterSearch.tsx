@@ -5,7 +5,7 @@ import type { MasterRecord } from "../../../domain";
 interface Props {
   label: string;
   placeholder: string;
-  /** What can be searched, as the master allows it (保健所マスタ has no kana column, so it does not promise kana). */
+  /** What can be searched, as the master allows it (the official 保健所マスタ has no reading column: only place readings). */
   searchable?: string;
   search: (query: string) => MasterRecord[];
   onPick: (record: MasterRecord | undefined) => void;

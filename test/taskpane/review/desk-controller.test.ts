@@ -1,0 +1,137 @@
+import "../support/jsdom-gaps";
+// DeskController on its own (審査, 作業②): deciding, going to a finding's cell, taking a submission out of the review
+// and putting it back — on the fake Excel boundary with the real session, book and domain, two submissions imported
+// by the real intake. Each test checks the workbook (sheets, the record), the store, the Office calls and the message.
+import { parseReviewRecord, type Cell } from "../../../src/domain";
+import { DeskController } from "../../../src/taskpane/review/desk-controller";
+import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
+import { REVIEW_TASKS } from "../../../src/taskpane/review/review-tasks";
+import { FIXED, fixtures, importedDesk, said, type Desk, type Fixtures } from "./controller-fixtures";
+
+let f: Fixtures;
+beforeAll(async () => {
+  f = await fixtures();
+});
+
+const deskOf = (d: Desk) => new DeskController(d.session, d.book);
+const storedDecisions = (d: Desk) => {
+  const parsed = parseReviewRecord(d.review.record);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.record.submissions.map((s) => [s.id, s.decision.status, s.decision.remark]);
+};
+const listed = (d: Desk) => d.session.store.get().submissions.map((v) => [v.id, v.decision.status, v.decision.remark]);
+const cellEditing = { code: "InvalidOperationInCellEditMode", message: "" };
+
+describe("DeskController.setDecision", () => {
+  it("shows the decision at once and keeps it in the workbook's record, stamped with the time", async () => {
+    const d = await importedDesk(f);
+    await deskOf(d).setDecision("S002", { status: "差戻し", remark: "電話番号を確認" });
+    expect(listed(d)).toEqual([
+      ["S001", "受付", ""],
+      ["S002", "差戻し", "電話番号を確認"],
+    ]);
+    expect(d.session.store.get().submissions[1].decision.decidedAt).toBe(FIXED.toISOString());
+    expect(d.review.methods()).toEqual(["writeRecord"]);
+    expect(storedDecisions(d)).toEqual(listed(d));
+
+    // The remark alone changes; the status stays.
+    await deskOf(d).setDecision("S002", { remark: "確認済み" });
+    expect(storedDecisions(d)[1]).toEqual(["S002", "差戻し", "確認済み"]);
+  });
+
+  it("an unknown id changes nothing and calls nothing", async () => {
+    const d = await importedDesk(f);
+    const before = d.review.record;
+    await deskOf(d).setDecision("S999", { status: "承認" });
+    expect(d.review.calls).toEqual([]);
+    expect(d.review.record).toBe(before);
+  });
+
+  it("when the record cannot be saved: the sentence and why at the step; the decision stays on screen", async () => {
+    const d = await importedDesk(f);
+    d.review.failNext("writeRecord", cellEditing);
+    await expect(deskOf(d).setDecision("S001", { status: "承認" })).resolves.toBeUndefined();
+    const [intent, text] = said(d.session, "review")!;
+    expect(intent).toBe("error");
+    expect(text.startsWith(REVIEW_TASKS.判定の保存.failed)).toBe(true);
+    expect(text).toContain("セルを編集中");
+    expect(listed(d)[0]).toEqual(["S001", "承認", ""]);
+    expect(storedDecisions(d)[0]).toEqual(["S001", "受付", ""]);
+  });
+});
+
+describe("DeskController.goToCell", () => {
+  it("selects the finding's cell on the submission's sheet; a failure is said, not thrown", async () => {
+    const d = await importedDesk(f);
+    await deskOf(d).goToCell("S002", "D5");
+    expect(d.workbook.calls.filter((c) => c.method === "selectCell").map((c) => c.args)).toEqual([["S002_緑71診療所", "D5"]]);
+    expect(d.workbook.selected).toBe("D5");
+
+    d.workbook.failNext("selectCell", cellEditing);
+    await deskOf(d).goToCell("S001", "C14");
+    const [intent, text] = said(d.session, "review")!;
+    expect(intent).toBe("error");
+    expect(text.startsWith(REVIEW_TASKS.セルの選択.failed)).toBe(true);
+  });
+});
+
+describe("DeskController.removeSubmission / undoRemoval", () => {
+  it("takes a submission out with its sheet, then puts it back where it was with its values, decision and remark", async () => {
+    const d = await importedDesk(f);
+    const desk = deskOf(d);
+    await desk.setDecision("S001", { status: "要確認", remark: "AJ13を確認中" });
+    const values: Cell[][] = d.workbook.sheets.get("S001_山手10医院")!.map((r) => [...r]);
+    d.review.calls.length = 0;
+
+    await desk.removeSubmission("S001");
+    expect(d.review.methods()).toEqual(["deleteSheet", "writeRecord"]);
+    expect(d.workbook.sheets.has("S001_山手10医院")).toBe(false);
+    expect(listed(d)).toEqual([["S002", "受付", ""]]);
+    expect(storedDecisions(d)).toEqual([["S002", "受付", ""]]);
+    const removed = d.session.store.get().messages.find((m) => m.place === "review")!;
+    expect([removed.intent, removed.text]).toEqual(["info", REVIEW_MESSAGES.desk.removed("S001", "山手10医院.xlsx", "S001_山手10医院", true)]);
+    expect(removed.action).toEqual({ kind: "undo-removal", label: "元に戻す" });
+
+    d.review.calls.length = 0;
+    await desk.undoRemoval();
+    expect(d.review.methods()).toEqual(["sheetNames", "addSubmissionSheet", "writeRecord"]);
+    // Inserted again from the submitted file, as it came in.
+    expect((d.review.calls[1].args[0] as { base64?: string }).base64).toEqual(expect.any(String));
+    expect(d.workbook.sheets.get("S001_山手10医院")!.slice(0, values.length).map((r) => r.slice(0, 40))).toEqual(values.map((r) => r.slice(0, 40)));
+    expect(listed(d)).toEqual([
+      ["S001", "要確認", "AJ13を確認中"],
+      ["S002", "受付", ""],
+    ]);
+    expect(storedDecisions(d)).toEqual(listed(d));
+    expect(d.session.store.get().submissions[0].canMarkUp).toBe(true);
+    expect(said(d.session, "review")).toEqual(["success", REVIEW_MESSAGES.desk.restored("S001", "山手10医院.xlsx", "要確認")]);
+
+    // Only the last removal can be undone, once.
+    d.review.calls.length = 0;
+    await desk.undoRemoval();
+    expect(d.review.calls).toEqual([]);
+  });
+
+  it("元に戻す refuses when a sheet of that name was added meanwhile, and says what to do", async () => {
+    const d = await importedDesk(f);
+    const desk = deskOf(d);
+    await desk.removeSubmission("S002");
+    d.workbook.sheets.set("S002_緑71診療所", [["メモ"]]);
+    await desk.undoRemoval();
+    expect(said(d.session, "review")).toEqual(["error", REVIEW_TASKS.申請の復元.failed + REVIEW_MESSAGES.desk.sheetTaken("S002_緑71診療所")]);
+    expect(d.workbook.text("S002_緑71診療所", "A1")).toBe("メモ");
+    expect(listed(d).map((x) => x[0])).toEqual(["S001"]);
+  });
+
+  it("when Excel cannot delete the sheet, the submission stays in the review and the record", async () => {
+    const d = await importedDesk(f);
+    d.review.failNext("deleteSheet", cellEditing);
+    await expect(deskOf(d).removeSubmission("S001")).resolves.toBeUndefined();
+    const [intent, text] = said(d.session, "review")!;
+    expect(intent).toBe("error");
+    expect(text.startsWith(REVIEW_TASKS.申請の削除.failed)).toBe(true);
+    expect(listed(d).map((x) => x[0])).toEqual(["S001", "S002"]);
+    expect(storedDecisions(d).map((x) => x[0])).toEqual(["S001", "S002"]);
+    expect(d.workbook.sheets.has("S001_山手10医院")).toBe(true);
+  });
+});
