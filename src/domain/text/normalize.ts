@@ -66,7 +66,32 @@ function isFoldedKatakana(c: number): boolean {
  * katakana folded to hiragana, lower case, no spaces.
  */
 export function foldForMatch(s: string): string {
-  return katakanaToHiragana(nfkc(s)).toLowerCase().replace(ALL_SPACES, "");
+  // One pass over the common characters (those nfkc leaves alone, plus U+3000), folding as the full path would.
+  const n = s.length;
+  const codes = new Array<number>(n);
+  let k = 0;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) {
+      codes[k++] = c + 32;
+      changed = true;
+    } else if (c === 0x20 || c === 0x3000) changed = true;
+    else if ((c > 0x20 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30f7 && c <= 0x30fc) || (c >= 0x3005 && c <= 0x3007) || (c >= 0x3400 && c <= 0x4dbf)) codes[k++] = c;
+    else if (isFoldedKatakana(c)) {
+      codes[k++] = c - 0x60;
+      changed = true;
+    } else return katakanaToHiragana(nfkc(s)).toLowerCase().replace(ALL_SPACES, "");
+  }
+  if (!changed) return s;
+  codes.length = k;
+  return k <= 4096 ? String.fromCharCode.apply(null, codes) : fromCharCodes(codes);
+}
+
+function fromCharCodes(codes: number[]): string {
+  let out = "";
+  for (let start = 0; start < codes.length; start += 4096) out += String.fromCharCode.apply(null, codes.slice(start, start + 4096));
+  return out;
 }
 
 /** A person's name as a duplicate key: NFKC, no spaces (佐藤　太郎 = 佐藤 太郎 = 佐藤太郎). */

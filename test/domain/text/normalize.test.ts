@@ -52,4 +52,20 @@ describe("nfkc and katakanaToHiragana fast paths", () => {
     expect(katakanaToHiragana("ひらがなだけ")).toBe("ひらがなだけ");
     expect(foldForMatch("ﾁｭｳｵｳ　ホケンジョ")).toBe("ちゅうおうほけんじょ");
   });
+
+  it("foldForMatch's one-pass path gives what NFKC, kana folding, lower case and space removal give", () => {
+    const reference = (s: string) => katakanaToHiragana(s.normalize("NFKC")).toLowerCase().replace(/[\s\u3000]+/g, "");
+    const differing: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = String.fromCharCode(c);
+      if (foldForMatch(s) !== reference(s)) differing.push(c.toString(16));
+      const mixed = `Aア${s}ヴ　z`;
+      if (foldForMatch(mixed) !== reference(mixed)) differing.push(`mixed ${c.toString(16)}`);
+    }
+    expect(differing).toEqual([]);
+    const long = "ヤマテ クリニック ABC ".repeat(2000);
+    expect(foldForMatch(long)).toBe(reference(long));
+    for (const s of ["", "abc", "山手クリニック", "ＡＢＣ　１２３", "ｶﾞ", "か\u3099", "①病院", "東京\t都", "ヷヸヹヺ・ー々〆〇"]) expect(foldForMatch(s)).toBe(reference(s));
+  });
 });
