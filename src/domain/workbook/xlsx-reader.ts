@@ -33,6 +33,17 @@ export interface ReadXlsxOptions {
   inflate?: RawInflate;
 }
 
+/**
+ * A read whose shared strings are still to come (readXlsxDeferred): another thread reads them meanwhile
+ * (readSharedStringsPart), and resolveSharedStrings fills them in.
+ */
+export type DeferredRead = { ok: true; sheets: SheetData[]; pending: PendingStrings } | { ok: false; problem: WorkbookProblem };
+
+/** Where the shared-string cells of a deferred read are: per sheet, (row, column, string index) triples. */
+export interface PendingStrings {
+  cells: number[][];
+}
+
 function problem(code: WorkbookProblemCode, file: string, part?: string): { ok: false; problem: WorkbookProblem } {
   const p: WorkbookProblem = { code, message: MESSAGES[code].text({ file, part }) };
   if (part !== undefined) p.part = part;
@@ -202,13 +213,26 @@ interface SheetEntry {
   path: string | undefined;
 }
 
-function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, options: ReadXlsxOptions): PackageSteps {
+/** The workbook part, its relationships, and where a part it relates to is (by type, or its usual name). */
+function locateWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>) {
   const rootRels = readRels(bytes, entries, "");
   let workbookPath = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument"))?.target;
   if (!workbookPath || !findEntry(entries, workbookPath)) workbookPath = findEntry(entries, "xl/workbook.xml") ? "xl/workbook.xml" : undefined;
   if (!workbookPath) throw new NotWorkbookError();
-
   const wbRels = readRels(bytes, entries, workbookPath);
+  const folder = workbookPath.includes("/") ? workbookPath.slice(0, workbookPath.lastIndexOf("/")) : "";
+  const relOf = (suffix: string, fallback: string) => {
+    const rel = [...wbRels.values()].find((r) => r.type.endsWith(suffix));
+    return rel ? rel.target : resolvePath(folder, fallback);
+  };
+  return { workbookPath, wbRels, sharedStringsEntry: findEntry(entries, relOf("/sharedStrings", "sharedStrings.xml")), stylesPath: relOf("/styles", "styles.xml") };
+}
+
+/** Marks a shared-string cell of a deferred read until resolveSharedStrings replaces it; never left in a result. */
+const PENDING: CellError = Object.freeze({ error: "#PENDING" });
+
+function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, options: ReadXlsxOptions, pending?: PendingStrings): PackageSteps {
+  const { workbookPath, wbRels, sharedStringsEntry, stylesPath } = locateWorkbook(bytes, entries);
   const sheets: SheetEntry[] = [];
   let date1904 = false;
   scanPart(bytes, entries, workbookPath, {
@@ -229,14 +253,8 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
     text() {},
   });
 
-  const folder = workbookPath.includes("/") ? workbookPath.slice(0, workbookPath.lastIndexOf("/")) : "";
-  const relOf = (suffix: string, fallback: string) => {
-    const rel = [...wbRels.values()].find((r) => r.type.endsWith(suffix));
-    return rel ? rel.target : resolvePath(folder, fallback);
-  };
-  const sharedEntry = findEntry(entries, relOf("/sharedStrings", "sharedStrings.xml"));
-  const shared = sharedEntry ? readSharedStrings(yield sharedEntry, sharedEntry.name) : [];
-  const dateStyles = readDateStyles(bytes, entries, relOf("/styles", "styles.xml"));
+  const shared = pending ? undefined : sharedStringsEntry ? readSharedStrings(yield sharedStringsEntry, sharedStringsEntry.name) : [];
+  const dateStyles = readDateStyles(bytes, entries, stylesPath);
 
   const present = sheets.map((s) => (s.path ? findEntry(entries, s.path) : undefined));
   const total = present.reduce((n, e) => n + (e ? e.compressedSize : 0), 0);
@@ -246,6 +264,7 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
     const s = sheets[i];
     const entry = present[i];
     const reader = new SheetReader(shared, dateStyles, date1904);
+    pending?.cells.push(reader.pendingCells);
     if (entry) {
       // The part is inflated whole (fflate's one-shot inflate is about twice as fast as its streaming one) and
       // scanned as bytes; it is never decoded to one string. Progress follows the scan, in compressed bytes.
@@ -263,6 +282,54 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
     out.push(reader.result(s.name, s.state));
   }
   return out;
+}
+
+/**
+ * readXlsx without the shared strings, for a host with a second thread: their cells are left pending while
+ * another thread reads the strings (readSharedStringsPart); resolveSharedStrings then gives exactly readXlsx's result.
+ */
+export function readXlsxDeferred(bytes: Uint8Array, fileName: string, options: ReadXlsxOptions = {}): DeferredRead {
+  const pkg = openPackage(bytes, fileName);
+  if (!pkg.ok) return pkg;
+  const pending: PendingStrings = { cells: [] };
+  try {
+    const steps = packageSteps(bytes, pkg.entries, options, pending);
+    let step = steps.next();
+    while (!step.done) step = steps.next(readEntry(bytes, step.value, options.inflate));
+    return { ok: true, sheets: step.value, pending };
+  } catch (e) {
+    return packageProblem(e, fileName);
+  }
+}
+
+/** The shared strings of an .xlsx alone (empty when it has none), or the problem readXlsx would report for the file. */
+export function readSharedStringsPart(bytes: Uint8Array, fileName: string, options: Pick<ReadXlsxOptions, "inflate"> = {}): { ok: true; strings: string[] } | { ok: false; problem: WorkbookProblem } {
+  const pkg = openPackage(bytes, fileName);
+  if (!pkg.ok) return pkg;
+  try {
+    const entry = locateWorkbook(bytes, pkg.entries).sharedStringsEntry;
+    return { ok: true, strings: entry ? readSharedStrings(readEntry(bytes, entry, options.inflate), entry.name) : [] };
+  } catch (e) {
+    return packageProblem(e, fileName);
+  }
+}
+
+/** A deferred read with its shared strings filled in: the same sheets readXlsx gives. */
+export function resolveSharedStrings(sheets: SheetData[], pending: PendingStrings, strings: readonly string[]): SheetData[] {
+  sheets.forEach((sheet, k) => {
+    const triples = pending.cells[k] ?? [];
+    const rows = sheet.values as Cell[][];
+    // Last first: where a cell is written twice the later value wins, as in readXlsx; a merged area's other cells,
+    // emptied after the scan, stay empty.
+    for (let i = triples.length - 3; i >= 0; i -= 3) {
+      const cells = rows[triples[i] - 1];
+      const col = triples[i + 1];
+      if (cells === undefined || cells[col] !== PENDING) continue;
+      const s = strings[triples[i + 2]];
+      cells[col] = s !== undefined ? s : unread("shared-string-missing", `${columnLetter(col)}${triples[i]}`);
+    }
+  });
+  return sheets;
 }
 
 function readSharedStrings(data: Uint8Array, partName: string): string[] {
@@ -435,8 +502,11 @@ class SheetReader implements ByteXmlHandler {
   private inline = "";
   private inlineSeen = false;
 
+  /** With no shared strings yet: (row, column, index) of each shared-string cell, left PENDING in the rows. */
+  readonly pendingCells: number[] = [];
+
   constructor(
-    private readonly shared: readonly string[],
+    private readonly shared: readonly string[] | undefined,
     private readonly dateStyles: readonly boolean[],
     private readonly date1904: boolean,
   ) {}
@@ -648,6 +718,7 @@ class SheetReader implements ByteXmlHandler {
       const d = digitsValue(this.b, this.valueStart, this.valueEnd);
       if (d >= 0) {
         if (this.type === "s") {
+          if (!this.shared) return this.putPending(d);
           const s = this.shared[d];
           if (s !== undefined) return this.put(s);
         } else if (this.type === "n" && !this.dateStyles[this.style]) return this.put(d);
@@ -659,7 +730,8 @@ class SheetReader implements ByteXmlHandler {
     switch (this.type) {
       case "s":
         if (v !== undefined && v.trim() !== "") {
-          const s = this.shared[parseInt(v, 10)];
+          if (!this.shared && this.col >= 0 && this.col < 16384) return this.putPending(parseInt(v, 10));
+          const s = this.shared?.[parseInt(v, 10)];
           cell = s !== undefined ? s : unread("shared-string-missing", where());
         } else if (this.hasFormula) cell = unread("formula-uncached", where());
         break;
@@ -693,6 +765,11 @@ class SheetReader implements ByteXmlHandler {
     }
     if (cell === null || this.col < 0 || this.col >= 16384) return;
     this.put(cell);
+  }
+
+  private putPending(index: number): void {
+    this.pendingCells.push(this.rowNumber, this.col, index);
+    this.put(PENDING);
   }
 
   private put(cell: Cell): void {

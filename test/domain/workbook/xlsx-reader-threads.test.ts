@@ -1,20 +1,33 @@
 /**
- * readXlsxAsync (the CLI's reader: parts inflated by Node's zlib on its thread pool, ahead of the scan) gives exactly
- * what readXlsx gives, for readable workbooks and for each kind of unreadable file.
+ * The reader's two ways of using another thread give exactly what readXlsx gives, for readable workbooks and for
+ * each kind of unreadable file: readXlsxAsync (the CLI: parts inflated by Node's zlib on its thread pool, ahead of
+ * the scan) and readXlsxDeferred + readSharedStringsPart + resolveSharedStrings (the pane: the shared strings read
+ * by a second worker while the first scans the sheets).
  */
 import { readFileSync } from "node:fs";
 import { inflateRaw } from "node:zlib";
 import { strToU8, zipSync } from "fflate";
-import { readXlsx, readXlsxAsync, type WorkbookRead } from "../../../src/domain";
+import { readSharedStringsPart, readXlsx, readXlsxAsync, readXlsxDeferred, resolveSharedStrings, type WorkbookRead } from "../../../src/domain";
 import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../../support/generate";
-import { miniXlsxFiles } from "../../support/minimal-xlsx";
+import { miniXlsx, miniXlsxFiles } from "../../support/minimal-xlsx";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";
 
 const zlibInflate = (data: Uint8Array, size: number) =>
   new Promise<Uint8Array>((resolve, reject) => inflateRaw(data, size > 0 ? { chunkSize: Math.max(size, 64) } : {}, (err, out) => (err ? reject(err) : resolve(new Uint8Array(out)))));
 
+/** The pane's two-worker read, in one thread: sheets with pending strings, the strings alone, then the two joined. */
+function deferredRead(bytes: Uint8Array, name: string): WorkbookRead {
+  const strings = readSharedStringsPart(bytes, name);
+  const read = readXlsxDeferred(bytes, name);
+  if (!strings.ok) return strings;
+  if (!read.ok) return read;
+  return { ok: true, sheets: resolveSharedStrings(read.sheets, read.pending, strings.strings) };
+}
+
 async function bothReaders(bytes: Uint8Array, name: string): Promise<[WorkbookRead, WorkbookRead]> {
-  return [readXlsx(bytes, name), await readXlsxAsync(bytes, name, zlibInflate)];
+  const sync = readXlsx(bytes, name);
+  expect(deferredRead(bytes, name)).toEqual(sync);
+  return [sync, await readXlsxAsync(bytes, name, zlibInflate)];
 }
 
 function findBytes(haystack: Uint8Array, needle: Uint8Array): number {
@@ -25,7 +38,7 @@ function findBytes(haystack: Uint8Array, needle: Uint8Array): number {
   return -1;
 }
 
-describe("readXlsxAsync reads what readXlsx reads", () => {
+describe("readXlsxAsync and the deferred read give what readXlsx gives", () => {
   it.each([
     ["samples/application-form.xlsx", SAMPLE_FORM],
     ["samples/masters.xlsx", SAMPLE_MASTERS],
@@ -54,7 +67,40 @@ describe("readXlsxAsync reads what readXlsx reads", () => {
   });
 });
 
-describe("readXlsxAsync: unreadable files get the same Japanese problem as with readXlsx", () => {
+describe("shared strings read apart: the cells Excel shows and the ones it does not", () => {
+  const shared = ["<t>a</t>", "<t>b</t>", "<r><t>ri</t></r><r><t>ch</t></r><rPh><t>ﾌﾘｶﾞﾅ</t></rPh>", "<t xml:space=\"preserve\"> &amp; _x000D_</t>"];
+  const s = (ref: string, index: string) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
+
+  it("a merged area's other cells stay empty; a cell written twice keeps its later value; an index out of range is an unread cell", async () => {
+    const data =
+      `<row r="1">${s("A1", "0")}${s("B1", "1")}${s("C1", "2")}</row>` +
+      `<row r="2">${s("A2", "1")}${s("B2", "3")}${s("A2", "0")}<c r="C2"><v>5</v></c>${s("C2", "2")}${s("E2", "0")}${s("E2", "1")}${s("F2", "0")}<c r="F2"><v>7</v></c></row>` +
+      `<row r="3">${s("A3", "9")}${s("B3", " 1 ")}${s("C3", "x")}</row>` +
+      `<row r="2">${s("D2", "3")}</row>`;
+    const bytes = miniXlsx([{ name: "S", data, after: `<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>` }], { sharedXml: shared });
+    const [sync, async] = await bothReaders(bytes, "s.xlsx");
+    expect(async).toEqual(sync);
+    const values = sync.ok ? sync.sheets[0].values : [];
+    expect(values[0]).toEqual(["a", null, "rich"]);
+    expect(values[1]).toEqual([null, null, "rich", " & \r", "b", 7]);
+    expect(values[2][0]).toMatchObject({ unread: "shared-string-missing", error: "#文字列なし（A3）" });
+    expect(values[2][1]).toBe("b");
+    expect(values[2][2]).toMatchObject({ unread: "shared-string-missing" });
+  });
+
+  it("a workbook without sharedStrings.xml, and one whose shared strings part is damaged", async () => {
+    const plain = miniXlsx([{ name: "S", data: `<row r="1"><c r="A1"><v>1</v></c></row>` }]);
+    const [sync] = await bothReaders(plain, "p.xlsx");
+    expect(sync.ok && sync.sheets[0].values).toEqual([[1]]);
+    const files = miniXlsxFiles([{ name: "S", data: `<row r="1">${s("A1", "0")}</row>` }], { sharedXml: shared });
+    files["xl/sharedStrings.xml"] = strToU8(`<sst><si><t>a</t></si><`);
+    const [broken, async] = await bothReaders(zipSync(files), "b.xlsx");
+    expect(async).toEqual(broken);
+    expect(!broken.ok && broken.problem).toMatchObject({ code: "file.damaged", part: "xl/sharedStrings.xml" });
+  });
+});
+
+describe("unreadable files get the same Japanese problem with each way of reading", () => {
   const sheet = { name: "S", data: `<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>` };
 
   it("random bytes, an empty file, a truncated zip, an .xls", async () => {
