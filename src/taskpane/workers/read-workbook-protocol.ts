@@ -1,19 +1,42 @@
 import type { FormProfile } from "../../domain/profile/schema";
 import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
-import type { PackedMasterData } from "./packed-masters";
+import type { PackedColumn, PackedMasterData } from "./packed-masters";
 
 /**
  * What the pane sends to the workbook worker: the file's bytes (transferred, not copied) and its name for messages.
  * With `indexMastersFor`, the worker also finds the master sheets and indexes them (search keys included), and sends
  * back only the indexes: the pane's main thread then neither receives 180,000 rows of values nor indexes them.
+ * With `stringsPort`, a second worker reads the shared strings meanwhile and sends them through that port; the pane
+ * sends `{ type: "strings", result: undefined }` instead when that worker failed (the reader then reads them itself).
  */
-export interface WorkerRequest {
+export interface ReadRequest {
+  type: "read";
   bytes: ArrayBuffer;
   fileName: string;
   indexMastersFor?: FormProfile;
+  stringsPort?: MessagePort;
 }
+
+/** To the second worker: read the shared strings of the file and post them to `port`, then say so to the pane. */
+export interface SharedStringsRequest {
+  type: "sharedStrings";
+  bytes: ArrayBuffer;
+  fileName: string;
+  port: MessagePort;
+}
+
+export type SharedStringsResult = { ok: true; strings: PackedColumn } | { ok: false; problem: WorkbookProblem };
+
+/** The shared strings for a reading worker: from the second worker's port, or from the pane (undefined: read them yourself). */
+export interface StringsMessage {
+  type: "strings";
+  result: SharedStringsResult | undefined;
+}
+
+export type WorkerRequest = ReadRequest | SharedStringsRequest | StringsMessage;
 
 export type WorkerReply =
   | { type: "progress"; done: number; total: number }
   | { type: "done"; result: WorkbookRead }
-  | { type: "masters"; result: { ok: true; masters: PackedMasterData[] } | { ok: false; problem: WorkbookProblem } };
+  | { type: "masters"; result: { ok: true; masters: PackedMasterData[] } | { ok: false; problem: WorkbookProblem } }
+  | { type: "stringsSent" };

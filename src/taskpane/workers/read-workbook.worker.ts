@@ -1,10 +1,11 @@
 // The workbook reader off the pane's main thread: bytes in (transferred), progress and the read result out.
 // Only the domain's reader (fflate + the scanner) and, for master files, the master indexing are bundled here; the
-// pane receives plain values, or plain master indexes.
+// pane receives plain values, or plain master indexes. The same script serves as the second worker of a big file,
+// reading its shared strings while the first scans the sheets (see read-workbook-protocol.ts).
 import { mastersFromSheets } from "../../domain/workbook/sheet-data";
-import { readXlsx } from "../../domain/workbook/xlsx-reader";
-import { packMasterData, transferablesOf } from "./packed-masters";
-import type { WorkerReply, WorkerRequest } from "./read-workbook-protocol";
+import { readSharedStringsPart, readXlsxDeferred, readXlsx, resolveSharedStrings, type WorkbookRead } from "../../domain/workbook/xlsx-reader";
+import { packColumn, packMasterData, transferablesOf, unpackColumn } from "./packed-masters";
+import type { ReadRequest, SharedStringsResult, WorkerReply, WorkerRequest } from "./read-workbook-protocol";
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -13,18 +14,65 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = (e) => {
-  const { bytes, fileName, indexMastersFor } = e.data;
-  let last = 0;
-  const result = readXlsx(new Uint8Array(bytes), fileName, {
-    onProgress: (done, total) => {
-      // At most ~50 progress messages per file.
-      if (done === total || done - last >= total / 50) {
-        last = done;
-        scope.postMessage({ type: "progress", done, total });
-      }
-    },
+/** The shared strings from the second worker (or the pane's word that it failed), once they come. */
+let strings: { result: SharedStringsResult | undefined } | undefined;
+let onStrings: (() => void) | undefined;
+
+function receiveStrings(result: SharedStringsResult | undefined): void {
+  if (strings) return; // the first word counts: the port's strings, or the pane's "that worker failed"
+  strings = { result };
+  onStrings?.();
+}
+
+function nextStrings(): Promise<SharedStringsResult | undefined> {
+  return new Promise((resolve) => {
+    const give = () => resolve(strings!.result);
+    if (strings) give();
+    else onStrings = give;
   });
+}
+
+scope.onmessage = (e) => {
+  const request = e.data;
+  if (request.type === "strings") receiveStrings(request.result);
+  else if (request.type === "sharedStrings") sendSharedStrings(request.bytes, request.fileName, request.port);
+  else void read(request);
+};
+
+function sendSharedStrings(bytes: ArrayBuffer, fileName: string, port: MessagePort): void {
+  const read = readSharedStringsPart(new Uint8Array(bytes), fileName);
+  const result: SharedStringsResult = read.ok ? { ok: true, strings: packColumn(read.strings) } : read;
+  port.postMessage({ type: "strings", result }, result.ok ? [result.strings.ends.buffer as ArrayBuffer] : []);
+  scope.postMessage({ type: "stringsSent" });
+}
+
+async function read(request: ReadRequest): Promise<void> {
+  const { fileName, indexMastersFor, stringsPort } = request;
+  strings = undefined;
+  onStrings = undefined;
+  const bytes = new Uint8Array(request.bytes);
+  let last = 0;
+  const onProgress = (done: number, total: number) => {
+    // At most ~50 progress messages per file.
+    if (done === total || done - last >= total / 50) {
+      last = done;
+      scope.postMessage({ type: "progress", done, total });
+    }
+  };
+  let result: WorkbookRead;
+  if (stringsPort) {
+    stringsPort.onmessage = (m: MessageEvent<{ result: SharedStringsResult }>) => receiveStrings(m.data.result);
+    const deferred = readXlsxDeferred(bytes, fileName, { onProgress });
+    // Without the second worker's strings (it failed), they are read here; its problem comes first, as in readXlsx.
+    const sent = await nextStrings();
+    stringsPort.close();
+    const shared = sent === undefined ? readSharedStringsPart(bytes, fileName) : sent.ok ? { ok: true as const, strings: unpackColumn(sent.strings) } : sent;
+    if (!shared.ok) result = shared;
+    else if (!deferred.ok) result = deferred;
+    else result = { ok: true, sheets: resolveSharedStrings(deferred.sheets, deferred.pending, shared.strings) };
+  } else {
+    result = readXlsx(bytes, fileName, { onProgress });
+  }
   if (!indexMastersFor) {
     scope.postMessage({ type: "done", result });
     return;
@@ -35,4 +83,4 @@ scope.onmessage = (e) => {
   }
   const masters = mastersFromSheets(result.sheets, indexMastersFor, fileName).map((m) => packMasterData(m.index.toData()));
   scope.postMessage({ type: "masters", result: { ok: true, masters } }, masters.flatMap(transferablesOf));
-};
+}

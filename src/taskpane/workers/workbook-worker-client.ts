@@ -1,9 +1,15 @@
 import type { FormProfile } from "../../domain/profile/schema";
 import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
 import type { PackedMasterData } from "./packed-masters";
-import type { WorkerReply, WorkerRequest } from "./read-workbook-protocol";
+import type { ReadRequest, SharedStringsRequest, WorkerReply } from "./read-workbook-protocol";
 
 export type MastersRead = { ok: true; masters: PackedMasterData[] } | { ok: false; problem: WorkbookProblem };
+
+/**
+ * From this size on (compressed bytes), a second worker reads the shared strings while the first scans the sheets:
+ * below it, starting that worker costs more than it saves.
+ */
+export const STRINGS_APART_FROM = 1 << 20;
 
 /**
  * Reads an .xlsx in a Web Worker (webpack 5 bundles the worker from `new URL(…, import.meta.url)` as its own chunk),
@@ -19,37 +25,74 @@ export function readMastersInWorker(bytes: Uint8Array, fileName: string, profile
   return run(bytes, { fileName, indexMastersFor: profile }, onProgress, (reply) => (reply.type === "masters" ? reply.result : undefined));
 }
 
-function run<T>(bytes: Uint8Array, request: Omit<WorkerRequest, "bytes">, onProgress: (done: number, total: number) => void, resultOf: (reply: WorkerReply) => T | undefined): Promise<T | undefined> {
-  let worker: Worker;
+function startWorker(): Worker | undefined {
   try {
-    worker = new Worker(new URL("./read-workbook.worker.ts", import.meta.url));
+    return new Worker(new URL("./read-workbook.worker.ts", import.meta.url));
   } catch {
-    return Promise.resolve(undefined);
+    return undefined;
   }
+}
+
+/** Whether this host can give a second worker a core of its own. */
+function twoCores(): boolean {
+  return typeof navigator === "undefined" || !(navigator.hardwareConcurrency > 0) || navigator.hardwareConcurrency >= 2;
+}
+
+function run<T>(bytes: Uint8Array, request: Pick<ReadRequest, "fileName" | "indexMastersFor">, onProgress: (done: number, total: number) => void, resultOf: (reply: WorkerReply) => T | undefined): Promise<T | undefined> {
+  const worker = startWorker();
+  if (!worker) return Promise.resolve(undefined);
+  const helper = bytes.length >= STRINGS_APART_FROM && twoCores() && typeof MessageChannel === "function" ? startWorker() : undefined;
   return new Promise((resolve) => {
+    const finish = (value: T | undefined) => {
+      worker.terminate();
+      helper?.terminate();
+      resolve(value);
+    };
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       if (e.data.type === "progress") onProgress(e.data.done, e.data.total);
-      else {
-        worker.terminate();
-        resolve(resultOf(e.data));
-      }
+      else if (e.data.type !== "stringsSent") finish(resultOf(e.data));
     };
     // The worker could not start (chunk not found, refused) or failed: the file is read on the main thread instead,
     // where a bug of the reader surfaces as an ordinary exception.
     worker.onerror = (e) => {
       e.preventDefault();
-      worker.terminate();
-      resolve(undefined);
+      finish(undefined);
     };
     // A copy goes to the worker (the caller keeps its bytes, e.g. to insert the sheets into the workbook).
     const copy = bytes.slice().buffer;
-    const message: WorkerRequest = { ...request, bytes: copy };
+    const message: ReadRequest = { type: "read", ...request, bytes: copy };
+    const transfer: Transferable[] = [copy];
+    const channel = helper ? new MessageChannel() : undefined;
+    if (channel) {
+      message.stringsPort = channel.port2;
+      transfer.push(channel.port2);
+    }
     try {
-      worker.postMessage(message, [copy]);
+      worker.postMessage(message, transfer);
     } catch {
       // Something in the request cannot be cloned: read on the main thread.
-      worker.terminate();
-      resolve(undefined);
+      return finish(undefined);
+    }
+    if (helper && channel) {
+      // The helper's strings go straight to the reading worker; when the helper fails, that worker reads them itself.
+      const giveUp = () => {
+        helper.terminate();
+        worker.postMessage({ type: "strings", result: undefined });
+      };
+      helper.onmessage = (e: MessageEvent<WorkerReply>) => {
+        if (e.data.type === "stringsSent") helper.terminate();
+      };
+      helper.onerror = (e) => {
+        e.preventDefault();
+        giveUp();
+      };
+      const helperCopy = bytes.slice().buffer;
+      const helperMessage: SharedStringsRequest = { type: "sharedStrings", bytes: helperCopy, fileName: request.fileName, port: channel.port1 };
+      try {
+        helper.postMessage(helperMessage, [helperCopy, channel.port1]);
+      } catch {
+        giveUp();
+      }
     }
   });
 }
