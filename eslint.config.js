@@ -87,6 +87,12 @@ module.exports = tseslint.config(
     files: ["src/taskpane/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/cli", "**/cli/**", "node:*"], message: "作業ウィンドウは CLI や Node のモジュールを使いません。" }] }],
+      // Fluent's default layout="auto" renders one unwrapped line and wraps only when a ResizeObserver notices the
+      // overflow — which it never does when the text of a mounted bar grows: the 320 px pane then scrolls sideways.
+      "no-restricted-syntax": [
+        "error",
+        { selector: "JSXOpeningElement[name.name='MessageBar']:not(:has(JSXAttribute[name.name='layout']))", message: 'MessageBar には layout="multiline" を付けます（既定の auto は幅の狭いペインで横にはみ出します）。' },
+      ],
     },
   },
   {

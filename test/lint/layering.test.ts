@@ -40,3 +40,13 @@ test("the allowed directions pass (and `npm run lint` runs the same rules over s
   expect(await layeringErrors("src/cli/planted.ts", 'import { readFileSync } from "node:fs";\nimport { DEFAULT_PROFILE } from "../domain";\nexport const x = [readFileSync, DEFAULT_PROFILE];\n')).toEqual([]);
   expect(await layeringErrors("src/domain/planted.ts", 'import type ExcelJS from "exceljs";\nexport type W = ExcelJS.Workbook;\n')).toEqual([]);
 });
+
+test('a MessageBar in the pane without layout="multiline" fails lint (the default wraps too late and scrolls a 320 px pane sideways)', async () => {
+  const lint = async (code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, "src/taskpane/components/Planted.tsx") });
+    return result.messages.filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
+  };
+  const head = 'import { MessageBar } from "@fluentui/react-components";\n';
+  expect(await lint(`${head}export const Bar = () => <MessageBar intent="info">x</MessageBar>;\n`)).toEqual([expect.stringContaining('layout="multiline"')]);
+  expect(await lint(`${head}export const Bar = () => <MessageBar layout="multiline" intent="info">x</MessageBar>;\n`)).toEqual([]);
+});

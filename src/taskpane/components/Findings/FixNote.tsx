@@ -33,7 +33,7 @@ export function FixNote() {
   }, [id, pane]);
   if (!note) return null;
   return (
-    <MessageBar ref={box} tabIndex={-1} intent={note.intent} role="status" data-testid="fix-note" data-intent={note.intent}>
+    <MessageBar layout="multiline" ref={box} tabIndex={-1} intent={note.intent} role="status" data-testid="fix-note" data-intent={note.intent}>
       <MessageBarBody>{note.text}</MessageBarBody>
       <MessageBarActions
         containerAction={

@@ -23,7 +23,7 @@ export function Masters() {
   return (
     <div className={styles.panel}>
       {lastLoad && lastLoad.length > 0 && (
-        <MessageBar intent="success" data-testid="master-load-report">
+        <MessageBar layout="multiline" intent="success" data-testid="master-load-report">
           <MessageBarBody>
             読み込みました：
             {lastLoad.map((m) => `${m.label} ${m.size.toLocaleString("ja-JP")}件（重複 ${m.duplicates}件、${m.source}）`).join("、")}

@@ -38,7 +38,7 @@ export function Messages() {
   const limits = capabilities ? hostLimits(capabilities) : [];
   const bars = [
     ...messages.map((m) => (
-      <MessageBar key={`m${m.id}`} intent={m.intent} role={m.intent === "error" ? "alert" : "status"} data-testid="pane-message" data-intent={m.intent}>
+      <MessageBar layout="multiline" key={`m${m.id}`} intent={m.intent} role={m.intent === "error" ? "alert" : "status"} data-testid="pane-message" data-intent={m.intent}>
         <MessageBarBody>{m.text}</MessageBarBody>
         <MessageBarActions
           containerAction={
@@ -50,12 +50,12 @@ export function Messages() {
       </MessageBar>
     )),
     ...limits.map((text) => (
-      <MessageBar key={text} intent="warning" data-testid="host-limit">
+      <MessageBar layout="multiline" key={text} intent="warning" data-testid="host-limit">
         <MessageBarBody>{text}</MessageBarBody>
       </MessageBar>
     )),
     ...(notices ?? []).map((n) => (
-      <MessageBar key={n.message} intent="info" data-testid="check-notice">
+      <MessageBar layout="multiline" key={n.message} intent="info" data-testid="check-notice">
         <MessageBarBody>{n.message}</MessageBarBody>
       </MessageBar>
     )),

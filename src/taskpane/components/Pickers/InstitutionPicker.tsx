@@ -78,7 +78,7 @@ export function InstitutionPicker({ detail }: { detail: RowDetail }) {
                     )}
                   </dl>
                   {mismatch && (
-                    <MessageBar intent="warning" data-testid="health-center-mismatch">
+                    <MessageBar layout="multiline" intent="warning" data-testid="health-center-mismatch">
                       <MessageBarBody>
                         この機関の保健所コードは {picked.healthCenterCode} ですが、{K.column}列は {detail.healthCenterCode} です。管轄の保健所を確認してください。
                       </MessageBarBody>
@@ -88,7 +88,7 @@ export function InstitutionPicker({ detail }: { detail: RowDetail }) {
                     {AJ.column}{detail.row} に設定
                   </Button>
                   {pickedHealthCenter && (
-                    <MessageBar intent="info">
+                    <MessageBar layout="multiline" intent="info">
                       <MessageBarBody>
                         保健所も {pickedHealthCenter.code} {pickedHealthCenter.name ?? ""} に合わせられます。
                       </MessageBarBody>

@@ -59,7 +59,7 @@ export function PlaceMessages({ places }: { places: readonly ReviewPlace[] }) {
   return (
     <MessageBarGroup className={styles.messages}>
       {shown.map((m) => (
-        <MessageBar key={m.id} intent={m.intent} role={m.intent === "error" ? "alert" : "status"} data-testid="review-message" data-intent={m.intent} data-place={m.place}>
+        <MessageBar layout="multiline" key={m.id} intent={m.intent} role={m.intent === "error" ? "alert" : "status"} data-testid="review-message" data-intent={m.intent} data-place={m.place}>
           <MessageBarBody>{m.text}</MessageBarBody>
           <MessageBarActions containerAction={<Button appearance="transparent" aria-label="このメッセージを閉じる" icon={<Dismiss20Regular />} onClick={() => review.dismiss(m.id)} />}>
             {m.action?.kind === "undo-removal" && <UndoButton key={m.id} label={m.action.label} onClick={() => void review.undoRemoval()} />}

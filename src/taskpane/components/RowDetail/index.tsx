@@ -65,7 +65,7 @@ export function RowDetail() {
         detail.status === "complete" && <Caption1>この行に指摘はありません。</Caption1>
       )}
       {detail.deferred && (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>所属機関分類コード16（医療機関管理者（定点））のアカウントは、次期システムの運用開始後に発行されます。</MessageBarBody>
         </MessageBar>
       )}
