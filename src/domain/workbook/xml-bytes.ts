@@ -19,16 +19,69 @@ export interface ByteXmlHandler {
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** Bytes [start, end) as text: ASCII runs without TextDecoder (most cell values are short ASCII). */
+/** Code units of the short value being decoded (a value is at most SHORT bytes, so at most SHORT units). */
+const SHORT = 256;
+const units = new Uint16Array(SHORT);
+
+/**
+ * Bytes [start, end) as text. Short values (cell values, shared strings: almost all of them) are decoded here:
+ * a TextDecoder call costs about a microsecond of overhead in a browser, a million of them seconds. Anything
+ * not plain well-formed UTF-8 goes to TextDecoder, so the result is always TextDecoder's.
+ */
 export function utf8Text(b: Uint8Array, start: number, end: number): string {
   const length = end - start;
   if (length <= 0) return "";
-  if (length <= 64) {
+  if (length <= SHORT) {
     let i = start;
     while (i < end && b[i] < 0x80) i++;
     if (i === end) return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+    const n = decodeShortUtf8(b, start, end);
+    if (n >= 0) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
   }
   return decoder.decode(b.subarray(start, end));
+}
+
+/**
+ * Well-formed UTF-8 bytes [start, end) (no overlong form, surrogate or value past U+10FFFF) into `units`: the
+ * number of UTF-16 code units, or -1 for anything else (TextDecoder then decides, with its replacement characters).
+ */
+function decodeShortUtf8(b: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    const c = b[i];
+    if (c < 0x80) {
+      units[n++] = c;
+      i++;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      if (i + 1 >= end) return -1;
+      const c1 = b[i + 1];
+      if ((c1 & 0xc0) !== 0x80) return -1;
+      units[n++] = ((c & 0x1f) << 6) | (c1 & 0x3f);
+      i += 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      if (i + 2 >= end) return -1;
+      const c1 = b[i + 1];
+      const c2 = b[i + 2];
+      if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return -1;
+      const u = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+      if (u < 0x800 || (u >= 0xd800 && u <= 0xdfff)) return -1;
+      units[n++] = u;
+      i += 3;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      if (i + 3 >= end) return -1;
+      const c1 = b[i + 1];
+      const c2 = b[i + 2];
+      const c3 = b[i + 3];
+      if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80) return -1;
+      const u = ((c & 0x07) << 18) | ((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f);
+      if (u < 0x10000 || u > 0x10ffff) return -1;
+      units[n++] = 0xd800 + ((u - 0x10000) >> 10);
+      units[n++] = 0xdc00 + ((u - 0x10000) & 0x3ff);
+      i += 4;
+    } else return -1;
+  }
+  return n;
 }
 
 function isSpace(c: number): boolean {
