@@ -28,11 +28,14 @@ module.exports = {
       roots: ["<rootDir>/test"],
       testMatch: ["<rootDir>/test/e2e/**/*.e2e.test.ts"],
       transform: ts,
-      // test/e2e/global-setup.ts builds the pane + harness once per run (owned by the harness work).
-      ...(require("fs").existsSync(__dirname + "/test/e2e/global-setup.ts") ? { globalSetup: "<rootDir>/test/e2e/global-setup.ts" } : {}),
+      // test/e2e/global-setup.ts starts building the pane + harness once per run; each e2e file waits for it.
+      globalSetup: "<rootDir>/test/e2e/global-setup.ts",
+      globalTeardown: "<rootDir>/test/e2e/global-teardown.ts",
+      setupFilesAfterEnv: ["<rootDir>/test/e2e/support/wait-for-build.ts"],
     },
   ],
   testTimeout: 60000,
+  testSequencer: "<rootDir>/test/support/sequencer.js",
   // Jest's default is one worker less than the cores: a single worker on this project's 2-core machines. Two keep both
   // cores busy (the tests are written to pass with a core taken by something else; see README).
   maxWorkers: 2,

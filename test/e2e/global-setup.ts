@@ -1,9 +1,12 @@
-// Once per e2e run: checks for Debian's Chromium and builds the task pane with the stand-in host (dist-demo/),
-// with webpack's Node API in production mode (not minified).
-import { existsSync } from "node:fs";
+// Once per e2e run: checks for Debian's Chromium and starts building the task pane with the stand-in host
+// (dist-demo/) in a child process. The e2e files wait for it (support/await-build.ts); the test sequencer
+// (test/support/sequencer.js) runs other tests first meanwhile, so both cores stay busy.
+import { spawn } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import webpack from "webpack";
 import { CHROMIUM } from "./support/browser";
+import { BUILD_STATUS_ENV } from "./support/await-build";
 
 export default async function globalSetup(): Promise<void> {
   if (!existsSync(CHROMIUM)) {
@@ -12,21 +15,11 @@ export default async function globalSetup(): Promise<void> {
         `Chromium not found at ${CHROMIUM}. The e2e tests need Debian's chromium: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`,
     );
   }
-  const started = Date.now();
-  process.stdout.write("\ne2e: dist-demo/ をビルドしています / building the pane with the stand-in host…\n");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require(path.join(__dirname, "..", "..", "webpack.demo.config.js"));
-  const config = await makeConfig({}, { mode: "production" });
-  // Production semantics (mode, content-hashed chunk names, tree shaking, the CSP hashes) without Terser and source
-  // maps, which are most of the build's time and change nothing the journeys look at; \`npm run build\` minifies.
-  config.optimization = { ...config.optimization, minimize: false };
-  config.devtool = false;
-  await new Promise<void>((resolve, reject) => {
-    webpack(config, (err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(`dist-demo のビルドに失敗しました / demo build failed:\n${stats.toString({ all: false, errors: true })}`));
-      resolve();
-    });
-  });
-  process.stdout.write(`e2e: built in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  const status = path.join(os.tmpdir(), `nesid-e2e-build-${process.pid}.json`);
+  rmSync(status, { force: true });
+  process.stdout.write("\ne2e: dist-demo/ のビルドを始めました / building the pane with the stand-in host in the background…\n");
+  const child = spawn(process.execPath, [path.join(__dirname, "support", "build-demo.js"), status], { stdio: ["ignore", "inherit", "inherit"] });
+  // The workers are started after this setup and inherit the variable; the teardown stops a build still running.
+  process.env[BUILD_STATUS_ENV] = status;
+  (globalThis as { __nesidDemoBuild?: typeof child }).__nesidDemoBuild = child;
 }
