@@ -35,25 +35,25 @@ export function FixNote() {
   return (
     <MessageBar layout="multiline" ref={box} tabIndex={-1} intent={note.intent} role="status" data-testid="fix-note" data-intent={note.intent}>
       <MessageBarBody>{note.text}</MessageBarBody>
-      <MessageBarActions
-        containerAction={
-          <Button
-            appearance="transparent"
-            aria-label="この確認を閉じる"
-            icon={<Dismiss20Regular />}
-            onClick={() => {
-              // The focus goes on to what follows the note in the list (the next finding), not to the page.
-              nextControl(box.current)?.focus();
-              pane.dismissFixNote();
-            }}
-          />
-        }
-      >
+      {/* Both buttons in the actions, 元に戻す first: as a multiline bar's containerAction the close button would come
+          before 元に戻す in the Tab order. */}
+      <MessageBarActions>
         {note.undo && (
           <Button ref={undo} size="small" data-testid="undo-fix" onClick={() => void pane.undoLastFix()}>
             元に戻す
           </Button>
         )}
+        <Button
+          appearance="transparent"
+          size="small"
+          aria-label="この確認を閉じる"
+          icon={<Dismiss20Regular />}
+          onClick={() => {
+            // The focus goes on to what follows the note in the list (the next finding), not to the page.
+            nextControl(box.current)?.focus();
+            pane.dismissFixNote();
+          }}
+        />
       </MessageBarActions>
     </MessageBar>
   );
