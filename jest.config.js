@@ -39,4 +39,7 @@ module.exports = {
   // Jest's default is one worker less than the cores: a single worker on this project's 2-core machines. Two keep both
   // cores busy (the tests are written to pass with a core taken by something else; see README).
   maxWorkers: 2,
+  // A worker whose heap has grown past this after a file is replaced by a fresh one: the long-lived workers' heaps
+  // (over 1 GB after the review and e2e files) made later files spend their time in the garbage collector.
+  workerIdleMemoryLimit: "800MB",
 };

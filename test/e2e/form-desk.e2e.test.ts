@@ -223,3 +223,22 @@ test("320 px: after a one-click fix the confirmation is in view next to where th
   expect((await harness(session.page, (h) => h.getCell("申請様式", "D15"))).value).not.toBe("tanaka@example-hosp.jp");
   expect(await focused()).toBe("DIV|fix-note");
 });
+
+test("350 px: the 保健所 picker reached with Tab lists as the user types, by reading too, and says 一致なし", async () => {
+  await paneWidth(350);
+  await harness(session.page, (h) => h.select("申請様式", "E17"));
+  const picker = pane.getByTestId("health-center-picker");
+  await picker.waitFor();
+  const box = picker.getByRole("combobox");
+  await tabTo(box);
+  // Typed after Tab, with no ↓ and no click: the list opens.
+  await session.page.keyboard.type("ちゅうおう");
+  await pane.getByRole("option", { name: /^02011 青森県中央保健所/ }).waitFor();
+  await session.page.keyboard.press("Control+A");
+  await session.page.keyboard.type("ぬぬぬ");
+  await pane.getByRole("option", { name: "一致なし" }).waitFor();
+  expect(await focused()).toMatch(/^INPUT\|/);
+  await animationsDone();
+  await paneScreenshot(session.page, "form-07-picker-no-match-350");
+  await session.page.keyboard.press("Escape");
+});
