@@ -100,13 +100,17 @@ export function readXlsx(bytes: Uint8Array, fileName: string, options: ReadXlsxO
   const pkg = openPackage(bytes, fileName);
   if (!pkg.ok) return pkg;
   try {
-    const steps = packageSteps(bytes, pkg.entries, options);
-    let step = steps.next();
-    while (!step.done) step = steps.next(readEntry(bytes, step.value, options.inflate));
-    return { ok: true, sheets: step.value };
+    return { ok: true, sheets: runSteps(bytes, packageSteps(bytes, pkg.entries, options), options.inflate) };
   } catch (e) {
     return packageProblem(e, fileName);
   }
+}
+
+/** The package's steps with each part inflated on the spot. */
+function runSteps(bytes: Uint8Array, steps: PackageSteps, inflate: RawInflate | undefined): SheetData[] {
+  let step = steps.next();
+  while (!step.done) step = steps.next(readEntry(bytes, step.value, inflate));
+  return step.value;
 }
 
 /** Big parts, inflated ahead: the shared strings and every worksheet. */
@@ -293,10 +297,7 @@ export function readXlsxDeferred(bytes: Uint8Array, fileName: string, options: R
   if (!pkg.ok) return pkg;
   const pending: PendingStrings = { cells: [] };
   try {
-    const steps = packageSteps(bytes, pkg.entries, options, pending);
-    let step = steps.next();
-    while (!step.done) step = steps.next(readEntry(bytes, step.value, options.inflate));
-    return { ok: true, sheets: step.value, pending };
+    return { ok: true, sheets: runSteps(bytes, packageSteps(bytes, pkg.entries, options, pending), options.inflate), pending };
   } catch (e) {
     return packageProblem(e, fileName);
   }

@@ -14,23 +14,11 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-/** The shared strings from the second worker (or the pane's word that it failed), once they come. */
-let strings: { result: SharedStringsResult | undefined } | undefined;
-let onStrings: (() => void) | undefined;
-
-function receiveStrings(result: SharedStringsResult | undefined): void {
-  if (strings) return; // the first word counts: the port's strings, or the pane's "that worker failed"
-  strings = { result };
-  onStrings?.();
-}
-
-function nextStrings(): Promise<SharedStringsResult | undefined> {
-  return new Promise((resolve) => {
-    const give = () => resolve(strings!.result);
-    if (strings) give();
-    else onStrings = give;
-  });
-}
+/**
+ * Settles the current read's wait for the shared strings: with the second worker's strings, or with the pane's word
+ * that it failed (undefined). The first word counts, as a promise settles once.
+ */
+let receiveStrings: (result: SharedStringsResult | undefined) => void = () => undefined;
 
 scope.onmessage = (e) => {
   const request = e.data;
@@ -48,8 +36,6 @@ function sendSharedStrings(bytes: ArrayBuffer, fileName: string, port: MessagePo
 
 async function read(request: ReadRequest): Promise<void> {
   const { fileName, indexMastersFor, stringsPort } = request;
-  strings = undefined;
-  onStrings = undefined;
   const bytes = new Uint8Array(request.bytes);
   let last = 0;
   const onProgress = (done: number, total: number) => {
@@ -61,10 +47,11 @@ async function read(request: ReadRequest): Promise<void> {
   };
   let result: WorkbookRead;
   if (stringsPort) {
+    const arriving = new Promise<SharedStringsResult | undefined>((resolve) => (receiveStrings = resolve));
     stringsPort.onmessage = (m: MessageEvent<{ result: SharedStringsResult }>) => receiveStrings(m.data.result);
     const deferred = readXlsxDeferred(bytes, fileName, { onProgress });
     // Without the second worker's strings (it failed), they are read here; its problem comes first, as in readXlsx.
-    const sent = await nextStrings();
+    const sent = await arriving;
     stringsPort.close();
     const shared = sent === undefined ? readSharedStringsPart(bytes, fileName) : sent.ok ? { ok: true as const, strings: unpackColumn(sent.strings) } : sent;
     if (!shared.ok) result = shared;
