@@ -9,6 +9,7 @@ import type { ReviewCapabilities } from "../../../src/excel/review-gateway-types
 import { IntakeController } from "../../../src/taskpane/review/intake-controller";
 import { ReviewBook } from "../../../src/taskpane/review/review-book";
 import { ReviewSession } from "../../../src/taskpane/review/review-session";
+import { REVIEW_TASKS, type ReviewTask } from "../../../src/taskpane/review/review-tasks";
 import type { ReviewIntent, ReviewPlace } from "../../../src/taskpane/review/review-state";
 import { keepRows, otherInstitution, xlsxBytes } from "../../domain/review/submitted-files";
 import { SAMPLE_FORM } from "../../support/samples";
@@ -107,6 +108,14 @@ export async function importedDesk(f: Fixtures, options: DeskOptions = {}): Prom
 export function said(session: ReviewSession, place: ReviewPlace): [ReviewIntent, string] | undefined {
   const m = session.store.get().messages.find((x) => x.place === place);
   return m ? [m.intent, m.text] : undefined;
+}
+
+/** The error a failed task left at `place`: an error, opening with the task's sentence; its whole text, for the reason. */
+export function failureAt(session: ReviewSession, place: ReviewPlace, task: ReviewTask): string {
+  const [intent, text] = said(session, place) ?? ["none", ""];
+  expect(intent).toBe("error");
+  expect(text.startsWith(REVIEW_TASKS[task].failed)).toBe(true);
+  return text;
 }
 
 /** Sets a decision straight in the record (what the desk does), for the steps that read decisions. */

@@ -6,7 +6,7 @@ import { parseReviewRecord, type Cell } from "../../../src/domain";
 import { DeskController } from "../../../src/taskpane/review/desk-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
 import { REVIEW_TASKS } from "../../../src/taskpane/review/review-tasks";
-import { FIXED, fixtures, importedDesk, said, type Desk, type Fixtures } from "./controller-fixtures";
+import { FIXED, fixtures, importedDesk, failureAt, said, type Desk, type Fixtures } from "./controller-fixtures";
 
 let f: Fixtures;
 beforeAll(async () => {
@@ -51,9 +51,7 @@ describe("DeskController.setDecision", () => {
     const d = await importedDesk(f);
     d.review.failNext("writeRecord", cellEditing);
     await expect(deskOf(d).setDecision("S001", { status: "承認" })).resolves.toBeUndefined();
-    const [intent, text] = said(d.session, "review")!;
-    expect(intent).toBe("error");
-    expect(text.startsWith(REVIEW_TASKS.判定の保存.failed)).toBe(true);
+    const text = failureAt(d.session, "review", "判定の保存");
     expect(text).toContain("セルを編集中");
     expect(listed(d)[0]).toEqual(["S001", "承認", ""]);
     expect(storedDecisions(d)[0]).toEqual(["S001", "受付", ""]);
@@ -69,9 +67,7 @@ describe("DeskController.goToCell", () => {
 
     d.workbook.failNext("selectCell", cellEditing);
     await deskOf(d).goToCell("S001", "C14");
-    const [intent, text] = said(d.session, "review")!;
-    expect(intent).toBe("error");
-    expect(text.startsWith(REVIEW_TASKS.セルの選択.failed)).toBe(true);
+    failureAt(d.session, "review", "セルの選択");
   });
 });
 
@@ -127,9 +123,7 @@ describe("DeskController.removeSubmission / undoRemoval", () => {
     const d = await importedDesk(f);
     d.review.failNext("deleteSheet", cellEditing);
     await expect(deskOf(d).removeSubmission("S001")).resolves.toBeUndefined();
-    const [intent, text] = said(d.session, "review")!;
-    expect(intent).toBe("error");
-    expect(text.startsWith(REVIEW_TASKS.申請の削除.failed)).toBe(true);
+    failureAt(d.session, "review", "申請の削除");
     expect(listed(d).map((x) => x[0])).toEqual(["S001", "S002"]);
     expect(storedDecisions(d).map((x) => x[0])).toEqual(["S001", "S002"]);
     expect(d.workbook.sheets.has("S001_山手10医院")).toBe(true);

@@ -7,8 +7,8 @@ import { parseReviewRecord } from "../../../src/domain";
 import { ExportController } from "../../../src/taskpane/review/export-controller";
 import { IntakeController } from "../../../src/taskpane/review/intake-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
-import { CSV_SHEET, REVIEW_TASKS } from "../../../src/taskpane/review/review-tasks";
-import { decideInRecord, FIXED_STAMP, fixtures, importedDesk, picked, reviewDesk, said, type Desk, type Fixtures } from "./controller-fixtures";
+import { CSV_SHEET } from "../../../src/taskpane/review/review-tasks";
+import { decideInRecord, FIXED_STAMP, fixtures, importedDesk, picked, reviewDesk, failureAt, said, type Desk, type Fixtures } from "./controller-fixtures";
 
 let f: Fixtures;
 beforeAll(async () => {
@@ -78,9 +78,7 @@ describe("ExportController.exportCsv", () => {
     decideInRecord(d.book, "S002", "承認");
     d.review.failNext("writeTextSheet", cellEditing);
     await expect(exportOf(d).exportCsv()).resolves.toBeUndefined();
-    const [intent, text] = said(d.session, "export")!;
-    expect(intent).toBe("error");
-    expect(text.startsWith(REVIEW_TASKS.登録用CSVの出力.failed)).toBe(true);
+    const text = failureAt(d.session, "export", "登録用CSVの出力");
     expect(text).toContain("セルを編集中");
     expect(d.session.store.get().lastExport).toBeUndefined();
     expect(d.session.store.get().busy).toBeUndefined();
@@ -152,9 +150,7 @@ describe("ExportController.setSettings", () => {
     const d = await importedDesk(f);
     d.review.failNext("writeRecord", cellEditing);
     await exportOf(d).setSettings({ header: false });
-    const [intent, text] = said(d.session, "export")!;
-    expect(intent).toBe("error");
-    expect(text.startsWith(REVIEW_TASKS.設定の保存.failed)).toBe(true);
+    failureAt(d.session, "export", "設定の保存");
     expect(d.session.store.get().settings.header).toBe(false);
   });
 });

@@ -5,8 +5,7 @@ import "../support/jsdom-gaps";
 import { parseReviewRecord } from "../../../src/domain";
 import { IntakeController } from "../../../src/taskpane/review/intake-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
-import { REVIEW_TASKS } from "../../../src/taskpane/review/review-tasks";
-import { fixtures, importedDesk, picked, reviewDesk, said, type Fixtures } from "./controller-fixtures";
+import { fixtures, importedDesk, picked, reviewDesk, failureAt, said, type Fixtures } from "./controller-fixtures";
 
 let f: Fixtures;
 beforeAll(async () => {
@@ -90,9 +89,7 @@ describe("IntakeController.start", () => {
     const desk = reviewDesk(f);
     desk.review.failNext("readRecord", { code: "InvalidOperationInCellEditMode", message: "" });
     await expect(intakeOn(desk).start()).resolves.toBeUndefined();
-    const [intent, text] = said(desk.session, "record")!;
-    expect(intent).toBe("error");
-    expect(text.startsWith(REVIEW_TASKS.審査の記録の読み込み.failed)).toBe(true);
+    const text = failureAt(desk.session, "record", "審査の記録の読み込み");
     expect(text).toContain("セルを編集中");
     expect(desk.session.store.get()).toMatchObject({ phase: "ready", busy: undefined });
   });
@@ -165,9 +162,7 @@ describe("IntakeController.importFiles", () => {
     await intake.start();
     desk.review.failNext("addSubmissionSheet", { code: "InvalidOperationInCellEditMode", message: "" });
     await expect(intake.importFiles(picked(["山手10医院.xlsx", f.yamate]))).resolves.toBeUndefined();
-    const [intent, text] = said(desk.session, "review")!;
-    expect(intent).toBe("error");
-    expect(text.startsWith(REVIEW_TASKS.申請様式の取り込み.failed)).toBe(true);
+    const text = failureAt(desk.session, "review", "申請様式の取り込み");
     expect(text).toContain("Enterキー");
     expect(desk.review.methods()).not.toContain("writeRecord");
     expect(desk.session.store.get()).toMatchObject({ submissions: [], busy: undefined });

@@ -4,8 +4,8 @@ import "../support/jsdom-gaps";
 import { REPORT_SHEET_HEADER } from "../../../src/domain";
 import { ReportController } from "../../../src/taskpane/review/report-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
-import { REPORT_SHEET, REVIEW_TASKS } from "../../../src/taskpane/review/review-tasks";
-import { decideInRecord, FIXED_STAMP, fixtures, importedDesk, type Desk, type Fixtures, said } from "./controller-fixtures";
+import { REPORT_SHEET } from "../../../src/taskpane/review/review-tasks";
+import { decideInRecord, FIXED_STAMP, fixtures, importedDesk, type Desk, type Fixtures, failureAt, said } from "./controller-fixtures";
 
 let f: Fixtures;
 beforeAll(async () => {
@@ -47,9 +47,7 @@ describe("ReportController.writeReportSheet", () => {
     const d = await importedDesk(f);
     d.review.failNext("writeTextSheet", { code: "InvalidOperationInCellEditMode", message: "" });
     await expect(reportOf(d).writeReportSheet()).resolves.toBeUndefined();
-    const [intent, text] = said(d.session, "review")!;
-    expect(intent).toBe("error");
-    expect(text.startsWith(REVIEW_TASKS.審査結果シートの作成.failed)).toBe(true);
+    const text = failureAt(d.session, "review", "審査結果シートの作成");
     expect(text).toContain("セルを編集中");
     expect(d.workbook.sheets.has(REPORT_SHEET)).toBe(false);
     expect(d.session.store.get().busy).toBeUndefined();
