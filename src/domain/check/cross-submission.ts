@@ -21,6 +21,7 @@ interface Member {
  */
 export function crossSubmissionFindings(subs: readonly Submission[]): Map<number, Map<number, Finding[]>> {
   const out = new Map<number, Map<number, Finding[]>>();
+  if (subs.length < 2) return out;
   const add = (sub: number, f: Finding) => {
     let rows = out.get(sub);
     if (!rows) out.set(sub, (rows = new Map()));

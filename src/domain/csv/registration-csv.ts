@@ -1,4 +1,3 @@
-import Papa from "papaparse";
 import { cellText, isBlankCell, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import type { RowResult } from "../check/check-row";
@@ -9,6 +8,7 @@ import { formulaLikeStart } from "../text/formula";
 import { displayText } from "../text/display";
 import { hasControlCharacter } from "../text/jis";
 import { trimSpaces } from "../text/normalize";
+import { csvText } from "./csv-text";
 import { encodeText, unencodableCharacters } from "./encode-text";
 
 /** One data row offered for export: its cells, its own check result, and every finding it has (incl. cross-row). */
@@ -158,8 +158,7 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
 
   const newline = profile.csv.lineEnding;
   const records = withHeader ? [headerLine(profile, options.headerLabels, encoding, notes), ...data] : data;
-  let text = records.length ? Papa.unparse(records, { newline, quotes: false, escapeFormulae: false }) : "";
-  if (text !== "") text += newline;
+  const text = csvText(records, newline);
   return { bytes: encodeText(text, encoding), text, encoding, written, refused, cleared, notes };
 }
 

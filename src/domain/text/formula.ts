@@ -5,6 +5,7 @@
  * Returns the offending character, or undefined for a safe value.
  */
 export function formulaLikeStart(value: string): string | undefined {
+  if (value === "") return undefined;
   const c = value.charCodeAt(0);
   // Most values start with a printable ASCII character or a kana / kanji, which NFKC leaves as they are.
   if ((c > 0x20 && c < 0x7f) || (c >= 0x3041 && c <= 0x30fa) || (c >= 0x4e00 && c <= 0x9fff)) return "=+-@".includes(value[0]) ? value[0] : undefined;

@@ -29,6 +29,9 @@ describe("text encodings", () => {
     expect([...encodeText(all, "cp932")]).toEqual(expected);
     expect(encodeText("", "cp932")).toEqual(new Uint8Array(0));
     expect(() => encodeText("髙橋😀", "cp932")).toThrow();
+    // A BMP character CP932 lacks throws every time, also once the encoder has noted it as missing.
+    expect(() => encodeText("a\u0b83", "cp932")).toThrow();
+    expect(() => encodeText("b\u0b83", "cp932")).toThrow();
   });
 
   it("UTF-8 with and without BOM", () => {
