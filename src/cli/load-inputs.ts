@@ -5,6 +5,7 @@ import {
   decodeText,
   findForms,
   hiddenSheetNotices,
+  masterColumnFilter,
   masterFromCsv,
   mastersFromSheets,
   type CheckView,
@@ -41,7 +42,7 @@ export async function loadMasterFiles(paths: readonly string[], profile: FormPro
       const m = masterFromCsv(decodeText(bytes).text, path, profile);
       loaded = m ? [m] : [];
     } else {
-      loaded = mastersFromSheets(await readWorkbook(path), profile, path);
+      loaded = mastersFromSheets(await readWorkbook(path, masterColumnFilter(profile)), profile, path);
     }
     if (loaded.length === 0) {
       throw new UnreadableFileError(

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { inflateRaw } from "node:zlib";
-import { readXlsxAsync, type SheetData } from "../domain";
+import { readXlsxAsync, type ColumnFilter, type SheetData } from "../domain";
 import { fileErrorText } from "./file-error-text";
 
 export { toCell, sheetValues } from "../domain";
@@ -10,16 +10,16 @@ export class UnreadableFileError extends Error {}
 /**
  * Reads every worksheet of an .xlsx into plain values with the domain's workbook reader (the same one the pane runs
  * in its worker). Unreadable files (missing, encrypted, .xls, damaged) become an UnreadableFileError whose Japanese
- * message names the file.
+ * message names the file. `columns`: read only those columns (a master file: the ones its index uses).
  */
-export async function readWorkbook(path: string): Promise<SheetData[]> {
+export async function readWorkbook(path: string, columns?: ColumnFilter): Promise<SheetData[]> {
   let buffer: Buffer;
   try {
     buffer = await readFile(path);
   } catch (e) {
     throw new UnreadableFileError(`ファイル「${path}」を開けません: ${fileErrorText(e)}`);
   }
-  const read = await readXlsxAsync(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), path, nativeInflate);
+  const read = await readXlsxAsync(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), path, nativeInflate, { columns });
   if (!read.ok) throw new UnreadableFileError(read.problem.message);
   return read.sheets;
 }

@@ -251,6 +251,11 @@ export class MasterIndex {
   }
 }
 
+/** The columns (A = 0) an index of this master reads, given its header row: code, name, kana, codes it refers to. */
+export function masterColumnsRead(header: readonly Cell[], layout: MasterLayout): number[] {
+  return Object.values(resolveColumns(header, layout)).filter((c): c is number => c !== undefined);
+}
+
 /** Column positions by header label, falling back to the layout's default letters (a column without one is optional). */
 function resolveColumns(header: readonly Cell[], layout: MasterLayout): { code: number } & Partial<Record<Attribute, number>> {
   const labels = header.map((c) => nfkc(trimSpaces(cellText(c))));

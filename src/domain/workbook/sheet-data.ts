@@ -8,9 +8,10 @@ import type { FormChecker } from "../check/form-checker";
 import type { CheckView } from "../check/context";
 import type { FormRow } from "../check/row-state";
 import { locateHeader, rowHasData, type FormLocation } from "../form/locate-form";
-import { MasterIndex } from "../masters/master-index";
+import { MasterIndex, masterColumnsRead } from "../masters/master-index";
 import { detectMasterKind, type MasterSet } from "../masters/master-set";
-import type { FormProfile, MasterKind } from "../profile/schema";
+import { MASTER_KINDS, type FormProfile, type MasterKind } from "../profile/schema";
+import type { ColumnFilter } from "./xlsx-reader";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -181,6 +182,23 @@ export function mastersFromSheets(sheets: readonly SheetData[], profile: FormPro
     out.push({ kind, index: new MasterIndex(kind, profile.masters[kind].label, `${source}:${s.name}`, s.values, profile.masters[kind]), values: s.values });
   }
   return out;
+}
+
+/**
+ * The reader's column filter for a file read only for its masters: a master sheet's index columns, nothing of
+ * other sheets below their header rows. mastersFromSheets then gives the same indexes as from the whole file.
+ */
+export function masterColumnFilter(profile: FormProfile): ColumnFilter {
+  const detectRow = profile.masters.healthCenter.headerRow;
+  return {
+    head: Math.max(detectRow, ...MASTER_KINDS.map((k) => profile.masters[k].headerRow)),
+    columns(sheetName, head) {
+      const kind = detectMasterKind(sheetName, head[detectRow - 1], profile);
+      if (!kind) return [];
+      const layout = profile.masters[kind];
+      return masterColumnsRead(head[layout.headerRow - 1] ?? [], layout);
+    },
+  };
 }
 
 /** A master given as CSV text (all values stay text): the kind is detected from the file name, then the header. */

@@ -4,6 +4,7 @@ import { MESSAGES } from "../messages";
 import type { CellRange, SheetData, SheetState } from "./sheet-data";
 import { byteAttribute, eachAttribute, scanXmlBytes, utf8Text, type ByteXmlHandler } from "./xml-bytes";
 import { attribute, decodeOoxmlEscapes, decodeXmlText, XmlScanner, XmlSyntaxError, type XmlHandler } from "./xml-scanner";
+import { IntList } from "./int-list";
 import { DamagedPartError, entryTextPieces, readEntry, readEntryAsync, readZipDirectory, type AsyncRawInflate, type RawInflate, type ZipEntry } from "./zip";
 
 /**
@@ -31,6 +32,19 @@ export interface ReadXlsxOptions {
   onProgress?: (done: number, total: number) => void;
   /** A faster raw-deflate inflater than fflate's, when the host has one (Node's zlib in the CLI). */
   inflate?: RawInflate;
+  /** Read only some columns of each sheet (a master file: the columns its index uses). */
+  columns?: ColumnFilter;
+}
+
+/**
+ * Which columns of a sheet are worth reading. The first `head` rows are always read whole, and the choice is made
+ * from them; cells of other columns below them are skipped (their shared strings are never decoded). A sheet whose
+ * head rows turn up after later rows (no real file does that) is read again whole, so nothing depends on row order.
+ */
+export interface ColumnFilter {
+  head: number;
+  /** The columns (A = 0) to read below the head rows, or undefined to read them all. */
+  columns(sheetName: string, head: readonly (readonly Cell[])[]): readonly number[] | undefined;
 }
 
 /**
@@ -41,7 +55,7 @@ export type DeferredRead = { ok: true; sheets: SheetData[]; pending: PendingStri
 
 /** Where the shared-string cells of a deferred read are: per sheet, (row, column, string index) triples. */
 export interface PendingStrings {
-  cells: number[][];
+  cells: Int32Array[];
 }
 
 function problem(code: WorkbookProblemCode, file: string, part?: string): { ok: false; problem: WorkbookProblem } {
@@ -257,7 +271,7 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
     text() {},
   });
 
-  const shared = pending ? undefined : sharedStringsEntry ? readSharedStrings(yield sharedStringsEntry, sharedStringsEntry.name) : [];
+  const shared = pending ? undefined : sharedStringsEntry ? readSharedStrings(yield sharedStringsEntry, sharedStringsEntry.name) : NO_STRINGS;
   const dateStyles = readDateStyles(bytes, entries, stylesPath);
 
   const present = sheets.map((s) => (s.path ? findEntry(entries, s.path) : undefined));
@@ -267,15 +281,20 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i];
     const entry = present[i];
-    const reader = new SheetReader(shared, dateStyles, date1904);
-    pending?.cells.push(reader.pendingCells);
+    // A deferred read has no strings for the head rows yet: it reads every column.
+    let reader = new SheetReader(shared, dateStyles, date1904, pending ? undefined : options.columns, s.name);
     if (entry) {
       // The part is inflated whole (fflate's one-shot inflate is about twice as fast as its streaming one) and
       // scanned as bytes; it is never decoded to one string. Progress follows the scan, in compressed bytes.
       const data = yield entry;
       const scale = data.length > 0 ? entry.compressedSize / data.length : 0;
+      const onPosition = (scanned: number) => options.onProgress?.(before + Math.round(scanned * scale), total);
       try {
-        reader.scan(data, (scanned) => options.onProgress?.(before + Math.round(scanned * scale), total));
+        reader.scan(data, onPosition);
+        if (reader.headAfterChoice) {
+          reader = new SheetReader(shared, dateStyles, date1904, undefined, s.name);
+          reader.scan(data);
+        }
       } catch (e) {
         if (e instanceof XmlSyntaxError) throw new PartSyntaxError(entry.name);
         throw e;
@@ -283,6 +302,7 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
       before += entry.compressedSize;
       options.onProgress?.(before, total);
     }
+    pending?.cells.push(reader.pendingCells.values());
     out.push(reader.result(s.name, s.state));
   }
   return out;
@@ -303,74 +323,162 @@ export function readXlsxDeferred(bytes: Uint8Array, fileName: string, options: R
   }
 }
 
-/** The shared strings of an .xlsx alone (empty when it has none), or the problem readXlsx would report for the file. */
-export function readSharedStringsPart(bytes: Uint8Array, fileName: string, options: Pick<ReadXlsxOptions, "inflate"> = {}): { ok: true; strings: string[] } | { ok: false; problem: WorkbookProblem } {
+/** The shared strings of an .xlsx alone (none when it has none), or the problem readXlsx would report for the file. */
+export function readSharedStringsPart(bytes: Uint8Array, fileName: string, options: Pick<ReadXlsxOptions, "inflate"> = {}): { ok: true; strings: SharedStrings } | { ok: false; problem: WorkbookProblem } {
   const pkg = openPackage(bytes, fileName);
   if (!pkg.ok) return pkg;
   try {
     const entry = locateWorkbook(bytes, pkg.entries).sharedStringsEntry;
-    return { ok: true, strings: entry ? readSharedStrings(readEntry(bytes, entry, options.inflate), entry.name) : [] };
+    return { ok: true, strings: entry ? readSharedStrings(readEntry(bytes, entry, options.inflate), entry.name) : NO_STRINGS };
   } catch (e) {
     return packageProblem(e, fileName);
   }
 }
 
-/** A deferred read with its shared strings filled in: the same sheets readXlsx gives. */
-export function resolveSharedStrings(sheets: SheetData[], pending: PendingStrings, strings: readonly string[]): SheetData[] {
+/**
+ * A deferred read with its shared strings filled in: the same sheets readXlsx gives. With `columns`, the head rows
+ * are filled first and decide the columns; below them only those columns' strings are decoded, the others read empty.
+ */
+export function resolveSharedStrings(sheets: SheetData[], pending: PendingStrings, strings: SharedStrings, columns?: ColumnFilter): SheetData[] {
   sheets.forEach((sheet, k) => {
-    const triples = pending.cells[k] ?? [];
+    const triples = pending.cells[k] ?? new Int32Array(0);
     const rows = sheet.values as Cell[][];
     // Last first: where a cell is written twice the later value wins, as in readXlsx; a merged area's other cells,
     // emptied after the scan, stay empty.
-    for (let i = triples.length - 3; i >= 0; i -= 3) {
-      const cells = rows[triples[i] - 1];
-      const col = triples[i + 1];
-      if (cells === undefined || cells[col] !== PENDING) continue;
-      const s = strings[triples[i + 2]];
-      cells[col] = s !== undefined ? s : unread("shared-string-missing", `${columnLetter(col)}${triples[i]}`);
-    }
+    const fill = (wanted: (row: number, col: number) => boolean | undefined) => {
+      for (let i = triples.length - 3; i >= 0; i -= 3) {
+        const cells = rows[triples[i] - 1];
+        const col = triples[i + 1];
+        if (cells === undefined || cells[col] !== PENDING) continue;
+        const want = wanted(triples[i], col);
+        if (want === undefined) continue;
+        if (!want) {
+          cells[col] = null;
+          continue;
+        }
+        const s = strings.get(triples[i + 2]);
+        cells[col] = s !== undefined ? s : unread("shared-string-missing", `${columnLetter(col)}${triples[i]}`);
+      }
+    };
+    if (!columns) return fill(() => true);
+    const head = columns.head;
+    fill((row) => (row <= head ? true : undefined));
+    const chosen = columns.columns(sheet.name, rows.slice(0, head));
+    if (chosen === undefined) return fill(() => true);
+    const kept = new Uint8Array(16384);
+    for (const c of chosen) if (c >= 0 && c < kept.length) kept[c] = 1;
+    fill((_, col) => kept[col] === 1);
   });
   return sheets;
 }
 
-function readSharedStrings(data: Uint8Array, partName: string): string[] {
-  const strings: string[] = [];
-  let current = "";
-  let inItem = false;
-  let inText = false;
-  let phonetic = 0;
+/**
+ * The shared strings part, decoded on demand: the first pass only marks where each <si> item's content is, and an
+ * item is decoded (once) when a cell asks for it. A master file's addresses and phone numbers, in columns the
+ * index never reads, are never decoded at all.
+ */
+export class SharedStrings {
+  private readonly texts: (string | undefined)[];
+
+  /** `bounds`: each item's content as [start, end) byte pairs of `data`; an empty item has start = end. */
+  constructor(
+    private readonly data: Uint8Array,
+    private readonly bounds: Int32Array,
+  ) {
+    this.texts = new Array<string | undefined>(bounds.length / 2);
+  }
+
+  get length(): number {
+    return this.texts.length;
+  }
+
+  get(index: number): string | undefined {
+    if (!(index >= 0 && index < this.texts.length)) return undefined;
+    let text = this.texts[index];
+    if (text === undefined) {
+      text = itemText(this.data, this.bounds[2 * index], this.bounds[2 * index + 1]);
+      this.texts[index] = text;
+    }
+    return text;
+  }
+
+  /** The part's bytes and the items' bounds, to hand them to another thread (new SharedStrings(data, bounds) there). */
+  parts(): { data: Uint8Array; bounds: Int32Array } {
+    return { data: this.data, bounds: this.bounds };
+  }
+}
+
+const NO_STRINGS = new SharedStrings(new Uint8Array(0), new Int32Array(0));
+
+function readSharedStrings(data: Uint8Array, partName: string): SharedStrings {
+  const bounds = new IntList();
+  let depth = 0;
   try {
     scanXmlBytes(data, {
-      open(name, _start, _end, selfClosing) {
-        if (name === "si") {
-          current = "";
-          inItem = !selfClosing;
-          if (selfClosing) strings.push("");
-        } else if (name === "rPh") {
-          if (!selfClosing) phonetic++;
-        } else if (name === "t") {
-          inText = !selfClosing && inItem && phonetic === 0;
-        }
+      open(name, _start, end, selfClosing) {
+        if (name !== "si") return;
+        if (selfClosing) {
+          bounds.push(0);
+          bounds.push(0);
+        } else if (depth++ === 0) bounds.push(end + 1);
       },
-      close(name) {
-        if (name === "si") {
-          strings.push(decodeOoxmlEscapes(current));
-          inItem = false;
-        } else if (name === "rPh") phonetic--;
-        else if (name === "t") inText = false;
+      close(name, tagStart) {
+        if (name === "si" && depth > 0 && --depth === 0) bounds.push(tagStart);
       },
-      text(start, end) {
-        if (inText) current += decodeXmlText(utf8Text(data, start, end));
-      },
-      cdata(start, end) {
-        if (inText) current += utf8Text(data, start, end);
-      },
+      text() {},
+      cdata() {},
     });
   } catch (e) {
     if (e instanceof XmlSyntaxError) throw new PartSyntaxError(partName);
     throw e;
   }
-  return strings;
+  // An item still open at the end of the part is not a string.
+  if (bounds.length % 2 === 1) bounds.pop();
+  return new SharedStrings(data, bounds.values());
+}
+
+/** One item's text: its <t> runs (rich text too), phonetic runs (<rPh>) left out, entities and _xHHHH_ decoded. */
+function itemText(data: Uint8Array, start: number, end: number): string {
+  if (start >= end) return "";
+  const simple = simpleItemText(data, start, end);
+  if (simple !== undefined) return simple;
+  const b = data.subarray(start, end);
+  let current = "";
+  let inText = false;
+  let phonetic = 0;
+  scanXmlBytes(b, {
+    open(name, _start, _end, selfClosing) {
+      if (name === "rPh") {
+        if (!selfClosing) phonetic++;
+      } else if (name === "t") inText = !selfClosing && phonetic === 0;
+    },
+    close(name) {
+      if (name === "rPh") phonetic--;
+      else if (name === "t") inText = false;
+    },
+    text(s, e) {
+      if (inText) current += decodeXmlText(utf8Text(b, s, e));
+    },
+    cdata(s, e) {
+      if (inText) current += utf8Text(b, s, e);
+    },
+  });
+  return decodeOoxmlEscapes(current);
+}
+
+const T_OPEN = [60, 116, 62]; // <t>
+const T_CLOSE = [60, 47, 116, 62]; // </t>
+
+/** The common item, `<t>plain text</t>` with no markup, entity or escape inside: its text; otherwise undefined. */
+function simpleItemText(b: Uint8Array, start: number, end: number): string | undefined {
+  if (end - start < 7) return undefined;
+  for (let k = 0; k < 3; k++) if (b[start + k] !== T_OPEN[k]) return undefined;
+  for (let k = 0; k < 4; k++) if (b[end - 4 + k] !== T_CLOSE[k]) return undefined;
+  for (let i = start + 3; i < end - 4; i++) {
+    const c = b[i];
+    if (c === 60 /* < */ || c === 38 /* & */ || c === 95 /* _ */) return undefined;
+  }
+  return utf8Text(b, start + 3, end - 4);
 }
 
 /** Excel's built-in date and time formats (ids 14–22, 27–36 and 50–58 in Japanese, 45–47). */
@@ -504,13 +612,38 @@ class SheetReader implements ByteXmlHandler {
   private inlineSeen = false;
 
   /** With no shared strings yet: (row, column, index) of each shared-string cell, left PENDING in the rows. */
-  readonly pendingCells: number[] = [];
+  readonly pendingCells = new IntList();
+  /** The columns read below the head rows, one flag per column; null for all, undefined until chosen. */
+  private kept: Uint8Array | null | undefined;
+  /** A head row came after the columns were chosen: the sheet must be read again without the filter. */
+  headAfterChoice = false;
 
   constructor(
-    private readonly shared: readonly string[] | undefined,
+    private readonly shared: SharedStrings | undefined,
     private readonly dateStyles: readonly boolean[],
     private readonly date1904: boolean,
-  ) {}
+    private readonly filter: ColumnFilter | undefined,
+    private readonly sheetName: string,
+  ) {
+    if (!filter) this.kept = null;
+  }
+
+  /** Whether the current cell is read: always in the head rows, else as the filter chose from them. */
+  private keeps(col: number): boolean {
+    if (this.kept === null || this.rowNumber <= this.filter!.head) return true;
+    if (this.kept === undefined) this.kept = this.choose(this.filter!);
+    return this.kept === null || this.kept[col] === 1;
+  }
+
+  private choose(filter: ColumnFilter): Uint8Array | null {
+    const head: Cell[][] = [];
+    for (let i = 0; i < filter.head; i++) head.push(this.rows[i] ?? EMPTY_ROW);
+    const columns = filter.columns(this.sheetName, head);
+    if (columns === undefined) return null;
+    const kept = new Uint8Array(16384);
+    for (const c of columns) if (c >= 0 && c < kept.length) kept[c] = 1;
+    return kept;
+  }
 
   scan(bytes: Uint8Array, onPosition?: (scanned: number) => void): void {
     this.b = bytes;
@@ -518,7 +651,7 @@ class SheetReader implements ByteXmlHandler {
     this.b = new Uint8Array(0);
   }
 
-  open(name: string, attrStart: number, attrEnd: number, selfClosing: boolean): void {
+  open(name: string, attrStart: number, attrEnd: number, selfClosing: boolean): boolean | void {
     if (this.inCell) {
       if (name === "v") {
         this.value = "";
@@ -560,6 +693,8 @@ class SheetReader implements ByteXmlHandler {
         if (!this.inSheetData) return;
         this.cellAttributes(attrStart, attrEnd);
         if (this.rowNumber === 0) this.rowNumber = 1;
+        // A cell of a column not read: its content is skipped, as if it were empty.
+        if (this.kept !== null && !this.keeps(this.col)) return true;
         this.hasFormula = false;
         this.value = undefined;
         this.valueStart = -1;
@@ -702,6 +837,7 @@ class SheetReader implements ByteXmlHandler {
     this.rowCells = undefined;
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     const index = this.rowNumber - 1;
+    if (this.kept !== undefined && this.kept !== null && this.rowNumber <= this.filter!.head) this.headAfterChoice = true;
     const existing = this.rows[index];
     if (existing && existing !== EMPTY_ROW) {
       cells.forEach((c, i) => {
@@ -720,7 +856,7 @@ class SheetReader implements ByteXmlHandler {
       if (d >= 0) {
         if (this.type === "s") {
           if (!this.shared) return this.putPending(d);
-          const s = this.shared[d];
+          const s = this.shared.get(d);
           if (s !== undefined) return this.put(s);
         } else if (this.type === "n" && !this.dateStyles[this.style]) return this.put(d);
       }
@@ -732,7 +868,7 @@ class SheetReader implements ByteXmlHandler {
       case "s":
         if (v !== undefined && v.trim() !== "") {
           if (!this.shared && this.col >= 0 && this.col < 16384) return this.putPending(parseInt(v, 10));
-          const s = this.shared?.[parseInt(v, 10)];
+          const s = this.shared?.get(parseInt(v, 10));
           cell = s !== undefined ? s : unread("shared-string-missing", where());
         } else if (this.hasFormula) cell = unread("formula-uncached", where());
         break;
@@ -769,7 +905,10 @@ class SheetReader implements ByteXmlHandler {
   }
 
   private putPending(index: number): void {
-    this.pendingCells.push(this.rowNumber, this.col, index);
+    this.pendingCells.push(this.rowNumber);
+    this.pendingCells.push(this.col);
+    // No such string (NaN, negative, past int32) is -1, which resolves as a missing string.
+    this.pendingCells.push(index >= 0 && index <= 0x7fffffff ? index : -1);
     this.put(PENDING);
   }
 

@@ -8,9 +8,13 @@ import { decodeXmlText, XmlSyntaxError } from "./xml-scanner";
  * name of an element (prefix dropped), raw attribute bytes, raw text (entities still encoded), CDATA decoded.
  */
 export interface ByteXmlHandler {
-  /** Attributes are bytes [attrStart, attrEnd) of the buffer being scanned. */
-  open(name: string, attrStart: number, attrEnd: number, selfClosing: boolean): void;
-  close(name: string): void;
+  /**
+   * Attributes are bytes [attrStart, attrEnd) of the buffer being scanned. Returning true skips the element's
+   * content and its end tag (no events for them), when it holds no other markup than tags.
+   */
+  open(name: string, attrStart: number, attrEnd: number, selfClosing: boolean): boolean | void;
+  /** `tagStart`: where the end tag's "<" is. */
+  close(name: string, tagStart: number): void;
   /** Raw character data bytes [start, end) between two tags. */
   text(start: number, end: number): void;
   /** A CDATA section's bytes [start, end). */
@@ -140,8 +144,10 @@ export function scanXmlBytes(b: Uint8Array, h: ByteXmlHandler, onPosition?: (sca
   let nextReport = REPORT_EVERY;
   let i = 0;
   while (i < n) {
-    const lt = b.indexOf(60 /* < */, i);
-    if (lt < 0) break;
+    // A loop, not indexOf: the gaps between tags are a few bytes, and indexOf's call costs more than them.
+    let lt = i;
+    while (lt < n && b[lt] !== 60 /* < */) lt++;
+    if (lt >= n) break;
     if (lt > i) h.text(i, lt);
     if (lt >= nextReport && onPosition) {
       onPosition(lt);
@@ -187,17 +193,64 @@ export function scanXmlBytes(b: Uint8Array, h: ByteXmlHandler, onPosition?: (sca
     if (c === 47 /* / */) {
       let end = j;
       while (end > lt + 2 && isSpace(b[end - 1])) end--;
-      h.close(elementName(b, lt + 2, end));
+      h.close(elementName(b, lt + 2, end), lt);
     } else {
       const selfClosing = b[j - 1] === 47;
       const tagEnd = selfClosing ? j - 1 : j;
       let k = lt + 1;
       while (k < tagEnd && !isSpace(b[k])) k++;
       if (k === lt + 1) throw new XmlSyntaxError("empty tag name");
-      h.open(elementName(b, lt + 1, k), k, tagEnd, selfClosing);
+      if (h.open(elementName(b, lt + 1, k), k, tagEnd, selfClosing) === true && !selfClosing) {
+        const after = skipElement(b, lt + 1, k, j + 1);
+        if (after >= 0) {
+          i = after;
+          continue;
+        }
+      }
     }
     i = j + 1;
   }
+}
+
+/**
+ * Where the element whose start tag's name is bytes [nameStart, nameEnd) ends: just past its first end tag after
+ * `from`. -1 (scan it as usual) when the content holds a comment, CDATA, a processing instruction or a tag of the
+ * same name, or the end tag is not there.
+ */
+function skipElement(b: Uint8Array, nameStart: number, nameEnd: number, from: number): number {
+  const length = nameEnd - nameStart;
+  const n = b.length;
+  let lt = b.indexOf(60 /* < */, from);
+  while (lt >= 0) {
+    const c = b[lt + 1];
+    if (c === 33 /* ! */ || c === 63 /* ? */) return -1;
+    const at = c === 47 /* / */ ? lt + 2 : lt + 1;
+    let same = at + length < n;
+    for (let k = 0; same && k < length; k++) same = b[at + k] === b[nameStart + k];
+    if (same) {
+      let end = at + length;
+      if (c !== 47) {
+        const next = b[end];
+        if (next === 62 || next === 47 || isSpace(next)) return -1;
+      } else {
+        while (end < n && isSpace(b[end])) end++;
+        if (b[end] === 62 /* > */) return end + 1;
+      }
+    }
+    // Past this tag: its end is the first ">" outside quotes.
+    let j = lt + 1;
+    let quote = 0;
+    for (; j < n; j++) {
+      const x = b[j];
+      if (quote !== 0) {
+        if (x === quote) quote = 0;
+      } else if (x === 62) break;
+      else if (x === 34 || x === 39) quote = x;
+    }
+    if (j >= n) return -1;
+    lt = b.indexOf(60, j + 1);
+  }
+  return -1;
 }
 
 /**

@@ -39,13 +39,6 @@ function unpackSlice(column: PackedColumn, out: string[], from: number, to: numb
   }
 }
 
-/** Every value of a packed column. */
-export function unpackColumn(column: PackedColumn): string[] {
-  const out = new Array<string>(column.ends.length);
-  unpackSlice(column, out, 0, column.ends.length);
-  return out;
-}
-
 export function packMasterData(data: MasterIndexData): PackedMasterData {
   const attributes: PackedMasterData["attributes"] = {};
   for (const [name, values] of Object.entries(data.attributes) as [keyof MasterIndexData["attributes"], string[]][]) attributes[name] = packColumn(values);

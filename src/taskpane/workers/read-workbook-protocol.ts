@@ -1,6 +1,6 @@
 import type { FormProfile } from "../../domain/profile/schema";
 import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
-import type { PackedColumn, PackedMasterData } from "./packed-masters";
+import type { PackedMasterData } from "./packed-masters";
 
 /**
  * What the pane sends to the workbook worker: the file's bytes (transferred, not copied) and its name for messages.
@@ -25,7 +25,11 @@ export interface SharedStringsRequest {
   port: MessagePort;
 }
 
-export type SharedStringsResult = { ok: true; strings: PackedColumn } | { ok: false; problem: WorkbookProblem };
+/**
+ * The shared strings as the second worker found them: the inflated part and where each item is (SharedStrings.parts),
+ * both transferred. The reader decodes only the strings of the cells it keeps.
+ */
+export type SharedStringsResult = { ok: true; strings: { data: Uint8Array; bounds: Int32Array } } | { ok: false; problem: WorkbookProblem };
 
 /** The shared strings for a reading worker: from the second worker's port, or from the pane (undefined: read them yourself). */
 export interface StringsMessage {

@@ -2,9 +2,9 @@
 // Only the domain's reader (fflate + the scanner) and, for master files, the master indexing are bundled here; the
 // pane receives plain values, or plain master indexes. The same script serves as the second worker of a big file,
 // reading its shared strings while the first scans the sheets (see read-workbook-protocol.ts).
-import { mastersFromSheets } from "../../domain/workbook/sheet-data";
-import { readSharedStringsPart, readXlsxDeferred, readXlsx, resolveSharedStrings, type WorkbookRead } from "../../domain/workbook/xlsx-reader";
-import { packColumn, packMasterData, transferablesOf, unpackColumn } from "./packed-masters";
+import { masterColumnFilter, mastersFromSheets } from "../../domain/workbook/sheet-data";
+import { readSharedStringsPart, readXlsxDeferred, readXlsx, resolveSharedStrings, SharedStrings, type WorkbookRead } from "../../domain/workbook/xlsx-reader";
+import { packMasterData, transferablesOf } from "./packed-masters";
 import type { ReadRequest, SharedStringsResult, WorkerReply, WorkerRequest } from "./read-workbook-protocol";
 
 interface WorkerScope {
@@ -29,13 +29,20 @@ scope.onmessage = (e) => {
 
 function sendSharedStrings(bytes: ArrayBuffer, fileName: string, port: MessagePort): void {
   const read = readSharedStringsPart(new Uint8Array(bytes), fileName);
-  const result: SharedStringsResult = read.ok ? { ok: true, strings: packColumn(read.strings) } : read;
-  port.postMessage({ type: "strings", result }, result.ok ? [result.strings.ends.buffer as ArrayBuffer] : []);
+  const result: SharedStringsResult = read.ok ? { ok: true, strings: read.strings.parts() } : read;
+  port.postMessage({ type: "strings", result }, result.ok ? transferableStrings(result.strings) : []);
   scope.postMessage({ type: "stringsSent" });
+}
+
+/** The strings' buffers, each once; empty ones (a file without shared strings shares them between reads) are copied. */
+function transferableStrings(strings: { data: Uint8Array; bounds: Int32Array }): ArrayBuffer[] {
+  return [...new Set([strings.data.buffer, strings.bounds.buffer])].filter((b) => b.byteLength > 0) as ArrayBuffer[];
 }
 
 async function read(request: ReadRequest): Promise<void> {
   const { fileName, indexMastersFor, stringsPort } = request;
+  // A file read for its masters only: the columns their indexes use.
+  const columns = indexMastersFor ? masterColumnFilter(indexMastersFor) : undefined;
   const bytes = new Uint8Array(request.bytes);
   let last = 0;
   const onProgress = (done: number, total: number) => {
@@ -53,12 +60,12 @@ async function read(request: ReadRequest): Promise<void> {
     // Without the second worker's strings (it failed), they are read here; its problem comes first, as in readXlsx.
     const sent = await arriving;
     stringsPort.close();
-    const shared = sent === undefined ? readSharedStringsPart(bytes, fileName) : sent.ok ? { ok: true as const, strings: unpackColumn(sent.strings) } : sent;
+    const shared = sent === undefined ? readSharedStringsPart(bytes, fileName) : sent.ok ? { ok: true as const, strings: new SharedStrings(sent.strings.data, sent.strings.bounds) } : sent;
     if (!shared.ok) result = shared;
     else if (!deferred.ok) result = deferred;
-    else result = { ok: true, sheets: resolveSharedStrings(deferred.sheets, deferred.pending, shared.strings) };
+    else result = { ok: true, sheets: resolveSharedStrings(deferred.sheets, deferred.pending, shared.strings, columns) };
   } else {
-    result = readXlsx(bytes, fileName, { onProgress });
+    result = readXlsx(bytes, fileName, { onProgress, columns });
   }
   if (!indexMastersFor) {
     scope.postMessage({ type: "done", result });

@@ -1,6 +1,6 @@
 // utf8Text decodes short values itself (a TextDecoder call per value is slow in a browser): it must give exactly
 // what TextDecoder gives, for every character and for bytes that are not well-formed UTF-8.
-import { utf8Text } from "../../../src/domain/workbook/xml-bytes";
+import { scanXmlBytes, utf8Text, type ByteXmlHandler } from "../../../src/domain/workbook/xml-bytes";
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const encoder = new TextEncoder();
@@ -40,5 +40,51 @@ describe("utf8Text", () => {
     const bytes = encoder.encode(`<t>${text}</t>`);
     expect(utf8Text(bytes, 3, bytes.length - 4)).toBe(text);
     expect(utf8Text(bytes, 3, 3 + encoder.encode("医療").length)).toBe("医療");
+  });
+});
+
+describe("scanXmlBytes: an element whose handler asks to skip it", () => {
+  /** The events of a scan, as text; `skip` names the elements the handler skips. */
+  function events(xml: string, skip: string): string[] {
+    const b = new TextEncoder().encode(xml);
+    const out: string[] = [];
+    const handler: ByteXmlHandler = {
+      open(name, _s, _e, selfClosing) {
+        out.push(`<${name}${selfClosing ? "/" : ""}>`);
+        return name === skip;
+      },
+      close(name) {
+        out.push(`</${name}>`);
+      },
+      text(start, end) {
+        out.push(utf8Text(b, start, end));
+      },
+      cdata(start, end) {
+        out.push(`[${utf8Text(b, start, end)}]`);
+      },
+    };
+    scanXmlBytes(b, handler);
+    return out;
+  }
+
+  it("gets no events for its content or its end tag, and the scan goes on after it", () => {
+    expect(events(`<row><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><x:c><v>3</v></x:c></row>`, "c")).toEqual(["<row>", "<c>", "<c>", "<c>", "</row>"]);
+    // A tag whose attribute value holds "</c>" does not end the element early; a name that only starts the same does not either.
+    expect(events(`<a><c><v q="</c>">1</v><cc>2</cc></c><b/></a>`, "c")).toEqual(["<a>", "<c>", "<b/>", "</a>"]);
+    expect(events(`<a><c/><v>1</v></a>`, "c")).toEqual(["<a>", "<c/>", "<v>", "1", "</v>", "</a>"]);
+  });
+
+  it("is scanned as usual when its content holds CDATA, a comment, a processing instruction or the same element", () => {
+    const plain = (xml: string) => events(xml, "none");
+    for (const xml of [
+      `<a><c><v><![CDATA[</c>]]></v></c><b/></a>`,
+      `<a><c><!-- </c> --><v>1</v></c><b/></a>`,
+      `<a><c><?pi </c>?><v>1</v></c><b/></a>`,
+      `<a><c><v>1</v>`,
+    ]) {
+      expect(events(xml, "c")).toEqual(plain(xml));
+    }
+    // The outer element is scanned, and the inner one, asked again, is skipped.
+    expect(events(`<a><c><c>1</c>2</c><b/></a>`, "c")).toEqual(["<a>", "<c>", "<c>", "2", "</c>", "<b/>", "</a>"]);
   });
 });
