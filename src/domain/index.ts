@@ -22,7 +22,7 @@ export * from "./check/readiness";
 export * from "./csv/encode-text";
 export * from "./csv/registration-csv";
 export * from "./workbook/sheet-data";
-export { readSharedStringsPart, readXlsx, readXlsxAsync, readXlsxDeferred, resolveSharedStrings, type ColumnFilter, type DeferredRead, type PendingStrings, type ReadXlsxOptions, type WorkbookProblem, type WorkbookProblemCode, type WorkbookRead } from "./workbook/xlsx-reader";
+export { inflateWorksheets, readSharedStringsPart, readXlsx, readXlsxAsync, SharedStrings, type ColumnFilter, type ReadXlsxOptions, type WorkbookProblem, type WorkbookProblemCode, type WorkbookRead } from "./workbook/xlsx-reader";
 export * from "./text/normalize";
 export * from "./text/display";
 export * from "./text/formula";

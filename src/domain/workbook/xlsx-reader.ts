@@ -34,6 +34,10 @@ export interface ReadXlsxOptions {
   inflate?: RawInflate;
   /** Read only some columns of each sheet (a master file: the columns its index uses). */
   columns?: ColumnFilter;
+  /** The shared strings, read by another thread (readSharedStringsPart): the part is then not read here. */
+  sharedStrings?: SharedStrings;
+  /** Worksheets inflated ahead (inflateWorksheets), by part name. */
+  inflated?: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
@@ -45,17 +49,6 @@ export interface ColumnFilter {
   head: number;
   /** The columns (A = 0) to read below the head rows, or undefined to read them all. */
   columns(sheetName: string, head: readonly (readonly Cell[])[]): readonly number[] | undefined;
-}
-
-/**
- * A read whose shared strings are still to come (readXlsxDeferred): another thread reads them meanwhile
- * (readSharedStringsPart), and resolveSharedStrings fills them in.
- */
-export type DeferredRead = { ok: true; sheets: SheetData[]; pending: PendingStrings } | { ok: false; problem: WorkbookProblem };
-
-/** Where the shared-string cells of a deferred read are: per sheet, (row, column, string index) triples. */
-export interface PendingStrings {
-  cells: Int32Array[];
 }
 
 function problem(code: WorkbookProblemCode, file: string, part?: string): { ok: false; problem: WorkbookProblem } {
@@ -114,16 +107,16 @@ export function readXlsx(bytes: Uint8Array, fileName: string, options: ReadXlsxO
   const pkg = openPackage(bytes, fileName);
   if (!pkg.ok) return pkg;
   try {
-    return { ok: true, sheets: runSteps(bytes, packageSteps(bytes, pkg.entries, options), options.inflate) };
+    return { ok: true, sheets: runSteps(bytes, packageSteps(bytes, pkg.entries, options), options) };
   } catch (e) {
     return packageProblem(e, fileName);
   }
 }
 
-/** The package's steps with each part inflated on the spot. */
-function runSteps(bytes: Uint8Array, steps: PackageSteps, inflate: RawInflate | undefined): SheetData[] {
+/** The package's steps with each part inflated on the spot, unless it was inflated ahead. */
+function runSteps(bytes: Uint8Array, steps: PackageSteps, options: ReadXlsxOptions): SheetData[] {
   let step = steps.next();
-  while (!step.done) step = steps.next(readEntry(bytes, step.value, inflate));
+  while (!step.done) step = steps.next(options.inflated?.get(step.value.name) ?? readEntry(bytes, step.value, options.inflate));
   return step.value;
 }
 
@@ -135,7 +128,7 @@ const PREFETCHED = /(^|\/)(sharedStrings\.xml|worksheets\/[^/]+\.xml)$/i;
  * part starts inflating at once, so the worksheets are inflated while the shared strings and the sheets before them
  * are scanned. Same result and the same problems as readXlsx.
  */
-export async function readXlsxAsync(bytes: Uint8Array, fileName: string, inflate: AsyncRawInflate, options: Omit<ReadXlsxOptions, "inflate"> = {}): Promise<WorkbookRead> {
+export async function readXlsxAsync(bytes: Uint8Array, fileName: string, inflate: AsyncRawInflate, options: Omit<ReadXlsxOptions, "inflate" | "inflated"> = {}): Promise<WorkbookRead> {
   const pkg = openPackage(bytes, fileName);
   if (!pkg.ok) return pkg;
   const ahead = new Map<ZipEntry, Promise<Uint8Array>>();
@@ -246,10 +239,7 @@ function locateWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>) {
   return { workbookPath, wbRels, sharedStringsEntry: findEntry(entries, relOf("/sharedStrings", "sharedStrings.xml")), stylesPath: relOf("/styles", "styles.xml") };
 }
 
-/** Marks a shared-string cell of a deferred read until resolveSharedStrings replaces it; never left in a result. */
-const PENDING: CellError = Object.freeze({ error: "#PENDING" });
-
-function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, options: ReadXlsxOptions, pending?: PendingStrings): PackageSteps {
+function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, options: ReadXlsxOptions): PackageSteps {
   const { workbookPath, wbRels, sharedStringsEntry, stylesPath } = locateWorkbook(bytes, entries);
   const sheets: SheetEntry[] = [];
   let date1904 = false;
@@ -271,7 +261,7 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
     text() {},
   });
 
-  const shared = pending ? undefined : sharedStringsEntry ? readSharedStrings(yield sharedStringsEntry, sharedStringsEntry.name) : NO_STRINGS;
+  const shared = options.sharedStrings ?? (sharedStringsEntry ? readSharedStrings(yield sharedStringsEntry, sharedStringsEntry.name) : NO_STRINGS);
   const dateStyles = readDateStyles(bytes, entries, stylesPath);
 
   const present = sheets.map((s) => (s.path ? findEntry(entries, s.path) : undefined));
@@ -281,8 +271,7 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i];
     const entry = present[i];
-    // A deferred read has no strings for the head rows yet: it reads every column.
-    let reader = new SheetReader(shared, dateStyles, date1904, pending ? undefined : options.columns, s.name);
+    let reader = new SheetReader(shared, dateStyles, date1904, options.columns, s.name);
     if (entry) {
       // The part is inflated whole (fflate's one-shot inflate is about twice as fast as its streaming one) and
       // scanned as bytes; it is never decoded to one string. Progress follows the scan, in compressed bytes.
@@ -302,25 +291,9 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
       before += entry.compressedSize;
       options.onProgress?.(before, total);
     }
-    pending?.cells.push(reader.pendingCells.values());
     out.push(reader.result(s.name, s.state));
   }
   return out;
-}
-
-/**
- * readXlsx without the shared strings, for a host with a second thread: their cells are left pending while
- * another thread reads the strings (readSharedStringsPart); resolveSharedStrings then gives exactly readXlsx's result.
- */
-export function readXlsxDeferred(bytes: Uint8Array, fileName: string, options: ReadXlsxOptions = {}): DeferredRead {
-  const pkg = openPackage(bytes, fileName);
-  if (!pkg.ok) return pkg;
-  const pending: PendingStrings = { cells: [] };
-  try {
-    return { ok: true, sheets: runSteps(bytes, packageSteps(bytes, pkg.entries, options, pending), options.inflate), pending };
-  } catch (e) {
-    return packageProblem(e, fileName);
-  }
 }
 
 /** The shared strings of an .xlsx alone (none when it has none), or the problem readXlsx would report for the file. */
@@ -335,41 +308,27 @@ export function readSharedStringsPart(bytes: Uint8Array, fileName: string, optio
   }
 }
 
+/** Worksheets whose parts inflate ahead: every one, or none when the file cannot be read as a package. */
+const WORKSHEET = /(^|\/)worksheets\/[^/]+\.xml$/i;
+
 /**
- * A deferred read with its shared strings filled in: the same sheets readXlsx gives. With `columns`, the head rows
- * are filled first and decide the columns; below them only those columns' strings are decoded, the others read empty.
+ * Every worksheet of the file inflated, by part name, for readXlsx's `inflated`: a thread that waits for another
+ * (the pane's reader, for the shared strings its helper reads) inflates meanwhile. A part that fails is left out;
+ * readXlsx then meets it and reports it as it always does.
  */
-export function resolveSharedStrings(sheets: SheetData[], pending: PendingStrings, strings: SharedStrings, columns?: ColumnFilter): SheetData[] {
-  sheets.forEach((sheet, k) => {
-    const triples = pending.cells[k] ?? new Int32Array(0);
-    const rows = sheet.values as Cell[][];
-    // Last first: where a cell is written twice the later value wins, as in readXlsx; a merged area's other cells,
-    // emptied after the scan, stay empty.
-    const fill = (wanted: (row: number, col: number) => boolean | undefined) => {
-      for (let i = triples.length - 3; i >= 0; i -= 3) {
-        const cells = rows[triples[i] - 1];
-        const col = triples[i + 1];
-        if (cells === undefined || cells[col] !== PENDING) continue;
-        const want = wanted(triples[i], col);
-        if (want === undefined) continue;
-        if (!want) {
-          cells[col] = null;
-          continue;
-        }
-        const s = strings.get(triples[i + 2]);
-        cells[col] = s !== undefined ? s : unread("shared-string-missing", `${columnLetter(col)}${triples[i]}`);
-      }
-    };
-    if (!columns) return fill(() => true);
-    const head = columns.head;
-    fill((row) => (row <= head ? true : undefined));
-    const chosen = columns.columns(sheet.name, rows.slice(0, head));
-    if (chosen === undefined) return fill(() => true);
-    const kept = new Uint8Array(16384);
-    for (const c of chosen) if (c >= 0 && c < kept.length) kept[c] = 1;
-    fill((_, col) => kept[col] === 1);
-  });
-  return sheets;
+export function inflateWorksheets(bytes: Uint8Array, options: Pick<ReadXlsxOptions, "inflate"> = {}): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  const pkg = openPackage(bytes, "");
+  if (!pkg.ok) return out;
+  for (const [name, entry] of pkg.entries) {
+    if (!WORKSHEET.test(name)) continue;
+    try {
+      out.set(name, readEntry(bytes, entry, options.inflate));
+    } catch {
+      // reported by readXlsx
+    }
+  }
+  return out;
 }
 
 /**
@@ -437,11 +396,22 @@ function readSharedStrings(data: Uint8Array, partName: string): SharedStrings {
   return new SharedStrings(data, bounds.values());
 }
 
+/** The common item: `<t>plain text</t>`, no markup, entity or OOXML escape inside. */
+function isPlainItem(b: Uint8Array, start: number, end: number): boolean {
+  if (end - start < 7) return false;
+  if (b[start] !== 60 || b[start + 1] !== 116 || b[start + 2] !== 62) return false; // <t>
+  if (b[end - 4] !== 60 || b[end - 3] !== 47 || b[end - 2] !== 116 || b[end - 1] !== 62) return false; // </t>
+  for (let i = start + 3; i < end - 4; i++) {
+    const c = b[i];
+    if (c === 60 /* < */ || c === 38 /* & */ || c === 95 /* _ */) return false;
+  }
+  return true;
+}
+
 /** One item's text: its <t> runs (rich text too), phonetic runs (<rPh>) left out, entities and _xHHHH_ decoded. */
 function itemText(data: Uint8Array, start: number, end: number): string {
   if (start >= end) return "";
-  const simple = simpleItemText(data, start, end);
-  if (simple !== undefined) return simple;
+  if (isPlainItem(data, start, end)) return utf8Text(data, start + 3, end - 4);
   const b = data.subarray(start, end);
   let current = "";
   let inText = false;
@@ -464,21 +434,6 @@ function itemText(data: Uint8Array, start: number, end: number): string {
     },
   });
   return decodeOoxmlEscapes(current);
-}
-
-const T_OPEN = [60, 116, 62]; // <t>
-const T_CLOSE = [60, 47, 116, 62]; // </t>
-
-/** The common item, `<t>plain text</t>` with no markup, entity or escape inside: its text; otherwise undefined. */
-function simpleItemText(b: Uint8Array, start: number, end: number): string | undefined {
-  if (end - start < 7) return undefined;
-  for (let k = 0; k < 3; k++) if (b[start + k] !== T_OPEN[k]) return undefined;
-  for (let k = 0; k < 4; k++) if (b[end - 4 + k] !== T_CLOSE[k]) return undefined;
-  for (let i = start + 3; i < end - 4; i++) {
-    const c = b[i];
-    if (c === 60 /* < */ || c === 38 /* & */ || c === 95 /* _ */) return undefined;
-  }
-  return utf8Text(b, start + 3, end - 4);
 }
 
 /** Excel's built-in date and time formats (ids 14–22, 27–36 and 50–58 in Japanese, 45–47). */
@@ -611,15 +566,13 @@ class SheetReader implements ByteXmlHandler {
   private inline = "";
   private inlineSeen = false;
 
-  /** With no shared strings yet: (row, column, index) of each shared-string cell, left PENDING in the rows. */
-  readonly pendingCells = new IntList();
   /** The columns read below the head rows, one flag per column; null for all, undefined until chosen. */
   private kept: Uint8Array | null | undefined;
   /** A head row came after the columns were chosen: the sheet must be read again without the filter. */
   headAfterChoice = false;
 
   constructor(
-    private readonly shared: SharedStrings | undefined,
+    private readonly shared: SharedStrings,
     private readonly dateStyles: readonly boolean[],
     private readonly date1904: boolean,
     private readonly filter: ColumnFilter | undefined,
@@ -855,7 +808,6 @@ class SheetReader implements ByteXmlHandler {
       const d = digitsValue(this.b, this.valueStart, this.valueEnd);
       if (d >= 0) {
         if (this.type === "s") {
-          if (!this.shared) return this.putPending(d);
           const s = this.shared.get(d);
           if (s !== undefined) return this.put(s);
         } else if (this.type === "n" && !this.dateStyles[this.style]) return this.put(d);
@@ -867,8 +819,7 @@ class SheetReader implements ByteXmlHandler {
     switch (this.type) {
       case "s":
         if (v !== undefined && v.trim() !== "") {
-          if (!this.shared && this.col >= 0 && this.col < 16384) return this.putPending(parseInt(v, 10));
-          const s = this.shared?.get(parseInt(v, 10));
+          const s = this.shared.get(parseInt(v, 10));
           cell = s !== undefined ? s : unread("shared-string-missing", where());
         } else if (this.hasFormula) cell = unread("formula-uncached", where());
         break;
@@ -902,14 +853,6 @@ class SheetReader implements ByteXmlHandler {
     }
     if (cell === null || this.col < 0 || this.col >= 16384) return;
     this.put(cell);
-  }
-
-  private putPending(index: number): void {
-    this.pendingCells.push(this.rowNumber);
-    this.pendingCells.push(this.col);
-    // No such string (NaN, negative, past int32) is -1, which resolves as a missing string.
-    this.pendingCells.push(index >= 0 && index <= 0x7fffffff ? index : -1);
-    this.put(PENDING);
   }
 
   private put(cell: Cell): void {

@@ -19,6 +19,12 @@ export interface MasterFileOptions {
   values?: boolean;
 }
 
+/** Loads what reading an .xlsx needs (its code, its workers) before a file is chosen, so that the read starts at once. */
+export async function prepareMasterFileReading(): Promise<void> {
+  const { prepareXlsxMasters } = await import(/* webpackChunkName: "xlsx-reader" */ "./read-xlsx");
+  await prepareXlsxMasters();
+}
+
 export async function readMasterFile(file: File, profile: FormProfile, onProgress: MasterFileProgress, options: MasterFileOptions = {}): Promise<LoadedMaster[]> {
   const name = file.name;
   const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";

@@ -41,6 +41,13 @@ export async function readXlsxMasters(bytes: Uint8Array, fileName: string, profi
   return mastersFromSheets(await readXlsxSheets(bytes, fileName, onProgress), profile, fileName);
 }
 
+/** Starts the workbook workers ahead of a read (see prepareWorkbookWorkers); nothing where the host has none. */
+export async function prepareXlsxMasters(): Promise<void> {
+  if (typeof Worker !== "function") return;
+  const { prepareWorkbookWorkers } = await import(/* webpackChunkName: "workbook-worker-client" */ "../workers/workbook-worker-client");
+  prepareWorkbookWorkers();
+}
+
 /** Lets the pane redraw and handle input between two slices of work (a message is not clamped as setTimeout is). */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => {

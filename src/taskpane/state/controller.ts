@@ -230,6 +230,17 @@ export class PaneController {
   }
 
   /** Loads a master from an .xlsx / .csv file chosen in the pane; kept in memory, the workbook is not changed. */
+  /**
+   * The file picker for masters is shown: the code and the workers that read an .xlsx are loaded now, while the user
+   * looks for the file. A failure here changes nothing (the read itself reports its problems).
+   */
+  prepareMasterFileReading(): void {
+    if (this.readMasterFile !== defaultMasterFileReader) return;
+    import(/* webpackChunkName: "master-file" */ "../masters/read-master-file")
+      .then((m) => m.prepareMasterFileReading())
+      .catch(() => undefined);
+  }
+
   loadMasterFromFile(file: File): Promise<void> {
     return this.task("masters", PANE_FAILURES.masterFile(file.name), async () => {
       this.store.set({ busy: { label: `「${file.name}」を読み込んでいます` } });

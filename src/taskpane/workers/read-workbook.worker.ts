@@ -1,9 +1,9 @@
 // The workbook reader off the pane's main thread: bytes in (transferred), progress and the read result out.
 // Only the domain's reader (fflate + the scanner) and, for master files, the master indexing are bundled here; the
 // pane receives plain values, or plain master indexes. The same script serves as the second worker of a big file,
-// reading its shared strings while the first scans the sheets (see read-workbook-protocol.ts).
+// reading its shared strings while the first inflates the sheets (see read-workbook-protocol.ts).
 import { masterColumnFilter, mastersFromSheets } from "../../domain/workbook/sheet-data";
-import { readSharedStringsPart, readXlsxDeferred, readXlsx, resolveSharedStrings, SharedStrings, type WorkbookRead } from "../../domain/workbook/xlsx-reader";
+import { inflateWorksheets, readSharedStringsPart, readXlsx, SharedStrings, type WorkbookRead } from "../../domain/workbook/xlsx-reader";
 import { packMasterData, transferablesOf } from "./packed-masters";
 import type { ReadRequest, SharedStringsResult, WorkerReply, WorkerRequest } from "./read-workbook-protocol";
 
@@ -56,14 +56,16 @@ async function read(request: ReadRequest): Promise<void> {
   if (stringsPort) {
     const arriving = new Promise<SharedStringsResult | undefined>((resolve) => (receiveStrings = resolve));
     stringsPort.onmessage = (m: MessageEvent<{ result: SharedStringsResult }>) => receiveStrings(m.data.result);
-    const deferred = readXlsxDeferred(bytes, fileName, { onProgress });
-    // Without the second worker's strings (it failed), they are read here; its problem comes first, as in readXlsx.
+    // The worksheets inflate while the helper reads the shared strings; the scan then has them all.
+    const inflated = inflateWorksheets(bytes);
     const sent = await arriving;
     stringsPort.close();
-    const shared = sent === undefined ? readSharedStringsPart(bytes, fileName) : sent.ok ? { ok: true as const, strings: new SharedStrings(sent.strings.data, sent.strings.bounds) } : sent;
-    if (!shared.ok) result = shared;
-    else if (!deferred.ok) result = deferred;
-    else result = { ok: true, sheets: resolveSharedStrings(deferred.sheets, deferred.pending, shared.strings, columns) };
+    // Without the helper's strings (it failed) they are read here; its problem is the file's, as in readXlsx.
+    if (sent !== undefined && !sent.ok) result = sent;
+    else {
+      const sharedStrings = sent === undefined ? undefined : new SharedStrings(sent.strings.data, sent.strings.bounds);
+      result = readXlsx(bytes, fileName, { onProgress, columns, inflated, sharedStrings });
+    }
   } else {
     result = readXlsx(bytes, fileName, { onProgress, columns });
   }

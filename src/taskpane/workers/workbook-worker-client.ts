@@ -33,15 +33,66 @@ function startWorker(): Worker | undefined {
   }
 }
 
+interface PreparedWorker {
+  worker: Worker;
+  /** It failed before it was used (its script did not load): a read then starts another. */
+  failed: boolean;
+}
+
+/** The workers of the next read, started ahead (prepareWorkbookWorkers). */
+let prepared: { reader: PreparedWorker; helper: PreparedWorker | undefined } | undefined;
+
+function prepare(worker: Worker | undefined): PreparedWorker | undefined {
+  if (!worker) return undefined;
+  const p: PreparedWorker = { worker, failed: false };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    p.failed = true;
+  };
+  return p;
+}
+
+/**
+ * Starts the workers of the next read now (the pane calls it when the file picker is shown), so that their script
+ * has loaded and compiled by the time a file is chosen: a read then starts at once.
+ */
+export function prepareWorkbookWorkers(): void {
+  if (prepared) return;
+  const reader = prepare(startWorker());
+  if (!reader) return;
+  prepared = { reader, helper: twoCores() && typeof MessageChannel === "function" ? prepare(startWorker()) : undefined };
+}
+
+/** A prepared worker that is still sound, or a new one. */
+function usable(p: PreparedWorker | undefined): Worker | undefined {
+  if (p && !p.failed) return p.worker;
+  p?.worker.terminate();
+  return startWorker();
+}
+
+/** The reading worker and, for a big file, the helper: the prepared ones when there are, else new ones. */
+function takeWorkers(big: boolean): { worker: Worker | undefined; helper: Worker | undefined } {
+  const ready = prepared;
+  prepared = undefined;
+  const worker = usable(ready?.reader);
+  if (!big || !twoCores() || typeof MessageChannel !== "function") {
+    ready?.helper?.worker.terminate();
+    return { worker, helper: undefined };
+  }
+  return { worker, helper: usable(ready?.helper) };
+}
+
 /** Whether this host can give a second worker a core of its own. */
 function twoCores(): boolean {
   return typeof navigator === "undefined" || !(navigator.hardwareConcurrency > 0) || navigator.hardwareConcurrency >= 2;
 }
 
 function run<T>(bytes: Uint8Array, request: Pick<ReadRequest, "fileName" | "indexMastersFor">, onProgress: (done: number, total: number) => void, resultOf: (reply: WorkerReply) => T | undefined): Promise<T | undefined> {
-  const worker = startWorker();
-  if (!worker) return Promise.resolve(undefined);
-  const helper = bytes.length >= STRINGS_APART_FROM && twoCores() && typeof MessageChannel === "function" ? startWorker() : undefined;
+  const { worker, helper } = takeWorkers(bytes.length >= STRINGS_APART_FROM);
+  if (!worker) {
+    helper?.terminate();
+    return Promise.resolve(undefined);
+  }
   return new Promise((resolve) => {
     const finish = (value: T | undefined) => {
       worker.terminate();

@@ -1,6 +1,6 @@
 /**
  * A file read for its masters reads only the columns their indexes use (masterColumnFilter): every way of reading
- * (readXlsx, readXlsxAsync, the pane's deferred read) gives the same master indexes as reading the whole file, and the
+ * (readXlsx, readXlsxAsync, the pane's two-worker read) gives the same master indexes as reading the whole file, and the
  * columns left out are really left out.
  */
 import { readFileSync } from "node:fs";
@@ -9,11 +9,10 @@ import {
   DEFAULT_PROFILE,
   masterColumnFilter,
   mastersFromSheets,
+  inflateWorksheets,
   readSharedStringsPart,
   readXlsx,
   readXlsxAsync,
-  readXlsxDeferred,
-  resolveSharedStrings,
   type ColumnFilter,
   type SheetData,
   type WorkbookRead,
@@ -33,11 +32,11 @@ function sheetsOf(read: WorkbookRead): SheetData[] {
   return read.sheets;
 }
 
-function deferredSheets(bytes: Uint8Array, columns?: ColumnFilter): SheetData[] {
+/** The pane's two-worker read, in one thread: the strings read apart, the worksheets inflated ahead. */
+function paneSheets(bytes: Uint8Array, columns?: ColumnFilter): SheetData[] {
   const strings = readSharedStringsPart(bytes, "m.xlsx");
-  const read = readXlsxDeferred(bytes, "m.xlsx");
-  if (!strings.ok || !read.ok) throw new Error("unreadable");
-  return resolveSharedStrings(read.sheets, read.pending, strings.strings, columns);
+  if (!strings.ok) throw new Error(strings.problem.message);
+  return sheetsOf(readXlsx(bytes, "m.xlsx", { columns, sharedStrings: strings.strings, inflated: inflateWorksheets(bytes) }));
 }
 
 const indexes = (sheets: SheetData[]) => mastersFromSheets(sheets, profile, "m.xlsx").map((m) => ({ kind: m.kind, data: m.index.toData() }));
@@ -49,7 +48,7 @@ async function compare(bytes: Uint8Array): Promise<{ whole: SheetData[]; filtere
   const expected = indexes(whole);
   expect(indexes(filtered)).toEqual(expected);
   expect(indexes(sheetsOf(await readXlsxAsync(bytes, "m.xlsx", zlibInflate, { columns: filter })))).toEqual(expected);
-  expect(indexes(deferredSheets(bytes, filter))).toEqual(expected);
+  expect(indexes(paneSheets(bytes, filter))).toEqual(expected);
   return { whole, filtered };
 }
 
@@ -75,8 +74,8 @@ describe("masterColumnFilter: a masters file read for its indexes only", () => {
     expect(zensu(filtered).values[0]).toEqual(header);
     expect(zensu(filtered).values.slice(1).some((r) => r[address] !== null && r[address] !== undefined)).toBe(false);
     expect(zensu(filtered).values.slice(1).map((r) => r[code])).toEqual(zensu(whole).values.slice(1).map((r) => r[code]));
-    // The deferred read leaves the same columns out.
-    const deferred = zensu(deferredSheets(new Uint8Array(await mastersWorkbook(masters)), filter));
+    // The pane's read leaves the same columns out.
+    const deferred = zensu(paneSheets(new Uint8Array(await mastersWorkbook(masters)), filter));
     expect(deferred.values.slice(1).some((r) => r[address] !== null && r[address] !== undefined)).toBe(false);
   });
 

@@ -1,13 +1,13 @@
 /**
  * The reader's two ways of using another thread give exactly what readXlsx gives, for readable workbooks and for
  * each kind of unreadable file: readXlsxAsync (the CLI: parts inflated by Node's zlib on its thread pool, ahead of
- * the scan) and readXlsxDeferred + readSharedStringsPart + resolveSharedStrings (the pane: the shared strings read
- * by a second worker while the first scans the sheets).
+ * the scan) and readSharedStringsPart + inflateWorksheets + readXlsx with both (the pane: the shared strings read
+ * by a second worker while the first inflates the sheets).
  */
 import { readFileSync } from "node:fs";
 import { inflateRaw } from "node:zlib";
 import { strToU8, zipSync } from "fflate";
-import { readSharedStringsPart, readXlsx, readXlsxAsync, readXlsxDeferred, resolveSharedStrings, type WorkbookRead } from "../../../src/domain";
+import { inflateWorksheets, readSharedStringsPart, readXlsx, readXlsxAsync, type WorkbookRead } from "../../../src/domain";
 import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../../support/generate";
 import { miniXlsx, miniXlsxFiles } from "../../support/minimal-xlsx";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";
@@ -15,13 +15,12 @@ import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";
 const zlibInflate = (data: Uint8Array, size: number) =>
   new Promise<Uint8Array>((resolve, reject) => inflateRaw(data, size > 0 ? { chunkSize: Math.max(size, 64) } : {}, (err, out) => (err ? reject(err) : resolve(new Uint8Array(out)))));
 
-/** The pane's two-worker read, in one thread: sheets with pending strings, the strings alone, then the two joined. */
+/** The pane's two-worker read, in one thread: the strings alone, the worksheets inflated ahead, then the read with both. */
 function deferredRead(bytes: Uint8Array, name: string): WorkbookRead {
   const strings = readSharedStringsPart(bytes, name);
-  const read = readXlsxDeferred(bytes, name);
+  const inflated = inflateWorksheets(bytes);
   if (!strings.ok) return strings;
-  if (!read.ok) return read;
-  return { ok: true, sheets: resolveSharedStrings(read.sheets, read.pending, strings.strings) };
+  return readXlsx(bytes, name, { sharedStrings: strings.strings, inflated });
 }
 
 async function bothReaders(bytes: Uint8Array, name: string): Promise<[WorkbookRead, WorkbookRead]> {
@@ -97,6 +96,29 @@ describe("shared strings read apart: the cells Excel shows and the ones it does 
     const [broken, async] = await bothReaders(zipSync(files), "b.xlsx");
     expect(async).toEqual(broken);
     expect(!broken.ok && broken.problem).toMatchObject({ code: "file.damaged", part: "xl/sharedStrings.xml" });
+  });
+});
+
+describe("shared strings decoded one by one as cells ask for them", () => {
+  const s = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
+  const cells = (n: number) => `<row r="1">${Array.from({ length: n }, (_, i) => s(`${String.fromCharCode(65 + i)}1`, n - 1 - i)).join("")}</row>`;
+
+  it("characters of four bytes, a BOM, empty and rich items among plain ones", async () => {
+    const shared = ["<t>😀a</t>", "<t>𠮷野家</t>", "<r><t>ri</t></r><r><t>ch😀</t></r>", "<t/>", "<t>\ufeff先頭</t>", "<t>a&amp;b</t>", "<t>末尾𠮷</t>", "<t>plain</t>"];
+    const [sync, async] = await bothReaders(miniXlsx([{ name: "S", data: cells(shared.length) }], { sharedXml: shared }), "u.xlsx");
+    expect(async).toEqual(sync);
+    expect(sync.ok && sync.sheets[0].values[0]).toEqual(["plain", "末尾𠮷", "a&b", "\ufeff先頭", "", "rich😀", "𠮷野家", "😀a"]);
+  });
+
+  it("a part that is not well-formed UTF-8: each item as TextDecoder reads it alone, the others intact", async () => {
+    const files = miniXlsxFiles([{ name: "S", data: cells(3) }], { sharedXml: ["<t>前</t>", "<t>XX</t>", "<t>後ろ</t>"] });
+    const sst = files["xl/sharedStrings.xml"];
+    const at = findBytes(sst, strToU8("XX"));
+    sst[at] = 0xff;
+    sst[at + 1] = 0xe3;
+    const [sync, async] = await bothReaders(zipSync(files), "m.xlsx");
+    expect(async).toEqual(sync);
+    expect(sync.ok && sync.sheets[0].values[0]).toEqual(["後ろ", "\ufffd\ufffd", "前"]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUp20Regular } from "@fluentui/react-icons";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { usePane, usePaneState } from "../../state/pane-context";
 
 const useStyles = makeStyles({
@@ -9,12 +9,14 @@ const useStyles = makeStyles({
   input: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
 });
 
-/** Load masters from an .xlsx / .csv file (the parser is fetched only when a file is chosen). */
+/** Load masters from an .xlsx / .csv file (the reader is fetched when the picker is shown, not with the pane). */
 export function MasterFileInput() {
   const pane = usePane();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const busy = usePaneState((s) => s.busy !== undefined);
+  // The reader's code and workers load while the user looks for the file (again on each click: a read uses them up).
+  useEffect(() => pane.prepareMasterFileReading(), [pane]);
   return (
     <section className={styles.box} aria-labelledby="master-file-heading">
       <h2 id="master-file-heading" className={styles.heading}>
@@ -34,7 +36,10 @@ export function MasterFileInput() {
           if (file) void pane.loadMasterFromFile(file);
         }}
       />
-      <Button icon={<DocumentArrowUp20Regular />} disabled={busy} onClick={() => input.current?.click()}>
+      <Button icon={<DocumentArrowUp20Regular />} disabled={busy} onClick={() => {
+          pane.prepareMasterFileReading();
+          input.current?.click();
+        }}>
         マスタのファイルを選ぶ（.xlsx / .csv）
       </Button>
     </section>
