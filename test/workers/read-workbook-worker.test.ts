@@ -2,9 +2,9 @@
 // and the two-worker read of a big file, the shared strings coming from a second worker through a MessageChannel.
 import { strToU8, zipSync } from "fflate";
 import { readFileSync } from "node:fs";
-import { DEFAULT_PROFILE, readXlsx } from "../../src/domain";
+import { DEFAULT_PROFILE, mastersFromSheets, readXlsx } from "../../src/domain";
 import type { WorkerReply, WorkerRequest } from "../../src/taskpane/workers/read-workbook-protocol";
-import { unpackMasterData } from "../../src/taskpane/workers/packed-masters";
+import { unpackMasterData, unpackSearchKeys } from "../../src/taskpane/workers/packed-masters";
 import { miniXlsx, miniXlsxFiles } from "../support/minimal-xlsx";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
 
@@ -78,6 +78,16 @@ describe("read-workbook.worker", () => {
     const values = sheet.ok ? sheet.sheets.find((s) => s.name === "医療機関マスタ（全数）")!.values : [];
     expect(data.codes.slice(0, 3)).toEqual(values.slice(1, 4).map((r) => r[0]));
     expect(posted.some((m) => m.type === "stringsSent")).toBe(false);
+    // The search keys come right after, one column per master in the same order, as the index makes them.
+    expect(zensu.searchKeys).toBeUndefined();
+    const keys = posted[posted.indexOf(reply) + 1];
+    if (keys?.type !== "searchKeys") throw new Error("no search keys after the masters");
+    const whole = mastersFromSheets(sheet.ok ? sheet.sheets : [], DEFAULT_PROFILE, "m.xlsx");
+    for (const [i, m] of reply.result.masters.entries()) {
+      const expected = whole.find((w) => w.kind === m.kind)!.index.searchKeyList();
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await unpackSearchKeys(keys.keys[i], async () => undefined)).toEqual(expected);
+    }
   });
 
   it("a damaged shared strings part is the problem reported, as readXlsx reports it", async () => {

@@ -26,7 +26,8 @@ export interface MasterIndexData {
   duplicates: MasterDuplicate[];
   notices: Notice[];
   codeLengths: number[];
-  searchKeys: string[];
+  /** Absent: made on the first search (the pane's worker sends them after the rest, see searchKeyList). */
+  searchKeys?: string[];
   /** Later rows of repeated codes (see MasterIndex.all). */
   repeats: [string, MasterRecord[]][];
 }
@@ -127,9 +128,12 @@ export class MasterIndex {
     if (this.codes.length === 0) this.notices.push(catalogueNotice("master.empty", { label, source }));
   }
 
-  /** Everything the index holds, as plain data (structured-cloneable): a Web Worker builds it, the pane gets it. */
-  toData(): MasterIndexData {
-    return {
+  /**
+   * Everything the index holds, as plain data (structured-cloneable): a Web Worker builds it, the pane gets it.
+   * `searchKeys: false` leaves the search keys out (searchKeyList gives them apart).
+   */
+  toData(options: { searchKeys?: boolean } = {}): MasterIndexData {
+    const data: MasterIndexData = {
       kind: this.kind,
       label: this.label,
       source: this.source,
@@ -139,9 +143,15 @@ export class MasterIndex {
       duplicates: this.duplicates,
       notices: this.notices,
       codeLengths: this.codeLengths,
-      searchKeys: this.ensureSearchKeys(),
       repeats: [...this.repeats],
     };
+    if (options.searchKeys !== false) data.searchKeys = this.ensureSearchKeys();
+    return data;
+  }
+
+  /** The name search's keys, one per code (made once). */
+  searchKeyList(): readonly string[] {
+    return this.ensureSearchKeys();
   }
 
   /**
@@ -280,12 +290,14 @@ function resolveColumns(header: readonly Cell[], layout: MasterLayout): { code: 
  * are numbers (01000 saved as 1000). Undefined when the text codes disagree or there are none.
  */
 function paddingWidth(values: readonly (readonly Cell[])[], from: number, column: number): number | undefined {
-  let width: number | undefined;
+  // Most masters hold every code as text: then there is nothing to pad, and the codes need not be read twice.
   let numbers = false;
+  for (let i = from; i < values.length && !numbers; i++) numbers = typeof values[i]?.[column] === "number";
+  if (!numbers) return undefined;
+  let width: number | undefined;
   for (let i = from; i < values.length; i++) {
     const cell = values[i]?.[column];
-    if (typeof cell === "number") numbers = true;
-    else if (typeof cell === "string") {
+    if (typeof cell === "string") {
       const code = masterCode(cell);
       if (code === "") continue;
       if (!/^\d+$/.test(code)) return undefined;
@@ -293,5 +305,5 @@ function paddingWidth(values: readonly (readonly Cell[])[], from: number, column
       else if (width !== code.length) return undefined;
     }
   }
-  return numbers ? width : undefined;
+  return width;
 }

@@ -1,5 +1,5 @@
 import { MasterIndex, mastersFromSheets, readXlsx, type FormProfile, type LoadedMaster, type SheetData } from "../../domain";
-import { unpackMasterData } from "../workers/packed-masters";
+import { unpackMasterData, unpackSearchKeys } from "../workers/packed-masters";
 
 /** Thrown with the reader's Japanese message naming the file (encrypted, .xls, damaged…); shown as is. */
 export class UnreadableWorkbookError extends Error {}
@@ -30,9 +30,14 @@ export async function readXlsxMasters(bytes: Uint8Array, fileName: string, profi
     const read = await readMastersInWorker(bytes, fileName, profile, onProgress);
     if (read && !read.ok) throw new UnreadableWorkbookError(read.problem.message);
     if (read) {
+      // The indexes are unpacked while the worker makes their search keys; the keys are unpacked last.
+      const unpacked: Awaited<ReturnType<typeof unpackMasterData>>[] = [];
+      for (const packed of read.masters) unpacked.push(await unpackMasterData(packed, nextTask));
+      const keys = await read.searchKeys;
       const masters: LoadedMaster[] = [];
-      for (const packed of read.masters) {
-        const { data, byCode } = await unpackMasterData(packed, nextTask);
+      for (const [i, { data, byCode }] of unpacked.entries()) {
+        const column = keys?.[i];
+        if (column) data.searchKeys = await unpackSearchKeys(column, nextTask);
         masters.push({ kind: data.kind, index: MasterIndex.fromData(data, byCode), values: [] });
       }
       return masters;

@@ -14,7 +14,8 @@ type StringColumns = "codes" | "searchKeys";
 
 export type PackedMasterData = Omit<MasterIndexData, StringColumns | "rows" | "attributes"> & {
   codes: PackedColumn;
-  searchKeys: PackedColumn;
+  /** Absent when they come apart, after the rest (the worker's "searchKeys" reply). */
+  searchKeys?: PackedColumn;
   rows: Uint32Array;
   attributes: Partial<Record<keyof MasterIndexData["attributes"], PackedColumn>>;
 };
@@ -42,7 +43,10 @@ function unpackSlice(column: PackedColumn, out: string[], from: number, to: numb
 export function packMasterData(data: MasterIndexData): PackedMasterData {
   const attributes: PackedMasterData["attributes"] = {};
   for (const [name, values] of Object.entries(data.attributes) as [keyof MasterIndexData["attributes"], string[]][]) attributes[name] = packColumn(values);
-  return { ...data, codes: packColumn(data.codes), searchKeys: packColumn(data.searchKeys), rows: Uint32Array.from(data.rows), attributes };
+  const { searchKeys, ...rest } = data;
+  const packed: PackedMasterData = { ...rest, codes: packColumn(data.codes), rows: Uint32Array.from(data.rows), attributes };
+  if (searchKeys) packed.searchKeys = packColumn(searchKeys);
+  return packed;
 }
 
 /** Rows per slice: a slice of every column plus the code lookup takes some tens of milliseconds. */
@@ -55,12 +59,10 @@ const SLICE = 20000;
 export async function unpackMasterData(packed: PackedMasterData, pause: () => Promise<void>): Promise<{ data: MasterIndexData; byCode: Map<string, number> }> {
   const n = packed.rows.length;
   const codes = new Array<string>(n);
-  const searchKeys = new Array<string>(n);
+  const searchKeys = packed.searchKeys ? new Array<string>(n) : undefined;
   const attributes: MasterIndexData["attributes"] = {};
-  const columns: [PackedColumn, string[]][] = [
-    [packed.codes, codes],
-    [packed.searchKeys, searchKeys],
-  ];
+  const columns: [PackedColumn, string[]][] = [[packed.codes, codes]];
+  if (packed.searchKeys && searchKeys) columns.push([packed.searchKeys, searchKeys]);
   for (const [name, column] of Object.entries(packed.attributes) as [keyof MasterIndexData["attributes"], PackedColumn][]) {
     attributes[name] = new Array<string>(n);
     columns.push([column, attributes[name]]);
@@ -72,11 +74,24 @@ export async function unpackMasterData(packed: PackedMasterData, pause: () => Pr
     for (const [column, out] of columns) unpackSlice(column, out, from, to);
     MasterIndex.codeLookup(codes, byCode, from, to);
   }
-  return { data: { ...packed, codes, searchKeys, rows: Array.from(packed.rows), attributes }, byCode };
+  const data: MasterIndexData = { ...packed, codes, searchKeys, rows: Array.from(packed.rows), attributes };
+  if (!searchKeys) delete data.searchKeys;
+  return { data, byCode };
+}
+
+/** A packed column of search keys back to strings, a slice at a time with a pause between slices. */
+export async function unpackSearchKeys(column: PackedColumn, pause: () => Promise<void>): Promise<string[]> {
+  const n = column.ends.length;
+  const out = new Array<string>(n);
+  for (let from = 0; from < n; from += SLICE) {
+    if (from > 0) await pause();
+    unpackSlice(column, out, from, Math.min(n, from + SLICE));
+  }
+  return out;
 }
 
 /** The buffers of a packed master, to be transferred rather than copied. */
 export function transferablesOf(packed: PackedMasterData): ArrayBuffer[] {
-  const columns = [packed.codes, packed.searchKeys, ...Object.values(packed.attributes)] as PackedColumn[];
+  const columns = [packed.codes, ...(packed.searchKeys ? [packed.searchKeys] : []), ...Object.values(packed.attributes)] as PackedColumn[];
   return [packed.rows.buffer as ArrayBuffer, ...columns.map((c) => c.ends.buffer as ArrayBuffer)];
 }

@@ -1,6 +1,6 @@
 import type { FormProfile } from "../../domain/profile/schema";
 import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
-import type { PackedMasterData } from "./packed-masters";
+import type { PackedColumn, PackedMasterData } from "./packed-masters";
 
 /**
  * What the pane sends to the workbook worker: the file's bytes (transferred, not copied) and its name for messages.
@@ -43,4 +43,6 @@ export type WorkerReply =
   | { type: "progress"; done: number; total: number }
   | { type: "done"; result: WorkbookRead }
   | { type: "masters"; result: { ok: true; masters: PackedMasterData[] } | { ok: false; problem: WorkbookProblem } }
+  /** After "masters" (which then have none): each master's search keys, in the same order. */
+  | { type: "searchKeys"; keys: PackedColumn[] }
   | { type: "stringsSent" };

@@ -4,7 +4,7 @@
 // reading its shared strings while the first inflates the sheets (see read-workbook-protocol.ts).
 import { masterColumnFilter, mastersFromSheets } from "../../domain/workbook/sheet-data";
 import { inflateWorksheets, readSharedStringsPart, readXlsx, SharedStrings, type WorkbookRead } from "../../domain/workbook/xlsx-reader";
-import { packMasterData, transferablesOf } from "./packed-masters";
+import { packColumn, packMasterData, transferablesOf } from "./packed-masters";
 import type { ReadRequest, SharedStringsResult, WorkerReply, WorkerRequest } from "./read-workbook-protocol";
 
 interface WorkerScope {
@@ -77,6 +77,10 @@ async function read(request: ReadRequest): Promise<void> {
     scope.postMessage({ type: "masters", result });
     return;
   }
-  const masters = mastersFromSheets(result.sheets, indexMastersFor, fileName).map((m) => packMasterData(m.index.toData()));
+  // The indexes go first and their search keys after them: the pane unpacks the indexes while the keys are made.
+  const indexes = mastersFromSheets(result.sheets, indexMastersFor, fileName).map((m) => m.index);
+  const masters = indexes.map((index) => packMasterData(index.toData({ searchKeys: false })));
   scope.postMessage({ type: "masters", result: { ok: true, masters } }, masters.flatMap(transferablesOf));
+  const keys = indexes.map((index) => packColumn(index.searchKeyList()));
+  scope.postMessage({ type: "searchKeys", keys }, keys.map((k) => k.ends.buffer as ArrayBuffer));
 }

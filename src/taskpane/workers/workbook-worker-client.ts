@@ -1,9 +1,13 @@
 import type { FormProfile } from "../../domain/profile/schema";
 import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
-import type { PackedMasterData } from "./packed-masters";
+import type { PackedColumn, PackedMasterData } from "./packed-masters";
 import type { ReadRequest, SharedStringsRequest, WorkerReply } from "./read-workbook-protocol";
 
-export type MastersRead = { ok: true; masters: PackedMasterData[] } | { ok: false; problem: WorkbookProblem };
+/**
+ * The masters of a file, indexed in the worker. Their search keys come after them (`searchKeys`, in the same order;
+ * undefined when the worker failed in between: an index then makes them on its first search).
+ */
+export type MastersRead = { ok: true; masters: PackedMasterData[]; searchKeys: Promise<PackedColumn[] | undefined> } | { ok: false; problem: WorkbookProblem };
 
 /**
  * From this size on (compressed bytes), a second worker reads the shared strings while the first scans the sheets:
@@ -22,7 +26,23 @@ export function readXlsxInWorker(bytes: Uint8Array, fileName: string, onProgress
 
 /** The master sheets of an .xlsx, found and indexed in the worker (search keys included); only the indexes come back, packed. */
 export function readMastersInWorker(bytes: Uint8Array, fileName: string, profile: FormProfile, onProgress: (done: number, total: number) => void): Promise<MastersRead | undefined> {
-  return run(bytes, { fileName, indexMastersFor: profile }, onProgress, (reply) => (reply.type === "masters" ? reply.result : undefined));
+  let keysArrived: (keys: PackedColumn[] | undefined) => void = () => undefined;
+  const searchKeys = new Promise<PackedColumn[] | undefined>((resolve) => (keysArrived = resolve));
+  const keys: FollowingReply = {
+    expected: (reply) => reply.type === "masters" && reply.result.ok,
+    received: (reply) => keysArrived(reply.type === "searchKeys" ? reply.keys : undefined),
+    failed: () => keysArrived(undefined),
+  };
+  return run(bytes, { fileName, indexMastersFor: profile }, onProgress, (reply) => (reply.type === "masters" ? (reply.result.ok ? { ...reply.result, searchKeys } : reply.result) : undefined), keys);
+}
+
+/** A reply that comes after the result (the search keys after the masters): the worker is kept until it arrives. */
+interface FollowingReply {
+  /** Whether this result is followed by another reply. */
+  expected(result: WorkerReply): boolean;
+  received(reply: WorkerReply): void;
+  /** The worker failed before it came. */
+  failed(): void;
 }
 
 function startWorker(): Worker | undefined {
@@ -87,27 +107,50 @@ function twoCores(): boolean {
   return typeof navigator === "undefined" || !(navigator.hardwareConcurrency > 0) || navigator.hardwareConcurrency >= 2;
 }
 
-function run<T>(bytes: Uint8Array, request: Pick<ReadRequest, "fileName" | "indexMastersFor">, onProgress: (done: number, total: number) => void, resultOf: (reply: WorkerReply) => T | undefined): Promise<T | undefined> {
+function run<T>(
+  bytes: Uint8Array,
+  request: Pick<ReadRequest, "fileName" | "indexMastersFor">,
+  onProgress: (done: number, total: number) => void,
+  resultOf: (reply: WorkerReply) => T | undefined,
+  following?: FollowingReply,
+): Promise<T | undefined> {
   const { worker, helper } = takeWorkers(bytes.length >= STRINGS_APART_FROM);
   if (!worker) {
     helper?.terminate();
     return Promise.resolve(undefined);
   }
   return new Promise((resolve) => {
-    const finish = (value: T | undefined) => {
+    const stop = () => {
       worker.terminate();
       helper?.terminate();
+    };
+    const finish = (value: T | undefined) => {
+      stop();
       resolve(value);
     };
+    /** Set once the result has come and another reply follows it. */
+    let awaiting: FollowingReply | undefined;
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
-      if (e.data.type === "progress") onProgress(e.data.done, e.data.total);
-      else if (e.data.type !== "stringsSent") finish(resultOf(e.data));
+      const reply = e.data;
+      if (reply.type === "progress") onProgress(reply.done, reply.total);
+      else if (reply.type === "stringsSent") return;
+      else if (awaiting) {
+        awaiting.received(reply);
+        awaiting = undefined;
+        stop();
+      } else if (following?.expected(reply)) {
+        awaiting = following;
+        resolve(resultOf(reply));
+      } else finish(resultOf(reply));
     };
     // The worker could not start (chunk not found, refused) or failed: the file is read on the main thread instead,
     // where a bug of the reader surfaces as an ordinary exception.
     worker.onerror = (e) => {
       e.preventDefault();
-      finish(undefined);
+      if (!awaiting) return finish(undefined);
+      awaiting.failed();
+      awaiting = undefined;
+      stop();
     };
     // A copy goes to the worker (the caller keeps its bytes, e.g. to insert the sheets into the workbook).
     const copy = bytes.slice().buffer;
