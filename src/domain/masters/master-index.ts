@@ -50,8 +50,8 @@ export function masterCode(cell: Cell | undefined): string {
  * search for pickers. Columns are kept as parallel arrays; records are built on demand.
  */
 export class MasterIndex {
-  readonly codes: string[] = [];
-  readonly rows: number[] = [];
+  readonly codes: string[];
+  readonly rows: number[];
   readonly attributes: Partial<Record<Attribute, string[]>> = {};
   readonly duplicates: MasterDuplicate[] = [];
   /** What the check report says about this master as read: no data, codes that lost their leading zeros. */
@@ -74,7 +74,13 @@ export class MasterIndex {
     const headerOffset = layout.headerRow - firstRowNumber;
     const header = values[headerOffset] ?? [];
     const positions = resolveColumns(header, layout);
-    for (const a of ATTRIBUTES) if (positions[a] !== undefined) this.attributes[a] = [];
+    // Every column is made at its full size and cut to length at the end: pushing 180,000 values one at a time
+    // costs several times more (V8 grows a big array by copying it again and again).
+    const capacity = Math.max(0, values.length - headerOffset - 1);
+    const codes = new Array<string>(capacity).fill("");
+    const rowNumbers = new Array<number>(capacity).fill(0);
+    let count = 0;
+    for (const a of ATTRIBUTES) if (positions[a] !== undefined) this.attributes[a] = new Array<string>(capacity).fill("");
     const dupRows = new Map<string, number[]>();
     const lengths = new Set<number>();
     const width = paddingWidth(values, headerOffset + 1, positions.code);
@@ -104,7 +110,7 @@ export class MasterIndex {
       if (existing !== undefined) {
         const list = dupRows.get(code);
         if (list) list.push(rowNumber);
-        else dupRows.set(code, [this.rows[existing], rowNumber]);
+        else dupRows.set(code, [rowNumbers[existing], rowNumber]);
         const repeat: MasterRecord = { code, row: rowNumber };
         for (const a of ATTRIBUTES) {
           const p = positions[a];
@@ -116,12 +122,18 @@ export class MasterIndex {
         else this.repeats.set(code, [repeat]);
         continue;
       }
-      this.byCode.set(code, this.codes.length);
-      this.codes.push(code);
-      this.rows.push(rowNumber);
+      this.byCode.set(code, count);
+      codes[count] = code;
+      rowNumbers[count] = rowNumber;
       lengths.add(code.length);
-      for (let k = 0; k < attributeColumns.length; k++) attributeArrays[k].push(trimSpaces(cellText(line[attributeColumns[k]])));
+      for (let k = 0; k < attributeColumns.length; k++) attributeArrays[k][count] = trimSpaces(cellText(line[attributeColumns[k]]));
+      count++;
     }
+    codes.length = count;
+    rowNumbers.length = count;
+    for (const column of attributeArrays) column.length = count;
+    this.codes = codes;
+    this.rows = rowNumbers;
     for (const [code, rows] of dupRows) this.duplicates.push({ code, rows });
     this.codeLengths = [...lengths].sort((a, b) => b - a);
     if (padded > 0) this.notices.push(catalogueNotice("master.zero-padded", { label, source, count: padded, width, example }));
