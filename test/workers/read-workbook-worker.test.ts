@@ -26,16 +26,23 @@ describe("read-workbook.worker", () => {
   });
   beforeEach(() => (posted.length = 0));
 
-  it("answers with progress and the sheets", () => {
+  /** The worker's replies to one request, once it has answered. */
+  async function answered(request: WorkerRequest): Promise<WorkerReply[]> {
+    scope.onmessage!({ data: request });
+    for (let i = 0; i < 100 && !posted.some((m) => m.type === "done" || m.type === "masters"); i++) await new Promise((r) => setTimeout(r, 10));
+    return posted;
+  }
+
+  it("answers with progress and the sheets", async () => {
     const bytes = miniXlsx([{ name: "S", data: `<row r="1"><c r="A1"><v>1</v></c></row>` }]);
-    scope.onmessage!({ data: { type: "read", bytes: bytes.slice().buffer, fileName: "a.xlsx" } });
+    await answered({ type: "read", bytes: bytes.slice().buffer, fileName: "a.xlsx" });
     const done = posted[posted.length - 1];
     expect(posted.some((m) => m.type === "progress")).toBe(true);
     expect(done).toEqual({ type: "done", result: { ok: true, sheets: [expect.objectContaining({ name: "S", values: [[1]], state: "visible" })] } });
   });
 
-  it("answers an unreadable file with the Japanese problem, not an exception", () => {
-    scope.onmessage!({ data: { type: "read", bytes: new Uint8Array([1, 2, 3]).buffer, fileName: "b.xlsx" } });
+  it("answers an unreadable file with the Japanese problem, not an exception", async () => {
+    await answered({ type: "read", bytes: new Uint8Array([1, 2, 3]).buffer, fileName: "b.xlsx" });
     expect(posted).toEqual([{ type: "done", result: { ok: false, problem: expect.objectContaining({ code: "file.not-xlsx", message: expect.stringContaining("b.xlsx") }) } }]);
   });
 
@@ -56,6 +63,12 @@ describe("read-workbook.worker", () => {
     scope.postMessage = (m) => posted.push(m);
     return reply;
   }
+
+  it("reads a chosen file itself (a Blob), as it reads bytes", async () => {
+    const bytes = new Uint8Array(readFileSync(SAMPLE_FORM));
+    const replies = await answered({ type: "read", bytes: new Blob([bytes]), fileName: "f.xlsx" });
+    expect(replies[replies.length - 1]).toEqual({ type: "done", result: readXlsx(bytes, "f.xlsx") });
+  });
 
   it.each([
     ["the sample form", SAMPLE_FORM],
@@ -88,6 +101,12 @@ describe("read-workbook.worker", () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(await unpackSearchKeys(keys.keys[i], async () => undefined)).toEqual(expected);
     }
+  });
+
+  it("a chosen file read by the worker itself: the pane's word that the helper failed, come meanwhile, is not lost", async () => {
+    const bytes = new Uint8Array(readFileSync(SAMPLE_FORM));
+    const reply = await readApart(bytes, "f.xlsx", { bytes: new Blob([bytes]) }, true);
+    expect(reply).toEqual({ type: "done", result: readXlsx(bytes, "f.xlsx") });
   });
 
   it("a damaged shared strings part is the problem reported, as readXlsx reports it", async () => {

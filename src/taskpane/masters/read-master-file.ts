@@ -34,19 +34,25 @@ export async function readMasterFile(file: File, profile: FormProfile, onProgres
   if (ext !== "csv" && ext !== "txt" && ext !== "xlsx" && ext !== "xlsm") {
     throw new MasterFileError(`ファイル「${name}」はマスタとして読めません。.xlsx または .csv のファイルを選んでください。`);
   }
-  const bytes = await readFileBytes(file, (done, total) => onProgress({ phase: "読み込んでいます", done, total }));
+  const readBytes = () => readFileBytes(file, (done, total) => onProgress({ phase: "読み込んでいます", done, total }));
   if (ext === "csv" || ext === "txt") {
+    const bytes = await readBytes();
     onProgress({ phase: "解析しています", done: 0, total: 0 });
     const { text } = decodeText(bytes);
     const loaded = masterFromCsv(text, name, profile);
     return loaded ? [loaded] : [];
   }
-  onProgress({ phase: "解析しています", done: 0, total: 0 });
   const { readXlsxMasters, readXlsxSheets, UnreadableWorkbookError } = await import(/* webpackChunkName: "xlsx-reader" */ "./read-xlsx");
   const parsing = (done: number, total: number) => onProgress({ phase: "解析しています", done, total });
   let sheets;
   try {
-    if (options.values === false) return await readXlsxMasters(bytes, name, profile, parsing);
+    // Only the indexes: the file goes to the worker as it is (this thread neither reads nor copies it).
+    if (options.values === false) {
+      onProgress({ phase: "解析しています", done: 0, total: 0 });
+      return await readXlsxMasters(file, name, profile, parsing);
+    }
+    const bytes = await readBytes();
+    onProgress({ phase: "解析しています", done: 0, total: 0 });
     sheets = await readXlsxSheets(bytes, name, parsing);
   } catch (e) {
     // The reader's message already names the file and says what to do (パスワードを解除…, .xlsx で保存し直し…).

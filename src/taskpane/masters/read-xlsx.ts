@@ -1,5 +1,6 @@
 import { MasterIndex, mastersFromSheets, readXlsx, type FormProfile, type LoadedMaster, type SheetData } from "../../domain";
 import { unpackMasterData, unpackSearchKeys } from "../workers/packed-masters";
+import { readFileBytes } from "./read-file-bytes";
 
 /** Thrown with the reader's Japanese message naming the file (encrypted, .xls, damaged…); shown as is. */
 export class UnreadableWorkbookError extends Error {}
@@ -24,10 +25,15 @@ export async function readXlsxSheets(bytes: Uint8Array, fileName: string, onProg
  * main thread only receives the indexes, never the sheets' values, so their `values` are empty. Without a worker,
  * read and indexed on the main thread (values kept).
  */
-export async function readXlsxMasters(bytes: Uint8Array, fileName: string, profile: FormProfile, onProgress: (done: number, total: number) => void = () => undefined): Promise<LoadedMaster[]> {
+export async function readXlsxMasters(
+  source: Uint8Array | Blob,
+  fileName: string,
+  profile: FormProfile,
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<LoadedMaster[]> {
   if (typeof Worker === "function") {
     const { readMastersInWorker } = await import(/* webpackChunkName: "workbook-worker-client" */ "../workers/workbook-worker-client");
-    const read = await readMastersInWorker(bytes, fileName, profile, onProgress);
+    const read = await readMastersInWorker(source, fileName, profile, onProgress);
     if (read && !read.ok) throw new UnreadableWorkbookError(read.problem.message);
     if (read) {
       // The indexes are unpacked while the worker makes their search keys; the keys are unpacked last.
@@ -43,6 +49,7 @@ export async function readXlsxMasters(bytes: Uint8Array, fileName: string, profi
       return masters;
     }
   }
+  const bytes = source instanceof Uint8Array ? source : await readFileBytes(source, () => undefined);
   return mastersFromSheets(await readXlsxSheets(bytes, fileName, onProgress), profile, fileName);
 }
 

@@ -11,7 +11,8 @@ import type { PackedColumn, PackedMasterData } from "./packed-masters";
  */
 export interface ReadRequest {
   type: "read";
-  bytes: ArrayBuffer;
+  /** The file's bytes, or the chosen file itself (the worker reads it). */
+  bytes: ArrayBuffer | Blob;
   fileName: string;
   indexMastersFor?: FormProfile;
   stringsPort?: MessagePort;
@@ -20,7 +21,7 @@ export interface ReadRequest {
 /** To the second worker: read the shared strings of the file and post them to `port`, then say so to the pane. */
 export interface SharedStringsRequest {
   type: "sharedStrings";
-  bytes: ArrayBuffer;
+  bytes: ArrayBuffer | Blob;
   fileName: string;
   port: MessagePort;
 }

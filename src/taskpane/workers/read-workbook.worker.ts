@@ -23,12 +23,39 @@ let receiveStrings: (result: SharedStringsResult | undefined) => void = () => un
 scope.onmessage = (e) => {
   const request = e.data;
   if (request.type === "strings") receiveStrings(request.result);
-  else if (request.type === "sharedStrings") sendSharedStrings(request.bytes, request.fileName, request.port);
-  else void read(request);
+  else if (request.type === "sharedStrings") void bytesOf(request.bytes).then((bytes) => sendSharedStrings(bytes, request.fileName, request.port));
+  else {
+    // The wait for the strings starts now: the pane's word that the helper failed may come while the file is read.
+    const strings = request.stringsPort ? awaitStrings(request.stringsPort) : undefined;
+    void bytesOf(request.bytes).then((bytes) => read(request, bytes, strings));
+  }
 };
 
-function sendSharedStrings(bytes: ArrayBuffer, fileName: string, port: MessagePort): void {
-  const read = readSharedStringsPart(new Uint8Array(bytes), fileName);
+/** The shared strings of the current read: from the helper through `port`, or undefined from the pane (read them here). */
+function awaitStrings(port: MessagePort): Promise<SharedStringsResult | undefined> {
+  const arriving = new Promise<SharedStringsResult | undefined>((resolve) => (receiveStrings = resolve));
+  port.onmessage = (m: MessageEvent<{ result: SharedStringsResult }>) => receiveStrings(m.data.result);
+  return arriving;
+}
+
+/**
+ * The bytes of the request: given, or read from the file. A file that cannot be read is thrown outside the promise,
+ * as an error event: the pane then reads on its main thread, where the failure gets its usual message.
+ */
+async function bytesOf(source: ArrayBuffer | Blob): Promise<Uint8Array> {
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  try {
+    return new Uint8Array(await source.arrayBuffer());
+  } catch (e) {
+    setTimeout(() => {
+      throw e;
+    });
+    return new Promise<Uint8Array>(() => undefined);
+  }
+}
+
+function sendSharedStrings(bytes: Uint8Array, fileName: string, port: MessagePort): void {
+  const read = readSharedStringsPart(bytes, fileName);
   const result: SharedStringsResult = read.ok ? { ok: true, strings: read.strings.parts() } : read;
   port.postMessage({ type: "strings", result }, result.ok ? transferableStrings(result.strings) : []);
   scope.postMessage({ type: "stringsSent" });
@@ -39,11 +66,10 @@ function transferableStrings(strings: { data: Uint8Array; bounds: Int32Array }):
   return [...new Set([strings.data.buffer, strings.bounds.buffer])].filter((b) => b.byteLength > 0) as ArrayBuffer[];
 }
 
-async function read(request: ReadRequest): Promise<void> {
+async function read(request: ReadRequest, bytes: Uint8Array, arriving: Promise<SharedStringsResult | undefined> | undefined): Promise<void> {
   const { fileName, indexMastersFor, stringsPort } = request;
   // A file read for its masters only: the columns their indexes use.
   const columns = indexMastersFor ? masterColumnFilter(indexMastersFor) : undefined;
-  const bytes = new Uint8Array(request.bytes);
   let last = 0;
   const onProgress = (done: number, total: number) => {
     // At most ~50 progress messages per file.
@@ -53,9 +79,7 @@ async function read(request: ReadRequest): Promise<void> {
     }
   };
   let result: WorkbookRead;
-  if (stringsPort) {
-    const arriving = new Promise<SharedStringsResult | undefined>((resolve) => (receiveStrings = resolve));
-    stringsPort.onmessage = (m: MessageEvent<{ result: SharedStringsResult }>) => receiveStrings(m.data.result);
+  if (stringsPort && arriving) {
     // The worksheets inflate while the helper reads the shared strings; the scan then has them all.
     const inflated = inflateWorksheets(bytes);
     const sent = await arriving;

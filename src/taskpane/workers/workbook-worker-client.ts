@@ -25,7 +25,7 @@ export function readXlsxInWorker(bytes: Uint8Array, fileName: string, onProgress
 }
 
 /** The master sheets of an .xlsx, found and indexed in the worker (search keys included); only the indexes come back, packed. */
-export function readMastersInWorker(bytes: Uint8Array, fileName: string, profile: FormProfile, onProgress: (done: number, total: number) => void): Promise<MastersRead | undefined> {
+export function readMastersInWorker(bytes: Uint8Array | Blob, fileName: string, profile: FormProfile, onProgress: (done: number, total: number) => void): Promise<MastersRead | undefined> {
   let keysArrived: (keys: PackedColumn[] | undefined) => void = () => undefined;
   const searchKeys = new Promise<PackedColumn[] | undefined>((resolve) => (keysArrived = resolve));
   const keys: FollowingReply = {
@@ -108,13 +108,13 @@ function twoCores(): boolean {
 }
 
 function run<T>(
-  bytes: Uint8Array,
+  bytes: Uint8Array | Blob,
   request: Pick<ReadRequest, "fileName" | "indexMastersFor">,
   onProgress: (done: number, total: number) => void,
   resultOf: (reply: WorkerReply) => T | undefined,
   following?: FollowingReply,
 ): Promise<T | undefined> {
-  const { worker, helper } = takeWorkers(bytes.length >= STRINGS_APART_FROM);
+  const { worker, helper } = takeWorkers((bytes instanceof Uint8Array ? bytes.length : bytes.size) >= STRINGS_APART_FROM);
   if (!worker) {
     helper?.terminate();
     return Promise.resolve(undefined);
@@ -152,10 +152,11 @@ function run<T>(
       awaiting = undefined;
       stop();
     };
-    // A copy goes to the worker (the caller keeps its bytes, e.g. to insert the sheets into the workbook).
-    const copy = bytes.slice().buffer;
+    // A file goes as it is (each worker reads it); bytes are copied (the caller keeps them, e.g. to insert the sheets).
+    const source = () => (bytes instanceof Uint8Array ? bytes.slice().buffer : bytes);
+    const copy = source();
     const message: ReadRequest = { type: "read", ...request, bytes: copy };
-    const transfer: Transferable[] = [copy];
+    const transfer: Transferable[] = copy instanceof ArrayBuffer ? [copy] : [];
     const channel = helper ? new MessageChannel() : undefined;
     if (channel) {
       message.stringsPort = channel.port2;
@@ -180,10 +181,10 @@ function run<T>(
         e.preventDefault();
         giveUp();
       };
-      const helperCopy = bytes.slice().buffer;
+      const helperCopy = source();
       const helperMessage: SharedStringsRequest = { type: "sharedStrings", bytes: helperCopy, fileName: request.fileName, port: channel.port1 };
       try {
-        helper.postMessage(helperMessage, [helperCopy, channel.port1]);
+        helper.postMessage(helperMessage, helperCopy instanceof ArrayBuffer ? [helperCopy, channel.port1] : [channel.port1]);
       } catch {
         giveUp();
       }
