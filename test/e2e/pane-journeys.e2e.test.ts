@@ -4,6 +4,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Frame, FrameLocator } from "playwright-core";
+import { buildMasterIndex, DEFAULT_PROFILE } from "../../src/domain";
+import { STRINGS_APART_FROM } from "../../src/taskpane/workers/read-workbook-protocol";
+import { generateMasters, mastersWorkbook } from "../support/generate";
 import { SAMPLE_MASTERS } from "../support/samples";
 import { startHarness, type HarnessServer } from "./harness/server";
 import { launchBrowser, type BrowserSession } from "./support/browser";
@@ -150,6 +153,8 @@ test("select a cell in Excel: the pane shows that row, with the 保健所 picker
 });
 
 test("load a master from a file: the .xlsx is read in the Worker, with progress shown, and the masters are reported", async () => {
+  // The workers start when the file picker is shown (the tab opens), before a file is chosen.
+  const worker = session.page.waitForEvent("worker", { timeout: 60_000 });
   await pane.getByRole("tab", { name: "マスタ" }).click();
   // The pane's frame records the progress bars it shows while the file loads (their labels).
   const frame = paneFrame(session.page);
@@ -161,7 +166,6 @@ test("load a master from a file: the .xlsx is read in the Worker, with progress 
       if (label && w.__progress[w.__progress.length - 1] !== label) w.__progress.push(label);
     }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   });
-  const worker = session.page.waitForEvent("worker", { timeout: 60_000 });
   await pane.getByTestId("master-file-input").setInputFiles(SAMPLE_MASTERS);
   // The reader runs in the Worker built from the pane's own chunk (not on the pane's main thread).
   expect((await worker).url()).toMatch(/\/[\w.-]+\.js$/);
@@ -184,6 +188,26 @@ test("load a master from a file: the .xlsx is read in the Worker, with progress 
   });
   await expectText(pane.locator('[data-master="animal"]'), "動物診療施設マスタ: 1件");
   await paneScreenshot(session.page, "pane-04-masters");
+});
+
+test("a master file of 1 MB or more is read by two workers (one for its shared strings) and gives the same counts", async () => {
+  const generated = generateMasters({ zensuRows: 24000, teitenRows: 10, seed: 11 });
+  const buffer = await mastersWorkbook(generated);
+  expect(buffer.length).toBeGreaterThanOrEqual(STRINGS_APART_FROM);
+  const started: string[] = [];
+  const onWorker = (w: { url(): string }) => started.push(w.url());
+  session.page.on("worker", onWorker);
+  await pane.getByRole("tab", { name: "マスタ" }).click();
+  await pane.getByTestId("master-file-input").setInputFiles({ name: "大きい全数マスタ.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  const report = pane.getByTestId("master-load-report").filter({ hasText: "大きい全数マスタ.xlsx" });
+  await report.waitFor({ timeout: 60_000 });
+  session.page.off("worker", onWorker);
+  // The reader and its helper (started when the tab opened, or for this read).
+  expect(started.length).toBeGreaterThanOrEqual(2);
+  const text = (await report.textContent()) ?? "";
+  const size = buildMasterIndex("zensu", "x", generated.zensu, DEFAULT_PROFILE).size;
+  expect(size).toBeGreaterThan(20000);
+  expect(text).toContain(`医療機関マスタ（全数） ${size.toLocaleString("en-US")}件`);
 });
 
 test("an accessibility scan of the pane finds no serious or critical violations", async () => {

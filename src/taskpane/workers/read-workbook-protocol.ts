@@ -3,6 +3,12 @@ import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-r
 import type { PackedColumn, PackedMasterData } from "./packed-masters";
 
 /**
+ * From this size on (bytes of the file), a second worker reads the shared strings while the first inflates the
+ * sheets: below it, starting that worker costs more than it saves.
+ */
+export const STRINGS_APART_FROM = 1 << 20;
+
+/**
  * What the pane sends to the workbook worker: the file's bytes (transferred, not copied) and its name for messages.
  * With `indexMastersFor`, the worker also finds the master sheets and indexes them (search keys included), and sends
  * back only the indexes: the pane's main thread then neither receives 180,000 rows of values nor indexes them.

@@ -1,7 +1,7 @@
 import type { FormProfile } from "../../domain/profile/schema";
 import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
 import type { PackedColumn, PackedMasterData } from "./packed-masters";
-import type { ReadRequest, SharedStringsRequest, WorkerReply } from "./read-workbook-protocol";
+import { STRINGS_APART_FROM, type ReadRequest, type SharedStringsRequest, type WorkerReply } from "./read-workbook-protocol";
 
 /**
  * The masters of a file, indexed in the worker. Their search keys come after them (`searchKeys`, in the same order;
@@ -9,11 +9,6 @@ import type { ReadRequest, SharedStringsRequest, WorkerReply } from "./read-work
  */
 export type MastersRead = { ok: true; masters: PackedMasterData[]; searchKeys: Promise<PackedColumn[] | undefined> } | { ok: false; problem: WorkbookProblem };
 
-/**
- * From this size on (compressed bytes), a second worker reads the shared strings while the first scans the sheets:
- * below it, starting that worker costs more than it saves.
- */
-export const STRINGS_APART_FROM = 1 << 20;
 
 /**
  * Reads an .xlsx in a Web Worker (webpack 5 bundles the worker from `new URL(…, import.meta.url)` as its own chunk),
