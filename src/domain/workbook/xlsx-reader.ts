@@ -374,12 +374,14 @@ function readSharedStrings(data: Uint8Array, partName: string): SharedStrings {
   let depth = 0;
   try {
     scanXmlBytes(data, {
+      // An item's content is skipped (it is decoded when a cell asks for it); only where it starts and ends is kept.
       open(name, _start, end, selfClosing) {
         if (name !== "si") return;
         if (selfClosing) {
           bounds.push(0);
           bounds.push(0);
         } else if (depth++ === 0) bounds.push(end + 1);
+        return true;
       },
       close(name, tagStart) {
         if (name === "si" && depth > 0 && --depth === 0) bounds.push(tagStart);

@@ -10,7 +10,7 @@ import { decodeXmlText, XmlSyntaxError } from "./xml-scanner";
 export interface ByteXmlHandler {
   /**
    * Attributes are bytes [attrStart, attrEnd) of the buffer being scanned. Returning true skips the element's
-   * content and its end tag (no events for them), when it holds no other markup than tags.
+   * content (no events for it; its end tag is still reported), when it holds no other markup than tags.
    */
   open(name: string, attrStart: number, attrEnd: number, selfClosing: boolean): boolean | void;
   /** `tagStart`: where the end tag's "<" is. */
@@ -200,10 +200,14 @@ export function scanXmlBytes(b: Uint8Array, h: ByteXmlHandler, onPosition?: (sca
       let k = lt + 1;
       while (k < tagEnd && !isSpace(b[k])) k++;
       if (k === lt + 1) throw new XmlSyntaxError("empty tag name");
-      if (h.open(elementName(b, lt + 1, k), k, tagEnd, selfClosing) === true && !selfClosing) {
-        const after = skipElement(b, lt + 1, k, j + 1);
-        if (after >= 0) {
-          i = after;
+      const name = elementName(b, lt + 1, k);
+      if (h.open(name, k, tagEnd, selfClosing) === true && !selfClosing) {
+        const endTag = skipElement(b, lt + 1, k, j + 1);
+        if (endTag >= 0) {
+          let end = endTag + 2 + (k - lt - 1);
+          while (b[end] !== 62 /* > */) end++;
+          h.close(name, endTag);
+          i = end + 1;
           continue;
         }
       }
@@ -213,9 +217,9 @@ export function scanXmlBytes(b: Uint8Array, h: ByteXmlHandler, onPosition?: (sca
 }
 
 /**
- * Where the element whose start tag's name is bytes [nameStart, nameEnd) ends: just past its first end tag after
- * `from`. -1 (scan it as usual) when the content holds a comment, CDATA, a processing instruction or a tag of the
- * same name, or the end tag is not there.
+ * Where the end tag of the element whose start tag's name is bytes [nameStart, nameEnd) starts: its first end tag
+ * after `from`. -1 (scan it as usual) when the content holds a comment, CDATA, a processing instruction or a tag of
+ * the same name, or the end tag is not there.
  */
 function skipElement(b: Uint8Array, nameStart: number, nameEnd: number, from: number): number {
   const length = nameEnd - nameStart;
@@ -234,7 +238,7 @@ function skipElement(b: Uint8Array, nameStart: number, nameEnd: number, from: nu
         if (next === 62 || next === 47 || isSpace(next)) return -1;
       } else {
         while (end < n && isSpace(b[end])) end++;
-        if (b[end] === 62 /* > */) return end + 1;
+        if (b[end] === 62 /* > */) return lt;
       }
     }
     // Past this tag: its end is the first ">" outside quotes.
