@@ -308,7 +308,7 @@ export function readSharedStringsPart(bytes: Uint8Array, fileName: string, optio
   }
 }
 
-/** Worksheets whose parts inflate ahead: every one, or none when the file cannot be read as a package. */
+/** A worksheet part's name. */
 const WORKSHEET = /(^|\/)worksheets\/[^/]+\.xml$/i;
 
 /**
@@ -339,12 +339,8 @@ export function inflateWorksheets(bytes: Uint8Array, options: Pick<ReadXlsxOptio
 export class SharedStrings {
   private readonly texts: (string | undefined)[];
 
-  /** `bounds`: each item's content as [start, end) byte pairs of `data`; an empty item has start = end. */
-  constructor(
-    private readonly data: Uint8Array,
-    private readonly bounds: Int32Array,
-  ) {
-    this.texts = new Array<string | undefined>(bounds.length / 2);
+  constructor(private readonly source: SharedStringsParts) {
+    this.texts = new Array<string | undefined>(source.bounds.length / 2);
   }
 
   get length(): number {
@@ -355,19 +351,33 @@ export class SharedStrings {
     if (!(index >= 0 && index < this.texts.length)) return undefined;
     let text = this.texts[index];
     if (text === undefined) {
-      text = itemText(this.data, this.bounds[2 * index], this.bounds[2 * index + 1]);
+      const { data, bounds, part } = this.source;
+      try {
+        text = itemText(data, bounds[2 * index], bounds[2 * index + 1]);
+      } catch (e) {
+        // Found only now that a cell asks for the item, but the damage is the shared strings part's.
+        if (e instanceof XmlSyntaxError) throw new PartSyntaxError(part);
+        throw e;
+      }
       this.texts[index] = text;
     }
     return text;
   }
 
-  /** The part's bytes and the items' bounds, to hand them to another thread (new SharedStrings(data, bounds) there). */
-  parts(): { data: Uint8Array; bounds: Int32Array } {
-    return { data: this.data, bounds: this.bounds };
+  /** What the strings are made of, to hand them to another thread (new SharedStrings(parts) there). */
+  parts(): SharedStringsParts {
+    return this.source;
   }
 }
 
-const NO_STRINGS = new SharedStrings(new Uint8Array(0), new Int32Array(0));
+/** The shared strings part as bytes, each item's content as [start, end) byte pairs (empty: start = end), its name. */
+export interface SharedStringsParts {
+  data: Uint8Array;
+  bounds: Int32Array;
+  part: string;
+}
+
+const NO_STRINGS = new SharedStrings({ data: new Uint8Array(0), bounds: new Int32Array(0), part: "" });
 
 function readSharedStrings(data: Uint8Array, partName: string): SharedStrings {
   const bounds = new IntList();
@@ -395,7 +405,7 @@ function readSharedStrings(data: Uint8Array, partName: string): SharedStrings {
   }
   // An item still open at the end of the part is not a string.
   if (bounds.length % 2 === 1) bounds.pop();
-  return new SharedStrings(data, bounds.values());
+  return new SharedStrings({ data, bounds: bounds.values(), part: partName });
 }
 
 /** The common item: `<t>plain text</t>`, no markup, entity or OOXML escape inside. */

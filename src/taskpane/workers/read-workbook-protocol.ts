@@ -1,5 +1,5 @@
 import type { FormProfile } from "../../domain/profile/schema";
-import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
+import type { SharedStringsParts, WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
 import type { PackedColumn, PackedMasterData } from "./packed-masters";
 
 /**
@@ -36,7 +36,7 @@ export interface SharedStringsRequest {
  * The shared strings as the second worker found them: the inflated part and where each item is (SharedStrings.parts),
  * both transferred. The reader decodes only the strings of the cells it keeps.
  */
-export type SharedStringsResult = { ok: true; strings: { data: Uint8Array; bounds: Int32Array } } | { ok: false; problem: WorkbookProblem };
+export type SharedStringsResult = { ok: true; strings: SharedStringsParts } | { ok: false; problem: WorkbookProblem };
 
 /** The shared strings for a reading worker: from the second worker's port, or from the pane (undefined: read them yourself). */
 export interface StringsMessage {

@@ -3,7 +3,7 @@
 // pane receives plain values, or plain master indexes. The same script serves as the second worker of a big file,
 // reading its shared strings while the first inflates the sheets (see read-workbook-protocol.ts).
 import { masterColumnFilter, mastersFromSheets } from "../../domain/workbook/sheet-data";
-import { inflateWorksheets, readSharedStringsPart, readXlsx, SharedStrings, type WorkbookRead } from "../../domain/workbook/xlsx-reader";
+import { inflateWorksheets, readSharedStringsPart, readXlsx, SharedStrings, type SharedStringsParts, type WorkbookRead } from "../../domain/workbook/xlsx-reader";
 import { packColumn, packMasterData, transferablesOf } from "./packed-masters";
 import type { ReadRequest, SharedStringsResult, WorkerReply, WorkerRequest } from "./read-workbook-protocol";
 
@@ -62,7 +62,7 @@ function sendSharedStrings(bytes: Uint8Array, fileName: string, port: MessagePor
 }
 
 /** The strings' buffers, each once; empty ones (a file without shared strings shares them between reads) are copied. */
-function transferableStrings(strings: { data: Uint8Array; bounds: Int32Array }): ArrayBuffer[] {
+function transferableStrings(strings: SharedStringsParts): ArrayBuffer[] {
   return [...new Set([strings.data.buffer, strings.bounds.buffer])].filter((b) => b.byteLength > 0) as ArrayBuffer[];
 }
 
@@ -87,7 +87,7 @@ async function read(request: ReadRequest, bytes: Uint8Array, arriving: Promise<S
     // Without the helper's strings (it failed) they are read here; its problem is the file's, as in readXlsx.
     if (sent !== undefined && !sent.ok) result = sent;
     else {
-      const sharedStrings = sent === undefined ? undefined : new SharedStrings(sent.strings.data, sent.strings.bounds);
+      const sharedStrings = sent === undefined ? undefined : new SharedStrings(sent.strings);
       result = readXlsx(bytes, fileName, { onProgress, columns, inflated, sharedStrings });
     }
   } else {

@@ -110,6 +110,13 @@ describe("shared strings decoded one by one as cells ask for them", () => {
     expect(sync.ok && sync.sheets[0].values[0]).toEqual(["plain", "末尾𠮷", "a&b", "\ufeff先頭", "", "rich😀", "𠮷野家", "😀a"]);
   });
 
+  it("an item that is not well-formed XML, asked for by a cell: the shared strings part is named as damaged", async () => {
+    const bytes = miniXlsx([{ name: "S", data: cells(2) }], { sharedXml: ["<t>ok</t>", "<t>a < b</t>"] });
+    const [sync, async] = await bothReaders(bytes, "x.xlsx");
+    expect(async).toEqual(sync);
+    expect(!sync.ok && sync.problem).toMatchObject({ code: "file.damaged", part: "xl/sharedStrings.xml" });
+  });
+
   it("a part that is not well-formed UTF-8: each item as TextDecoder reads it alone, the others intact", async () => {
     const files = miniXlsxFiles([{ name: "S", data: cells(3) }], { sharedXml: ["<t>前</t>", "<t>XX</t>", "<t>後ろ</t>"] });
     const sst = files["xl/sharedStrings.xml"];
