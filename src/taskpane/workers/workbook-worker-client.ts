@@ -9,7 +9,6 @@ import { STRINGS_APART_FROM, type ReadRequest, type SharedStringsRequest, type W
  */
 export type MastersRead = { ok: true; masters: PackedMasterData[]; searchKeys: Promise<PackedColumn[] | undefined> } | { ok: false; problem: WorkbookProblem };
 
-
 /**
  * Reads an .xlsx in a Web Worker (webpack 5 bundles the worker from `new URL(…, import.meta.url)` as its own chunk),
  * so a 180,000-row master does not freeze the pane. Resolves undefined when no worker can be started (old host,
@@ -19,7 +18,7 @@ export function readXlsxInWorker(bytes: Uint8Array, fileName: string, onProgress
   return run(bytes, { fileName }, onProgress, (reply) => (reply.type === "done" ? reply.result : undefined));
 }
 
-/** The master sheets of an .xlsx, found and indexed in the worker (search keys included); only the indexes come back, packed. */
+/** The master sheets of an .xlsx (its bytes, or the chosen file), found and indexed in the worker; only the indexes come back, packed, and then their search keys. */
 export function readMastersInWorker(bytes: Uint8Array | Blob, fileName: string, profile: FormProfile, onProgress: (done: number, total: number) => void): Promise<MastersRead | undefined> {
   let keysArrived: (keys: PackedColumn[] | undefined) => void = () => undefined;
   const searchKeys = new Promise<PackedColumn[] | undefined>((resolve) => (keysArrived = resolve));
