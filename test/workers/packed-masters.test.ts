@@ -9,8 +9,7 @@ describe("a master index packed for the trip from the workbook worker to the pan
   it("comes back with the same codes, rows, names, search and repeated codes, in slices with pauses between them", async () => {
     const packed = structuredClone(packMasterData(original.toData()));
     let pauses = 0;
-    const { data, byCode } = await unpackMasterData(packed, async () => void pauses++);
-    const copy = MasterIndex.fromData(data, byCode);
+    const copy = MasterIndex.fromData(await unpackMasterData(packed, async () => void pauses++));
     expect(pauses).toBe(2); // 45,000 rows in slices of 20,000
     expect(copy.codes).toEqual(original.codes);
     expect(copy.rows).toEqual(original.rows);
@@ -31,8 +30,8 @@ describe("a master index packed for the trip from the workbook worker to the pan
       ["0000000001", "重複", ""],
     ];
     const m = buildMasterIndex("zensu", "z", sheet, DEFAULT_PROFILE);
-    const { data, byCode } = await unpackMasterData(packMasterData(m.toData()), async () => undefined);
-    const copy = MasterIndex.fromData(data, byCode);
+    const copy = MasterIndex.fromData(await unpackMasterData(packMasterData(m.toData()), async () => undefined));
+    expect(copy.get("0000000004")).toBeUndefined();
     expect(["0000000001", "0000000002", "0000000003"].map((c) => copy.get(c))).toEqual(["0000000001", "0000000002", "0000000003"].map((c) => m.get(c)));
     expect(copy.all("0000000001")).toEqual(m.all("0000000001"));
     expect(copy.duplicates).toEqual(m.duplicates);
@@ -43,7 +42,8 @@ describe("a master index packed for the trip from the workbook worker to the pan
     const buffers = transferablesOf(packed);
     expect(buffers).toContain(packed.rows.buffer);
     expect(buffers).toContain(packed.codes.ends.buffer);
-    expect(buffers).toHaveLength(2 + 1 + Object.keys(packed.attributes).length);
+    expect(buffers).toContain(packed.codeTable!.buffer);
+    expect(buffers).toHaveLength(3 + 1 + Object.keys(packed.attributes).length);
     expect(new Set(buffers).size).toBe(buffers.length);
   });
 });

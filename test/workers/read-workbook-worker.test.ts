@@ -86,7 +86,7 @@ describe("read-workbook.worker", () => {
     if (reply.type !== "masters" || !reply.result.ok) throw new Error(`unexpected reply ${reply.type}`);
     expect(reply.result.masters.map((m) => m.kind).sort()).toEqual(["healthCenter", "teiten", "zensu"]);
     const zensu = reply.result.masters.find((m) => m.kind === "zensu")!;
-    const { data } = await unpackMasterData(zensu, async () => undefined);
+    const data = await unpackMasterData(zensu, async () => undefined);
     const sheet = readXlsx(bytes, "m.xlsx");
     const values = sheet.ok ? sheet.sheets.find((s) => s.name === "医療機関マスタ（全数）")!.values : [];
     expect(data.codes.slice(0, 3)).toEqual(values.slice(1, 4).map((r) => r[0]));

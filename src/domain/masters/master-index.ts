@@ -2,7 +2,9 @@ import { cellText, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import type { MasterKind, MasterLayout } from "../profile/schema";
 import { catalogueNotice, type Notice } from "../check/notices";
-import { foldForMatch, nfkc, trimSpaces } from "../text/normalize";
+import { foldedKeyColumn, foldForMatch, nfkc, trimSpaces } from "../text/normalize";
+import { CodeTable } from "./code-table";
+import { packTexts, type PackedText } from "../text/packed-text";
 import { placeReadingKeys } from "./place-readings";
 
 export interface MasterRecord {
@@ -26,6 +28,8 @@ export interface MasterIndexData {
   duplicates: MasterDuplicate[];
   notices: Notice[];
   codeLengths: number[];
+  /** The code lookup (CodeTable slots over `codes`); absent: made again from the codes. */
+  codeTable?: Int32Array;
   /** Absent: made on the first search (the pane's worker sends them after the rest, see searchKeyList). */
   searchKeys?: string[];
   /** Later rows of repeated codes (see MasterIndex.all). */
@@ -58,7 +62,7 @@ export class MasterIndex {
   readonly notices: Notice[] = [];
   /** Code lengths present, longest first: a numeric cell that lost zeros is padded to these to find its code. */
   readonly codeLengths: number[];
-  private readonly byCode = new Map<string, number>();
+  private readonly byCode: CodeTable;
   /** Later rows of a repeated code (lookups use the first; all() gives every row, e.g. 保健所コード across jurisdictions). */
   private readonly repeats = new Map<string, MasterRecord[]>();
   private searchKeys?: string[];
@@ -78,6 +82,7 @@ export class MasterIndex {
     // costs several times more (V8 grows a big array by copying it again and again).
     const capacity = Math.max(0, values.length - headerOffset - 1);
     const codes = new Array<string>(capacity).fill("");
+    this.byCode = CodeTable.sized(capacity, codes);
     const rowNumbers = new Array<number>(capacity).fill(0);
     let count = 0;
     for (const a of ATTRIBUTES) if (positions[a] !== undefined) this.attributes[a] = new Array<string>(capacity).fill("");
@@ -106,8 +111,8 @@ export class MasterIndex {
         if (padded++ === 0) example = `${was}→${code}`;
       }
       const rowNumber = firstRowNumber + i;
-      const existing = this.byCode.get(code);
-      if (existing !== undefined) {
+      const existing = this.byCode.find(code);
+      if (existing >= 0) {
         const list = dupRows.get(code);
         if (list) list.push(rowNumber);
         else dupRows.set(code, [rowNumbers[existing], rowNumber]);
@@ -122,8 +127,8 @@ export class MasterIndex {
         else this.repeats.set(code, [repeat]);
         continue;
       }
-      this.byCode.set(code, count);
       codes[count] = code;
+      this.byCode.add(code, count);
       rowNumbers[count] = rowNumber;
       lengths.add(code.length);
       for (let k = 0; k < attributeColumns.length; k++) attributeArrays[k][count] = trimSpaces(cellText(line[attributeColumns[k]]));
@@ -155,6 +160,7 @@ export class MasterIndex {
       duplicates: this.duplicates,
       notices: this.notices,
       codeLengths: this.codeLengths,
+      codeTable: this.byCode.slots,
       repeats: [...this.repeats],
     };
     if (options.searchKeys !== false) data.searchKeys = this.ensureSearchKeys();
@@ -167,20 +173,33 @@ export class MasterIndex {
   }
 
   /**
-   * An index from `toData`: only the code lookup is rebuilt (one Map insertion per code), unless the caller built it
-   * already with `codeLookup` (the pane does, a slice at a time, so that no step blocks it for long).
+   * The same keys as one text and the end of each key in it, for the pane's worker to send. Made without a string
+   * per key (foldedKeyColumn) when the index has not made its own.
    */
-  static fromData(data: MasterIndexData, byCode?: Map<string, number>): MasterIndex {
-    const index = Object.create(MasterIndex.prototype) as MasterIndex;
-    const { repeats, ...rest } = data;
-    Object.assign(index, { ...rest, byCode: byCode ?? MasterIndex.codeLookup(data.codes), repeats: new Map(repeats) });
-    return index;
+  searchKeyColumn(): PackedText {
+    if (this.searchKeys || this.usesPlaceReadings) return packTexts(this.ensureSearchKeys());
+    const names = this.attributes.name;
+    const kanas = this.attributes.kana;
+    const pair = ["", ""];
+    return foldedKeyColumn(this.codes.length, (i) => {
+      pair[0] = names?.[i] ?? "";
+      pair[1] = kanas?.[i] ?? "";
+      return pair;
+    });
   }
 
-  /** Code → position of its first row, for `fromData`; `into` and `from`/`to` let it be built in slices. */
-  static codeLookup(codes: readonly string[], into = new Map<string, number>(), from = 0, to = codes.length): Map<string, number> {
-    for (let i = from; i < to; i++) into.set(codes[i], i);
-    return into;
+  /** An index from `toData`, using its code table (made again from the codes when the data has none). */
+  static fromData(data: MasterIndexData): MasterIndex {
+    const index = Object.create(MasterIndex.prototype) as MasterIndex;
+    const { repeats, codeTable, ...rest } = data;
+    let byCode: CodeTable;
+    if (codeTable) byCode = new CodeTable(codeTable, data.codes);
+    else {
+      byCode = CodeTable.sized(data.codes.length, data.codes);
+      data.codes.forEach((code, i) => byCode.add(code, i));
+    }
+    Object.assign(index, { ...rest, byCode, repeats: new Map(repeats) });
+    return index;
   }
 
   /**
@@ -196,12 +215,12 @@ export class MasterIndex {
   }
 
   has(code: string): boolean {
-    return this.byCode.has(code);
+    return this.byCode.find(code) >= 0;
   }
 
   get(code: string): MasterRecord | undefined {
-    const i = this.byCode.get(code);
-    return i === undefined ? undefined : this.record(i);
+    const i = this.byCode.find(code);
+    return i < 0 ? undefined : this.record(i);
   }
 
   /** Every row with this code, in master order (one for a unique code, none for an unknown one). */
@@ -216,7 +235,7 @@ export class MasterIndex {
     for (const len of this.codeLengths) {
       if (len <= digits.length) continue;
       const padded = digits.padStart(len, "0");
-      if (this.byCode.has(padded)) return padded;
+      if (this.byCode.find(padded) >= 0) return padded;
     }
     return undefined;
   }

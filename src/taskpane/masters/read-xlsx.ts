@@ -1,4 +1,4 @@
-import { MasterIndex, mastersFromSheets, readXlsx, type FormProfile, type LoadedMaster, type SheetData } from "../../domain";
+import { MasterIndex, mastersFromSheets, readXlsx, type FormProfile, type LoadedMaster, type MasterIndexData, type SheetData } from "../../domain";
 import { unpackMasterData, unpackSearchKeys } from "../workers/packed-masters";
 import { readFileBytes } from "./read-file-bytes";
 
@@ -37,14 +37,14 @@ export async function readXlsxMasters(
     if (read && !read.ok) throw new UnreadableWorkbookError(read.problem.message);
     if (read) {
       // The indexes are unpacked while the worker makes their search keys; the keys are unpacked last.
-      const unpacked: Awaited<ReturnType<typeof unpackMasterData>>[] = [];
+      const unpacked: MasterIndexData[] = [];
       for (const packed of read.masters) unpacked.push(await unpackMasterData(packed, nextTask));
       const keys = await read.searchKeys;
       const masters: LoadedMaster[] = [];
-      for (const [i, { data, byCode }] of unpacked.entries()) {
+      for (const [i, data] of unpacked.entries()) {
         const column = keys?.[i];
         if (column) data.searchKeys = await unpackSearchKeys(column, nextTask);
-        masters.push({ kind: data.kind, index: MasterIndex.fromData(data, byCode), values: [] });
+        masters.push({ kind: data.kind, index: MasterIndex.fromData(data), values: [] });
       }
       return masters;
     }

@@ -1,14 +1,8 @@
-import { MasterIndex, type MasterIndexData } from "../../domain/masters/master-index";
+import type { MasterIndexData } from "../../domain/masters/master-index";
+import { packTexts, type PackedText } from "../../domain/text/packed-text";
 
-/**
- * A master index as it crosses from the workbook worker to the pane. Structured clone copies an array of 180,000
- * strings one string at a time, on the receiving (main) thread; one string per column plus the end offset of each
- * value (a transferable buffer) copies in one piece, and the pane cuts the values out again.
- */
-export interface PackedColumn {
-  text: string;
-  ends: Uint32Array;
-}
+/** A master index as it crosses from the workbook worker to the pane: its string columns packed (see PackedText). */
+export type PackedColumn = PackedText;
 
 type StringColumns = "codes" | "searchKeys";
 
@@ -19,16 +13,6 @@ export type PackedMasterData = Omit<MasterIndexData, StringColumns | "rows" | "a
   rows: Uint32Array;
   attributes: Partial<Record<keyof MasterIndexData["attributes"], PackedColumn>>;
 };
-
-export function packColumn(values: readonly string[]): PackedColumn {
-  const ends = new Uint32Array(values.length);
-  let total = 0;
-  for (let i = 0; i < values.length; i++) {
-    total += values[i].length;
-    ends[i] = total;
-  }
-  return { text: values.join(""), ends };
-}
 
 /** Values [from, to) of a packed column into `out`. */
 function unpackSlice(column: PackedColumn, out: string[], from: number, to: number): void {
@@ -42,21 +26,21 @@ function unpackSlice(column: PackedColumn, out: string[], from: number, to: numb
 
 export function packMasterData(data: MasterIndexData): PackedMasterData {
   const attributes: PackedMasterData["attributes"] = {};
-  for (const [name, values] of Object.entries(data.attributes) as [keyof MasterIndexData["attributes"], string[]][]) attributes[name] = packColumn(values);
+  for (const [name, values] of Object.entries(data.attributes) as [keyof MasterIndexData["attributes"], string[]][]) attributes[name] = packTexts(values);
   const { searchKeys, ...rest } = data;
-  const packed: PackedMasterData = { ...rest, codes: packColumn(data.codes), rows: Uint32Array.from(data.rows), attributes };
-  if (searchKeys) packed.searchKeys = packColumn(searchKeys);
+  const packed: PackedMasterData = { ...rest, codes: packTexts(data.codes), rows: Uint32Array.from(data.rows), attributes };
+  if (searchKeys) packed.searchKeys = packTexts(searchKeys);
   return packed;
 }
 
-/** Rows per slice: a slice of every column plus the code lookup takes some tens of milliseconds. */
+/** Rows per slice: a slice of every column takes some milliseconds. */
 const SLICE = 20000;
 
 /**
- * A packed master back to plain data and its code lookup, a slice of rows at a time with a pause between slices
- * (`pause` yields to the pane's event loop), so that a 180,000-row master never blocks the pane for long.
+ * A packed master back to plain data (its code table comes ready), a slice of rows at a time with a pause between
+ * slices (`pause` yields to the pane's event loop), so that a 180,000-row master never blocks the pane for long.
  */
-export async function unpackMasterData(packed: PackedMasterData, pause: () => Promise<void>): Promise<{ data: MasterIndexData; byCode: Map<string, number> }> {
+export async function unpackMasterData(packed: PackedMasterData, pause: () => Promise<void>): Promise<MasterIndexData> {
   const n = packed.rows.length;
   const codes = new Array<string>(n);
   const searchKeys = packed.searchKeys ? new Array<string>(n) : undefined;
@@ -67,16 +51,14 @@ export async function unpackMasterData(packed: PackedMasterData, pause: () => Pr
     attributes[name] = new Array<string>(n);
     columns.push([column, attributes[name]]);
   }
-  const byCode = new Map<string, number>();
   for (let from = 0; from < n; from += SLICE) {
     if (from > 0) await pause();
     const to = Math.min(n, from + SLICE);
     for (const [column, out] of columns) unpackSlice(column, out, from, to);
-    MasterIndex.codeLookup(codes, byCode, from, to);
   }
   const data: MasterIndexData = { ...packed, codes, searchKeys, rows: Array.from(packed.rows), attributes };
   if (!searchKeys) delete data.searchKeys;
-  return { data, byCode };
+  return data;
 }
 
 /** A packed column of search keys back to strings, a slice at a time with a pause between slices. */
@@ -93,5 +75,6 @@ export async function unpackSearchKeys(column: PackedColumn, pause: () => Promis
 /** The buffers of a packed master, to be transferred rather than copied. */
 export function transferablesOf(packed: PackedMasterData): ArrayBuffer[] {
   const columns = [packed.codes, ...(packed.searchKeys ? [packed.searchKeys] : []), ...Object.values(packed.attributes)] as PackedColumn[];
-  return [packed.rows.buffer as ArrayBuffer, ...columns.map((c) => c.ends.buffer as ArrayBuffer)];
+  const tables = packed.codeTable ? [packed.codeTable.buffer as ArrayBuffer] : [];
+  return [packed.rows.buffer as ArrayBuffer, ...tables, ...columns.map((c) => c.ends.buffer as ArrayBuffer)];
 }

@@ -4,7 +4,7 @@
 // reading its shared strings while the first inflates the sheets (see read-workbook-protocol.ts).
 import { masterColumnFilter, mastersFromSheets } from "../../domain/workbook/sheet-data";
 import { inflateWorksheets, readSharedStringsPart, readXlsx, SharedStrings, type SharedStringsParts, type WorkbookRead } from "../../domain/workbook/xlsx-reader";
-import { packColumn, packMasterData, transferablesOf } from "./packed-masters";
+import { packMasterData, transferablesOf } from "./packed-masters";
 import type { ReadRequest, SharedStringsResult, WorkerReply, WorkerRequest } from "./read-workbook-protocol";
 
 interface WorkerScope {
@@ -105,6 +105,6 @@ async function read(request: ReadRequest, bytes: Uint8Array, arriving: Promise<S
   const indexes = mastersFromSheets(result.sheets, indexMastersFor, fileName).map((m) => m.index);
   const masters = indexes.map((index) => packMasterData(index.toData({ searchKeys: false })));
   scope.postMessage({ type: "masters", result: { ok: true, masters } }, masters.flatMap(transferablesOf));
-  const keys = indexes.map((index) => packColumn(index.searchKeyList()));
+  const keys = indexes.map((index) => index.searchKeyColumn());
   scope.postMessage({ type: "searchKeys", keys }, keys.map((k) => k.ends.buffer as ArrayBuffer));
 }
