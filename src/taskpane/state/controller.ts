@@ -34,6 +34,8 @@ type Edit = { address: string; value: string };
  * when blank. The municipality's review (review mode) and every export use the reviewer's view.
  */
 const FORM_VIEW = "institution" as const;
+/** How often a long step's progress is shown at most (ms). */
+const PROGRESS_EVERY = 150;
 
 /** Reads a master file chosen in the pane; loaded lazily (the reader runs in a worker where it can). */
 export type MasterFileReader = (
@@ -67,6 +69,8 @@ export class PaneController {
   private pendingScheduled = false;
   private lastPaneSelection?: string;
   private messageId = 0;
+  /** The progress last shown: its label and when (see showProgress). */
+  private shownProgress: { label: string; at: number } | undefined;
   private disposed = false;
 
   constructor(
@@ -248,7 +252,7 @@ export class PaneController {
       const loaded = await this.readMasterFile(
         file,
         this.profile,
-        (p) => this.store.set({ busy: { label: `「${file.name}」を${p.phase}`, done: p.done, total: p.total } }),
+        (p) => this.showProgress(`「${file.name}」を${p.phase}`, p),
         { values: false },
       );
       if (loaded.length === 0) {
@@ -291,9 +295,7 @@ export class PaneController {
         this.say("masters", "error", `ファイル「${file.name}」から${label}をもう一度読めませんでした。ファイルが変更・移動されていないか確認してください。`);
         return;
       }
-      const sheet = await this.gateway.addValuesSheet(this.profile.masters[kind].sheetNames[0], loaded.values, (p) =>
-        this.store.set({ busy: { label: `${label}をシートに書き込んでいます`, done: p.done, total: p.total } }),
-      );
+      const sheet = await this.gateway.addValuesSheet(this.profile.masters[kind].sheetNames[0], loaded.values, (p) => this.showProgress(`${label}をシートに書き込んでいます`, p));
       delete this.masterFiles[kind];
       this.store.set({ masterOrigins: { ...this.state.masterOrigins, [kind]: { from: "sheet", sheet } } });
       await this.rewatch();
@@ -408,9 +410,7 @@ export class PaneController {
     this.watchedSheet = sheet;
     await this.startWatching(sheet);
     this.store.set({ phase: "loading", busy: { label: `シート「${sheet}」を読み込んでいます` } });
-    const snapshot = await this.gateway.readForm(sheet, (p) =>
-      this.store.set({ busy: { label: `シート「${sheet}」を読み込んでいます`, done: p.done, total: p.total } }),
-    );
+    const snapshot = await this.gateway.readForm(sheet, (p) => this.showProgress(`シート「${sheet}」を読み込んでいます`, p));
     // What was coloured before belongs to the previous sheet when the user switches forms.
     if (this.state.check?.sheet !== sheet) this.highlightedUpTo = 0;
     this.checker = checkForm(snapshot.rows, snapshot.headerRow, this.profile, this.state.masters, FORM_VIEW);
@@ -420,12 +420,24 @@ export class PaneController {
     if (this.state.highlights) await this.highlight(rows);
   }
 
+  /**
+   * Progress of a long step, shown at most every PROGRESS_EVERY ms, except a step's first report (a new label) and its
+   * last: each update lays out and repaints the pane, and a read that reports 50 times a second takes CPU from the
+   * worker doing the read.
+   */
+  private showProgress(label: string, p: Progress): void {
+    const now = Date.now();
+    const shown = this.shownProgress;
+    const last = p.total > 0 && p.done >= p.total;
+    if (!last && shown?.label === label && now - shown.at < PROGRESS_EVERY) return;
+    this.shownProgress = { label, at: now };
+    this.store.set({ busy: { label, done: p.done, total: p.total } });
+  }
+
   private async readMasterSheet(sheet: string, kind?: MasterKind): Promise<void> {
     const label = kind ? this.profile.masters[kind].label : `シート「${sheet}」`;
     this.store.set({ busy: { label: `${label}を読み込んでいます` } });
-    const values = await this.gateway.readSheetValues(sheet, (p) =>
-      this.store.set({ busy: { label: `${label}を読み込んでいます`, done: p.done, total: p.total } }),
-    );
+    const values = await this.gateway.readSheetValues(sheet, (p) => this.showProgress(`${label}を読み込んでいます`, p));
     const headerRow = values[this.profile.masters.healthCenter.headerRow - 1];
     const found = kind ?? detectMasterKind(sheet, headerRow, this.profile);
     if (!found) {

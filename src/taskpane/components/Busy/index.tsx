@@ -14,7 +14,8 @@ export function Busy() {
       label={busy.label}
       aria-live="polite"
     >
-      <ProgressBar value={measured ? busy.done! / busy.total! : undefined} aria-label={busy.label} />
+      {/* No width transition: it would lay out and repaint the pane on every frame of a read that reports often. */}
+      <ProgressBar value={measured ? busy.done! / busy.total! : undefined} aria-label={busy.label} bar={{ style: { transition: "none" } }} />
     </Field>
   );
 }
