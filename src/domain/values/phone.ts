@@ -1,4 +1,4 @@
-import { isValidPhoneNumber, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { parsePhoneNumberFromString, type NumberType } from "libphonenumber-js/max";
 import { numberText, type Cell } from "../cell";
 import { normalizeDigits, trimSpaces } from "../text/normalize";
 import type { Issue, ValueCheck } from "./issue";
@@ -8,17 +8,27 @@ export interface PhoneCheck extends ValueCheck {
   digits?: string;
 }
 
-const validity = new Map<string, boolean>();
+/** Each domestic number's type as libphonenumber-js /max finds it (null: not a valid number), parsed once. */
+const types = new Map<string, NumberType | null>();
+
+/**
+ * The type of a Japanese domestic number (FIXED_LINE, MOBILE, TOLL_FREE…), undefined when it is not valid:
+ * libphonenumber-js calls a number valid exactly when it finds its type, so one parse answers both questions
+ * (a 二要素認証 number is asked both).
+ */
+function japaneseNumberType(digits: string): NumberType | undefined {
+  let type = types.get(digits);
+  if (type === undefined) {
+    type = (/^0\d{9,10}$/.test(digits) && parsePhoneNumberFromString(digits, { defaultCountry: "JP", extract: false })?.getType()) || null;
+    if (types.size > 50000) types.clear();
+    types.set(digits, type);
+  }
+  return type ?? undefined;
+}
 
 /** Japanese domestic number validity (libphonenumber-js /max checks number ranges, not only lengths). */
 export function isValidJapaneseNumber(digits: string): boolean {
-  let ok = validity.get(digits);
-  if (ok === undefined) {
-    ok = /^0\d{9,10}$/.test(digits) && isValidPhoneNumber(digits, "JP");
-    if (validity.size > 50000) validity.clear();
-    validity.set(digits, ok);
-  }
-  return ok;
+  return japaneseNumberType(digits) !== undefined;
 }
 
 /** 03-1234-5678 style, as a fix suggestion. */
@@ -41,7 +51,7 @@ export function expectedDigits(digits: string): number {
  */
 export function isMobileNumber(digits: string, prefixes: readonly string[]): boolean {
   if (digits.length !== 11 || !prefixes.some((p) => digits.startsWith(p))) return false;
-  return parsePhoneNumberFromString(digits, "JP")?.getType() === "MOBILE";
+  return japaneseNumberType(digits) === "MOBILE";
 }
 
 const ALLOWED = /^[0-9\-() ]+$/;
