@@ -15,6 +15,14 @@ export class IntList {
     this.data[this.length++] = value;
   }
 
+  /** Room for `count` values in all, made at once (no growing by doubling while they are pushed). */
+  reserve(count: number): void {
+    if (count <= this.data.length) return;
+    const grown = new Int32Array(count);
+    grown.set(this.data.subarray(0, this.length));
+    this.data = grown;
+  }
+
   pop(): void {
     if (this.length > 0) this.length--;
   }

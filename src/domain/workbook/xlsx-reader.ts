@@ -385,7 +385,13 @@ function readSharedStrings(data: Uint8Array, partName: string): SharedStrings {
   try {
     scanXmlBytes(data, {
       // An item's content is skipped (it is decoded when a cell asks for it); only where it starts and ends is kept.
-      open(name, _start, end, selfClosing) {
+      open(name, start, end, selfClosing) {
+        if (name === "sst") {
+          // Its item count, when it gives one, sizes the bounds list at once (an item takes at least 5 bytes: <si/>).
+          const unique = Number(byteAttribute(data, start, end, "uniqueCount"));
+          if (unique > 0) bounds.reserve(2 * Math.min(unique, Math.ceil(data.length / 5)));
+          return;
+        }
         if (name !== "si") return;
         if (selfClosing) {
           bounds.push(0);

@@ -66,6 +66,21 @@ describe("readXlsxAsync and the deferred read give what readXlsx gives", () => {
   });
 });
 
+describe("the shared strings' uniqueCount only sizes the list of items", () => {
+  it.each(["0", "1", "2", "1000000000", "abc", "-5"])("uniqueCount=\"%s\" reads the same strings as the true count", async (count) => {
+    const shared = ["<t>a</t>", "<t>b</t>", "<t>東京</t>", "<t/>", "<t>x</t>"];
+    const data = `<row r="1">${shared.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join("")}</row>`;
+    const files = miniXlsxFiles([{ name: "S", data }], { sharedXml: shared });
+    const truth = readXlsx(zipSync(files), "u.xlsx");
+    const text = new TextDecoder().decode(files["xl/sharedStrings.xml"]).replace(/uniqueCount="\d+"/, `uniqueCount="${count}"`);
+    files["xl/sharedStrings.xml"] = strToU8(text);
+    const [sync, async] = await bothReaders(zipSync(files), "u.xlsx");
+    expect(sync).toEqual(truth);
+    expect(async).toEqual(truth);
+    expect(truth.ok && truth.sheets[0].values[0]).toEqual(["a", "b", "東京", "", "x"]);
+  });
+});
+
 describe("shared strings read apart: the cells Excel shows and the ones it does not", () => {
   const shared = ["<t>a</t>", "<t>b</t>", "<r><t>ri</t></r><r><t>ch</t></r><rPh><t>ﾌﾘｶﾞﾅ</t></rPh>", "<t xml:space=\"preserve\"> &amp; _x000D_</t>"];
   const s = (ref: string, index: string) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
