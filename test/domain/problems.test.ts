@@ -10,7 +10,7 @@ import {
   findingProblem,
   importProblem,
   issuedProblem,
-  ProblemSchema,
+  reportSchemas,
   readIssuedCsv,
   templateProblem,
   unreadableFileNotice,
@@ -39,7 +39,7 @@ describe("one problem shape across the product", () => {
       place: { file: "壊れた.xlsx" },
     });
 
-    for (const p of [fromFinding, fromIssued, fromTemplate, fromImport]) expect(ProblemSchema.parse(p)).toEqual(p);
+    for (const p of [fromFinding, fromIssued, fromTemplate, fromImport]) expect(reportSchemas().ProblemSchema.parse(p)).toEqual(p);
   });
 
   it("a draft's problem keeps its code and severity, placed on its form row", () => {

@@ -1,19 +1,23 @@
-import { z } from "zod";
-import { FormProfileSchema, type FormProfile } from "./schema";
+import type { z as Z } from "zod";
+import { zod } from "../zod";
+import { profileSchemas, type FormProfile } from "./schema";
 
 export type ProfileLoadResult = { ok: true; profile: FormProfile } | { ok: false; errors: string[] };
 
-const japanese = z.locales.ja().localeError;
+let errorMap: Z.core.$ZodErrorMap | undefined;
 
 /** zod's Japanese messages, with a plainer one for a field that is not there at all. */
-const profileError: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code === "invalid_type" && issue.input === undefined) return "必須の項目がありません";
-  return japanese(issue);
-};
+function profileError(): Z.core.$ZodErrorMap {
+  if (!errorMap) {
+    const japanese = zod().locales.ja().localeError;
+    errorMap = (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "必須の項目がありません" : japanese(issue));
+  }
+  return errorMap;
+}
 
 /** Validates profile data (parsed JSON). Errors name the path in the profile and say what is wrong, in Japanese. */
 export function loadProfile(data: unknown): ProfileLoadResult {
-  const parsed = FormProfileSchema.safeParse(data, { error: profileError });
+  const parsed = profileSchemas().FormProfileSchema.safeParse(data, { error: profileError() });
   if (parsed.success) return { ok: true, profile: parsed.data };
   const errors = parsed.error.issues.map((issue) => {
     const where = issue.path.length ? issue.path.join(".") : "（全体）";

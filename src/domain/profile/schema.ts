@@ -1,9 +1,6 @@
-import { z } from "zod";
-
-// Zod probes `new Function` once to decide whether to compile validators; the pane's Content-Security-Policy
-// forbids eval, so the probe shows up as a violation. Profiles are validated rarely: the interpreter is enough.
-z.config({ jitless: true });
+import type { z as Z } from "zod";
 import { columnIndex } from "../columns";
+import { zod } from "../zod";
 
 export const FIELD_KEYS = [
   "name",
@@ -18,138 +15,148 @@ export const FIELD_KEYS = [
   "tfaEmail",
   "tfaMethod",
 ] as const;
-export const FieldKeySchema = z.enum(FIELD_KEYS);
-export type FieldKey = z.infer<typeof FieldKeySchema>;
+export type FieldKey = (typeof FIELD_KEYS)[number];
 
 export const MASTER_KINDS = ["healthCenter", "zensu", "teiten", "animal"] as const;
-export const MasterKindSchema = z.enum(MASTER_KINDS);
-export type MasterKind = z.infer<typeof MasterKindSchema>;
+export type MasterKind = (typeof MASTER_KINDS)[number];
 
 const COLUMN_LETTERS = /^(?:[A-Z]{1,2}|[A-W][A-Z]{2}|X[A-E][A-Z]|XF[A-D])$/;
-const ColumnSchema = z.string().regex(COLUMN_LETTERS, { message: "列は A〜XFD の英大文字で指定してください" });
+/** The profile's schemas, built on first use (zod loads then: see zod.ts). */
+function buildSchemas() {
+  const z = zod();
+  const ColumnSchema = z.string().regex(COLUMN_LETTERS, { message: "列は A〜XFD の英大文字で指定してください" });
 
-const FieldSchema = z.object({
-  column: ColumnSchema,
-  label: z.string().min(1),
-  item: z.number().int().positive(),
-});
-
-const MasterColumnSchema = z.object({
-  /** Default position when the header row does not name the column; absent = the column is optional: used only when a header names it. */
-  column: ColumnSchema.optional(),
-  /** Header labels that identify the column (first match wins). */
-  headers: z.array(z.string().min(1)).min(1),
-});
-
-const MasterLayoutSchema = z.object({
-  label: z.string().min(1),
-  /** Sheet names that hold this master (compared after NFKC, so （全数） = (全数)). */
-  sheetNames: z.array(z.string().min(1)).min(1),
-  headerRow: z.number().int().positive(),
-  columns: z.object({
-    code: MasterColumnSchema.extend({ column: ColumnSchema }),
-    name: MasterColumnSchema.optional(),
-    kana: MasterColumnSchema.optional(),
-    healthCenterCode: MasterColumnSchema.optional(),
-    cityCode: MasterColumnSchema.optional(),
-  }),
-});
-
-const OrgTypeSchema = z.object({
-  code: z.string().regex(/^\d+$/),
-  label: z.string().min(1),
-  master: z.enum(["zensu", "teiten", "animal"]),
-  /** Held back until the user says otherwise (export --include-16). The default profile defers nothing: 16 is ordinary. */
-  deferred: z.boolean(),
-  /** Where this type is applied for when this window does not take it (see acceptedOrgTypes), e.g. 「都道府県（県庁 感染症対策課）」. */
-  appliedAt: z.string().min(1).optional(),
-  /** What to collect from the institution when AJ is blank. */
-  collect: z.array(z.string().min(1)),
-});
-
-const TfaMethodSchema = z.object({
-  code: z.string().regex(/^\d+$/),
-  label: z.string().min(1),
-  needs: z.enum(["tfaEmail", "tfaPhone"]),
-  mobileOnly: z.boolean(),
-});
-
-export const FormProfileSchema = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    sheet: z.object({
-      preferredName: z.string().min(1),
-      headerMarker: z.object({ column: ColumnSchema, label: z.string().min(1) }),
-      headerSearchRows: z.number().int().min(1).max(100),
-      statusColumn: ColumnSchema,
-      firstColumn: ColumnSchema,
-      lastColumn: ColumnSchema,
-    }),
-    fields: z.object(Object.fromEntries(FIELD_KEYS.map((k) => [k, FieldSchema])) as Record<FieldKey, typeof FieldSchema>),
-    required: z.array(FieldKeySchema),
-    greyColumns: z.array(ColumnSchema),
-    orgTypes: z.array(OrgTypeSchema).min(1),
-    /** The account types this window accepts (codes of orgTypes); absent = all. Another type → warning, left out of the export. */
-    acceptedOrgTypes: z.array(z.string().regex(/^\d+$/)).min(1).optional(),
-    /**
-     * Items the municipality fills itself (e.g. orgType, cityCode, healthCenterCode, downloadFlag = items 4–7); absent = none,
-     * the institution fills every item. In the institution's view a blank one is info, not an error; review and export still require it.
-     */
-    filledByMunicipality: z.array(FieldKeySchema).optional(),
-    downloadFlags: z.array(z.string().min(1)).min(1),
-    tfaMethods: z.array(TfaMethodSchema).min(1),
-    mobilePrefixes: z.array(z.string().regex(/^0\d{2}$/)),
-    genericNames: z.array(z.string().min(1)),
-    masters: z.object({
-      healthCenter: MasterLayoutSchema,
-      zensu: MasterLayoutSchema,
-      teiten: MasterLayoutSchema,
-      animal: MasterLayoutSchema,
-    }),
-    csv: z.object({
-      columns: z.array(ColumnSchema).min(1),
-      header: z.boolean(),
-      encoding: z.enum(["cp932", "utf8bom"]),
-      lineEnding: z.enum(["\r\n", "\n"]),
-    }),
-  })
-  .superRefine((p, ctx) => {
-    // zod runs this even when a column letter failed its own check: such letters are skipped here.
-    const valid = (col: string) => COLUMN_LETTERS.test(col);
-    const first = columnIndex(valid(p.sheet.firstColumn) ? p.sheet.firstColumn : "A");
-    const last = columnIndex(valid(p.sheet.lastColumn) ? p.sheet.lastColumn : "XFD");
-    const inRange = (col: string) => !valid(col) || (columnIndex(col) >= first && columnIndex(col) <= last);
-    if (first > last) ctx.addIssue({ code: "custom", path: ["sheet", "lastColumn"], message: "最終列が先頭列より前にあります" });
-    const seen = new Map<string, string>();
-    for (const key of FIELD_KEYS) {
-      const col = p.fields[key].column;
-      if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["fields", key, "column"], message: `列 ${col} が様式の範囲外です` });
-      if (col === p.sheet.statusColumn) ctx.addIssue({ code: "custom", path: ["fields", key, "column"], message: `列 ${col} は状態（No.）の列です` });
-      if (seen.has(col)) ctx.addIssue({ code: "custom", path: ["fields", key, "column"], message: `列 ${col} が ${seen.get(col)} と重複しています` });
-      seen.set(col, key);
-    }
-    p.greyColumns.forEach((col, i) => {
-      if (seen.has(col)) ctx.addIssue({ code: "custom", path: ["greyColumns", i], message: `列 ${col} は入力項目（${seen.get(col)}）です` });
-      if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["greyColumns", i], message: `列 ${col} が様式の範囲外です` });
-    });
-    const exported = new Set<string>();
-    p.csv.columns.forEach((col, i) => {
-      if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["csv", "columns", i], message: `列 ${col} が様式の範囲外です` });
-      if (exported.has(col)) ctx.addIssue({ code: "custom", path: ["csv", "columns", i], message: `列 ${col} が重複しています` });
-      exported.add(col);
-    });
-    const codes = new Set<string>();
-    p.orgTypes.forEach((t, i) => {
-      if (codes.has(t.code)) ctx.addIssue({ code: "custom", path: ["orgTypes", i, "code"], message: `コード ${t.code} が重複しています` });
-      codes.add(t.code);
-    });
-    p.acceptedOrgTypes?.forEach((code, i) => {
-      if (!codes.has(code)) ctx.addIssue({ code: "custom", path: ["acceptedOrgTypes", i], message: `コード ${code} は orgTypes にありません` });
-    });
+  const FieldSchema = z.object({
+    column: ColumnSchema,
+    label: z.string().min(1),
+    item: z.number().int().positive(),
   });
 
-export type FormProfile = z.infer<typeof FormProfileSchema>;
+  const MasterColumnSchema = z.object({
+    /** Default position when the header row does not name the column; absent = the column is optional: used only when a header names it. */
+    column: ColumnSchema.optional(),
+    /** Header labels that identify the column (first match wins). */
+    headers: z.array(z.string().min(1)).min(1),
+  });
+
+  const MasterLayoutSchema = z.object({
+    label: z.string().min(1),
+    /** Sheet names that hold this master (compared after NFKC, so （全数） = (全数)). */
+    sheetNames: z.array(z.string().min(1)).min(1),
+    headerRow: z.number().int().positive(),
+    columns: z.object({
+      code: MasterColumnSchema.extend({ column: ColumnSchema }),
+      name: MasterColumnSchema.optional(),
+      kana: MasterColumnSchema.optional(),
+      healthCenterCode: MasterColumnSchema.optional(),
+      cityCode: MasterColumnSchema.optional(),
+    }),
+  });
+
+  const OrgTypeSchema = z.object({
+    code: z.string().regex(/^\d+$/),
+    label: z.string().min(1),
+    master: z.enum(["zensu", "teiten", "animal"]),
+    /** Held back until the user says otherwise (export --include-16). The default profile defers nothing: 16 is ordinary. */
+    deferred: z.boolean(),
+    /** Where this type is applied for when this window does not take it (see acceptedOrgTypes), e.g. 「都道府県（県庁 感染症対策課）」. */
+    appliedAt: z.string().min(1).optional(),
+    /** What to collect from the institution when AJ is blank. */
+    collect: z.array(z.string().min(1)),
+  });
+
+  const TfaMethodSchema = z.object({
+    code: z.string().regex(/^\d+$/),
+    label: z.string().min(1),
+    needs: z.enum(["tfaEmail", "tfaPhone"]),
+    mobileOnly: z.boolean(),
+  });
+
+  const FormProfileSchema = z
+    .object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      sheet: z.object({
+        preferredName: z.string().min(1),
+        headerMarker: z.object({ column: ColumnSchema, label: z.string().min(1) }),
+        headerSearchRows: z.number().int().min(1).max(100),
+        statusColumn: ColumnSchema,
+        firstColumn: ColumnSchema,
+        lastColumn: ColumnSchema,
+      }),
+      fields: z.object(Object.fromEntries(FIELD_KEYS.map((k) => [k, FieldSchema])) as Record<FieldKey, typeof FieldSchema>),
+      required: z.array(z.enum(FIELD_KEYS)),
+      greyColumns: z.array(ColumnSchema),
+      orgTypes: z.array(OrgTypeSchema).min(1),
+      /** The account types this window accepts (codes of orgTypes); absent = all. Another type → warning, left out of the export. */
+      acceptedOrgTypes: z.array(z.string().regex(/^\d+$/)).min(1).optional(),
+      /**
+       * Items the municipality fills itself (e.g. orgType, cityCode, healthCenterCode, downloadFlag = items 4–7); absent = none,
+       * the institution fills every item. In the institution's view a blank one is info, not an error; review and export still require it.
+       */
+      filledByMunicipality: z.array(z.enum(FIELD_KEYS)).optional(),
+      downloadFlags: z.array(z.string().min(1)).min(1),
+      tfaMethods: z.array(TfaMethodSchema).min(1),
+      mobilePrefixes: z.array(z.string().regex(/^0\d{2}$/)),
+      genericNames: z.array(z.string().min(1)),
+      masters: z.object({
+        healthCenter: MasterLayoutSchema,
+        zensu: MasterLayoutSchema,
+        teiten: MasterLayoutSchema,
+        animal: MasterLayoutSchema,
+      }),
+      csv: z.object({
+        columns: z.array(ColumnSchema).min(1),
+        header: z.boolean(),
+        encoding: z.enum(["cp932", "utf8bom"]),
+        lineEnding: z.enum(["\r\n", "\n"]),
+      }),
+    })
+    .superRefine((p, ctx) => {
+      // zod runs this even when a column letter failed its own check: such letters are skipped here.
+      const valid = (col: string) => COLUMN_LETTERS.test(col);
+      const first = columnIndex(valid(p.sheet.firstColumn) ? p.sheet.firstColumn : "A");
+      const last = columnIndex(valid(p.sheet.lastColumn) ? p.sheet.lastColumn : "XFD");
+      const inRange = (col: string) => !valid(col) || (columnIndex(col) >= first && columnIndex(col) <= last);
+      if (first > last) ctx.addIssue({ code: "custom", path: ["sheet", "lastColumn"], message: "最終列が先頭列より前にあります" });
+      const seen = new Map<string, string>();
+      for (const key of FIELD_KEYS) {
+        const col = p.fields[key].column;
+        if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["fields", key, "column"], message: `列 ${col} が様式の範囲外です` });
+        if (col === p.sheet.statusColumn) ctx.addIssue({ code: "custom", path: ["fields", key, "column"], message: `列 ${col} は状態（No.）の列です` });
+        if (seen.has(col)) ctx.addIssue({ code: "custom", path: ["fields", key, "column"], message: `列 ${col} が ${seen.get(col)} と重複しています` });
+        seen.set(col, key);
+      }
+      p.greyColumns.forEach((col, i) => {
+        if (seen.has(col)) ctx.addIssue({ code: "custom", path: ["greyColumns", i], message: `列 ${col} は入力項目（${seen.get(col)}）です` });
+        if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["greyColumns", i], message: `列 ${col} が様式の範囲外です` });
+      });
+      const exported = new Set<string>();
+      p.csv.columns.forEach((col, i) => {
+        if (!inRange(col)) ctx.addIssue({ code: "custom", path: ["csv", "columns", i], message: `列 ${col} が様式の範囲外です` });
+        if (exported.has(col)) ctx.addIssue({ code: "custom", path: ["csv", "columns", i], message: `列 ${col} が重複しています` });
+        exported.add(col);
+      });
+      const codes = new Set<string>();
+      p.orgTypes.forEach((t, i) => {
+        if (codes.has(t.code)) ctx.addIssue({ code: "custom", path: ["orgTypes", i, "code"], message: `コード ${t.code} が重複しています` });
+        codes.add(t.code);
+      });
+      p.acceptedOrgTypes?.forEach((code, i) => {
+        if (!codes.has(code)) ctx.addIssue({ code: "custom", path: ["acceptedOrgTypes", i], message: `コード ${code} は orgTypes にありません` });
+      });
+    });
+  return { FormProfileSchema };
+}
+
+let built: ReturnType<typeof buildSchemas> | undefined;
+
+/** The schema a profile is validated with (loadProfile). */
+export function profileSchemas(): ReturnType<typeof buildSchemas> {
+  return (built ??= buildSchemas());
+}
+
+export type FormProfile = Z.infer<ReturnType<typeof buildSchemas>["FormProfileSchema"]>;
 export type MasterLayout = FormProfile["masters"][MasterKind];
 export type OrgType = FormProfile["orgTypes"][number];
 export type TfaMethod = FormProfile["tfaMethods"][number];

@@ -1,6 +1,7 @@
-import { z } from "zod";
+import type { z as Z } from "zod";
 import type { Finding } from "../findings";
 import type { Problem } from "../problems";
+import { zod } from "../zod";
 
 /**
  * The `check --json` report: a document with a schema (this file is its single source; docs/report-schema.json is
@@ -11,96 +12,110 @@ import type { Problem } from "../problems";
 export const REPORT_FORMAT = "nesid-account/check-report";
 export const REPORT_VERSION = 1;
 
-const SeveritySchema = z.enum(["error", "warning", "info"]).describe("error は登録用CSVへの出力を止める。warning は確認を促す。info は記録のみ。");
-const Count = z.number().int().min(0);
+/** The report's schemas, built on first use (zod loads then: see zod.ts). */
+function buildSchemas() {
+  const z = zod();
+  const SeveritySchema = z.enum(["error", "warning", "info"]).describe("error は登録用CSVへの出力を止める。warning は確認を促す。info は記録のみ。");
+  const Count = z.number().int().min(0);
 
-export const PlaceSchema = z
-  .object({
-    file: z.string().optional().describe("ファイルのパス"),
-    sheet: z.string().optional().describe("シート名"),
-    row: z.number().int().positive().optional().describe("シートの行番号（Excel の表示どおり、1から）"),
-    column: z.string().optional().describe("列の英字（A〜AN）"),
-    line: z.number().int().positive().optional().describe("テキストファイルの行番号（CSV は見出し = 1）"),
-    part: z.string().optional().describe("メールテンプレートの部分（例: single.subject）"),
-  })
-  .describe("問題のある場所（分かる範囲で）");
+  const PlaceSchema = z
+    .object({
+      file: z.string().optional().describe("ファイルのパス"),
+      sheet: z.string().optional().describe("シート名"),
+      row: z.number().int().positive().optional().describe("シートの行番号（Excel の表示どおり、1から）"),
+      column: z.string().optional().describe("列の英字（A〜AN）"),
+      line: z.number().int().positive().optional().describe("テキストファイルの行番号（CSV は見出し = 1）"),
+      part: z.string().optional().describe("メールテンプレートの部分（例: single.subject）"),
+    })
+    .describe("問題のある場所（分かる範囲で）");
 
-export const ProblemSchema = z
-  .object({
-    code: z.string().describe("安定したコード（例: master.missing）。文言ではなくコードで判定すること"),
-    severity: SeveritySchema,
-    message: z.string().describe("利用者向けの日本語の説明"),
-    place: PlaceSchema,
-  })
-  .describe("セル以外の問題（マスタ未読込、使用した様式プロファイルなど）。セルの指摘（findings）と同じ形にコード・重大度・場所を持つ");
+  const ProblemSchema = z
+    .object({
+      code: z.string().describe("安定したコード（例: master.missing）。文言ではなくコードで判定すること"),
+      severity: SeveritySchema,
+      message: z.string().describe("利用者向けの日本語の説明"),
+      place: PlaceSchema,
+    })
+    .describe("セル以外の問題（マスタ未読込、使用した様式プロファイルなど）。セルの指摘（findings）と同じ形にコード・重大度・場所を持つ");
 
-export const FindingSchema = z
-  .object({
-    row: z.number().int().positive().describe("シートの行番号"),
-    column: z.string().describe("列の英字"),
-    severity: SeveritySchema,
-    code: z.string().describe("安定したコード（例: phone.leading-zero-lost）。docs/form-rules.md の一覧を参照"),
-    message: z.string().describe("日本語の説明"),
-    fix: z.string().optional().describe("修正案の値（空文字列 = セルを空欄にする）"),
-  })
-  .describe("1つのセルの指摘");
+  const FindingSchema = z
+    .object({
+      row: z.number().int().positive().describe("シートの行番号"),
+      column: z.string().describe("列の英字"),
+      severity: SeveritySchema,
+      code: z.string().describe("安定したコード（例: phone.leading-zero-lost）。docs/form-rules.md の一覧を参照"),
+      message: z.string().describe("日本語の説明"),
+      fix: z.string().optional().describe("修正案の値（空文字列 = セルを空欄にする）"),
+    })
+    .describe("1つのセルの指摘");
 
-export const RowOutcomeSchema = z.object({
-  row: z.number().int().positive(),
-  status: z.enum(["complete", "incomplete", "gap"]).describe("complete = 必須項目がそろいエラーなし、incomplete = 未入力またはエラー、gap = 最終行までの間の空行"),
-});
+  const RowOutcomeSchema = z.object({
+    row: z.number().int().positive(),
+    status: z.enum(["complete", "incomplete", "gap"]).describe("complete = 必須項目がそろいエラーなし、incomplete = 未入力またはエラー、gap = 最終行までの間の空行"),
+  });
 
-export const StatsSchema = z
-  .object({
-    rows: z.object({ total: Count, complete: Count, incomplete: Count, gap: Count }).describe("データ行の数（状態別）"),
-    findings: z
-      .object({
-        total: Count,
-        error: Count,
-        warning: Count,
-        info: Count,
-        byCode: z.record(z.string(), Count).describe("コードごとの件数"),
-      })
-      .describe("指摘の数（重大度別・コード別）"),
-    notices: z.object({ total: Count, error: Count, warning: Count, info: Count }).describe("通知（notices）の数"),
-  })
-  .describe("集計");
+  const StatsSchema = z
+    .object({
+      rows: z.object({ total: Count, complete: Count, incomplete: Count, gap: Count }).describe("データ行の数（状態別）"),
+      findings: z
+        .object({
+          total: Count,
+          error: Count,
+          warning: Count,
+          info: Count,
+          byCode: z.record(z.string(), Count).describe("コードごとの件数"),
+        })
+        .describe("指摘の数（重大度別・コード別）"),
+      notices: z.object({ total: Count, error: Count, warning: Count, info: Count }).describe("通知（notices）の数"),
+    })
+    .describe("集計");
 
-export const SheetReportSchema = z
-  .object({
-    path: z.string().describe("申請様式ファイルのパス"),
-    sheet: z.string().describe("申請様式のシート名"),
-    headerRow: z.number().int().positive().describe("見出し行の行番号"),
-    valid: z.boolean().describe("このシートにエラー（findings・notices とも）がないこと"),
-    rows: z.array(RowOutcomeSchema).describe("データ範囲のすべての行と状態"),
-    findings: z.array(FindingSchema).describe("セルの指摘（行・列の順）。別ファイルとの重複など、複数ファイルにまたがる指摘を含む"),
-    notices: z.array(ProblemSchema).describe("このシートのチェックについての通知（マスタ未読込・マスタのコード重複・使用した様式プロファイルなど）"),
-    stats: StatsSchema,
-  })
-  .describe("申請様式の1シートの結果");
+  const SheetReportSchema = z
+    .object({
+      path: z.string().describe("申請様式ファイルのパス"),
+      sheet: z.string().describe("申請様式のシート名"),
+      headerRow: z.number().int().positive().describe("見出し行の行番号"),
+      valid: z.boolean().describe("このシートにエラー（findings・notices とも）がないこと"),
+      rows: z.array(RowOutcomeSchema).describe("データ範囲のすべての行と状態"),
+      findings: z.array(FindingSchema).describe("セルの指摘（行・列の順）。別ファイルとの重複など、複数ファイルにまたがる指摘を含む"),
+      notices: z.array(ProblemSchema).describe("このシートのチェックについての通知（マスタ未読込・マスタのコード重複・使用した様式プロファイルなど）"),
+      stats: StatsSchema,
+    })
+    .describe("申請様式の1シートの結果");
 
-export const CheckReportSchema = z
-  .object({
-    format: z.literal(REPORT_FORMAT),
-    version: z.literal(REPORT_VERSION).describe("このスキーマの版"),
-    valid: z.boolean().describe("すべてのシートにエラーがないこと（終了コード 0 と同じ）"),
-    view: z.enum(["reviewer", "institution"]).describe("チェックの立場（--view）"),
-    profile: z
-      .object({ id: z.string(), name: z.string(), file: z.string().optional().describe("--profile で指定したファイル（省略時は標準の様式）") })
-      .describe("使用した様式プロファイル"),
-    stats: StatsSchema.extend({ files: Count, sheets: Count }).describe("全体の集計"),
-    notices: z.array(ProblemSchema).describe("特定のシートに属さない通知"),
-    files: z.array(SheetReportSchema).describe("申請様式のシートごとの結果（1ファイルに複数シートがあればシートごとに1件）"),
-  })
-  .describe("nesid-account check --json の結果");
+  const CheckReportSchema = z
+    .object({
+      format: z.literal(REPORT_FORMAT),
+      version: z.literal(REPORT_VERSION).describe("このスキーマの版"),
+      valid: z.boolean().describe("すべてのシートにエラーがないこと（終了コード 0 と同じ）"),
+      view: z.enum(["reviewer", "institution"]).describe("チェックの立場（--view）"),
+      profile: z
+        .object({ id: z.string(), name: z.string(), file: z.string().optional().describe("--profile で指定したファイル（省略時は標準の様式）") })
+        .describe("使用した様式プロファイル"),
+      stats: StatsSchema.extend({ files: Count, sheets: Count }).describe("全体の集計"),
+      notices: z.array(ProblemSchema).describe("特定のシートに属さない通知"),
+      files: z.array(SheetReportSchema).describe("申請様式のシートごとの結果（1ファイルに複数シートがあればシートごとに1件）"),
+    })
+    .describe("nesid-account check --json の結果");
+  return { ProblemSchema, FindingSchema, StatsSchema, SheetReportSchema, CheckReportSchema };
+}
 
-export type CheckReport = z.infer<typeof CheckReportSchema>;
-export type SheetReportData = z.infer<typeof SheetReportSchema>;
-export type ReportStats = z.infer<typeof StatsSchema>;
+type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | undefined;
+
+/** The report's schemas (CheckReportSchema is the document's; the others are its parts). */
+export function reportSchemas(): Schemas {
+  return (built ??= buildSchemas());
+}
+
+export type CheckReport = Z.infer<Schemas["CheckReportSchema"]>;
+export type SheetReportData = Z.infer<Schemas["SheetReportSchema"]>;
+export type ReportStats = Z.infer<Schemas["StatsSchema"]>;
+type ReportFinding = Z.infer<Schemas["FindingSchema"]>;
 
 /** The JSON Schema (draft 2020-12) of the report, as committed in docs/report-schema.json. */
 export function reportJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(CheckReportSchema, { target: "draft-2020-12" }) as Record<string, unknown>;
+  const schema = zod().toJSONSchema(reportSchemas().CheckReportSchema, { target: "draft-2020-12" }) as Record<string, unknown>;
   return { $id: "https://nesid-account.invalid/report-schema.json", title: "nesid-account check report", ...schema };
 }
 
@@ -128,8 +143,8 @@ export function reportStats(rows: SheetInput["rows"], findings: readonly Finding
   return { rows: r, findings: { ...countSeverities(findings), byCode: sorted }, notices: countSeverities(notices) };
 }
 
-function plainFinding(f: Finding): z.infer<typeof FindingSchema> {
-  const o: z.infer<typeof FindingSchema> = { row: f.row, column: f.column, severity: f.severity, code: f.code, message: f.message };
+function plainFinding(f: Finding): ReportFinding {
+  const o: ReportFinding = { row: f.row, column: f.column, severity: f.severity, code: f.code, message: f.message };
   if (f.fix !== undefined) o.fix = f.fix;
   return o;
 }

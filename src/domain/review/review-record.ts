@@ -1,75 +1,88 @@
-import { z } from "zod";
+import type { z as Z } from "zod";
+import { zod } from "../zod";
 
 /** The reviewer's decision on a submission (作業②): 受付 on import, then 要確認 / 差戻し / 承認. */
 export const REVIEW_STATUSES = ["受付", "要確認", "差戻し", "承認"] as const;
-export const ReviewStatusSchema = z.enum(REVIEW_STATUSES);
-export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export const REMARK_MAX = 2000;
 
-export const ReviewDecisionSchema = z
-  .object({
-    status: ReviewStatusSchema,
-    remark: z.string().max(REMARK_MAX),
-    /** ISO time the reviewer last set status or remark. */
-    decidedAt: z.string().max(40).optional(),
-  })
-  .strict();
-export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
+/** The review record's schemas, built on first use (zod loads then: see zod.ts). */
+function buildSchemas() {
+  const z = zod();
+  const ReviewDecisionSchema = z
+    .object({
+      status: z.enum(REVIEW_STATUSES),
+      remark: z.string().max(REMARK_MAX),
+      /** ISO time the reviewer last set status or remark. */
+      decidedAt: z.string().max(40).optional(),
+    })
+    .strict();
 
-const InstitutionSchema = z
-  .object({
-    code: z.string().max(40).optional(),
-    name: z.string().max(200).optional(),
-    basis: z.enum(["AJ", "K", "none"]),
-    text: z.string().max(300),
-  })
-  .strict();
+  const InstitutionSchema = z
+    .object({
+      code: z.string().max(40).optional(),
+      name: z.string().max(200).optional(),
+      basis: z.enum(["AJ", "K", "none"]),
+      text: z.string().max(300),
+    })
+    .strict();
 
-/** What is kept per submission in the workbook. Cells are in the submission's own sheet, never here. */
-export const SubmissionRecordSchema = z
-  .object({
-    id: z.string().regex(/^S\d{3,}$/),
-    fileName: z.string().min(1).max(260),
-    sourceSheet: z.string().min(1).max(31),
-    sheetName: z.string().min(1).max(31),
-    institution: InstitutionSchema,
-    headerRow: z.number().int().min(1).max(100),
-    importedAt: z.string().max(40).optional(),
-    decision: ReviewDecisionSchema,
-  })
-  .strict();
-export type SubmissionRecord = z.infer<typeof SubmissionRecordSchema>;
+  /** What is kept per submission in the workbook. Cells are in the submission's own sheet, never here. */
+  const SubmissionRecordSchema = z
+    .object({
+      id: z.string().regex(/^S\d{3,}$/),
+      fileName: z.string().min(1).max(260),
+      sourceSheet: z.string().min(1).max(31),
+      sheetName: z.string().min(1).max(31),
+      institution: InstitutionSchema,
+      headerRow: z.number().int().min(1).max(100),
+      importedAt: z.string().max(40).optional(),
+      decision: ReviewDecisionSchema,
+    })
+    .strict();
 
-/**
- * The review state persisted in the workbook (document settings). Strict objects: a key that is not declared
- * here (a password, an ID list, the system URL…) cannot be written, and a record that has one is refused.
- */
-export const ReviewRecordSchema = z
-  .object({
-    version: z.literal(1),
-    settings: z
-      .object({
-        /** 16 (定点) accounts go into the CSV only when the reviewer turns this on (after go-live). */
-        issueDeferred: z.boolean(),
-        /** Header line in the registration CSV. */
-        header: z.boolean(),
-      })
-      .strict(),
-    submissions: z.array(SubmissionRecordSchema).max(1000),
-  })
-  .strict()
-  .superRefine((r, ctx) => {
-    const ids = new Set<string>();
-    const sheets = new Set<string>();
-    r.submissions.forEach((s, i) => {
-      if (ids.has(s.id)) ctx.addIssue({ code: "custom", path: ["submissions", i, "id"], message: `申請ID ${s.id} が重複しています` });
-      if (sheets.has(s.sheetName.toLowerCase())) ctx.addIssue({ code: "custom", path: ["submissions", i, "sheetName"], message: `シート ${s.sheetName} が重複しています` });
-      ids.add(s.id);
-      sheets.add(s.sheetName.toLowerCase());
+  /**
+   * The review state persisted in the workbook (document settings). Strict objects: a key that is not declared
+   * here (a password, an ID list, the system URL…) cannot be written, and a record that has one is refused.
+   */
+  const ReviewRecordSchema = z
+    .object({
+      version: z.literal(1),
+      settings: z
+        .object({
+          /** 16 (定点) accounts go into the CSV only when the reviewer turns this on (after go-live). */
+          issueDeferred: z.boolean(),
+          /** Header line in the registration CSV. */
+          header: z.boolean(),
+        })
+        .strict(),
+      submissions: z.array(SubmissionRecordSchema).max(1000),
+    })
+    .strict()
+    .superRefine((r, ctx) => {
+      const ids = new Set<string>();
+      const sheets = new Set<string>();
+      r.submissions.forEach((s, i) => {
+        if (ids.has(s.id)) ctx.addIssue({ code: "custom", path: ["submissions", i, "id"], message: `申請ID ${s.id} が重複しています` });
+        if (sheets.has(s.sheetName.toLowerCase())) ctx.addIssue({ code: "custom", path: ["submissions", i, "sheetName"], message: `シート ${s.sheetName} が重複しています` });
+        ids.add(s.id);
+        sheets.add(s.sheetName.toLowerCase());
+      });
     });
-  });
-export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
+  return { ReviewDecisionSchema, SubmissionRecordSchema, ReviewRecordSchema };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | undefined;
+
+function schemas(): Schemas {
+  return (built ??= buildSchemas());
+}
+
+export type ReviewDecision = Z.infer<Schemas["ReviewDecisionSchema"]>;
+export type SubmissionRecord = Z.infer<Schemas["SubmissionRecordSchema"]>;
+export type ReviewRecord = Z.infer<Schemas["ReviewRecordSchema"]>;
 
 export const EMPTY_REVIEW_RECORD: ReviewRecord = { version: 1, settings: { issueDeferred: false, header: true }, submissions: [] };
 
@@ -79,7 +92,7 @@ export function initialDecision(): ReviewDecision {
 
 /** The record as the JSON text to store; throws on a record the schema refuses (a bug: the pane builds records). */
 export function serializeReviewRecord(record: ReviewRecord): string {
-  return JSON.stringify(ReviewRecordSchema.parse(record));
+  return JSON.stringify(schemas().ReviewRecordSchema.parse(record));
 }
 
 export type ReviewRecordParse = { ok: true; record: ReviewRecord } | { ok: false; message: string };
@@ -93,7 +106,7 @@ export function parseReviewRecord(text: string | null | undefined): ReviewRecord
   } catch {
     return { ok: false, message: "ブックに保存された審査の記録が壊れているため読み込めません（JSONとして読めません）。" };
   }
-  const parsed = ReviewRecordSchema.safeParse(json);
+  const parsed = schemas().ReviewRecordSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     return { ok: false, message: `ブックに保存された審査の記録が読み込めません（${first.path.join(".")}: ${first.message}）。` };

@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE, FormProfileSchema, loadProfile, loadProfileJson } from "../../../src/domain";
+import { DEFAULT_PROFILE, loadProfile, loadProfileJson, profileSchemas } from "../../../src/domain";
 
 const clone = () => JSON.parse(JSON.stringify(DEFAULT_PROFILE));
 
@@ -10,7 +10,7 @@ function errorsOf(data: unknown): string[] {
 
 describe("form profile", () => {
   it("DEFAULT_PROFILE passes the schema unchanged", () => {
-    const parsed = FormProfileSchema.parse(DEFAULT_PROFILE);
+    const parsed = profileSchemas().FormProfileSchema.parse(DEFAULT_PROFILE);
     expect(parsed).toEqual(DEFAULT_PROFILE);
     expect(loadProfileJson(JSON.stringify(DEFAULT_PROFILE))).toEqual({ ok: true, profile: DEFAULT_PROFILE });
   });

@@ -2,7 +2,7 @@ import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { run } from "../../cli/support/run-cli";
-import { CheckReportSchema, REPORT_FORMAT, REPORT_VERSION } from "../../../src/domain";
+import { REPORT_FORMAT, REPORT_VERSION, reportSchemas } from "../../../src/domain";
 import { REPORT_SCHEMA_FILE, reportSchemaText } from "../../../scripts/report-schema";
 import { keepRows, removeSheet, xlsxBytes } from "../review/submitted-files";
 import { SAMPLE_FORM } from "../../support/samples";
@@ -24,7 +24,7 @@ describe("check --json: a documented, versioned report", () => {
   it("on the sample: valid false, stats by status / severity / code, and the existing fields kept", async () => {
     const { code, out } = await run(["check", SAMPLE_FORM, "--json"]);
     expect(code).toBe(1);
-    const report = CheckReportSchema.parse(JSON.parse(out));
+    const report = reportSchemas().CheckReportSchema.parse(JSON.parse(out));
     expect(report).toMatchObject({ format: REPORT_FORMAT, version: REPORT_VERSION, valid: false, view: "reviewer", profile: { id: "besshi2-default" } });
     expect(report.profile.file).toBeUndefined();
     const [file] = report.files;
@@ -47,7 +47,7 @@ describe("check --json: a documented, versioned report", () => {
     writeFileSync(profile, readFileSync(path.join(__dirname, "..", "..", "..", "profiles", "municipality-fills-4-7.json")));
     const { code, out, err } = await run(["check", bare, "--json", "--profile", profile]);
     expect(code).toBe(0);
-    const report = CheckReportSchema.parse(JSON.parse(out));
+    const report = reportSchemas().CheckReportSchema.parse(JSON.parse(out));
     expect(report.valid).toBe(true);
     expect(report.profile).toEqual({ id: "besshi2-municipality-fills-4-7", name: "別紙2 システム利用申請様式（項目4〜7は自治体が記入）", file: profile });
     const notices = report.files[0].notices;
