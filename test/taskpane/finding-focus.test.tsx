@@ -12,6 +12,16 @@ import { sampleFormWorkbook } from "./support/sample-workbook";
 /** user-event with the pane's timers real: it waits for nothing but its own events. */
 const keyboardUser = () => userEvent.setup({ delay: null });
 
+/** The sample form with the fix of D15 (its e-mail address) made by keyboard: the fix focused, Enter, the value written. */
+async function fixD15ByKeyboard() {
+  const pane = await renderPane(await sampleFormWorkbook());
+  const user = keyboardUser();
+  within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }).focus();
+  await user.keyboard("{Enter}");
+  await until(() => expect(pane.gateway.text(SHEET, "D15")).toBe("tanaka@example-hosp.jp"), pane.settle);
+  return { ...pane, user };
+}
+
 describe("focus on the findings list", () => {
   it("Enter on a finding selects its cell and leaves the focus on that finding", async () => {
     const { gateway, settle } = await renderPane(await sampleFormWorkbook());
@@ -73,11 +83,7 @@ describe("focus on the findings list", () => {
   });
 
   it("after a one-click fix the confirmation stands where the finding was, and 元に戻す there has the focus", async () => {
-    const { gateway, settle } = await renderPane(await sampleFormWorkbook());
-    const user = keyboardUser();
-    within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }).focus();
-    await user.keyboard("{Enter}");
-    await until(() => expect(gateway.text(SHEET, "D15")).toBe("tanaka@example-hosp.jp"), settle);
+    const { gateway, settle, user } = await fixD15ByKeyboard();
     const note = await until(() => expect(screen.getByTestId("fix-note")).toBeTruthy(), settle).then(() => screen.getByTestId("fix-note"));
     expect(note.textContent).toContain("D15");
     // Not only at the top of the pane: in the list, just before the row that followed the fixed one (row 16).
@@ -97,11 +103,7 @@ describe("focus on the findings list", () => {
   });
 
   it("the confirmation takes the focus once: coming back to the list leaves it where the user is", async () => {
-    const { gateway, settle } = await renderPane(await sampleFormWorkbook());
-    const user = keyboardUser();
-    within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }).focus();
-    await user.keyboard("{Enter}");
-    await until(() => expect(gateway.text(SHEET, "D15")).toBe("tanaka@example-hosp.jp"), settle);
+    const { settle, user } = await fixD15ByKeyboard();
     await until(() => expect(document.activeElement?.getAttribute("data-testid")).toBe("undo-fix"), settle);
     const tabs = () => screen.getByRole("tablist", { name: "表示の切り替え" });
     await user.click(within(tabs()).getByRole("tab", { name: "マスタ" }));
@@ -112,11 +114,7 @@ describe("focus on the findings list", () => {
   });
 
   it("closing the fix's confirmation passes the focus on to the next finding, not to the page", async () => {
-    const { gateway, settle } = await renderPane(await sampleFormWorkbook());
-    const user = keyboardUser();
-    within(group(15)!).getByRole("button", { name: /^修正：.*（D15、/ }).focus();
-    await user.keyboard("{Enter}");
-    await until(() => expect(gateway.text(SHEET, "D15")).toBe("tanaka@example-hosp.jp"), settle);
+    const { settle, user } = await fixD15ByKeyboard();
     await until(() => expect(document.activeElement?.getAttribute("data-testid")).toBe("undo-fix"), settle);
     await user.tab();
     expect(document.activeElement?.getAttribute("aria-label")).toBe("この確認を閉じる");
