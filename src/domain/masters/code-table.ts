@@ -22,6 +22,13 @@ export class CodeTable {
     return new CodeTable(new Int32Array(size).fill(-1), codes);
   }
 
+  /** A table of every code of `codes` (each at its position; the codes are all different). */
+  static of(codes: readonly string[]): CodeTable {
+    const table = CodeTable.sized(codes.length, codes);
+    codes.forEach((code, i) => table.add(code, i));
+    return table;
+  }
+
   /** The position of `code` in `codes`, or -1. */
   find(code: string): number {
     for (let slot = hash(code) & this.mask; ; slot = (slot + 1) & this.mask) {

@@ -178,26 +178,26 @@ export class MasterIndex {
    */
   searchKeyColumn(): PackedText {
     if (this.searchKeys || this.usesPlaceReadings) return packTexts(this.ensureSearchKeys());
+    return foldedKeyColumn(this.codes.length, this.nameAndKana());
+  }
+
+  /** Row i's name and kana, the parts of its search key (one array, refilled for each row). */
+  private nameAndKana(): (i: number) => readonly string[] {
     const names = this.attributes.name;
     const kanas = this.attributes.kana;
     const pair = ["", ""];
-    return foldedKeyColumn(this.codes.length, (i) => {
+    return (i) => {
       pair[0] = names?.[i] ?? "";
       pair[1] = kanas?.[i] ?? "";
       return pair;
-    });
+    };
   }
 
   /** An index from `toData`, using its code table (made again from the codes when the data has none). */
   static fromData(data: MasterIndexData): MasterIndex {
     const index = Object.create(MasterIndex.prototype) as MasterIndex;
     const { repeats, codeTable, ...rest } = data;
-    let byCode: CodeTable;
-    if (codeTable) byCode = new CodeTable(codeTable, data.codes);
-    else {
-      byCode = CodeTable.sized(data.codes.length, data.codes);
-      data.codes.forEach((code, i) => byCode.add(code, i));
-    }
+    const byCode = codeTable ? new CodeTable(codeTable, data.codes) : CodeTable.of(data.codes);
     Object.assign(index, { ...rest, byCode, repeats: new Map(repeats) });
     return index;
   }
@@ -267,16 +267,16 @@ export class MasterIndex {
 
   private ensureSearchKeys(): string[] {
     if (!this.searchKeys) {
-      const names = this.attributes.name;
-      const kanas = this.attributes.kana;
       if (this.usesPlaceReadings) {
         // ~500 names: each is cut into place names and words of the reading table once (see place-readings.ts).
+        const names = this.attributes.name;
         this.searchKeys = this.codes.map((_, i) => {
           const name = names?.[i] ?? "";
           return [foldForMatch(name), ...placeReadingKeys(name)].join("\u0000");
         });
       } else {
-        this.searchKeys = this.codes.map((_, i) => foldForMatch(names?.[i] ?? "") + "\u0000" + foldForMatch(kanas?.[i] ?? ""));
+        const parts = this.nameAndKana();
+        this.searchKeys = this.codes.map((_, i) => parts(i).map(foldForMatch).join("\u0000"));
       }
     }
     return this.searchKeys;
