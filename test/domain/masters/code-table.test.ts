@@ -1,6 +1,5 @@
 import { CodeTable } from "../../../src/domain/masters/code-table";
 
-
 describe("CodeTable", () => {
   it("finds every code of a 180,000-code master at its position, and no code that is not there", () => {
     const codes = Array.from({ length: 180000 }, (_, i) => String(1000000000 + i * 7).padStart(10, "0"));
