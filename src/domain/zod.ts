@@ -18,3 +18,9 @@ export function zod(): Zod {
   }
   return loaded;
 }
+
+/** `build`'s result, made on the first call and kept: schemas (and zod with them) cost nothing until one is needed. */
+export function onFirstUse<T>(build: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: build() }).value;
+}

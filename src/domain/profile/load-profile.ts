@@ -1,19 +1,14 @@
 import type { z as Z } from "zod";
-import { zod } from "../zod";
+import { onFirstUse, zod } from "../zod";
 import { profileSchemas, type FormProfile } from "./schema";
 
 export type ProfileLoadResult = { ok: true; profile: FormProfile } | { ok: false; errors: string[] };
 
-let errorMap: Z.core.$ZodErrorMap | undefined;
-
 /** zod's Japanese messages, with a plainer one for a field that is not there at all. */
-function profileError(): Z.core.$ZodErrorMap {
-  if (!errorMap) {
-    const japanese = zod().locales.ja().localeError;
-    errorMap = (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "必須の項目がありません" : japanese(issue));
-  }
-  return errorMap;
-}
+const profileError = onFirstUse((): Z.core.$ZodErrorMap => {
+  const japanese = zod().locales.ja().localeError;
+  return (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "必須の項目がありません" : japanese(issue));
+});
 
 /** Validates profile data (parsed JSON). Errors name the path in the profile and say what is wrong, in Japanese. */
 export function loadProfile(data: unknown): ProfileLoadResult {

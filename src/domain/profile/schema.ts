@@ -1,6 +1,6 @@
 import type { z as Z } from "zod";
 import { columnIndex } from "../columns";
-import { zod } from "../zod";
+import { onFirstUse, zod } from "../zod";
 
 export const FIELD_KEYS = [
   "name",
@@ -149,12 +149,8 @@ function buildSchemas() {
   return { FormProfileSchema };
 }
 
-let built: ReturnType<typeof buildSchemas> | undefined;
-
 /** The schema a profile is validated with (loadProfile). */
-export function profileSchemas(): ReturnType<typeof buildSchemas> {
-  return (built ??= buildSchemas());
-}
+export const profileSchemas = onFirstUse(buildSchemas);
 
 export type FormProfile = Z.infer<ReturnType<typeof buildSchemas>["FormProfileSchema"]>;
 export type MasterLayout = FormProfile["masters"][MasterKind];

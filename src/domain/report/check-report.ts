@@ -1,7 +1,7 @@
 import type { z as Z } from "zod";
 import type { Finding } from "../findings";
 import type { Problem } from "../problems";
-import { zod } from "../zod";
+import { onFirstUse, zod } from "../zod";
 
 /**
  * The `check --json` report: a document with a schema (this file is its single source; docs/report-schema.json is
@@ -101,12 +101,9 @@ function buildSchemas() {
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
-let built: Schemas | undefined;
 
 /** The report's schemas (CheckReportSchema is the document's; the others are its parts). */
-export function reportSchemas(): Schemas {
-  return (built ??= buildSchemas());
-}
+export const reportSchemas = onFirstUse(buildSchemas);
 
 export type CheckReport = Z.infer<Schemas["CheckReportSchema"]>;
 export type SheetReportData = Z.infer<Schemas["SheetReportSchema"]>;

@@ -1,5 +1,5 @@
 import type { z as Z } from "zod";
-import { zod } from "../zod";
+import { onFirstUse, zod } from "../zod";
 
 /** The reviewer's decision on a submission (作業②): 受付 on import, then 要確認 / 差戻し / 承認. */
 export const REVIEW_STATUSES = ["受付", "要確認", "差戻し", "承認"] as const;
@@ -74,11 +74,7 @@ function buildSchemas() {
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
-let built: Schemas | undefined;
-
-function schemas(): Schemas {
-  return (built ??= buildSchemas());
-}
+const schemas = onFirstUse(buildSchemas);
 
 export type ReviewDecision = Z.infer<Schemas["ReviewDecisionSchema"]>;
 export type SubmissionRecord = Z.infer<Schemas["SubmissionRecordSchema"]>;
