@@ -1,20 +1,5 @@
 import { readFile } from "node:fs/promises";
-import {
-  addMasters,
-  checkFormSheet,
-  decodeText,
-  findForms,
-  hiddenSheetNotices,
-  masterColumnFilter,
-  masterFromCsv,
-  mastersFromSheets,
-  type CheckView,
-  type FormChecker,
-  type FormProfile,
-  type FormSheet,
-  type LoadedMaster,
-  type MasterSet,
-} from "../domain";
+import { addMasters, checkFormSheet, type CheckView, decodeText, findForms, type FormChecker, type FormProfile, type FormSheet, hiddenSheetNotices, type LoadedMaster, masterColumnFilter, masterFromCsv, type MasterSet, mastersFromSheets, messageOf } from "../domain";
 import { fileErrorText } from "./file-error-text";
 import type { Progress } from "./progress";
 import { readWorkbook, UnreadableFileError } from "./read-workbook";
@@ -61,7 +46,7 @@ export async function checkFormFile(path: string, profile: FormProfile, explicit
   const sheets = await readWorkbook(path);
   const { forms, hidden } = findForms(sheets, profile);
   if (forms.length === 0) {
-    const notes = hiddenSheetNotices(hidden).map((n) => n.message);
+    const notes = hiddenSheetNotices(hidden).map((n) => messageOf(n));
     throw new UnreadableFileError(
       [
         `ファイル「${path}」に申請様式のシートがありません（${profile.sheet.headerSearchRows}行目までの${profile.sheet.headerMarker.column}列に「${profile.sheet.headerMarker.label}」の見出しがあるシートを探します）。`,

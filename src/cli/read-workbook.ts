@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { inflateRaw } from "node:zlib";
-import { readXlsxAsync, type ColumnFilter, type SheetData } from "../domain";
+import { type ColumnFilter, messageOf, readXlsxAsync, type SheetData } from "../domain";
 import { fileErrorText } from "./file-error-text";
 
 export { toCell, sheetValues } from "../domain";
@@ -20,7 +20,7 @@ export async function readWorkbook(path: string, columns?: ColumnFilter): Promis
     throw new UnreadableFileError(`ファイル「${path}」を開けません: ${fileErrorText(e)}`);
   }
   const read = await readXlsxAsync(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), path, nativeInflate, { columns });
-  if (!read.ok) throw new UnreadableFileError(read.problem.message);
+  if (!read.ok) throw new UnreadableFileError(messageOf(read.problem));
   return read.sheets;
 }
 

@@ -1,5 +1,5 @@
 import { SEVERITY_MARK } from "./problem-lines";
-import { buildCheckReport, combineFormChecks, compareFindings, displayText, type Finding, type Notice, type Problem, type RowStatus } from "../domain";
+import { buildCheckReport, combineFormChecks, compareCellProblems, displayText, messageOf, placed, type CellProblem, type Problem, type RowStatus } from "../domain";
 import type { CheckedSheet } from "./load-inputs";
 
 export interface SheetReport {
@@ -7,12 +7,13 @@ export interface SheetReport {
   sheet: string;
   headerRow: number;
   rows: { row: number; status: RowStatus }[];
-  findings: Finding[];
-  notices: Notice[];
+  findings: CellProblem[];
+  /** About the sheet's check as a whole, placed on its file and sheet. */
+  notices: Problem[];
 }
 
 /** Per form sheet: every data row with its status, and all findings incl. those across files. */
-export function buildReports(checked: readonly CheckedSheet[], notices: (c: CheckedSheet) => Notice[]): SheetReport[] {
+export function buildReports(checked: readonly CheckedSheet[], notices: (c: CheckedSheet) => Problem[]): SheetReport[] {
   const combined = combineFormChecks(checked.map((c) => ({ source: `${c.path}:${c.form.sheet}`, checker: c.checker })));
   return checked.map((c, i) => ({
     path: c.path,
@@ -20,8 +21,8 @@ export function buildReports(checked: readonly CheckedSheet[], notices: (c: Chec
     headerRow: c.checker.headerRow,
     rows: combined[i].rows,
     // What the reader found (merged cells, values far below the data) joins the checker's findings.
-    findings: c.form.readFindings.length === 0 ? combined[i].findings : [...combined[i].findings, ...c.form.readFindings].sort(compareFindings),
-    notices: [...c.form.notices, ...notices(c)],
+    findings: c.form.readFindings.length === 0 ? combined[i].findings : [...combined[i].findings, ...c.form.readFindings].sort(compareCellProblems),
+    notices: [...c.form.notices, ...notices(c)].map((n) => placed(n, { file: c.path, sheet: c.form.sheet })),
   }));
 }
 
@@ -30,16 +31,11 @@ export interface ReportMeta {
   profile: { id: string; name: string; file?: string };
 }
 
-/** A notice as a problem placed on its file and sheet. */
-function sheetProblem(n: Notice, r: SheetReport): Problem {
-  return { code: n.code, severity: n.severity, message: n.message, place: { file: r.path, sheet: r.sheet } };
-}
-
 /** The `check --json` document (docs/report.md, docs/report-schema.json). */
 export function reportJson(reports: readonly SheetReport[], meta: ReportMeta): string {
   return JSON.stringify(
     buildCheckReport({
-      sheets: reports.map((r) => ({ ...r, notices: r.notices.map((n) => sheetProblem(n, r)) })),
+      sheets: reports,
       view: meta.view,
       profile: meta.profile,
     }),
@@ -62,12 +58,12 @@ export function reportText(reports: readonly SheetReport[]): string {
         `  ${r.rows[0].row}〜${r.rows[r.rows.length - 1].row}行目: 完了 ${count("complete")}行・未完了 ${count("incomplete")}行・空行 ${count("gap")}行　エラー ${errors}件・警告 ${warnings}件`,
       );
     }
-    for (const n of r.notices) lines.push(`  ※ ${n.message}`);
-    const byRow = new Map<number, Finding[]>();
+    for (const n of r.notices) lines.push(`  ※ ${messageOf(n)}`);
+    const byRow = new Map<number, CellProblem[]>();
     for (const f of r.findings) {
-      const list = byRow.get(f.row);
+      const list = byRow.get(f.place.row);
       if (list) list.push(f);
-      else byRow.set(f.row, [f]);
+      else byRow.set(f.place.row, [f]);
     }
     const statusOf = new Map(r.rows.map((x) => [x.row, x.status]));
     const entries = [...byRow];
@@ -82,7 +78,7 @@ export function reportText(reports: readonly SheetReport[]): string {
           const last = entries[end][0];
           const f = findings[0];
           lines.push(`  ${row}〜${last}行目［${STATUS_LABEL.gap}］（${last - row + 1}行）`);
-          lines.push(`    ${SEVERITY_MARK[f.severity]} ${f.column}${row}〜${f.column}${last}: ${f.message}`);
+          lines.push(`    ${SEVERITY_MARK[f.severity]} ${f.place.column}${row}〜${f.place.column}${last}: ${messageOf(f)}`);
           k = end;
           continue;
         }
@@ -90,7 +86,7 @@ export function reportText(reports: readonly SheetReport[]): string {
       lines.push(`  ${row}行目${status ? `［${STATUS_LABEL[status]}］` : ""}`);
       for (const f of findings) {
         const fix = f.fix === undefined ? "" : f.fix === "" ? "　→ 修正案: 空欄にする" : `　→ 修正案: ${f.fix}`;
-        lines.push(`    ${SEVERITY_MARK[f.severity]} ${f.column}${f.row}: ${f.message}${fix}`);
+        lines.push(`    ${SEVERITY_MARK[f.severity]} ${f.place.column}${f.place.row}: ${messageOf(f)}${fix}`);
       }
     }
     lines.push("");
@@ -101,6 +97,6 @@ export function reportText(reports: readonly SheetReport[]): string {
   return lines.map(displayText).join("\n") + "\n";
 }
 
-function isGapOnly(findings: readonly Finding[]): boolean {
+function isGapOnly(findings: readonly CellProblem[]): boolean {
   return findings.length === 1 && findings[0].code === "row.gap";
 }

@@ -1,4 +1,4 @@
-import { cellAddress, cellText, columnIndex, columnLetter, columnRange, compareFindings, finding, isBlankCell, isCellError, numberText } from "../../src/domain";
+import { cellAddress, cellText, columnIndex, columnLetter, columnRange, compareCellProblems, finding, isBlankCell, isCellError, numberText } from "../../src/domain";
 
 describe("cells", () => {
   it("cellText: what the user sees; numbers keep every digit", () => {
@@ -39,18 +39,18 @@ describe("columns", () => {
 
 describe("findings", () => {
   it("carry row, column, severity, stable code, Japanese message and an optional fix", () => {
-    const f = finding(14, "C", "required.missing", { label: "連絡先電話番号" });
+    const f = cellProblem(14, "C", "required.missing", { label: "連絡先電話番号" });
     expect(f).toEqual({ row: 14, column: "C", severity: "error", code: "required.missing", message: "連絡先電話番号が入力されていません。" });
-    expect(finding(4, "F", "grey.has-value", {}, "")).toHaveProperty("fix", "");
+    expect(cellProblem(4, "F", "grey.has-value", {}, "")).toHaveProperty("fix", "");
   });
 
   it("sort by row, then column in sheet order (B before AA), then severity", () => {
     const list = [
-      finding(5, "AA", "grey.has-value"),
-      finding(5, "B", "name.generic", { value: "x" }),
-      finding(4, "K", "healthCenter.unknown", { value: "1" }),
-      finding(5, "B", "name.duplicate", { rows: 4 }),
-    ].sort(compareFindings);
+      cellProblem(5, "AA", "grey.has-value"),
+      cellProblem(5, "B", "name.generic", { value: "x" }),
+      cellProblem(4, "K", "healthCenter.unknown", { value: "1" }),
+      cellProblem(5, "B", "name.duplicate", { rows: 4 }),
+    ].sort(compareCellProblems);
     expect(list.map((f) => `${f.row}${f.column}:${f.code}`)).toEqual(["4K:healthCenter.unknown", "5B:name.duplicate", "5B:name.generic", "5AA:grey.has-value"]);
   });
 });

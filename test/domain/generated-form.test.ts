@@ -52,7 +52,7 @@ describe("generated forms", () => {
     expect(form.values).toHaveLength(1503);
     expect(form.values[2][1]).toBe("利用者名");
     const result = fullCheck(form.rows).result();
-    const found = result.findings.map((f) => `${f.row} ${f.column} ${f.code}`);
+    const found = result.findings.map((f) => `${f.place.row} ${f.place.column} ${f.code}`);
     expect(found).toEqual(form.planted.map((p) => `${p.row} ${p.column} ${p.code}`));
     // mostly complete, with a realistic share of problems
     expect(result.summary.complete / result.summary.rows).toBeGreaterThan(0.9);
@@ -71,7 +71,7 @@ describe("generated forms", () => {
     expect(fullCheck(clean.rows).result().summary.errors).toBe(0);
     const bad = generateForm(800, masters, { seed: 4, problemRate: 0.3 });
     expect(bad.planted.length).toBeGreaterThan(clean.planted.length + 150);
-    expect(fullCheck(bad.rows).result().findings.map((f) => `${f.row}${f.column}${f.code}`)).toEqual(bad.planted.map((p) => `${p.row}${p.column}${p.code}`));
+    expect(fullCheck(bad.rows).result().findings.map((f) => `${f.place.row}${f.place.column}${f.code}`)).toEqual(bad.planted.map((p) => `${p.row}${p.column}${p.code}`));
   });
 
   it("checked in chunks (as the pane reads a large sheet) it gives the full check's result", () => {

@@ -1,3 +1,4 @@
+import { messageOf } from "../../src/domain/problems/problem";
 import {
   buildAccountDrafts,
   checkMailTemplates,
@@ -19,7 +20,7 @@ import {
 
 describe("one problem shape across the product", () => {
   it("findings, issued-CSV, template and import problems all become { code, severity, message, place }", () => {
-    const fromFinding = findingProblem(finding(14, "C", "required.missing", { label: "連絡先電話番号" }), { file: "a.xlsx", sheet: "申請様式" });
+    const fromFinding = findingProblem(cellProblem(14, "C", "required.missing", { label: "連絡先電話番号" }), { file: "a.xlsx", sheet: "申請様式" });
     expect(fromFinding).toEqual({ code: "required.missing", severity: "error", message: "連絡先電話番号が入力されていません。", place: { file: "a.xlsx", sheet: "申請様式", row: 14, column: "C" } });
 
     const read = readIssuedCsv(encodeText("利用者ID,初期パスワード\r\nU1,\r\n", "cp932"));
@@ -44,7 +45,7 @@ describe("one problem shape across the product", () => {
 
   it("a draft's problem keeps its code and severity, placed on its form row", () => {
     const built = buildAccountDrafts([], { url: "not a url" });
-    expect(built.problems.map(draftProblem)).toEqual([{ code: "draft.url-invalid", severity: "error", message: built.problems[0].message, place: {} }]);
+    expect(built.problems.map(draftProblem)).toEqual([{ code: "draft.url-invalid", severity: "error", message: messageOf(built.problems[0]), place: {} }]);
     expect(draftProblem({ code: "draft.invalid-to", severity: "error", source: "a.xlsx:申請様式", row: 14, message: "m" }).place).toEqual({ file: "a.xlsx:申請様式", row: 14 });
   });
 

@@ -10,7 +10,7 @@ import {
   FormChecker,
   type Cell,
   type FieldKey,
-  type Finding,
+  type CellProblem,
   type FormProfile,
   type FormRow,
   type MasterSet,
@@ -125,16 +125,16 @@ export function checkRows(rows: readonly FormRow[], masters: MasterSet = SHARED_
 }
 
 /** "K:healthCenter.unknown" style keys: column and code, the way the tests compare findings. */
-export function keys(findings: readonly Finding[]): string[] {
-  return findings.map((f) => `${f.column}:${f.code}`);
+export function keys(findings: readonly CellProblem[]): string[] {
+  return findings.map((f) => `${f.place.column}:${f.code}`);
 }
 
 /** Findings with row: "17 K healthCenter.unknown". */
-export function rowKeys(findings: readonly Finding[]): string[] {
-  return findings.map((f) => `${f.row} ${f.column} ${f.code}`);
+export function rowKeys(findings: readonly CellProblem[]): string[] {
+  return findings.map((f) => `${f.place.row} ${f.place.column} ${f.code}`);
 }
 
-export function only(findings: readonly Finding[], code: string): Finding {
+export function only(findings: readonly CellProblem[], code: string): CellProblem {
   const found = findings.filter((f) => f.code === code);
   if (found.length !== 1) throw new Error(`expected exactly one ${code}, got ${JSON.stringify(findings)}`);
   return found[0];

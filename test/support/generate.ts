@@ -4,7 +4,7 @@
  * problems real submissions have. Every generated problem is listed in `planted`, so a test can require the
  * engine to find exactly those. All people, institutions, numbers and addresses are invented.
  */
-import { buildMasterIndex, DEFAULT_PROFILE, profileHeaderLabels, type Cell, type FindingCode, type FormProfile, type FormRow, type MasterSet } from "../../src/domain";
+import { buildMasterIndex, DEFAULT_PROFILE, profileHeaderLabels, type Cell, type ProblemCode, type FormProfile, type FormRow, type MasterSet } from "../../src/domain";
 import { personKey } from "../../src/domain/text/normalize";
 
 // --- seeded randomness -------------------------------------------------------------------------------------
@@ -213,7 +213,7 @@ export function masterSetOf(masters: GeneratedMasters, profile: FormProfile = DE
 export interface PlantedProblem {
   row: number;
   column: string;
-  code: FindingCode;
+  code: ProblemCode;
 }
 
 export interface GeneratedForm {
@@ -271,7 +271,7 @@ export function generateForm(rows: number, masters: GeneratedMasters, options: F
   const hcList = [...hcByCode.values()];
 
   const planted: PlantedProblem[] = [];
-  const plant = (row: number, column: number, code: FindingCode) => planted.push({ row, column: LETTER[column], code });
+  const plant = (row: number, column: number, code: ProblemCode) => planted.push({ row, column: LETTER[column], code });
   const usedKeys = new Set<string>();
   /** Clean 09 rows using 2FA mail, each usable once as the original of a duplicate or a shared 2FA. */
   const sources: number[] = [];

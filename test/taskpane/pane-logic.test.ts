@@ -61,7 +61,7 @@ describe("what the pane derives from a check", () => {
 
   it("groups findings by row and filters by severity", () => {
     const all = groupFindings(checker.result(), "all");
-    expect(all.groups.map((g) => [g.row, g.status, g.findings.map((f) => f.column)])).toEqual([
+    expect(all.groups.map((g) => [g.row, g.status, g.findings.map((f) => f.place.column)])).toEqual([
       [5, "incomplete", ["C"]],
       [6, "gap", ["A"]],
       [8, "incomplete", ["K"]],

@@ -1,4 +1,4 @@
-import { checkNotices, displayText, noticeText, type CheckView, type FormProfile, type Notice } from "../../domain";
+import { checkNotices, displayText, messageOf, problem, type CheckView, type FormProfile, type Problem } from "../../domain";
 import { checkFormFile, loadMasterFiles, type CheckedSheet } from "../load-inputs";
 import type { Progress } from "../progress";
 import { buildReports, reportJson, reportText } from "../report";
@@ -20,15 +20,13 @@ export async function runCheck(args: CheckArgs, profile: FormProfile, progress: 
   const checked: CheckedSheet[] = [];
   for (const path of args.forms) checked.push(...(await checkFormFile(path, profile, masters, progress, args.view)));
   // The profile used is a notice of every sheet when it is not the standard one (the report always names it too).
-  const used: Notice[] = args.profileFile
-    ? [{ code: "profile.used", ...noticeText("profile.used", { id: profile.id, name: profile.name, file: args.profileFile }) }]
-    : [];
+  const used: Problem[] = args.profileFile ? [problem("profile.used", { id: profile.id, name: profile.name, file: args.profileFile })] : [];
   const reports = buildReports(checked, (c) => [...checkNotices(c.checker, profile, c.masters), ...used]);
   if (args.json) {
     const meta = { view: args.view ?? "reviewer", profile: { id: profile.id, name: profile.name, ...(args.profileFile ? { file: args.profileFile } : {}) } } as const;
     out(reportJson(reports, meta) + "\n");
     // Kept on stderr as well for people reading the terminal; the report holds them per file and sheet.
-    for (const r of reports) for (const n of r.notices) if (n.severity !== "info") err(`※ ${displayText(r.path)}: ${displayText(n.message)}\n`);
+    for (const r of reports) for (const n of r.notices) if (n.severity !== "info") err(`※ ${displayText(r.path)}: ${displayText(messageOf(n))}\n`);
   } else {
     out(reportText(reports));
   }

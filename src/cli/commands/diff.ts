@@ -1,4 +1,4 @@
-import { diffForms, formDiffText, type FormProfile } from "../../domain";
+import { diffForms, formDiffJson, formDiffText, type FormProfile } from "../../domain";
 import { checkFormFile, loadMasterFiles } from "../load-inputs";
 import type { Progress } from "../progress";
 import { UsageError } from "../usage";
@@ -22,7 +22,7 @@ export async function runDiff(args: DiffArgs, profile: FormProfile, progress: Pr
   const diff = diffForms(before.checker, after.checker);
   const more = [olds, news].filter((list) => list.length > 1).map((list) => `※ ${list[0].path} には申請様式のシートが ${list.length} 枚あります。比べたのはシート「${list[0].form.sheet}」だけです。`);
   if (args.json) {
-    out(JSON.stringify({ old: { path: before.path, sheet: before.form.sheet }, new: { path: after.path, sheet: after.form.sheet }, ...diff }) + "\n");
+    out(JSON.stringify({ old: { path: before.path, sheet: before.form.sheet }, new: { path: after.path, sheet: after.form.sheet }, ...formDiffJson(diff) }) + "\n");
   } else {
     out(formDiffText(diff, `${before.path}（シート「${before.form.sheet}」）`, `${after.path}（シート「${after.form.sheet}」）`) + more.map((m) => m + "\n").join(""));
   }

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { checkNotices, displayText, registrationExport, uncheckedMasters, uncheckedMastersMessage, type ExportableForm, type FormProfile } from "../../domain";
+import { checkNotices, displayText, type ExportableForm, type FormProfile, messageOf, registrationExport, uncheckedMasters, uncheckedMastersMessage } from "../../domain";
 import { checkOutputFile, fileErrorText, OutputPathError } from "../file-errors";
 import { checkFormFile, loadMasterFiles, type CheckedSheet } from "../load-inputs";
 import type { Progress } from "../progress";
@@ -57,7 +57,7 @@ export async function runExport(args: ExportArgs, profile: FormProfile, progress
   const lines = [`${args.out} に ${csv.written.length} 行を出力しました（${csv.encoding === "cp932" ? "Shift_JIS" : "UTF-8 BOM付き"}、${args.header ? "見出し行あり" : "見出し行なし"}）。`];
   if (missing.all.length > 0) {
     lines.push(`※ 次の列はマスタと照合せずに出力しました: ${missing.columns.map((c) => `${c}列`).join("、")}`);
-    for (const n of missing.all) lines.push(`  - ${n.message}`);
+    for (const n of missing.all) lines.push(`  - ${messageOf(n)}`);
   }
   for (const note of csv.notes) lines.push(`※ ${note}`);
   if (csv.cleared.length > 0) {
@@ -69,7 +69,7 @@ export async function runExport(args: ExportArgs, profile: FormProfile, progress
     lines.push(...refusedLines(csv.refused));
   }
   for (const c of checked) {
-    for (const f of c.form.readFindings) if (f.severity === "error") lines.push(`※ ${c.path}:${c.form.sheet} ${f.column}${f.row}: ${f.message}`);
+    for (const f of c.form.readFindings) if (f.severity === "error") lines.push(`※ ${c.path}:${c.form.sheet} ${f.place.column}${f.place.row}: ${messageOf(f)}`);
   }
   // Values come from the files: every printed line stays one line, free of control characters.
   out(lines.map(displayText).join("\n") + "\n");

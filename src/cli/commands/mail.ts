@@ -11,17 +11,16 @@ import {
   describeColumn,
   differingFieldLabels,
   displayText,
-  draftProblem,
   encodingLabel,
   ISSUED_FIELD_LABELS,
   ISSUED_FIELDS,
-  issuedProblem,
+  messageOf,
+  placed,
   matchAccounts,
   MATCH_METHOD_LABELS,
   parseMailbox,
   parseTemplateFile,
   readIssuedCsv,
-  templateProblem,
   type ApplicationRecord,
   type FormProfile,
   type IssuedAccount,
@@ -79,8 +78,8 @@ async function loadTemplates(file: string | undefined, split: boolean, warn: (s:
     : { ...DEFAULT_MAIL_TEMPLATES, single: parsed.templates[0] };
   const problems = checkMailTemplates(templates, split);
   const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length > 0) throw new UsageError(`テンプレート「${file}」にエラーがあります:\n  ${errors.map((p) => p.message).join("\n  ")}`);
-  for (const line of problemLines(problems.map((p) => templateProblem(p, file)), "")) warn(`※ テンプレート「${displayText(file)}」 ${displayText(line)}\n`);
+  if (errors.length > 0) throw new UsageError(`テンプレート「${file}」にエラーがあります:\n  ${errors.map((p) => messageOf(p)).join("\n  ")}`);
+  for (const line of problemLines(problems.map((p) => placed(p, { file })), "")) warn(`※ テンプレート「${displayText(file)}」 ${displayText(line)}\n`);
   return templates;
 }
 
@@ -134,11 +133,11 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
   if (args.url === undefined) throw new UsageError("システムのURLを --url https://… のように指定してください（URLは一般非公開のため、このツールには含まれていません）。");
   if (!args.out) throw new UsageError("メールの出力先フォルダを --out DIR のように指定してください。");
   const url = checkSystemUrl(args.url);
-  if (!url.ok) throw new UsageError(`--url: ${url.message}`);
+  if (!url.ok) throw new UsageError(`--url: ${messageOf(url.problem)}`);
   let from: MailAddress | undefined;
   if (args.from !== undefined) {
     const parsed = parseMailbox(args.from);
-    if (!parsed.ok) throw new UsageError(`--from: ${parsed.message}`);
+    if (!parsed.ok) throw new UsageError(`--from: ${messageOf(parsed.problem)}`);
     from = parsed.mailbox;
   }
   const templates = await loadTemplates(args.template, args.split, err);
@@ -146,7 +145,7 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
   const issuedBytes = await readBytes(args.issued);
   const issued = readIssuedCsv(issuedBytes);
   if (issued.status !== "ok") {
-    throw new UnreadableFileError(`発行結果CSV「${args.issued}」: ${issued.problems.map((p) => p.message).join("\n")}`);
+    throw new UnreadableFileError(`発行結果CSV「${args.issued}」: ${issued.problems.map((p) => messageOf(p)).join("\n")}`);
   }
 
   const masters = await loadMasterFiles(args.masters, profile, progress);
@@ -175,7 +174,7 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
   for (const note of issued.detection.notes) lines.push(`  ※ ${note}`);
   if (issued.problems.length > 0) {
     lines.push("発行結果CSVの問題:");
-    lines.push(...problemLines(issued.problems.map((p) => issuedProblem(p, args.issued))));
+    lines.push(...problemLines(issued.problems.map((p) => placed(p, { file: args.issued }))));
   }
   lines.push(`申請様式: ${checked.map((c) => `${c.path}:${c.form.sheet}`).join("、")}（${records.length}行）`);
   lines.push("");
@@ -209,7 +208,7 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
   lines.push(
     `メールの下書き: ${built.drafts.length}通（${users}人分${args.split ? "、利用者ID・URLと初期パスワードを別々のメールに分けています" : ""}）を ${args.out} に作成しました。`,
   );
-  lines.push(...problemLines(built.problems.map(draftProblem)));
+  lines.push(...problemLines(built.problems));
   if (built.drafts.length > 0) {
     lines.push("  .eml ファイルを Outlook で開くと、編集できる下書きとして表示されます。内容を確認してから送信してください。");
     lines.push("  ※ 下書きには初期パスワードが含まれます。送信後はこのフォルダを削除してください。");

@@ -1,8 +1,9 @@
+import { messageOf } from "../problems/problem";
 import type ExcelJS from "exceljs";
 import { cellText, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import { summarize, type FormChecker, type RowStatus } from "../check/form-checker";
-import type { Finding } from "../findings";
+import { type CellProblem } from "../problems/problem";
 import { findingsByRow } from "../review/combined-check";
 import { institutionLabel } from "../review/institution-label";
 import type { ReportSubmission } from "../review/review-report";
@@ -38,7 +39,7 @@ export interface SendBackOptions {
 export interface SendBackWorkbook {
   bytes: Uint8Array;
   /** The findings marked (institution-facing), per form sheet. */
-  marked: { sheet: string; findings: Finding[] }[];
+  marked: { sheet: string; findings: CellProblem[] }[];
 }
 
 const STATUS_FILL: Record<RowStatus, string> = { complete: SEND_BACK_COLORS.complete, incomplete: SEND_BACK_COLORS.incomplete, gap: SEND_BACK_COLORS.gap };
@@ -84,10 +85,10 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
 }
 
 /** Fills and notes on the problem cells, one note per cell with all of its findings. */
-function markCells(ws: ExcelJS.Worksheet, findings: readonly Finding[]): void {
-  const byCell = new Map<string, Finding[]>();
+function markCells(ws: ExcelJS.Worksheet, findings: readonly CellProblem[]): void {
+  const byCell = new Map<string, CellProblem[]>();
   for (const f of findings) {
-    const key = `${f.column}${f.row}`;
+    const key = `${f.place.column}${f.place.row}`;
     const list = byCell.get(key);
     if (list) list.push(f);
     else byCell.set(key, [f]);
@@ -96,7 +97,7 @@ function markCells(ws: ExcelJS.Worksheet, findings: readonly Finding[]): void {
     const cell = ws.getCell(address);
     const hasError = list.some((f) => f.severity === "error");
     paint(cell, hasError ? SEND_BACK_COLORS.error : SEND_BACK_COLORS.warning);
-    const text = list.map((f) => `${f.severity === "error" ? "【要修正】" : "【ご確認】"}${f.message}${fixNote(f.fix)}`).join("\n");
+    const text = list.map((f) => `${f.severity === "error" ? "【要修正】" : "【ご確認】"}${messageOf(f)}${fixNote(f.fix)}`).join("\n");
     cell.note = { texts: [{ text }], margins: { insetmode: "auto" }, editAs: "absolute" } as unknown as ExcelJS.Comment;
   }
 }
@@ -111,7 +112,7 @@ function fixNote(fix: string | undefined): string {
   return fix === "" ? "\n→ 修正案：空欄にする" : `\n→ 修正案：${fix}`;
 }
 
-function reportOf(checker: FormChecker, sheet: string, findings: Finding[], options: SendBackOptions): ReportSubmission {
+function reportOf(checker: FormChecker, sheet: string, findings: CellProblem[], options: SendBackOptions): ReportSubmission {
   const profile = checker.ctx.profile;
   const result = checker.result();
   const byRow = findingsByRow(findings);

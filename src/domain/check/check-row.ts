@@ -1,4 +1,4 @@
-import { compareFindings, type Finding } from "../findings";
+import { compareCellProblems, type CellProblem } from "../problems/problem";
 import type { FieldKey } from "../profile/schema";
 import { ROW_RULES } from "../rules";
 import { codeText } from "../values/code";
@@ -12,7 +12,7 @@ export interface RowResult {
   row: number;
   filled: boolean;
   /** Row-local findings, sorted by column. */
-  findings: Finding[];
+  findings: CellProblem[];
   /** Values accepted for registration (normalized as the spec allows). */
   values: Partial<Record<FieldKey, string>>;
   /** Same person + account type + institution (AJ, or K when AJ is blank): a duplicate application. */
@@ -31,12 +31,12 @@ const EMPTY: Omit<RowResult, "row"> = { filled: false, findings: [], values: {} 
 export function checkRow(input: FormRow, ctx: CheckContext): RowResult {
   const state = new RowState(input, ctx);
   if (!state.isFilled()) return { row: input.row, ...EMPTY };
-  const findings: Finding[] = [];
+  const findings: CellProblem[] = [];
   for (const rule of ROW_RULES) {
     const found = rule.run(state);
     for (const f of found) findings.push(f);
   }
-  findings.sort(compareFindings);
+  findings.sort(compareCellProblems);
   const result: RowResult = { row: input.row, filled: true, findings, values: state.accepted };
 
   const nameText = state.broken.has("name") ? "" : trimSpaces(state.text("name"));

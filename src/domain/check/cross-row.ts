@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../findings";
+import { cellProblem, type CellProblem } from "../problems/problem";
 import { shareContact, type RowResult } from "./check-row";
 
 /**
@@ -9,7 +9,7 @@ export interface GroupRule {
   id: string;
   key(result: RowResult): string | undefined;
   /** Members are in ascending row order. */
-  judge(members: readonly RowResult[], nameColumn: string): Finding[];
+  judge(members: readonly RowResult[], nameColumn: string): CellProblem[];
 }
 
 /**
@@ -26,8 +26,8 @@ export const duplicateApplication: GroupRule = {
       const earlier = members.slice(0, i + 1);
       const same = earlier.find((e) => shareContact(e, m));
       return same
-        ? finding(m.row, nameColumn, "name.duplicate", { rows: same.row })
-        : finding(m.row, nameColumn, "name.same-name", { rows: earlier.map((e) => e.row).join("・") });
+        ? cellProblem(m.row, nameColumn, "name.duplicate", { rows: same.row })
+        : cellProblem(m.row, nameColumn, "name.same-name", { rows: earlier.map((e) => e.row).join("・") });
     });
   },
 };
@@ -38,10 +38,10 @@ export const sharedTwoFactor: GroupRule = {
   key: (r) => r.tfaKey,
   judge(members) {
     if (members.length < 2) return [];
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     for (const m of members) {
       const others = members.filter((o) => o.person !== m.person).map((o) => o.row);
-      if (others.length > 0) out.push(finding(m.row, m.tfaColumn!, "tfa.shared", { rows: others.join("・") }));
+      if (others.length > 0) out.push(cellProblem(m.row, m.tfaColumn!, "tfa.shared", { rows: others.join("・") }));
     }
     return out;
   },

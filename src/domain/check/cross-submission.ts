@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../findings";
+import { cellProblem, type CellProblem } from "../problems/problem";
 import { shareContact, type RowResult } from "./check-row";
 import type { FormChecker } from "./form-checker";
 
@@ -19,15 +19,15 @@ interface Member {
  * one 2FA destination used by different people in different files (warning).
  * Returns findings per submission index, per row.
  */
-export function crossSubmissionFindings(subs: readonly Submission[]): Map<number, Map<number, Finding[]>> {
-  const out = new Map<number, Map<number, Finding[]>>();
+export function crossSubmissionFindings(subs: readonly Submission[]): Map<number, Map<number, CellProblem[]>> {
+  const out = new Map<number, Map<number, CellProblem[]>>();
   if (subs.length < 2) return out;
-  const add = (sub: number, f: Finding) => {
+  const add = (sub: number, f: CellProblem) => {
     let rows = out.get(sub);
     if (!rows) out.set(sub, (rows = new Map()));
-    const list = rows.get(f.row);
+    const list = rows.get(f.place.row);
     if (list) list.push(f);
-    else rows.set(f.row, [f]);
+    else rows.set(f.place.row, [f]);
   };
   const dup = new Map<string, Member[]>();
   const tfa = new Map<string, Member[]>();
@@ -47,8 +47,8 @@ export function crossSubmissionFindings(subs: readonly Submission[]): Map<number
       const nameColumn = subs[m.sub].checker.ctx.profile.fields.name.column;
       // One person applying twice shares a contact (D, AM or AL) with the earlier file's row; otherwise maybe two people.
       const same = members.find((o) => o.sub !== m.sub && seenBefore(o, m, members) && shareContact(o.result, m.result));
-      if (same) add(m.sub, finding(m.result.row, nameColumn, "name.duplicate-other-file", { source: subs[same.sub].source, rows: same.result.row }));
-      else add(m.sub, finding(m.result.row, nameColumn, "name.same-name-other-file", { source: subs[first.sub].source, rows: first.result.row }));
+      if (same) add(m.sub, cellProblem(m.result.row, nameColumn, "name.duplicate-other-file", { source: subs[same.sub].source, rows: same.result.row }));
+      else add(m.sub, cellProblem(m.result.row, nameColumn, "name.same-name-other-file", { source: subs[first.sub].source, rows: first.result.row }));
     }
   }
   for (const members of tfa.values()) {
@@ -57,7 +57,7 @@ export function crossSubmissionFindings(subs: readonly Submission[]): Map<number
       const places = members
         .filter((o) => o.sub !== m.sub && o.result.person !== m.result.person)
         .map((o) => `「${subs[o.sub].source}」${o.result.row}行目`);
-      if (places.length) add(m.sub, finding(m.result.row, m.result.tfaColumn!, "tfa.shared-other-file", { places: places.join("・") }));
+      if (places.length) add(m.sub, cellProblem(m.result.row, m.result.tfaColumn!, "tfa.shared-other-file", { places: places.join("・") }));
     }
   }
   return out;

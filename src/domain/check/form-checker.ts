@@ -1,4 +1,4 @@
-import { compareFindings, finding, type Finding } from "../findings";
+import { compareCellProblems, cellProblem, type CellProblem } from "../problems/problem";
 import { checkRow, type RowResult } from "./check-row";
 import type { CheckContext } from "./context";
 import { GROUP_RULES, type GroupRule } from "./cross-row";
@@ -29,14 +29,14 @@ export interface CheckResult {
   /** Every row of the data area, in order. */
   rows: RowOutcome[];
   /** All findings, by row then column. */
-  findings: Finding[];
+  findings: CellProblem[];
   summary: CheckSummary;
 }
 
 interface GroupState {
   rule: GroupRule;
   members: Map<string, number[]>;
-  findings: Map<number, Finding[]>;
+  findings: Map<number, CellProblem[]>;
 }
 
 /**
@@ -129,18 +129,18 @@ export class FormChecker {
     return this.rowFindings(row).some((f) => f.severity === "error") ? "incomplete" : "complete";
   }
 
-  rowFindings(row: number): Finding[] {
+  rowFindings(row: number): CellProblem[] {
     const result = this.results.get(row);
     if (!result) {
       return row >= this.firstDataRow && row < this.lastFilled ? [this.gapFinding(row)] : [];
     }
-    const cross: Finding[] = [];
+    const cross: CellProblem[] = [];
     for (const g of this.groups) {
       const f = g.findings.get(row);
       if (f) cross.push(...f);
     }
     if (cross.length === 0) return result.findings;
-    return [...result.findings, ...cross].sort(compareFindings);
+    return [...result.findings, ...cross].sort(compareCellProblems);
   }
 
   rowResult(row: number): RowResult | undefined {
@@ -159,7 +159,7 @@ export class FormChecker {
   result(): CheckResult {
     if (this.cached) return this.cached;
     const rows: RowOutcome[] = [];
-    const findings: Finding[] = [];
+    const findings: CellProblem[] = [];
     for (let r = this.firstDataRow; r <= this.lastFilled; r++) {
       const rowFindings = this.rowFindings(r);
       const status: RowStatus = !this.results.has(r) ? "gap" : rowFindings.some((f) => f.severity === "error") ? "incomplete" : "complete";
@@ -170,8 +170,8 @@ export class FormChecker {
     return this.cached;
   }
 
-  private gapFinding(row: number): Finding {
-    return finding(row, this.ctx.profile.sheet.statusColumn, "row.gap");
+  private gapFinding(row: number): CellProblem {
+    return cellProblem(row, this.ctx.profile.sheet.statusColumn, "row.gap");
   }
 
   private leaveGroups(result: RowResult, touched: Set<string>[]): void {
@@ -208,16 +208,16 @@ export class FormChecker {
     const members = rows.map((r) => this.results.get(r)!);
     const found = g.rule.judge(members, this.ctx.profile.fields.name.column);
     for (const f of found) {
-      const list = g.findings.get(f.row);
+      const list = g.findings.get(f.place.row);
       if (list) list.push(f);
-      else g.findings.set(f.row, [f]);
-      changed.add(f.row);
+      else g.findings.set(f.place.row, [f]);
+      changed.add(f.place.row);
     }
   }
 }
 
 /** Row counts by status and finding counts by severity. */
-export function summarize(rows: readonly RowOutcome[], findings: readonly Finding[]): CheckSummary {
+export function summarize(rows: readonly RowOutcome[], findings: readonly CellProblem[]): CheckSummary {
   const summary: CheckSummary = { rows: rows.length, complete: 0, incomplete: 0, gap: 0, errors: 0, warnings: 0, infos: 0 };
   for (const r of rows) summary[r.status]++;
   for (const f of findings) {

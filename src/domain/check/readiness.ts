@@ -1,4 +1,4 @@
-import type { FindingCode } from "../messages";
+import { type ProblemCode } from "../problems/catalogue";
 import type { CheckResult } from "./form-checker";
 
 /**
@@ -6,7 +6,7 @@ import type { CheckResult } from "./form-checker";
  * registered in the master first; an account type this window issues later). The applicant is told so in the verdict,
  * so "提出できます" never stands beside a warning that says the row cannot be exported.
  */
-export const HELD_FROM_EXPORT: readonly FindingCode[] = ["institution.blank", "orgType.deferred"];
+export const HELD_FROM_EXPORT: readonly ProblemCode[] = ["institution.blank", "orgType.deferred"];
 
 export interface Readiness {
   ready: boolean;
@@ -18,7 +18,7 @@ export interface Readiness {
 /** Whether the form can go to the 保健所 as it is, in one sentence. Blank AJ is allowed when applying (spec, item 8). */
 export function formReadiness(result: CheckResult): Readiness {
   const s = result.summary;
-  const heldRows = new Set(result.findings.filter((f) => HELD_FROM_EXPORT.includes(f.code)).map((f) => f.row)).size;
+  const heldRows = new Set(result.findings.filter((f) => HELD_FROM_EXPORT.includes(f.code)).map((f) => f.place.row)).size;
   if (s.rows === 0) return { ready: false, text: "申請する行がまだありません。", heldRows };
   if (s.errors > 0 || s.incomplete > 0 || s.gap > 0) {
     const parts = [s.incomplete > 0 ? `未完了 ${s.incomplete}行` : "", s.gap > 0 ? `空行 ${s.gap}行` : ""].filter(Boolean).join("・");

@@ -1,9 +1,9 @@
 import { cellText, isBlankCell, isCellError, type Cell } from "../cell";
 import { columnLetter } from "../columns";
-import { finding, type Finding } from "../findings";
+import { cellProblem, type CellProblem } from "../problems/problem";
 import type { MasterRecord } from "../masters/master-index";
 import type { FieldKey, OrgType, TfaMethod } from "../profile/schema";
-import type { Issue } from "../values/issue";
+import type { Problem } from "../problems/problem";
 import type { CheckContext } from "./context";
 
 /** A row of the form as read from the sheet: cells indexed by column (A = 0). */
@@ -72,25 +72,25 @@ export class RowState {
   }
 
   /** required.missing for a blank required field; returns whether the field can be checked further. */
-  requirePresent(field: FieldKey, required: boolean, out: Finding[]): boolean {
+  requirePresent(field: FieldKey, required: boolean, out: CellProblem[]): boolean {
     if (this.broken.has(field)) return false;
     if (this.isBlank(field)) {
       if (required && this.ctx.municipalityFills.has(field)) {
-        out.push(finding(this.row, this.column(field), "required.municipality-fills", { label: this.label(field) }));
+        out.push(cellProblem(this.row, this.column(field), "required.municipality-fills", { label: this.label(field) }));
       } else if (required) {
-        out.push(finding(this.row, this.column(field), "required.missing", { label: this.label(field) }));
+        out.push(cellProblem(this.row, this.column(field), "required.missing", { label: this.label(field) }));
       }
       return false;
     }
     return true;
   }
 
-  issues(field: FieldKey, issues: Issue[], out: Finding[]): void {
+  issues(field: FieldKey, issues: readonly Problem[], out: CellProblem[]): void {
     this.issuesAt(this.column(field), issues, out);
   }
 
-  issuesAt(column: string, issues: Issue[], out: Finding[]): void {
-    for (const issue of issues) out.push(finding(this.row, column, issue.code, issue.params, issue.fix));
+  issuesAt(column: string, issues: readonly Problem[], out: CellProblem[]): void {
+    for (const issue of issues) out.push(cellProblem(this.row, column, issue.code, issue.params, issue.fix));
   }
 
   /** True when any column of the form other than the status column holds something. */

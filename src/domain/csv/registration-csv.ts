@@ -1,7 +1,8 @@
+import { messageOf } from "../problems/problem";
 import { cellText, isBlankCell, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import type { RowResult } from "../check/check-row";
-import type { Finding } from "../findings";
+import { type CellProblem } from "../problems/problem";
 import type { FormProfile } from "../profile/schema";
 import { isAcceptedOrgType } from "../rules/org-type";
 import { formulaLikeStart } from "../text/formula";
@@ -19,7 +20,7 @@ export interface ExportRow {
   cells: readonly Cell[];
   /** Undefined for an empty (gap) row. */
   result?: RowResult;
-  findings: readonly Finding[];
+  findings: readonly CellProblem[];
 }
 
 export interface ExportOptions {
@@ -99,7 +100,7 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
       continue;
     }
     const errors = r.findings.filter((f) => f.severity === "error");
-    for (const f of errors) reasons.push(`${f.column}列: ${f.message}`);
+    for (const f of errors) reasons.push(`${f.place.column}列: ${messageOf(f)}`);
     const type = profile.orgTypes.find((t) => t.code === r.result!.values.orgType);
     if (isBlankCell(r.cells[institutionIndex])) {
       reasons.push(`${institutionColumn}列: 所属医療機関/動物診療施設コードが空欄のため出力できません（マスタ登録後にコードを記入してください）`);

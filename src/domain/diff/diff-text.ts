@@ -1,10 +1,12 @@
-import { ROW_STATUS_LABEL, SEVERITY_LABEL } from "../review/review-report";
-import type { DiffFinding, FormDiff } from "./form-diff";
+import { messageOf, type CellProblem } from "../problems/problem";
+import { SEVERITY_LABEL } from "../problems/severity";
+import { ROW_STATUS_LABEL } from "../review/review-report";
+import type { FormDiff } from "./form-diff";
 
 const BASIS_LABEL = { person: "", "person-type": "（所属機関が変わった行）", name: "（氏名で対応付け）", email: "（メールアドレスで対応付け）" } as const;
 
 const quote = (s: string) => (s === "" ? "（空欄）" : `「${s}」`);
-const findingLine = (f: DiffFinding) => `${SEVERITY_LABEL[f.severity]} ${f.column}${f.row}: ${f.message}`;
+const findingLine = (f: CellProblem) => `${SEVERITY_LABEL[f.severity]} ${f.place.column}${f.place.row}: ${messageOf(f)}`;
 
 /** The comparison of two versions of a submission as a Japanese report. */
 export function formDiffText(diff: FormDiff, oldName: string, newName: string): string {

@@ -1,8 +1,9 @@
+import { messageOf } from "../problems/problem";
 import { cellText, isCellError, type Cell } from "../cell";
 import { columnIndex, columnLetter } from "../columns";
 import type { RowResult } from "../check/check-row";
 import type { FormChecker, RowStatus } from "../check/form-checker";
-import type { Finding } from "../findings";
+import { type CellProblem } from "../problems/problem";
 import { FIELD_KEYS } from "../profile/schema";
 import { nfkc, trimSpaces } from "../text/normalize";
 
@@ -16,15 +17,6 @@ export interface CellChange {
   new: string;
 }
 
-/** A finding as the diff lists it (row numbers are those of its own version). */
-export interface DiffFinding {
-  row: number;
-  column: string;
-  severity: Finding["severity"];
-  code: Finding["code"];
-  message: string;
-}
-
 export interface MatchedRow {
   oldRow: number;
   newRow: number;
@@ -34,18 +26,18 @@ export interface MatchedRow {
   newStatus: RowStatus;
   changes: CellChange[];
   /** Findings of the old row that the new row no longer has (compared by column and code). */
-  resolved: DiffFinding[];
+  resolved: CellProblem[];
   /** Findings of the new row that the old row did not have. */
-  appeared: DiffFinding[];
+  appeared: CellProblem[];
   /** Findings both versions have. */
-  remaining: DiffFinding[];
+  remaining: CellProblem[];
 }
 
 export interface LoneRow {
   row: number;
   name: string;
   status: RowStatus;
-  findings: DiffFinding[];
+  findings: CellProblem[];
 }
 
 export interface FormDiff {
@@ -143,7 +135,7 @@ export function diffForms(oldChecker: FormChecker, newChecker: FormChecker): For
   const labels = new Map<number, string>(FIELD_KEYS.map((k) => [columnIndex(profile.fields[k].column), profile.fields[k].label]));
   const nameOf = (s: Side, row: number) => trimSpaces(cellText(s.checker.rowInput(row)?.cells[s.checker.ctx.fieldIndex.name] ?? null));
   const statusOf = (s: Side, row: number) => s.checker.status(row) ?? "incomplete";
-  const findingsOf = (s: Side, row: number) => s.checker.rowFindings(row).map(diffFinding);
+  const findingsOf = (s: Side, row: number) => s.checker.rowFindings(row);
 
   const matched: MatchedRow[] = [];
   const added: LoneRow[] = [];
@@ -163,7 +155,7 @@ export function diffForms(oldChecker: FormChecker, newChecker: FormChecker): For
     }
     const oldF = findingsOf(a, pair.oldRow);
     const newF = findingsOf(b, row);
-    const key = (f: DiffFinding) => `${f.column}\u0001${f.code}`;
+    const key = (f: CellProblem) => `${f.place.column}\u0001${f.code}`;
     const oldKeys = new Set(oldF.map(key));
     const newKeys = new Set(newF.map(key));
     matched.push({
@@ -209,6 +201,19 @@ function shown(cell: Cell | undefined): string {
   return trimSpaces(cellText(cell ?? null));
 }
 
-function diffFinding(f: Finding): DiffFinding {
-  return { row: f.row, column: f.column, severity: f.severity, code: f.code, message: f.message };
+/** A finding as `diff --json` writes it (row numbers are those of its own version). */
+function jsonFinding(f: CellProblem) {
+  return { row: f.place.row, column: f.place.column, severity: f.severity, code: f.code, message: messageOf(f) };
+}
+
+/** The comparison as plain data for `diff --json`: findings with their sentences. */
+export function formDiffJson(diff: FormDiff) {
+  const lone = (r: LoneRow) => ({ ...r, findings: r.findings.map(jsonFinding) });
+  return {
+    added: diff.added.map(lone),
+    removed: diff.removed.map(lone),
+    matched: diff.matched.map((m) => ({ ...m, resolved: m.resolved.map(jsonFinding), appeared: m.appeared.map(jsonFinding), remaining: m.remaining.map(jsonFinding) })),
+    gaps: diff.gaps,
+    summary: diff.summary,
+  };
 }

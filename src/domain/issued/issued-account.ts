@@ -1,3 +1,7 @@
+import type { IssuedProblemCode } from "../problems/catalogue";
+import type { ProblemParams } from "../problems/entry";
+import type { Place } from "../problems/place";
+import { problem, type Problem } from "../problems/problem";
 import type { Secret } from "./secret";
 
 /** The columns of the registration system's output CSV the add-in uses. */
@@ -34,43 +38,8 @@ export interface IssuedAccount {
   institutionCode: string;
 }
 
-type P = Record<string, string | number | undefined>;
-
-/**
- * The catalogue of the issued CSV's problems: stable code → severity and Japanese text, like the row findings'.
- * Parameters: who = 「N行目（利用者ID X）」, column = a described column, lines = other rows. Never a password, and
- * never a field of the CSV other than a valid 利用者ID (a shifted row would put the password anywhere else).
- */
-export const ISSUED_MESSAGES = {
-  "issued.empty-file": { severity: "error", text: () => "発行結果CSVが空です（データがありません）。登録システムから出力したファイルを指定してください。" },
-  "issued.no-data": { severity: "error", text: () => "発行結果CSVに見出し行しかありません（発行したアカウントの行がありません）。" },
-  "issued.mapping-required": { severity: "error", text: (p: P) => `発行結果CSVの見出しから${p.required}の列を判別できません（${p.labels}）。${p.notes}` },
-  "issued.mapping-invalid": { severity: "error", text: (p: P) => String(p.reason) },
-  "issued.id-missing": { severity: "error", text: (p: P) => `${p.who}: 利用者IDが空欄です。この行のメールは作成しません。` },
-  "issued.id-invalid": { severity: "error", text: (p: P) => `${p.who}: 利用者IDに全角文字・空白・改行などが含まれています。${p.column}が利用者IDの列か確認してください。` },
-  "issued.id-duplicate": { severity: "error", text: (p: P) => `${p.who}: 同じ利用者IDが${p.lines}行目にあります。どの初期パスワードが正しいか分からないため、この利用者IDのメールは作成しません。` },
-  "issued.password-missing": { severity: "error", text: (p: P) => `${p.who}: 初期パスワードが空欄です。この利用者のメールは作成しません。` },
-  "issued.password-invalid": { severity: "error", text: (p: P) => `${p.who}: 初期パスワードに使われない文字（全角文字・空白・改行など）が含まれています。${p.column}が初期パスワードの列か確認してください。` },
-  "issued.password-column-suspicious": { severity: "warning", text: (p: P) => `${p.column}の値の多くがパスワードらしくありません（8文字未満またはメールアドレスの形）。初期パスワードの列の指定を確認してください。` },
-} as const satisfies Record<string, { severity: "error" | "warning"; text: (p: P) => string }>;
-
-export type IssuedProblemCode = keyof typeof ISSUED_MESSAGES;
-
-/** An issued-CSV problem from the catalogue. */
-export function issuedProblemOf(code: IssuedProblemCode, params: P = {}, where: { line?: number; userId?: string } = {}): IssuedProblem {
-  const entry = ISSUED_MESSAGES[code];
-  const p: IssuedProblem = { severity: entry.severity, code, message: entry.text(params) };
-  if (where.line !== undefined) p.line = where.line;
-  if (where.userId !== undefined) p.userId = where.userId;
-  return p;
-}
-
-/** A problem with the CSV or one of its rows. Messages never contain a password. */
-export interface IssuedProblem {
-  severity: "error" | "warning";
-  code: IssuedProblemCode;
-  /** CSV row (header = 1); undefined for the file as a whole. */
-  line?: number;
-  userId?: string;
-  message: string;
+/** An issued-CSV problem: placed on the CSV line (header = 1) when it is about one row; params.userId only for a valid ID. */
+export function issuedProblemOf(code: IssuedProblemCode, params: ProblemParams = {}, where: { line?: number; userId?: string } = {}): Problem {
+  const place: Place = where.line === undefined ? {} : { line: where.line };
+  return problem(code, where.userId === undefined ? params : { ...params, userId: where.userId }, place);
 }

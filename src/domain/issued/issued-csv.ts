@@ -3,7 +3,8 @@ import { columnLetter } from "../columns";
 import { decodeText, type DetectedEncoding } from "../csv/encode-text";
 import { trimSpaces } from "../text/normalize";
 import { isValidEmail } from "../values/email";
-import { ISSUED_FIELD_LABELS, issuedProblemOf, REQUIRED_ISSUED_FIELDS, type IssuedAccount, type IssuedColumnMapping, type IssuedProblem } from "./issued-account";
+import { ISSUED_FIELD_LABELS, issuedProblemOf, REQUIRED_ISSUED_FIELDS, type IssuedAccount, type IssuedColumnMapping } from "./issued-account";
+import type { Problem } from "../problems/problem";
 import { describeColumn, detectIssuedColumns, mappingProblems, type IssuedColumnDetection } from "./issued-columns";
 import { Secret } from "./secret";
 
@@ -15,7 +16,7 @@ export interface IssuedCsvTable {
   width: number;
 }
 
-export type ParsedIssuedCsv = { ok: true; table: IssuedCsvTable } | { ok: false; problem: IssuedProblem };
+export type ParsedIssuedCsv = { ok: true; table: IssuedCsvTable } | { ok: false; problem: Problem };
 
 export function encodingLabel(encoding: DetectedEncoding): string {
   return encoding === "cp932" ? "Shift_JIS" : encoding === "utf8" ? "UTF-8" : "UTF-16";
@@ -46,7 +47,7 @@ export function tableHeader(table: IssuedCsvTable): string[] {
 export interface IssuedAccountsRead {
   /** Usable accounts in CSV order: rows with errors are left out and each is reported. */
   accounts: IssuedAccount[];
-  problems: IssuedProblem[];
+  problems: Problem[];
 }
 
 // Passwords are printable ASCII (a-z A-Z 0-9 and the listed symbols); ¥ is how Japanese Windows shows a backslash.
@@ -70,7 +71,7 @@ export function readIssuedAccounts(table: IssuedCsvTable, mapping: Partial<Issue
   const m = mapping as IssuedColumnMapping;
   const header = hasHeader ? tableHeader(table) : [];
   const dataRows = hasHeader ? table.rows.slice(1) : table.rows;
-  const problems: IssuedProblem[] = [];
+  const problems: Problem[] = [];
   if (dataRows.length === 0) {
     problems.push(issuedProblemOf("issued.no-data"));
     return { accounts: [], problems };
@@ -130,7 +131,7 @@ export function readIssuedAccounts(table: IssuedCsvTable, mapping: Partial<Issue
   if (accounts.length > 0 && odd * 2 > accounts.length) {
     problems.push(issuedProblemOf("issued.password-column-suspicious", { column: describeColumn(m.password, header[m.password]) }));
   }
-  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  problems.sort((a, b) => (a.place.line ?? 0) - (b.place.line ?? 0));
   return { accounts, problems };
 }
 
@@ -144,7 +145,7 @@ export type IssuedCsvRead =
       mapping: IssuedColumnMapping;
       hasHeader: boolean;
       accounts: IssuedAccount[];
-      problems: IssuedProblem[];
+      problems: Problem[];
     }
   | {
       status: "needs-mapping";
@@ -152,9 +153,9 @@ export type IssuedCsvRead =
       /** The header labels; empty when the first row looks like data (the mapping step shows the table instead). */
       header: string[];
       detection: IssuedColumnDetection;
-      problems: IssuedProblem[];
+      problems: Problem[];
     }
-  | { status: "unreadable"; problems: IssuedProblem[] };
+  | { status: "unreadable"; problems: Problem[] };
 
 export interface ReadIssuedOptions {
   /** Columns chosen by the user; replaces detection. */

@@ -8,7 +8,8 @@ import { buildEml, type MailMessage } from "./eml";
 import type { MailAddress } from "./mail-address";
 import { singleLine } from "./plain-text";
 import { checkSystemUrl } from "./system-url";
-import { checkMailTemplates, placeholdersIn, renderTemplate, type MailTemplate, type MailTemplates, type Placeholder, type TemplateProblem } from "./template";
+import { checkMailTemplates, placeholdersIn, renderTemplate, type MailTemplate, type MailTemplates, type Placeholder } from "./template";
+import { problem, type Problem } from "../problems/problem";
 
 export interface AccountMailOptions {
   /** The system URL entered by the reviewer. */
@@ -36,22 +37,11 @@ export interface AccountDraft {
   eml: Uint8Array;
 }
 
-export type DraftProblemCode = "draft.url-invalid" | "draft.from-invalid" | "draft.template" | "draft.invalid-to" | "draft.value-missing";
-
-/** Messages name IDs and rows, never a password. */
-export interface DraftProblem {
-  severity: "error" | "warning";
-  code: DraftProblemCode;
-  userId?: string;
-  source?: string;
-  row?: number;
-  message: string;
-}
-
 export interface AccountDrafts {
   drafts: AccountDraft[];
-  problems: DraftProblem[];
-  templateProblems: TemplateProblem[];
+  /** Placed on the application row (place.file = the form, place.row) when about one account; params.userId names it. */
+  problems: Problem[];
+  templateProblems: Problem[];
 }
 
 /** The placeholder values for one matched account. Values are single lines of plain text. */
@@ -103,15 +93,15 @@ export function buildAccountDrafts(matches: readonly AccountMatch[], options: Ac
   const split = options.split === true;
   const templates = options.templates ?? DEFAULT_MAIL_TEMPLATES;
   const profile = options.profile ?? DEFAULT_PROFILE;
-  const problems: DraftProblem[] = [];
+  const problems: Problem[] = [];
   const templateProblems = checkMailTemplates(templates, split);
   const url = checkSystemUrl(options.url);
-  if (!url.ok) problems.push({ severity: "error", code: "draft.url-invalid", message: url.message });
+  if (!url.ok) problems.push(url.problem);
   if (options.from && !isValidEmail(options.from.address)) {
-    problems.push({ severity: "error", code: "draft.from-invalid", message: `差出人のメールアドレス「${singleLine(options.from.address)}」が正しくありません。` });
+    problems.push(problem("draft.from-invalid", { value: singleLine(options.from.address) }));
   }
   if (templateProblems.some((p) => p.severity === "error")) {
-    problems.push({ severity: "error", code: "draft.template", message: "テンプレートにエラーがあるため、メールを作成できません。" });
+    problems.push(problem("draft.template"));
   }
   if (!url.ok || problems.length > 0) return { drafts: [], problems, templateProblems };
 
@@ -123,12 +113,7 @@ export function buildAccountDrafts(matches: readonly AccountMatch[], options: Ac
     const where = { userId: account.userId, source: record.source, row: record.row };
     const values = accountMailValues(match, url.url, profile);
     if (!isValidEmail(record.email)) {
-      problems.push({
-        severity: "error",
-        code: "draft.invalid-to",
-        ...where,
-        message: `利用者ID ${account.userId}: 申請様式 ${record.row}行目の連絡先メールアドレス「${singleLine(record.email) || "空欄"}」が1つの正しいアドレスではないため、メールを作成できません。`,
-      });
+      problems.push(problem("draft.invalid-to", { userId: account.userId, value: singleLine(record.email) }, { file: record.source, row: record.row }));
       continue;
     }
     const to: MailAddress = { address: record.email, name: values.利用者名 };
@@ -145,12 +130,7 @@ export function buildAccountDrafts(matches: readonly AccountMatch[], options: Ac
       if (values[name as Placeholder] === "") missing.add(name);
     }
     if (missing.size > 0) {
-      problems.push({
-        severity: "warning",
-        code: "draft.value-missing",
-        ...where,
-        message: `利用者ID ${account.userId}: ${[...missing].map((n) => `{${n}}`).join(" ")} に入れる値がありません（申請様式 ${record.row}行目）。空欄のまま作成しました。`,
-      });
+      problems.push(problem("draft.value-missing", { userId: account.userId, names: [...missing].map((n) => `{${n}}`).join(" ") }, { file: record.source, row: record.row }));
     }
   }
   const names = uniqueFileNames(stems);

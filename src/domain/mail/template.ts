@@ -1,3 +1,7 @@
+import type { TemplateProblemCode } from "../problems/catalogue";
+import type { ProblemParams } from "../problems/entry";
+import type { TemplateKind } from "../problems/messages/templates";
+import { problem, type Problem } from "../problems/problem";
 import { nfkc } from "../text/normalize";
 
 /** What a template may insert. Values are plain text: inserted once, never read as a template again. */
@@ -45,13 +49,7 @@ export interface MailTemplates {
   idMail: MailTemplate;
   passwordMail: MailTemplate;
 }
-export type TemplateKind = keyof MailTemplates;
-
-export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
-  single: "通知メール",
-  idMail: "1通目（利用者ID・URL）",
-  passwordMail: "2通目（初期パスワード）",
-};
+export type { TemplateKind } from "../problems/messages/templates";
 
 export type TemplateToken = { text: string } | { placeholder: string; raw: string };
 
@@ -108,35 +106,6 @@ export function renderTemplate(template: string, values: Partial<Record<Placehol
   return out;
 }
 
-type TP = Record<string, string | undefined>;
-
-/** The catalogue of template problems: stable code → severity and Japanese text, like the row findings'. */
-export const TEMPLATE_MESSAGES = {
-  "template.subject-empty": { severity: "error", text: () => "件名が空です。" },
-  "template.subject-multiline": { severity: "error", text: () => "件名に改行は使えません。1行で入力してください。" },
-  "template.unknown-placeholder": {
-    severity: "error",
-    text: (p: TP) => `不明な差し込み項目 {${p.name}} があります。使える項目: ${p.list}（文字として { } を書くときは {{ }} と書きます）`,
-  },
-  "template.fullwidth-braces": { severity: "warning", text: (p: TP) => `${p.written} は全角の括弧のため差し込まれません。半角の {${p.name}} にしてください。` },
-  "template.password-in-subject": { severity: "error", text: () => "件名に {初期パスワード} は入れられません（件名は通知や一覧に表示されます）。" },
-  "template.missing-id": { severity: "error", text: () => "本文に {利用者ID} がありません。" },
-  "template.missing-password": { severity: "error", text: () => "本文に {初期パスワード} がありません。" },
-  "template.missing-url": { severity: "warning", text: () => "本文に {URL} がありません。システムのURLが届きません。" },
-  "template.password-in-id-mail": { severity: "error", text: () => "分けて送る場合、1通目に {初期パスワード} は入れられません。" },
-  "template.login-in-password-mail": { severity: "error", text: () => "分けて送る場合、2通目（初期パスワード）に {利用者ID} や {URL} は入れられません。" },
-} as const satisfies Record<string, { severity: "error" | "warning"; text: (p: TP) => string }>;
-
-export type TemplateProblemCode = keyof typeof TEMPLATE_MESSAGES;
-
-export interface TemplateProblem {
-  kind: TemplateKind;
-  part: "subject" | "body";
-  severity: "error" | "warning";
-  code: TemplateProblemCode;
-  message: string;
-}
-
 const LIST = PLACEHOLDERS.map((p) => `{${p}}`).join(" ");
 
 /**
@@ -144,15 +113,13 @@ const LIST = PLACEHOLDERS.map((p) => `{${p}}`).join(" ");
  * unknown placeholders, a password in a subject, a mail that would not carry what it must, or a split that
  * would put the password next to the ID or URL.
  */
-export function checkMailTemplates(templates: MailTemplates, split: boolean): TemplateProblem[] {
-  const problems: TemplateProblem[] = [];
+export function checkMailTemplates(templates: MailTemplates, split: boolean): Problem[] {
+  const problems: Problem[] = [];
   const kinds: TemplateKind[] = split ? ["idMail", "passwordMail"] : ["single"];
   for (const kind of kinds) {
     const { subject, body } = templates[kind];
-    const label = TEMPLATE_KIND_LABELS[kind];
-    const add = (part: "subject" | "body", code: TemplateProblemCode, params: TP = {}) => {
-      const entry = TEMPLATE_MESSAGES[code];
-      problems.push({ kind, part, severity: entry.severity, code, message: `${label}の${part === "subject" ? "件名" : "本文"}: ${entry.text(params)}` });
+    const add = (part: "subject" | "body", code: TemplateProblemCode, params: ProblemParams = {}) => {
+      problems.push(problem(code, params, { part: `${kind}.${part}` }));
     };
 
     if (subject.trim() === "") add("subject", "template.subject-empty");

@@ -1,7 +1,7 @@
 import { cellText, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import type { MasterKind, MasterLayout } from "../profile/schema";
-import { catalogueNotice, type Notice } from "../check/notices";
+import { problem, type Problem } from "../problems/problem";
 import { foldedKeyColumn, foldForMatch, nfkc, trimSpaces } from "../text/normalize";
 import { CodeTable } from "./code-table";
 import { packTexts, type PackedText } from "../text/packed-text";
@@ -26,7 +26,7 @@ export interface MasterIndexData {
   rows: number[];
   attributes: Partial<Record<Attribute, string[]>>;
   duplicates: MasterDuplicate[];
-  notices: Notice[];
+  notices: Problem[];
   codeLengths: number[];
   /** The code lookup (CodeTable slots over `codes`); absent: made again from the codes. */
   codeTable?: Int32Array;
@@ -59,7 +59,7 @@ export class MasterIndex {
   readonly attributes: Partial<Record<Attribute, string[]>> = {};
   readonly duplicates: MasterDuplicate[] = [];
   /** What the check report says about this master as read: no data, codes that lost their leading zeros. */
-  readonly notices: Notice[] = [];
+  readonly notices: Problem[] = [];
   /** Code lengths present, longest first: a numeric cell that lost zeros is padded to these to find its code. */
   readonly codeLengths: number[];
   private readonly byCode: CodeTable;
@@ -141,8 +141,8 @@ export class MasterIndex {
     this.rows = rowNumbers;
     for (const [code, rows] of dupRows) this.duplicates.push({ code, rows });
     this.codeLengths = [...lengths].sort((a, b) => b - a);
-    if (padded > 0) this.notices.push(catalogueNotice("master.zero-padded", { label, source, count: padded, width, example }));
-    if (this.codes.length === 0) this.notices.push(catalogueNotice("master.empty", { label, source }));
+    if (padded > 0) this.notices.push(problem("master.zero-padded", { label, source, count: padded, width, example }));
+    if (this.codes.length === 0) this.notices.push(problem("master.empty", { label, source }));
   }
 
   /**

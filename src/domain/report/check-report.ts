@@ -1,6 +1,7 @@
+import { messageOf } from "../problems/problem";
 import type { z as Z } from "zod";
-import type { Finding } from "../findings";
-import type { Problem } from "../problems";
+import { type CellProblem } from "../problems/problem";
+import { type Problem } from "../problems/problem";
 import { onFirstUse, zod } from "../zod";
 
 /**
@@ -109,6 +110,7 @@ export type CheckReport = Z.infer<Schemas["CheckReportSchema"]>;
 export type SheetReportData = Z.infer<Schemas["SheetReportSchema"]>;
 export type ReportStats = Z.infer<Schemas["StatsSchema"]>;
 type ReportFinding = Z.infer<Schemas["FindingSchema"]>;
+type ReportProblem = Z.infer<Schemas["ProblemSchema"]>;
 
 /** The JSON Schema (draft 2020-12) of the report, as committed in docs/report-schema.json. */
 export function reportJsonSchema(): Record<string, unknown> {
@@ -121,7 +123,7 @@ export interface SheetInput {
   sheet: string;
   headerRow: number;
   rows: readonly { row: number; status: "complete" | "incomplete" | "gap" }[];
-  findings: readonly Finding[];
+  findings: readonly CellProblem[];
   notices: readonly Problem[];
 }
 
@@ -131,7 +133,7 @@ function countSeverities(items: readonly { severity: "error" | "warning" | "info
   return c;
 }
 
-export function reportStats(rows: SheetInput["rows"], findings: readonly Finding[], notices: readonly Problem[]): ReportStats {
+export function reportStats(rows: SheetInput["rows"], findings: readonly CellProblem[], notices: readonly Problem[]): ReportStats {
   const r = { total: rows.length, complete: 0, incomplete: 0, gap: 0 };
   for (const x of rows) r[x.status]++;
   const byCode: Record<string, number> = {};
@@ -140,10 +142,14 @@ export function reportStats(rows: SheetInput["rows"], findings: readonly Finding
   return { rows: r, findings: { ...countSeverities(findings), byCode: sorted }, notices: countSeverities(notices) };
 }
 
-function plainFinding(f: Finding): ReportFinding {
-  const o: ReportFinding = { row: f.row, column: f.column, severity: f.severity, code: f.code, message: f.message };
+function plainFinding(f: CellProblem): ReportFinding {
+  const o: ReportFinding = { row: f.place.row, column: f.place.column, severity: f.severity, code: f.code, message: messageOf(f) };
   if (f.fix !== undefined) o.fix = f.fix;
   return o;
+}
+
+function plainProblem(p: Problem): ReportProblem {
+  return { code: p.code, severity: p.severity, message: messageOf(p), place: { ...p.place } };
 }
 
 /** Builds the report document; the result always passes CheckReportSchema. */
@@ -155,15 +161,15 @@ export function buildCheckReport(input: {
 }): CheckReport {
   const files = input.sheets.map((s) => {
     const findings = s.findings.map(plainFinding);
-    const notices = s.notices.map((n) => ({ ...n, place: { ...n.place } }));
+    const notices = s.notices.map(plainProblem);
     const valid = !findings.some((f) => f.severity === "error") && !notices.some((n) => n.severity === "error");
     return { path: s.path, sheet: s.sheet, headerRow: s.headerRow, valid, rows: s.rows.map((r) => ({ row: r.row, status: r.status })), findings, notices, stats: reportStats(s.rows, s.findings, s.notices) };
   });
-  const notices = [...(input.notices ?? [])];
+  const notices = (input.notices ?? []).map(plainProblem);
   const all = reportStats(
     input.sheets.flatMap((s) => s.rows),
     input.sheets.flatMap((s) => s.findings),
-    [...input.sheets.flatMap((s) => s.notices), ...notices],
+    [...input.sheets.flatMap((s) => s.notices), ...(input.notices ?? [])],
   );
   const profile: CheckReport["profile"] = { id: input.profile.id, name: input.profile.name };
   if (input.profile.file !== undefined) profile.file = input.profile.file;

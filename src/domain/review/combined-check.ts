@@ -1,4 +1,4 @@
-import { compareFindings, type Finding } from "../findings";
+import { compareCellProblems, type CellProblem } from "../problems/problem";
 import { crossSubmissionFindings } from "../check/cross-submission";
 import type { FormChecker, RowStatus } from "../check/form-checker";
 
@@ -13,7 +13,7 @@ export interface CheckedForm {
 export interface CombinedFormResult {
   rows: { row: number; status: RowStatus }[];
   /** Its own findings plus those across forms, by row then column. */
-  findings: Finding[];
+  findings: CellProblem[];
 }
 
 /**
@@ -26,7 +26,7 @@ export function combineFormChecks(forms: readonly CheckedForm[]): CombinedFormRe
   return forms.map((f, i) => {
     const result = f.checker.result();
     const extra = cross.get(i);
-    const findings = extra ? [...result.findings, ...[...extra.values()].flat()].sort(compareFindings) : result.findings;
+    const findings = extra ? [...result.findings, ...[...extra.values()].flat()].sort(compareCellProblems) : result.findings;
     const rows = result.rows.map(({ row, status }) =>
       status === "complete" && extra?.get(row)?.some((x) => x.severity === "error") ? { row, status: "incomplete" as const } : { row, status },
     );
@@ -35,12 +35,12 @@ export function combineFormChecks(forms: readonly CheckedForm[]): CombinedFormRe
 }
 
 /** Findings grouped by row. */
-export function findingsByRow(findings: readonly Finding[]): Map<number, Finding[]> {
-  const out = new Map<number, Finding[]>();
+export function findingsByRow(findings: readonly CellProblem[]): Map<number, CellProblem[]> {
+  const out = new Map<number, CellProblem[]>();
   for (const f of findings) {
-    const list = out.get(f.row);
+    const list = out.get(f.place.row);
     if (list) list.push(f);
-    else out.set(f.row, [f]);
+    else out.set(f.place.row, [f]);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Notice } from "../check/notices";
+import { messageOf, type Problem } from "../problems/problem";
 import type { MasterKind } from "../profile/schema";
 
 /** Masters the spec calls optional (動物診療施設マスタ): missing, their codes are accepted unverified and only noted. */
@@ -6,9 +6,9 @@ const OPTIONAL_MASTERS: ReadonlySet<MasterKind> = new Set(["animal"]);
 
 export interface UncheckedMasters {
   /** Missing masters that make an export unsafe unless the user says so (--no-masters / the pane's switch). */
-  required: Notice[];
+  required: Problem[];
   /** Every missing master (for the list of columns written unchecked). */
-  all: Notice[];
+  all: Problem[];
   /** The form's columns written without a master check. */
   columns: string[];
 }
@@ -18,14 +18,14 @@ export interface UncheckedMasters {
  * codes would write K=99999 or AJ=0000000000 as if they were right, so the CLI and the pane refuse it unless the user
  * says so explicitly.
  */
-export function uncheckedMasters(notices: readonly Notice[]): UncheckedMasters {
-  const seen = new Map<string, Notice>();
-  for (const n of notices) if (n.code === "master.missing" && !seen.has(n.message)) seen.set(n.message, n);
+export function uncheckedMasters(notices: readonly Problem[]): UncheckedMasters {
+  const seen = new Map<string, Problem>();
+  for (const n of notices) if (n.code === "master.missing" && !seen.has(messageOf(n))) seen.set(messageOf(n), n);
   const all = [...seen.values()];
   return {
     all,
-    required: all.filter((n) => n.master === undefined || !OPTIONAL_MASTERS.has(n.master)),
-    columns: [...new Set(all.flatMap((n) => n.columns ?? []))],
+    required: all.filter((n) => n.params.kind === undefined || !OPTIONAL_MASTERS.has(n.params.kind as MasterKind)),
+    columns: [...new Set(all.flatMap((n) => (n.params.columns === undefined ? [] : String(n.params.columns).split(","))))],
   };
 }
 
@@ -33,7 +33,7 @@ export function uncheckedMasters(notices: readonly Notice[]): UncheckedMasters {
 export function uncheckedMastersMessage(u: UncheckedMasters, how: string): string[] {
   return [
     "登録用CSVを出力しませんでした: マスタが読み込まれていないため、コードが正しいか確認できていません。",
-    ...u.required.map((n) => `※ ${n.message}`),
+    ...u.required.map((n) => `※ ${messageOf(n)}`),
     `マスタを読み込んでください。照合せずに出力してよい場合に限り、${how}と出力します。`,
   ];
 }

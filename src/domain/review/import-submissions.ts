@@ -1,3 +1,6 @@
+import type { ProblemParams } from "../problems/entry";
+import type { ProblemCode } from "../problems/catalogue";
+import { placed, problem, type Problem } from "../problems/problem";
 import { cellAddress, columnIndex } from "../columns";
 import { detectMasterKind, type MasterSet } from "../masters/master-set";
 import type { FormProfile, FieldKey } from "../profile/schema";
@@ -11,54 +14,9 @@ export interface SubmittedFile {
   sheets: readonly SheetData[];
 }
 
-type IP = Record<string, string | number | undefined>;
-
-/** The catalogue of import notices: stable code → severity and Japanese text, like the row findings'. */
-export const IMPORT_MESSAGES = {
-  "import.unreadable": { severity: "error", text: (p: IP) => `「${p.file}」はExcelブック（.xlsx）として読めないため取り込みませんでした（${p.reason}）。` },
-  "import.no-form-sheet": {
-    severity: "error",
-    text: (p: IP) =>
-      `「${p.file}」に申請様式のシートがないため取り込みませんでした（${p.rows}行目までの${p.column}列に「${p.label}」の見出しがあるシートを探します）。シート：${p.sheets}`,
-  },
-  "import.empty-form": { severity: "error", text: (p: IP) => `「${p.file}」のシート「${p.sheet}」には申請の行がないため取り込みませんでした（${p.firstDataRow}行目以降が空です）。` },
-  "import.renamed-form-sheet": { severity: "info", text: (p: IP) => `「${p.file}」の申請様式はシート名が「${p.sheet}」に変更されています（見出し行から申請様式と判断して取り込みました）。` },
-  "import.several-form-sheets": {
-    severity: "warning",
-    text: (p: IP) => `「${p.file}」には申請様式のシートが${p.count}枚あります（${p.sheets}）。それぞれ別の申請として取り込みました。重複していないか確認してください。`,
-  },
-  "import.extra-sheet": { severity: "info", text: (p: IP) => `「${p.file}」のシート「${p.sheet}」は申請様式でもマスタでもないため取り込みませんでした。` },
-  "import.numeric-codes": {
-    severity: "warning",
-    text: (p: IP) =>
-      `「${p.file}」のシート「${p.sheet}」で、コードや電話番号が数値として入力されています（${p.cells}）。先頭の0が失われている可能性があります。値はファイルのまま取り込み、チェック結果で確認できます。`,
-  },
-  "import.same-file-name": {
-    severity: "warning",
-    text: (p: IP) => `「${p.file}」と同じ名前のファイルは取り込み済みです。再提出の場合は、古い方の判定を「差戻し」にするか削除してください。`,
-  },
-  "import.hidden-sheet": { severity: "warning", text: (p: IP) => `「${p.file}」：${p.detail}` },
-  "import.sheet-notice": { severity: "info", text: (p: IP) => `「${p.file}」：${p.detail}` },
-  "import.read-findings": { severity: "warning", text: (p: IP) => `「${p.file}」のシート「${p.sheet}」：${p.detail}` },
-} as const satisfies Record<string, { severity: "error" | "warning" | "info"; text: (p: IP) => string }>;
-
-export type ImportNoticeCode = keyof typeof IMPORT_MESSAGES;
-
-/** An import notice from the catalogue. */
-function importNotice(code: ImportNoticeCode, fileName: string, params: IP = {}, sheet?: string): ImportNotice {
-  const entry = IMPORT_MESSAGES[code];
-  const n: ImportNotice = { fileName, code, severity: entry.severity, message: entry.text({ file: fileName, sheet, ...params }) };
-  if (sheet !== undefined) n.sheet = sheet;
-  return n;
-}
-
-export interface ImportNotice {
-  fileName: string;
-  sheet?: string;
-  code: ImportNoticeCode;
-  /** error: nothing of the file (or sheet) was imported; warning: imported, but look; info: for the record. */
-  severity: "error" | "warning" | "info";
-  message: string;
+/** An import problem placed on the file (and sheet). */
+function importNotice(code: ProblemCode, fileName: string, params: ProblemParams = {}, sheet?: string): Problem {
+  return problem(code, params, sheet === undefined ? { file: fileName } : { file: fileName, sheet });
 }
 
 export interface ImportOptions {
@@ -77,7 +35,7 @@ export interface ImportOptions {
 
 export interface ImportResult {
   submissions: ReviewSubmission[];
-  notices: ImportNotice[];
+  notices: Problem[];
   /** Masters found in each submission's file (by submission id): the CLI checks a file with its own master sheets too. */
   fileMasters: Map<string, MasterSet>;
 }
@@ -87,7 +45,7 @@ const ZERO_SENSITIVE: readonly FieldKey[] = ["phone", "orgType", "cityCode", "he
 const LISTED_CELLS = 8;
 
 /** The notice for a file that could not be opened as .xlsx (the reader's reason in brackets). */
-export function unreadableFileNotice(fileName: string, reason: string): ImportNotice {
+export function unreadableFileNotice(fileName: string, reason: string): Problem {
   return importNotice("import.unreadable", fileName, { reason });
 }
 
@@ -102,14 +60,14 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
   const taken = [...(options.takenSheetNames ?? [])];
   const seenFiles = new Set(options.importedFileNames ?? []);
   const submissions: ReviewSubmission[] = [];
-  const notices: ImportNotice[] = [];
+  const notices: Problem[] = [];
   const fileMasters = new Map<string, MasterSet>();
 
   for (const file of files) {
     const { fileName } = file;
     const { forms, hidden } = findForms(file.sheets, profile);
     // Hidden form sheets are not imported (Excel does not show them); the reviewer is told.
-    for (const n of hiddenSheetNotices(hidden)) notices.push(importNotice("import.hidden-sheet", fileName, { detail: n.message }));
+    for (const n of hiddenSheetNotices(hidden)) notices.push(placed(n, { file: fileName }));
     const hiddenForms = new Set(hidden.map((h) => h.sheet));
     const own = mastersFromSheets(file.sheets, profile, fileName);
     const ownSet = addMasters({}, own);
@@ -148,19 +106,10 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
       if (form.sheet !== profile.sheet.preferredName) {
         notices.push(importNotice("import.renamed-form-sheet", fileName, {}, form.sheet));
       }
-      for (const n of form.notices) notices.push(importNotice("import.sheet-notice", fileName, { detail: n.message }, form.sheet));
+      for (const n of form.notices) notices.push(placed(n, { file: fileName, sheet: form.sheet }));
       // What the reader found that the row check does not see: merged cells in the data, values far below it.
-      if (form.readFindings.length > 0) {
-        const listed = form.readFindings.slice(0, LISTED_CELLS).map((f) => `${f.column}${f.row}：${f.message}`);
-        notices.push(
-          importNotice(
-            "import.read-findings",
-            fileName,
-            { detail: `${listed.join(" ")}${form.readFindings.length > LISTED_CELLS ? ` ほか${form.readFindings.length - LISTED_CELLS}件` : ""}` },
-            form.sheet,
-          ),
-        );
-      }
+      for (const f of form.readFindings.slice(0, LISTED_CELLS)) notices.push(placed(f, { file: fileName, sheet: form.sheet }));
+      if (form.readFindings.length > LISTED_CELLS) notices.push(importNotice("import.read-findings-more", fileName, { count: form.readFindings.length - LISTED_CELLS }, form.sheet));
       const numeric = numericCodeCells(form.rows, profile);
       if (numeric.length > 0) {
         const listed = numeric.slice(0, LISTED_CELLS).join("、") + (numeric.length > LISTED_CELLS ? ` ほか${numeric.length - LISTED_CELLS}セル` : "");
@@ -197,4 +146,9 @@ function numericCodeCells(rows: ReviewSubmission["rows"], profile: FormProfile):
     for (const col of columns) if (typeof r.cells[columnIndex(col)] === "number") out.push(cellAddress(col, r.row));
   }
   return out;
+}
+
+/** A notice that says a file (or a form sheet of it) was not imported, as against what was found in what was. */
+export function isImportRefusal(p: Problem): boolean {
+  return p.code.startsWith("import.") && p.severity === "error";
 }

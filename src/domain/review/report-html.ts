@@ -1,4 +1,6 @@
-import { ROW_STATUS_LABEL, SEVERITY_LABEL, type ReviewReport } from "./review-report";
+import { messageOf } from "../problems/problem";
+import { SEVERITY_LABEL } from "../problems/severity";
+import { ROW_STATUS_LABEL, type ReviewReport } from "./review-report";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -50,7 +52,7 @@ export function reviewReportHtml(report: ReviewReport): string {
         for (const f of r.findings) {
           const fix = f.fix === undefined ? "" : `（修正案：${f.fix === "" ? "空欄にする" : e(f.fix)}）`;
           parts.push(
-            `<tr class="${f.severity}"><td>${r.row}</td><td>${e(r.name)}</td><td>${ROW_STATUS_LABEL[r.status]}</td><td>${SEVERITY_LABEL[f.severity]}</td><td>${e(f.column)}${f.row}</td><td>${e(f.message)}${fix}</td></tr>`,
+            `<tr class="${f.severity}"><td>${r.row}</td><td>${e(r.name)}</td><td>${ROW_STATUS_LABEL[r.status]}</td><td>${SEVERITY_LABEL[f.severity]}</td><td>${e(f.place.column)}${f.place.row}</td><td>${e(messageOf(f))}${fix}</td></tr>`,
           );
         }
       }

@@ -1,6 +1,6 @@
 import { checkForm } from "../check/check-form";
 import { summarize, type FormChecker, type CheckSummary, type RowStatus } from "../check/form-checker";
-import type { Finding } from "../findings";
+import { type CellProblem } from "../problems/problem";
 import type { MasterSet } from "../masters/master-set";
 import type { FormProfile } from "../profile/schema";
 import { combineFormChecks } from "./combined-check";
@@ -13,7 +13,7 @@ export interface CheckedSubmission {
   submission: ReviewSubmission;
   checker: FormChecker;
   rows: { row: number; status: RowStatus }[];
-  findings: Finding[];
+  findings: CellProblem[];
   summary: SubmissionSummary;
 }
 

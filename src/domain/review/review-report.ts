@@ -1,8 +1,10 @@
+import { messageOf } from "../problems/problem";
 import { cellText, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import { institutionFindings } from "../annotate/institution-findings";
 import { summarize, type RowStatus } from "../check/form-checker";
-import type { Finding, Severity } from "../findings";
+import { type CellProblem } from "../problems/problem";
+import { SEVERITY_LABEL, type Severity } from "../problems/severity";
 import type { FormProfile } from "../profile/schema";
 import { trimSpaces } from "../text/normalize";
 import type { CheckedSubmission, SubmissionSummary } from "./review-check";
@@ -13,7 +15,7 @@ export interface ReportRow {
   /** 利用者名 as typed (trimmed). */
   name: string;
   status: RowStatus;
-  findings: Finding[];
+  findings: CellProblem[];
 }
 
 export interface ReportSubmission {
@@ -34,7 +36,6 @@ export interface ReviewReport {
 }
 
 export const ROW_STATUS_LABEL: Record<RowStatus, string> = { complete: "完了", incomplete: "未完了", gap: "空行" };
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "エラー", warning: "警告", info: "情報" };
 
 export function reviewReport(
   checked: readonly CheckedSubmission[],
@@ -58,13 +59,13 @@ export function institutionReport(c: CheckedSubmission, decision: ReviewDecision
   return { ...reportSubmission(c, decision, findings, profile), summary: summarize(c.rows, findings) };
 }
 
-function reportSubmission(c: CheckedSubmission, decision: ReviewDecision, findings: readonly Finding[], profile: FormProfile): ReportSubmission {
+function reportSubmission(c: CheckedSubmission, decision: ReviewDecision, findings: readonly CellProblem[], profile: FormProfile): ReportSubmission {
   const nameCol = columnIndex(profile.fields.name.column);
-  const byRow = new Map<number, Finding[]>();
+  const byRow = new Map<number, CellProblem[]>();
   for (const f of findings) {
-    const list = byRow.get(f.row);
+    const list = byRow.get(f.place.row);
     if (list) list.push(f);
-    else byRow.set(f.row, [f]);
+    else byRow.set(f.place.row, [f]);
   }
   return {
     id: c.submission.id,
@@ -111,7 +112,7 @@ export function reviewReportGrid(report: ReviewReport): string[][] {
       const rowHead = [...head, String(r.row), r.name, ROW_STATUS_LABEL[r.status]];
       if (r.findings.length === 0) out.push([...rowHead, "", "", "問題なし", ""]);
       for (const f of r.findings) {
-        out.push([...rowHead, SEVERITY_LABEL[f.severity], `${f.column}${f.row}`, f.message, f.fix === undefined ? "" : f.fix === "" ? "（空欄にする）" : f.fix]);
+        out.push([...rowHead, SEVERITY_LABEL[f.severity], `${f.place.column}${f.place.row}`, messageOf(f), f.fix === undefined ? "" : f.fix === "" ? "（空欄にする）" : f.fix]);
       }
     }
   }

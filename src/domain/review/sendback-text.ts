@@ -1,3 +1,4 @@
+import { messageOf } from "../problems/problem";
 import type { FormProfile } from "../profile/schema";
 import type { CheckedSubmission } from "./review-check";
 import { institutionReport, type ReportSubmission } from "./review-report";
@@ -24,14 +25,14 @@ export function sendBackText(s: ReportSubmission): string {
   if (errorRows.length === 0) lines.push("　なし");
   for (const r of errorRows) {
     lines.push(`・${r.row}行目${r.name ? `（${r.name}）` : ""}`);
-    for (const f of r.findings.filter((x) => x.severity === "error")) lines.push(`　　${f.column}${f.row}：${f.message}${fixNote(f.fix)}`);
+    for (const f of r.findings.filter((x) => x.severity === "error")) lines.push(`　　${f.place.column}${f.place.row}：${messageOf(f)}${fixNote(f.fix)}`);
   }
   if (warningRows.length > 0) {
     lines.push("");
     lines.push("【ご確認いただきたい箇所】");
     for (const r of warningRows) {
       lines.push(`・${r.row}行目${r.name ? `（${r.name}）` : ""}`);
-      for (const f of r.findings.filter((x) => x.severity === "warning")) lines.push(`　　${f.column}${f.row}：${f.message}`);
+      for (const f of r.findings.filter((x) => x.severity === "warning")) lines.push(`　　${f.place.column}${f.place.row}：${messageOf(f)}`);
     }
   }
   return lines.join("\r\n") + "\r\n";

@@ -1,6 +1,6 @@
 import { cellText, isBlankCell, isCellError, type Cell } from "../cell";
 import { columnLetter } from "../columns";
-import { finding, type Finding } from "../findings";
+import { cellProblem, type CellProblem } from "../problems/problem";
 import { hasControlCharacter, removeControlCharacters } from "../text/jis";
 import { formulaLikeStart } from "../text/formula";
 import { nfkc, trimSpaces } from "../text/normalize";
@@ -19,7 +19,7 @@ function isPhoneInternational(field: string | undefined, cell: Cell): boolean {
 export const cellIntegrity: Rule = {
   id: "cell-integrity",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     const { ctx } = row;
     for (const i of ctx.integrityColumns) {
       const cell = row.cellAt(i);
@@ -31,14 +31,14 @@ export const cellIntegrity: Rule = {
       if (isCellError(cell) && cell.unread) {
         // The file holds no value Excel could show (the reader said why): name the cell, never drop the row.
         const code = cell.unread === "formula-uncached" ? "cell.formula-uncached" : "cell.shared-string-missing";
-        out.push(finding(row.row, column, code, { cell: `${column}${row.row}` }));
+        out.push(cellProblem(row.row, column, code, { cell: `${column}${row.row}` }));
       } else if (isCellError(cell)) {
-        out.push(finding(row.row, column, "cell.error-value", { value: cell.error }, grey ? "" : undefined));
+        out.push(cellProblem(row.row, column, "cell.error-value", { value: cell.error }, grey ? "" : undefined));
       } else if (typeof cell === "string" && hasControlCharacter(cell)) {
         const fix = grey ? "" : trimSpaces(removeControlCharacters(cell)) || undefined;
-        out.push(finding(row.row, column, "cell.control-character", {}, fix));
+        out.push(cellProblem(row.row, column, "cell.control-character", {}, fix));
       } else if (formulaLikeStart(cellText(cell)) !== undefined && !isPhoneInternational(field, cell)) {
-        out.push(finding(row.row, column, "cell.formula-like", { first: formulaLikeStart(cellText(cell)) }, grey ? "" : undefined));
+        out.push(cellProblem(row.row, column, "cell.formula-like", { first: formulaLikeStart(cellText(cell)) }, grey ? "" : undefined));
       } else {
         continue;
       }

@@ -1,4 +1,4 @@
-import type { Finding } from "../findings";
+import { type CellProblem } from "../problems/problem";
 import { checkEmail } from "../values/email";
 import { checkPhone } from "../values/phone";
 import type { Rule } from "./rule";
@@ -7,7 +7,7 @@ import type { Rule } from "./rule";
 export const contactPhone: Rule = {
   id: "contact-phone",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     if (!row.requirePresent("phone", row.ctx.required.has("phone"), out)) return out;
     const result = checkPhone(row.cell("phone"));
     row.issues("phone", result.issues, out);
@@ -23,7 +23,7 @@ export const contactPhone: Rule = {
 export const contactEmail: Rule = {
   id: "contact-email",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     if (!row.requirePresent("email", row.ctx.required.has("email"), out)) return out;
     const result = checkEmail(row.text("email"));
     row.issues("email", result.issues, out);

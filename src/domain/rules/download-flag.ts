@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../findings";
+import { cellProblem, type CellProblem } from "../problems/problem";
 import { codeText } from "../values/code";
 import type { Rule } from "./rule";
 
@@ -6,11 +6,11 @@ import type { Rule } from "./rule";
 export const downloadFlag: Rule = {
   id: "download-flag",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     if (!row.requirePresent("downloadFlag", row.ctx.required.has("downloadFlag"), out)) return out;
     const { text, issue } = codeText(row.cell("downloadFlag"));
     if (!row.ctx.profile.downloadFlags.includes(text)) {
-      out.push(finding(row.row, row.column("downloadFlag"), "downloadFlag.invalid", { value: row.text("downloadFlag") }));
+      out.push(cellProblem(row.row, row.column("downloadFlag"), "downloadFlag.invalid", { value: row.text("downloadFlag") }));
       return out;
     }
     if (issue) row.issues("downloadFlag", [issue], out);

@@ -1,4 +1,4 @@
-import { finding } from "../findings";
+import { cellProblem } from "../problems/problem";
 import { foldForMatch } from "../text/normalize";
 import type { Rule } from "./rule";
 
@@ -27,6 +27,6 @@ export const genericName: Rule = {
       isGeneric(name) ||
       name.split(NAME_PARTS).some(isGeneric) ||
       (institutionName !== undefined && foldForMatch(institutionName) === foldForMatch(name));
-    return generic ? [finding(row.row, row.column("name"), "name.generic", { value: name })] : [];
+    return generic ? [cellProblem(row.row, row.column("name"), "name.generic", { value: name })] : [];
   },
 };

@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../findings";
+import { cellProblem, type CellProblem } from "../problems/problem";
 import { codeText } from "../values/code";
 import type { Rule } from "./rule";
 
@@ -6,7 +6,7 @@ import type { Rule } from "./rule";
 export const healthCenterCode: Rule = {
   id: "health-center-code",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     if (!row.requirePresent("healthCenterCode", row.ctx.required.has("healthCenterCode"), out)) return out;
     const col = row.column("healthCenterCode");
     const { text, numeric, issue } = codeText(row.cell("healthCenterCode"));
@@ -18,11 +18,11 @@ export const healthCenterCode: Rule = {
     }
     const padded = master.zeroPadded(text);
     if (padded && numeric) {
-      out.push(finding(row.row, col, "code.zero-padded", { fix: padded }, padded));
+      out.push(cellProblem(row.row, col, "code.zero-padded", { fix: padded }, padded));
       row.accept("healthCenterCode", padded);
       return out;
     }
-    out.push(finding(row.row, col, "healthCenter.unknown", { value: text }, padded));
+    out.push(cellProblem(row.row, col, "healthCenter.unknown", { value: text }, padded));
     return out;
   },
 };
@@ -35,7 +35,7 @@ export const healthCenterCode: Rule = {
 export const cityCode: Rule = {
   id: "city-code",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     if (!row.requirePresent("cityCode", row.ctx.required.has("cityCode"), out)) return out;
     const col = row.column("cityCode");
     const { text, numeric, issue } = codeText(row.cell("cityCode"));
@@ -49,12 +49,12 @@ export const cityCode: Rule = {
     }
     const padded = numeric && /^\d+$/.test(text) ? candidates.find((c) => text.padStart(c.length, "0") === c) : undefined;
     if (padded !== undefined) {
-      out.push(finding(row.row, col, "code.zero-padded", { fix: padded }, padded));
+      out.push(cellProblem(row.row, col, "code.zero-padded", { fix: padded }, padded));
       row.accept("cityCode", padded);
       return out;
     }
     const fix = candidates.length === 1 ? candidates[0] : undefined;
-    out.push(finding(row.row, col, "cityCode.mismatch", { healthCenter: hc, candidates: candidates.map((c) => `「${c}」`).join("・") }, fix));
+    out.push(cellProblem(row.row, col, "cityCode.mismatch", { healthCenter: hc, candidates: candidates.map((c) => `「${c}」`).join("・") }, fix));
     return out;
   },
 };

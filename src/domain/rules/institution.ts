@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../findings";
+import { cellProblem, type CellProblem } from "../problems/problem";
 import { MASTER_KINDS } from "../profile/schema";
 import { codeText } from "../values/code";
 import type { Rule } from "./rule";
@@ -10,14 +10,14 @@ import type { Rule } from "./rule";
 export const institutionCode: Rule = {
   id: "institution-code",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     const type = row.orgType;
     const col = row.column("institutionCode");
     if (row.broken.has("institutionCode")) return out;
     if (row.isBlank("institutionCode")) {
       if (type) {
         const master = row.ctx.profile.masters[type.master].label;
-        out.push(finding(row.row, col, "institution.blank", { master, collect: type.collect.join("、") }));
+        out.push(cellProblem(row.row, col, "institution.blank", { master, collect: type.collect.join("、") }));
       }
       return out;
     }
@@ -30,7 +30,7 @@ export const institutionCode: Rule = {
     if (!master) {
       const other = otherMaster(text);
       if (other) {
-        out.push(finding(row.row, col, "institution.wrong-master", { value: text, other: row.ctx.masters[other]!.label }));
+        out.push(cellProblem(row.row, col, "institution.wrong-master", { value: text, other: row.ctx.masters[other]!.label }));
         return out;
       }
       if (issue) row.issues("institutionCode", [issue], out);
@@ -44,15 +44,15 @@ export const institutionCode: Rule = {
     } else {
       const padded = master.zeroPadded(text);
       if (padded && numeric) {
-        out.push(finding(row.row, col, "code.zero-padded", { fix: padded }, padded));
+        out.push(cellProblem(row.row, col, "code.zero-padded", { fix: padded }, padded));
         record = master.get(padded);
         code = padded;
       } else {
         const other = otherMaster(text);
         if (other) {
-          out.push(finding(row.row, col, "institution.wrong-master", { value: text, other: row.ctx.masters[other]!.label }));
+          out.push(cellProblem(row.row, col, "institution.wrong-master", { value: text, other: row.ctx.masters[other]!.label }));
         } else {
-          out.push(finding(row.row, col, "institution.unknown", { value: text, master: master.label }, padded));
+          out.push(cellProblem(row.row, col, "institution.unknown", { value: text, master: master.label }, padded));
         }
         return out;
       }
@@ -62,7 +62,7 @@ export const institutionCode: Rule = {
     const hc = row.accepted.healthCenterCode;
     if (record?.healthCenterCode && hc !== undefined && record.healthCenterCode !== hc) {
       out.push(
-        finding(row.row, col, "institution.health-center-mismatch", {
+        cellProblem(row.row, col, "institution.health-center-mismatch", {
           institution: record.name ? `「${record.name}」` : `コード${code}の機関`,
           masterHealthCenter: record.healthCenterCode,
           healthCenter: hc,

@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../findings";
+import { cellProblem, type CellProblem } from "../problems/problem";
 import { inspectNameCharacters } from "../text/jis";
 import { trimSpaces } from "../text/normalize";
 import type { Rule } from "./rule";
@@ -7,7 +7,7 @@ import type { Rule } from "./rule";
 export const userName: Rule = {
   id: "name",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     if (!row.requirePresent("name", row.ctx.required.has("name"), out)) return out;
     const original = row.text("name");
     const text = trimSpaces(original);
@@ -15,11 +15,11 @@ export const userName: Rule = {
     const report = inspectNameCharacters(text);
     if (report.invalid.length > 0) {
       const chars = report.invalid.map((c) => `「${c}」`).join("");
-      out.push(finding(row.row, col, "name.non-jis", { chars }, report.suggestion));
+      out.push(cellProblem(row.row, col, "name.non-jis", { chars }, report.suggestion));
       return out;
     }
-    if (report.hasHalfwidthKatakana) out.push(finding(row.row, col, "name.halfwidth-kana", {}, report.suggestion));
-    if (text !== original) out.push(finding(row.row, col, "text.surrounding-space", {}, text));
+    if (report.hasHalfwidthKatakana) out.push(cellProblem(row.row, col, "name.halfwidth-kana", {}, report.suggestion));
+    if (text !== original) out.push(cellProblem(row.row, col, "text.surrounding-space", {}, text));
     row.accept("name", text);
     return out;
   },

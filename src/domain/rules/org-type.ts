@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../findings";
+import { cellProblem, type CellProblem } from "../problems/problem";
 import type { FormProfile } from "../profile/schema";
 import { codeForLabel, codeText } from "../values/code";
 import type { Rule } from "./rule";
@@ -15,7 +15,7 @@ export function isAcceptedOrgType(profile: FormProfile, code: string): boolean {
 export const orgType: Rule = {
   id: "org-type",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     if (!row.requirePresent("orgType", row.ctx.required.has("orgType"), out)) return out;
     const col = row.column("orgType");
     const types = row.ctx.profile.orgTypes;
@@ -24,20 +24,20 @@ export const orgType: Rule = {
     if (!type && /^\d+$/.test(text)) {
       type = types.find((t) => t.code.length > text.length && t.code === text.padStart(t.code.length, "0"));
       if (type) {
-        out.push(finding(row.row, col, "orgType.normalized", { value: row.text("orgType"), fix: type.code }, type.code));
+        out.push(cellProblem(row.row, col, "orgType.normalized", { value: row.text("orgType"), fix: type.code }, type.code));
       }
     } else if (type && issue) {
       row.issues("orgType", [issue], out);
     }
     if (!type) {
       const allowed = types.map((t) => `${t.code}（${t.label}）`).join("、");
-      out.push(finding(row.row, col, "orgType.invalid", { value: row.text("orgType"), allowed }, codeForLabel(row.text("orgType"), types)));
+      out.push(cellProblem(row.row, col, "orgType.invalid", { value: row.text("orgType"), allowed }, codeForLabel(row.text("orgType"), types)));
       return out;
     }
     if (!isAcceptedOrgType(row.ctx.profile, type.code)) {
-      out.push(finding(row.row, col, "orgType.not-accepted", { value: type.code, label: type.label, where: type.appliedAt ?? "担当の窓口" }));
+      out.push(cellProblem(row.row, col, "orgType.not-accepted", { value: type.code, label: type.label, where: type.appliedAt ?? "担当の窓口" }));
     } else if (type.deferred) {
-      out.push(finding(row.row, col, "orgType.deferred"));
+      out.push(cellProblem(row.row, col, "orgType.deferred"));
     }
     row.orgType = type;
     row.accept("orgType", type.code);

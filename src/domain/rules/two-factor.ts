@@ -1,4 +1,4 @@
-import { finding, type Finding } from "../findings";
+import { cellProblem, type CellProblem } from "../problems/problem";
 import { codeForLabel, codeText } from "../values/code";
 import { checkEmail } from "../values/email";
 import { checkPhone, isMobileNumber } from "../values/phone";
@@ -8,14 +8,14 @@ import type { Rule } from "./rule";
 export const tfaMethod: Rule = {
   id: "tfa-method",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     if (!row.requirePresent("tfaMethod", row.ctx.required.has("tfaMethod"), out)) return out;
     const { text, issue } = codeText(row.cell("tfaMethod"));
     const method = row.ctx.profile.tfaMethods.find((m) => m.code === text);
     if (!method) {
       const allowed = row.ctx.profile.tfaMethods.map((m) => `${m.code}（${m.label}）`).join("、");
       const fix = codeForLabel(row.text("tfaMethod"), row.ctx.profile.tfaMethods);
-      out.push(finding(row.row, row.column("tfaMethod"), "tfaMethod.invalid", { value: row.text("tfaMethod"), allowed }, fix));
+      out.push(cellProblem(row.row, row.column("tfaMethod"), "tfaMethod.invalid", { value: row.text("tfaMethod"), allowed }, fix));
       return out;
     }
     if (issue) row.issues("tfaMethod", [issue], out);
@@ -29,14 +29,14 @@ export const tfaMethod: Rule = {
 export const tfaPhone: Rule = {
   id: "tfa-phone",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     const needed = row.tfaMethod?.needs === "tfaPhone";
     if (!row.requirePresent("tfaPhone", needed, out)) return out;
     const result = checkPhone(row.cell("tfaPhone"));
     row.issues("tfaPhone", result.issues, out);
     if (result.accepted === undefined || result.digits === undefined) return out;
     if (needed && row.tfaMethod?.mobileOnly && !isMobileNumber(result.digits, row.ctx.profile.mobilePrefixes)) {
-      out.push(finding(row.row, row.column("tfaPhone"), "tfa.sms-needs-mobile"));
+      out.push(cellProblem(row.row, row.column("tfaPhone"), "tfa.sms-needs-mobile"));
       return out;
     }
     row.accept("tfaPhone", result.accepted);
@@ -49,7 +49,7 @@ export const tfaPhone: Rule = {
 export const tfaEmail: Rule = {
   id: "tfa-email",
   run(row) {
-    const out: Finding[] = [];
+    const out: CellProblem[] = [];
     const needed = row.tfaMethod?.needs === "tfaEmail";
     if (!row.requirePresent("tfaEmail", needed, out)) return out;
     const result = checkEmail(row.text("tfaEmail"));

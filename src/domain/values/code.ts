@@ -1,6 +1,6 @@
 import { numberText, type Cell } from "../cell";
 import { nfkc, normalizeDigits, trimSpaces } from "../text/normalize";
-import type { Issue } from "./issue";
+import { problem, type Problem } from "../problems/problem";
 
 export interface CodeText {
   /** Trimmed, NFKC text ("０９" → "09"). */
@@ -8,7 +8,7 @@ export interface CodeText {
   /** True when the cell was a number (its leading zeros may be lost). */
   numeric: boolean;
   /** Warning for a normalization that changed what will be registered. */
-  issue?: Issue;
+  issue?: Problem;
 }
 
 /** Codes are text: compare after trim + NFKC; a number becomes its digits. */
@@ -17,8 +17,8 @@ export function codeText(cell: Cell): CodeText {
   const original = String(cell);
   const trimmed = trimSpaces(original);
   const text = normalizeDigits(original);
-  if (text !== trimmed) return { text, numeric: false, issue: { code: "code.normalized", params: { fix: text }, fix: text } };
-  if (trimmed !== original) return { text, numeric: false, issue: { code: "text.surrounding-space", fix: text } };
+  if (text !== trimmed) return { text, numeric: false, issue: problem("code.normalized", { fix: text }, {}, text) };
+  if (trimmed !== original) return { text, numeric: false, issue: problem("text.surrounding-space", {}, {}, text) };
   return { text, numeric: false };
 }
 

@@ -1,5 +1,6 @@
 import { nfkc, trimSpaces } from "../text/normalize";
-import type { Issue, ValueCheck } from "./issue";
+import { problem, type Problem } from "../problems/problem";
+import type { ValueCheck } from "./issue";
 
 const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
 const LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
@@ -24,16 +25,16 @@ function reasonFor(s: string): string | undefined {
 /** 連絡先メールアドレス / 二要素認証用メールアドレス (present, text). Full-width is an error whose fix is offered. */
 export function checkEmail(original: string): ValueCheck {
   const trimmed = trimSpaces(original);
-  const issues: Issue[] = [];
+  const issues: Problem[] = [];
   if (/[^\x00-\x7f]/.test(trimmed)) {
     const folded = trimSpaces(nfkc(trimmed)).replace(/\s+/g, "");
-    return { issues: [{ code: "email.fullwidth", fix: isValidEmail(folded) ? folded : undefined }] };
+    return { issues: [problem("email.fullwidth", {}, {}, isValidEmail(folded) ? folded : undefined)] };
   }
   if (!isValidEmail(trimmed)) {
     const compact = trimmed.replace(/\s+/g, "");
-    return { issues: [{ code: "email.invalid", params: { reason: reasonFor(trimmed) }, fix: compact !== trimmed && isValidEmail(compact) ? compact : undefined }] };
+    return { issues: [problem("email.invalid", { reason: reasonFor(trimmed) }, {}, compact !== trimmed && isValidEmail(compact) ? compact : undefined)] };
   }
-  if (trimmed !== original) issues.push({ code: "text.surrounding-space", fix: trimmed });
+  if (trimmed !== original) issues.push(problem("text.surrounding-space", {}, {}, trimmed));
   return { issues, accepted: trimmed };
 }
 

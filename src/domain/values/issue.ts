@@ -1,14 +1,7 @@
-import type { FindingCode, MessageParams } from "../messages";
+import type { Problem } from "../problems/problem";
 
-/** A problem with one value, before it is placed at a row and column. */
-export interface Issue {
-  code: FindingCode;
-  params?: MessageParams;
-  fix?: string;
-}
-
-/** What checking one value gives: its issues and, when it can be registered, the value to register. */
+/** What checking one value gives: its problems (placed on the cell by the rule) and, when it can be registered, the value to register. */
 export interface ValueCheck {
-  issues: Issue[];
+  issues: Problem[];
   accepted?: string;
 }

@@ -1,7 +1,8 @@
 import { parsePhoneNumberFromString, type NumberType } from "libphonenumber-js/max";
 import { numberText, type Cell } from "../cell";
 import { normalizeDigits, trimSpaces } from "../text/normalize";
-import type { Issue, ValueCheck } from "./issue";
+import { problem, type Problem } from "../problems/problem";
+import type { ValueCheck } from "./issue";
 
 export interface PhoneCheck extends ValueCheck {
   /** Digits only (0312345678) when the number is valid. */
@@ -62,39 +63,39 @@ export function checkPhone(cell: Cell): PhoneCheck {
   const original = String(cell);
   const trimmed = trimSpaces(original);
   const text = normalizeDigits(original);
-  const issues: Issue[] = [];
-  if (text !== trimmed) issues.push({ code: "phone.normalized", fix: text });
-  else if (trimmed !== original) issues.push({ code: "text.surrounding-space", fix: trimmed });
+  const issues: Problem[] = [];
+  if (text !== trimmed) issues.push(problem("phone.normalized", {}, {}, text));
+  else if (trimmed !== original) issues.push(problem("text.surrounding-space", {}, {}, trimmed));
 
   if (text.startsWith("+")) {
     const compact = text.replace(/[^0-9+]/g, "");
     if (compact.startsWith("+81")) {
       const domestic = "0" + compact.slice(3).replace(/^0/, "");
-      return { issues: [{ code: "phone.international", fix: isValidJapaneseNumber(domestic) ? formatJapaneseNumber(domestic) : undefined }] };
+      return { issues: [problem("phone.international", {}, {}, isValidJapaneseNumber(domestic) ? formatJapaneseNumber(domestic) : undefined)] };
     }
-    return { issues: [{ code: "phone.foreign" }] };
+    return { issues: [problem("phone.foreign")] };
   }
-  if (!ALLOWED.test(text)) return { issues: [{ code: "phone.invalid-characters" }] };
+  if (!ALLOWED.test(text)) return { issues: [problem("phone.invalid-characters")] };
   const digits = text.replace(/\D/g, "");
   if (!digits.startsWith("0")) {
     const withZero = "0" + digits;
-    return { issues: [{ code: "phone.no-leading-zero", fix: isValidJapaneseNumber(withZero) ? formatJapaneseNumber(withZero) : undefined }] };
+    return { issues: [problem("phone.no-leading-zero", {}, {}, isValidJapaneseNumber(withZero) ? formatJapaneseNumber(withZero) : undefined)] };
   }
-  if (digits.length !== expectedDigits(digits)) return { issues: [{ code: "phone.length", params: { digits: digits.length } }] };
-  if (!isValidJapaneseNumber(digits)) return { issues: [{ code: "phone.invalid" }] };
+  if (digits.length !== expectedDigits(digits)) return { issues: [problem("phone.length", { digits: digits.length })] };
+  if (!isValidJapaneseNumber(digits)) return { issues: [problem("phone.invalid")] };
   return { issues, accepted: text, digits };
 }
 
 /** A number cell: Excel dropped the leading zero (312345678 was typed as 03-1234-5678 or 0312345678). */
 function checkNumericPhone(n: number): PhoneCheck {
   const digits = numberText(n);
-  if (!/^\d+$/.test(digits)) return { issues: [{ code: "phone.invalid" }] };
-  if (digits.startsWith("0")) return { issues: [{ code: "phone.invalid" }] };
+  if (!/^\d+$/.test(digits)) return { issues: [problem("phone.invalid")] };
+  if (digits.startsWith("0")) return { issues: [problem("phone.invalid")] };
   const withZero = "0" + digits;
   if (isValidJapaneseNumber(withZero)) {
     const fix = formatJapaneseNumber(withZero);
-    return { issues: [{ code: "phone.leading-zero-lost", params: { value: digits, fix }, fix }] };
+    return { issues: [problem("phone.leading-zero-lost", { value: digits, fix }, {}, fix)] };
   }
-  if (withZero.length !== expectedDigits(withZero)) return { issues: [{ code: "phone.length", params: { digits: digits.length } }] };
-  return { issues: [{ code: "phone.invalid" }] };
+  if (withZero.length !== expectedDigits(withZero)) return { issues: [problem("phone.length", { digits: digits.length })] };
+  return { issues: [problem("phone.invalid")] };
 }

@@ -1,8 +1,8 @@
 import Papa from "papaparse";
 import { cellText, isBlankCell, isCellError, type Cell } from "../cell";
-import { catalogueNotice, type Notice } from "../check/notices";
+import { problem, type Problem } from "../problems/problem";
 import { columnLetter } from "../columns";
-import { compareFindings, finding, type Finding } from "../findings";
+import { compareCellProblems, cellProblem, type CellProblem } from "../problems/problem";
 import { checkForm, createCheckContext } from "../check/check-form";
 import type { FormChecker } from "../check/form-checker";
 import type { CheckView } from "../check/context";
@@ -46,9 +46,9 @@ export interface FormSheet {
    * What the file shows differently from its cells, found while reading: merged cells inside the data area (warning)
    * and values far below the data (error; those rows are not in `rows`). Sorted like the checker's findings.
    */
-  readFindings: Finding[];
+  readFindings: CellProblem[];
   /** About the sheet or its workbook as read: hidden data rows, hidden form sheets left out. */
-  notices: Notice[];
+  notices: Problem[];
 }
 
 export interface FindFormOptions {
@@ -99,8 +99,8 @@ export function findFormSheets(sheets: readonly SheetData[], profile: FormProfil
   return forms;
 }
 
-export function hiddenSheetNotices(hidden: readonly HiddenFormSheet[]): Notice[] {
-  return hidden.map((h) => catalogueNotice("sheet.hidden", { sheet: h.sheet, state: h.state === "veryHidden" ? "完全に非表示（veryHidden）" : "非表示" }));
+export function hiddenSheetNotices(hidden: readonly HiddenFormSheet[]): Problem[] {
+  return hidden.map((h) => problem("sheet.hidden", { sheet: h.sheet, state: h.state === "veryHidden" ? "完全に非表示（veryHidden）" : "非表示" }));
 }
 
 function formSheetOf(s: SheetData, location: FormLocation, dataColumns: readonly number[]): FormSheet {
@@ -116,12 +116,12 @@ function formSheetOf(s: SheetData, location: FormLocation, dataColumns: readonly
   }
   const rows: FormRow[] = [];
   for (let r = first; r <= lastMain; r++) rows.push({ row: r, cells: values[r - 1] ?? [] });
-  const readFindings: Finding[] = [];
+  const readFindings: CellProblem[] = [];
   for (const r of stray) {
     const cells = values[r - 1];
     const filled = dataColumns.filter((i) => isCellError(cells[i]) || !isBlankCell(cells[i]));
     const sample = filled.slice(0, 3).map((i) => `${columnLetter(i)}${r}「${cellText(cells[i])}」`).join("、") + (filled.length > 3 ? " ほか" : "");
-    readFindings.push(finding(r, columnLetter(filled[0]), "row.stray", { row: r, lastRow: lastMain, cells: sample }));
+    readFindings.push(cellProblem(r, columnLetter(filled[0]), "row.stray", { row: r, lastRow: lastMain, cells: sample }));
   }
   const lo = Math.min(...dataColumns);
   const hi = Math.max(...dataColumns);
@@ -131,13 +131,13 @@ function formSheetOf(s: SheetData, location: FormLocation, dataColumns: readonly
     const anchor = `${columnLetter(m.left)}${m.top}`;
     const column = columnLetter(Math.max(m.left, lo));
     for (let r = Math.max(m.top, first); r <= Math.min(m.bottom, lastMain); r++) {
-      readFindings.push(finding(r, column, "cell.merged", { range: m.ref, anchor }));
+      readFindings.push(cellProblem(r, column, "cell.merged", { range: m.ref, anchor }));
     }
   }
-  readFindings.sort(compareFindings);
-  const notices: Notice[] = [];
+  readFindings.sort(compareCellProblems);
+  const notices: Problem[] = [];
   const hiddenRows = (s.hiddenRows ?? []).filter((r) => r >= first && r <= lastMain);
-  if (hiddenRows.length > 0) notices.push(catalogueNotice("rows.hidden", { sheet: s.name, rows: rowRangesText(hiddenRows) }));
+  if (hiddenRows.length > 0) notices.push(problem("rows.hidden", { sheet: s.name, rows: rowRangesText(hiddenRows) }));
   return {
     sheet: s.name,
     headerRow: location.headerRow,

@@ -1,6 +1,7 @@
 import type { Cell, CellError } from "../cell";
 import { columnLetter } from "../columns";
-import { MESSAGES } from "../messages";
+import type { FileProblemCode } from "../problems/catalogue";
+import { problem, type Problem } from "../problems/problem";
 import type { CellRange, SheetData, SheetState } from "./sheet-data";
 import { byteAttribute, eachAttribute, scanXmlBytes, utf8Text, type ByteXmlHandler } from "./xml-bytes";
 import { attribute, decodeOoxmlEscapes, decodeXmlText, XmlScanner, XmlSyntaxError, type XmlHandler } from "./xml-scanner";
@@ -15,17 +16,7 @@ import { DamagedPartError, entryTextPieces, readEntry, readEntryAsync, readZipDi
  * only the values kept are decoded, so no sheet is ever held as one string; the small parts go through XmlScanner.
  */
 
-export type WorkbookProblemCode = "file.encrypted" | "file.xls" | "file.not-xlsx" | "file.truncated" | "file.damaged" | "file.no-workbook";
-
-/** Why a file could not be read, in Japanese, naming the file. */
-export interface WorkbookProblem {
-  code: WorkbookProblemCode;
-  message: string;
-  /** The damaged part of the package, when one is to blame. */
-  part?: string;
-}
-
-export type WorkbookRead = { ok: true; sheets: SheetData[] } | { ok: false; problem: WorkbookProblem };
+export type WorkbookRead = { ok: true; sheets: SheetData[] } | { ok: false; problem: Problem };
 
 export interface ReadXlsxOptions {
   /** Compressed bytes of the worksheets read so far, of all of them. */
@@ -51,10 +42,8 @@ export interface ColumnFilter {
   columns(sheetName: string, head: readonly (readonly Cell[])[]): readonly number[] | undefined;
 }
 
-function problem(code: WorkbookProblemCode, file: string, part?: string): { ok: false; problem: WorkbookProblem } {
-  const p: WorkbookProblem = { code, message: MESSAGES[code].text({ file, part }) };
-  if (part !== undefined) p.part = part;
-  return { ok: false, problem: p };
+function unreadable(code: FileProblemCode, file: string, part?: string): { ok: false; problem: Problem } {
+  return { ok: false, problem: problem(code, part === undefined ? {} : { part }, { file }) };
 }
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -85,24 +74,24 @@ function hasEncryptedPackage(bytes: Uint8Array): boolean {
 type PackageSteps = Generator<ZipEntry, SheetData[], Uint8Array>;
 
 /** A file's zip directory, or the problem that keeps it from being read as a package. */
-function openPackage(bytes: Uint8Array, fileName: string): { ok: true; entries: Map<string, ZipEntry> } | { ok: false; problem: WorkbookProblem } {
-  if (isOle2(bytes)) return problem(hasEncryptedPackage(bytes) ? "file.encrypted" : "file.xls", fileName);
+function openPackage(bytes: Uint8Array, fileName: string): { ok: true; entries: Map<string, ZipEntry> } | { ok: false; problem: Problem } {
+  if (isOle2(bytes)) return unreadable(hasEncryptedPackage(bytes) ? "file.encrypted" : "file.xls", fileName);
   const dir = readZipDirectory(bytes);
   if (!dir.ok) {
-    return problem(dir.problem === "not-zip" ? "file.not-xlsx" : dir.problem === "truncated" ? "file.truncated" : "file.damaged", fileName, dir.problem === "damaged" ? "ZIP" : undefined);
+    return unreadable(dir.problem === "not-zip" ? "file.not-xlsx" : dir.problem === "truncated" ? "file.truncated" : "file.damaged", fileName, dir.problem === "damaged" ? "ZIP" : undefined);
   }
   return dir;
 }
 
-/** The package errors a damaged or foreign file raises, as the WorkbookProblem naming the file; anything else rethrown. */
-function packageProblem(e: unknown, fileName: string): { ok: false; problem: WorkbookProblem } {
-  if (e instanceof NotWorkbookError) return problem("file.no-workbook", fileName);
-  if (e instanceof DamagedPartError) return problem("file.damaged", fileName, e.part);
-  if (e instanceof PartSyntaxError) return problem("file.damaged", fileName, e.part);
+/** The package errors a damaged or foreign file raises, as the Problem naming the file; anything else rethrown. */
+function packageProblem(e: unknown, fileName: string): { ok: false; problem: Problem } {
+  if (e instanceof NotWorkbookError) return unreadable("file.no-workbook", fileName);
+  if (e instanceof DamagedPartError) return unreadable("file.damaged", fileName, e.part);
+  if (e instanceof PartSyntaxError) return unreadable("file.damaged", fileName, e.part);
   throw e;
 }
 
-/** Reads an .xlsx. Never throws for a bad file: every unreadable file is a WorkbookProblem naming `fileName`. */
+/** Reads an .xlsx. Never throws for a bad file: every unreadable file is a Problem naming `fileName`. */
 export function readXlsx(bytes: Uint8Array, fileName: string, options: ReadXlsxOptions = {}): WorkbookRead {
   const pkg = openPackage(bytes, fileName);
   if (!pkg.ok) return pkg;
@@ -297,7 +286,7 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
 }
 
 /** The shared strings of an .xlsx alone (none when it has none), or the problem readXlsx would report for the file. */
-export function readSharedStringsPart(bytes: Uint8Array, fileName: string, options: Pick<ReadXlsxOptions, "inflate"> = {}): { ok: true; strings: SharedStrings } | { ok: false; problem: WorkbookProblem } {
+export function readSharedStringsPart(bytes: Uint8Array, fileName: string, options: Pick<ReadXlsxOptions, "inflate"> = {}): { ok: true; strings: SharedStrings } | { ok: false; problem: Problem } {
   const pkg = openPackage(bytes, fileName);
   if (!pkg.ok) return pkg;
   try {

@@ -1,4 +1,4 @@
-import { MasterIndex, mastersFromSheets, readXlsx, type FormProfile, type LoadedMaster, type MasterIndexData, type SheetData } from "../../domain";
+import { type FormProfile, type LoadedMaster, MasterIndex, type MasterIndexData, mastersFromSheets, messageOf, readXlsx, type SheetData } from "../../domain";
 import { unpackMasterData, unpackSearchKeys } from "../workers/packed-masters";
 import { readFileBytes } from "./read-file-bytes";
 
@@ -16,7 +16,7 @@ export async function readXlsxSheets(bytes: Uint8Array, fileName: string, onProg
     read = await readXlsxInWorker(bytes, fileName, onProgress);
   }
   read ??= readXlsx(bytes, fileName, { onProgress });
-  if (!read.ok) throw new UnreadableWorkbookError(read.problem.message);
+  if (!read.ok) throw new UnreadableWorkbookError(messageOf(read.problem));
   return read.sheets;
 }
 
@@ -34,7 +34,7 @@ export async function readXlsxMasters(
   if (typeof Worker === "function") {
     const { readMastersInWorker } = await import(/* webpackChunkName: "workbook-worker-client" */ "../workers/workbook-worker-client");
     const read = await readMastersInWorker(source, fileName, profile, onProgress);
-    if (read && !read.ok) throw new UnreadableWorkbookError(read.problem.message);
+    if (read && !read.ok) throw new UnreadableWorkbookError(messageOf(read.problem));
     if (read) {
       // The indexes are unpacked while the worker makes their search keys; the keys are unpacked last.
       const unpacked: MasterIndexData[] = [];

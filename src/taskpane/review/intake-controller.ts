@@ -1,14 +1,14 @@
 import {
   buildMasterIndex,
   diffForms,
-  importProblem,
   importSubmissions,
+  isImportRefusal,
   initialDecision,
   parseReviewRecord,
   previousVersions,
   REMARK_MAX,
   unreadableFileNotice,
-  type ImportNotice,
+  type Problem,
   type MasterSet,
   type ReviewSubmission,
   type SubmittedFile,
@@ -114,7 +114,7 @@ export class IntakeController {
     const review = session.deps.review;
     await session.run("review", "申請様式の取り込み", async () => {
       const read: { file: SubmittedFile; bytes: Uint8Array }[] = [];
-      const notices: ImportNotice[] = [];
+      const notices: Problem[] = [];
       for (const f of files) {
         session.store.set({ busy: `申請様式を読み込んでいます: ${f.name}` });
         try {
@@ -172,13 +172,13 @@ export class IntakeController {
         };
       }
       book.submissions = [...book.submissions, ...added];
-      session.store.set((st) => ({ notices: [...notices.map(importProblem), ...st.notices.filter((n) => !files.some((f) => f.name === n.place.file))] }));
+      session.store.set((st) => ({ notices: [...notices, ...st.notices.filter((n) => !files.some((f) => f.name === n.place.file))] }));
       book.recheck();
       const carried = this.carryDecisions(added);
       if (carried.changed) book.publish();
       await book.save();
       const copied = added.filter((s) => book.how.get(s.id) === "copied").length;
-      const refused = notices.filter((n) => n.severity === "error").length;
+      const refused = notices.filter(isImportRefusal).length;
       const sentences = [
         added.length > 0 ? REVIEW_MESSAGES.intake.imported(added.map((s) => s.sheetName)) : "",
         added.length > 0 && copied > 0 ? REVIEW_MESSAGES.intake.valuesCopied() : "",

@@ -1,18 +1,17 @@
 import {
   applicationRecords,
   buildAccountDrafts,
-  draftProblem,
   draftsZip,
   encodingLabel,
   exportSourceOf,
-  issuedProblem,
+  messageOf,
+  placed,
   mailtoLink,
   matchAccounts,
   MATCH_METHOD_LABELS,
   pairManually,
   readIssuedCsv,
   submissionSource,
-  templateProblem,
   type AccountDraft,
   type ApplicationRecord,
   type IssuedAccount,
@@ -57,7 +56,7 @@ export class NotifyController {
     const { store } = this.session;
     const { fileName, bytes } = this.issuedBytes;
     const read = readIssuedCsv(bytes, options);
-    const problems = read.problems.map((p) => issuedProblem(p, fileName));
+    const problems = read.problems.map((p) => placed(p, { file: fileName }));
     if (read.status === "unreadable") {
       this.issuedBytes = undefined;
       store.set({ issued: { fileName, status: "unreadable", header: [], mapping: {}, hasHeader: false, problems, accounts: 0 }, match: undefined });
@@ -159,11 +158,11 @@ export class NotifyController {
       subject: d.message.subject,
       mailtoFits: byUser.get(d.userId)!.every((x) => mailtoLink({ to: x.message.to.address, subject: x.message.subject, body: x.message.body }).fits),
     }));
-    const problems = [...built.templateProblems.map((p) => templateProblem(p)), ...built.problems.map(draftProblem)];
+    const problems = [...built.templateProblems, ...built.problems];
     session.store.set((s) => ({ mail: { ...s.mail, drafts, problems, zipName: undefined } }));
     if (built.drafts.length > 0) session.say("notify", "success", REVIEW_MESSAGES.notify.drafted(byUser.size, built.drafts.length));
     else if (built.problems.length > 0) {
-      const onlyUrl = built.problems.every((p) => p.code === "draft.url-invalid");
+      const onlyUrl = built.problems.every((p) => p.code.startsWith("url."));
       session.say("notify", "error", onlyUrl ? REVIEW_MESSAGES.notify.draftsUrlInvalid() : REVIEW_MESSAGES.notify.draftsFailed());
     }
   }

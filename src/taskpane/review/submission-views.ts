@@ -1,3 +1,4 @@
+import { messageOf } from "../../domain/problems/problem";
 import { cellText, columnIndex, diffForms, formDiffText, initialDecision, type CheckedSubmission, type FormProfile, type ReviewDecision } from "../../domain";
 import type { SubmissionView } from "./review-state";
 
@@ -21,12 +22,12 @@ export function submissionViews(inputs: SubmissionViewInputs): SubmissionView[] 
   return inputs.checked.map((c) => {
     const byRow = new Map<number, SubmissionView["rows"][number]>();
     for (const f of c.findings) {
-      let entry = byRow.get(f.row);
+      let entry = byRow.get(f.place.row);
       if (!entry) {
-        const name = cellText(c.checker.rowInput(f.row)?.cells[nameCol] ?? null).trim();
-        byRow.set(f.row, (entry = { row: f.row, name, findings: [] }));
+        const name = cellText(c.checker.rowInput(f.place.row)?.cells[nameCol] ?? null).trim();
+        byRow.set(f.place.row, (entry = { row: f.place.row, name, findings: [] }));
       }
-      entry.findings.push({ cell: `${f.column}${f.row}`, severity: f.severity, message: f.message });
+      entry.findings.push({ cell: `${f.place.column}${f.place.row}`, severity: f.severity, message: messageOf(f) });
     }
     const rows = [...byRow.values()].map((r) => ({ ...r, findings: [...r.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]) }));
     const worst = (r: (typeof rows)[number]) => Math.min(...r.findings.map((f) => RANK[f.severity]));

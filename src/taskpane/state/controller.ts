@@ -7,8 +7,8 @@ import {
   describeMasters,
   detectMasterKind,
   FormChecker,
-  type Finding,
-  type FindingCode,
+  type CellProblem,
+  type ProblemCode,
   type FormProfile,
   type FormRow,
   type LoadedMaster,
@@ -141,30 +141,30 @@ export class PaneController {
    * Applies one finding's suggested value, if the cell still holds what the finding was about. The confirmation is
    * shown in the findings list before the finding `near` (see findingKey), where the user is.
    */
-  applyFix(target: Finding, near?: string): Promise<void> {
+  applyFix(target: CellProblem, near?: string): Promise<void> {
     return this.task("fix", PANE_FAILURES.fix(), async () => {
       const sheet = this.requireSheet();
-      await this.refreshRows(sheet, [target.row]);
-      const current = this.checker!.rowFindings(target.row).find(
-        (f) => f.code === target.code && f.column === target.column && f.fix === target.fix,
+      await this.refreshRows(sheet, [target.place.row]);
+      const current = this.checker!.rowFindings(target.place.row).find(
+        (f) => f.code === target.code && f.place.column === target.place.column && f.fix === target.fix,
       );
       if (!current || current.fix === undefined) {
-        this.say("fix", "warning", `${target.column}${target.row} はすでに変更されています。最新のチェック結果を確認してください。`);
-        this.publish("incremental", [target.row]);
+        this.say("fix", "warning", `${target.place.column}${target.place.row} はすでに変更されています。最新のチェック結果を確認してください。`);
+        this.publish("incremental", [target.place.row]);
         return;
       }
-      await this.write(sheet, [{ address: `${current.column}${current.row}`, value: current.fix }], "修正", near ?? "");
+      await this.write(sheet, [{ address: `${current.place.column}${current.place.row}`, value: current.fix }], "修正", near ?? "");
     });
   }
 
   /** How many cells a bulk fix of this kind would change now (for the confirmation dialog). */
-  pendingFixes(code: FindingCode): Edit[] {
+  pendingFixes(code: ProblemCode): Edit[] {
     const findings = this.state.check?.result.findings.filter((f) => f.code === code) ?? [];
     return editsFor(findings);
   }
 
   /** The same edits with what each cell holds now, so a confirmation can show 前 → 後. */
-  pendingFixPreview(code: FindingCode): (Edit & { before: string })[] {
+  pendingFixPreview(code: ProblemCode): (Edit & { before: string })[] {
     return this.pendingFixes(code).map((e) => {
       const [, column, row] = /^([A-Z]+)(\d+)$/.exec(e.address)!;
       const cell = this.checker?.rowInput(Number(row))?.cells[columnIndex(column)] ?? null;
@@ -173,7 +173,7 @@ export class PaneController {
   }
 
   /** Applies every suggested fix of one kind (after the user confirmed the count). */
-  applyFixes(code: FindingCode): Promise<void> {
+  applyFixes(code: ProblemCode): Promise<void> {
     return this.task("fix", PANE_FAILURES.bulkFix(), async () => {
       const sheet = this.requireSheet();
       const rows = [...new Set(this.pendingFixes(code).map((e) => Number(/\d+$/.exec(e.address)![0])))];
@@ -326,10 +326,11 @@ export class PaneController {
   }
 
   /** A finding (or a row) clicked in the pane: select its cell in the sheet and show the row. */
-  select(target: Finding | { row: number; column?: string }): Promise<void> {
-    const column = target.column ?? this.profile.fields.name.column;
-    const address = `${column}${target.row}`;
-    this.showRow(target.row);
+  select(target: CellProblem | { row: number; column?: string }): Promise<void> {
+    const cell = "place" in target ? target.place : target;
+    const column = cell.column ?? this.profile.fields.name.column;
+    const address = `${column}${cell.row}`;
+    this.showRow(cell.row);
     return this.task("form", PANE_FAILURES.selectCell(address), async () => {
       const sheet = this.requireSheet();
       this.lastPaneSelection = address;

@@ -1,11 +1,11 @@
-import type { CheckResult, Finding, RowStatus, Severity } from "../../domain";
+import type { CheckResult, CellProblem, RowStatus, Severity } from "../../domain";
 
 export type SeverityFilter = "all" | Severity;
 
 export interface RowGroup {
   row: number;
   status: RowStatus | undefined;
-  findings: Finding[];
+  findings: CellProblem[];
 }
 
 export interface FindingsView {
@@ -29,8 +29,8 @@ export function groupFindings(result: CheckResult | undefined, filter: SeverityF
     counts.all++;
     counts[f.severity]++;
     if (filter !== "all" && f.severity !== filter) continue;
-    if (!current || current.row !== f.row) {
-      current = { row: f.row, status: status.get(f.row), findings: [] };
+    if (!current || current.row !== f.place.row) {
+      current = { row: f.place.row, status: status.get(f.place.row), findings: [] };
       groups.push(current);
     }
     current.findings.push(f);
@@ -49,8 +49,8 @@ export function pageCount(groups: number): number {
 }
 
 /** A finding's identity in the list: its cell and kind, e.g. "D15 email.fullwidth". */
-export function findingKey(f: Pick<Finding, "row" | "column" | "code">): string {
-  return `${f.column}${f.row} ${f.code}`;
+export function findingKey(f: Pick<CellProblem, "place" | "code">): string {
+  return `${f.place.column}${f.place.row} ${f.code}`;
 }
 
 /**

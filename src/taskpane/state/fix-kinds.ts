@@ -1,7 +1,7 @@
-import type { CheckResult, Finding, FindingCode } from "../../domain";
+import type { CheckResult, CellProblem, ProblemCode } from "../../domain";
 
 /** What a one-click fix of each kind does, for buttons and the bulk-fix confirmation. */
-const FIX_LABELS: Partial<Record<FindingCode, string>> = {
+const FIX_LABELS: Partial<Record<ProblemCode, string>> = {
   "phone.normalized": "全角の数字・ハイフンを半角にする",
   "phone.leading-zero-lost": "消えた先頭の0を補う",
   "phone.international": "+81 を国内の番号（0から）にする",
@@ -31,7 +31,7 @@ const VALUE_LABELS = {
 const SHORT = 12;
 
 /** What a finding's one-click fix does, in words; `before` is what the cell holds now, when the pane knows it. */
-export function fixLabel(finding: Pick<Finding, "code" | "fix">, before?: string): string {
+export function fixLabel(finding: Pick<CellProblem, "code" | "fix">, before?: string): string {
   const words = FIX_LABELS[finding.code];
   if (words) return words;
   return valueLabel(finding.fix ?? "", before);
@@ -44,7 +44,7 @@ function valueLabel(fix: string, before?: string): string {
 }
 
 /** The words of a kind of fix (for まとめて修正): its own, else the value when every finding gets the same one. */
-export function kindLabel(code: FindingCode, findings: readonly Finding[]): string {
+export function kindLabel(code: ProblemCode, findings: readonly CellProblem[]): string {
   const words = FIX_LABELS[code];
   if (words) return words;
   const values = new Set(findings.map((f) => f.fix ?? ""));
@@ -57,15 +57,15 @@ export function fixPreview(fix: string): string {
 }
 
 export interface FixKind {
-  code: FindingCode;
+  code: ProblemCode;
   label: string;
-  findings: Finding[];
+  findings: CellProblem[];
 }
 
 /** Findings that carry a fix, by kind; a cell appears once per kind. */
 export function fixKinds(result: CheckResult | undefined): FixKind[] {
   if (!result) return [];
-  const byCode = new Map<FindingCode, Finding[]>();
+  const byCode = new Map<ProblemCode, CellProblem[]>();
   for (const f of result.findings) {
     if (f.fix === undefined) continue;
     const list = byCode.get(f.code);
@@ -76,12 +76,12 @@ export function fixKinds(result: CheckResult | undefined): FixKind[] {
 }
 
 /** One edit per cell: when several findings of a kind fix the same cell, the first wins. */
-export function editsFor(findings: readonly Finding[]): { address: string; value: string }[] {
+export function editsFor(findings: readonly CellProblem[]): { address: string; value: string }[] {
   const seen = new Set<string>();
   const edits: { address: string; value: string }[] = [];
   for (const f of findings) {
     if (f.fix === undefined) continue;
-    const address = `${f.column}${f.row}`;
+    const address = `${f.place.column}${f.place.row}`;
     if (seen.has(address)) continue;
     seen.add(address);
     edits.push({ address, value: f.fix });

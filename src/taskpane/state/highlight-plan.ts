@@ -18,7 +18,7 @@ export function highlightPlan(checker: FormChecker, rows: Iterable<number>, stat
     else if (status === "incomplete") {
       plan.incompleteRows.push(row);
       for (const f of checker.rowFindings(row)) {
-        if (f.severity === "error" && f.column !== statusColumn) cells.add(`${f.column}${row}`);
+        if (f.severity === "error" && f.place.column !== statusColumn) cells.add(`${f.place.column}${row}`);
       }
     }
   }

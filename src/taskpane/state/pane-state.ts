@@ -1,4 +1,4 @@
-import type { CheckResult, FormProfile, MasterKind, MasterSet, Notice } from "../../domain";
+import type { CheckResult, FormProfile, MasterKind, MasterSet, Problem } from "../../domain";
 import type { HostCapabilities, SheetInfo } from "../../excel/gateway-types";
 import type { SeverityFilter } from "./findings-view";
 import type { RowDetail } from "./row-detail";
@@ -54,7 +54,7 @@ export interface CheckState {
   result: CheckResult;
   /** Increases with every check the pane shows (full or incremental): a DOM signal for tests and the benchmark. */
   version: number;
-  notices: Notice[];
+  notices: Problem[];
   /** Rows the last update re-checked (all rows after a full check). */
   changedRows: number[];
   /** How the last check ran. */

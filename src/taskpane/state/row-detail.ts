@@ -2,7 +2,7 @@ import {
   cellText,
   columnIndex,
   isBlankCell,
-  type Finding,
+  type CellProblem,
   type FormChecker,
   type FormProfile,
   type MasterKind,
@@ -16,7 +16,7 @@ import {
 export interface RowDetail {
   row: number;
   status: RowStatus | undefined;
-  findings: Finding[];
+  findings: CellProblem[];
   name: string;
   /** E as typed. */
   orgTypeText: string;

@@ -1,5 +1,6 @@
+import type { Problem } from "../../domain/problems/problem";
 import type { FormProfile } from "../../domain/profile/schema";
-import type { SharedStringsParts, WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
+import type { SharedStringsParts, WorkbookRead } from "../../domain/workbook/xlsx-reader";
 import type { PackedColumn, PackedMasterData } from "./packed-masters";
 
 /**
@@ -36,7 +37,7 @@ export interface SharedStringsRequest {
  * The shared strings as the second worker found them: the inflated part and where each item is (SharedStrings.parts),
  * both transferred. The reader decodes only the strings of the cells it keeps.
  */
-export type SharedStringsResult = { ok: true; strings: SharedStringsParts } | { ok: false; problem: WorkbookProblem };
+export type SharedStringsResult = { ok: true; strings: SharedStringsParts } | { ok: false; problem: Problem };
 
 /** The shared strings for a reading worker: from the second worker's port, or from the pane (undefined: read them yourself). */
 export interface StringsMessage {
@@ -49,7 +50,7 @@ export type WorkerRequest = ReadRequest | SharedStringsRequest | StringsMessage;
 export type WorkerReply =
   | { type: "progress"; done: number; total: number }
   | { type: "done"; result: WorkbookRead }
-  | { type: "masters"; result: { ok: true; masters: PackedMasterData[] } | { ok: false; problem: WorkbookProblem } }
+  | { type: "masters"; result: { ok: true; masters: PackedMasterData[] } | { ok: false; problem: Problem } }
   /** After "masters" (which then have none): each master's search keys, in the same order. */
   | { type: "searchKeys"; keys: PackedColumn[] }
   | { type: "stringsSent" };

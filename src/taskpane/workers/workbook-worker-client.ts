@@ -1,5 +1,6 @@
+import type { Problem } from "../../domain/problems/problem";
 import type { FormProfile } from "../../domain/profile/schema";
-import type { WorkbookProblem, WorkbookRead } from "../../domain/workbook/xlsx-reader";
+import type { WorkbookRead } from "../../domain/workbook/xlsx-reader";
 import type { PackedColumn, PackedMasterData } from "./packed-masters";
 import { STRINGS_APART_FROM, type ReadRequest, type SharedStringsRequest, type WorkerReply } from "./read-workbook-protocol";
 
@@ -7,7 +8,7 @@ import { STRINGS_APART_FROM, type ReadRequest, type SharedStringsRequest, type W
  * The masters of a file, indexed in the worker. Their search keys come after them (`searchKeys`, in the same order;
  * undefined when the worker failed in between: an index then makes them on its first search).
  */
-export type MastersRead = { ok: true; masters: PackedMasterData[]; searchKeys: Promise<PackedColumn[] | undefined> } | { ok: false; problem: WorkbookProblem };
+export type MastersRead = { ok: true; masters: PackedMasterData[]; searchKeys: Promise<PackedColumn[] | undefined> } | { ok: false; problem: Problem };
 
 /**
  * Reads an .xlsx in a Web Worker (webpack 5 bundles the worker from `new URL(…, import.meta.url)` as its own chunk),

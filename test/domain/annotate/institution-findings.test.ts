@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { finding, institutionFindings } from "../../../src/domain";
 import { checkRows, formRow } from "../../support/form-rows";
 
@@ -12,19 +13,19 @@ describe("institutionFindings", () => {
   it("asks the institution directly for what the reviewer would collect, without the reviewer's instruction", () => {
     const blank = own.find((f) => f.code === "institution.blank")!;
     expect(blank).toMatchObject({ row: 4, column: "AJ", severity: "warning" });
-    expect(blank.message).toContain("お知らせください：医療機関名称（カナ含む）、郵便番号・住所");
-    expect(blank.message).not.toContain("聴取");
+    expect(messageOf(blank)).toContain("お知らせください：医療機関名称（カナ含む）、郵便番号・住所");
+    expect(messageOf(blank)).not.toContain("聴取");
   });
 
   it("rewords an unknown 保健所コード for someone without the master, keeping the value", () => {
-    expect(own.find((f) => f.code === "healthCenter.unknown")!.message).toMatch(/^保健所コード「99999」が見つかりません。/);
+    expect(messageOf(own.find((f) => f.code === "healthCenter.unknown")!)).toMatch(/^保健所コード「99999」が見つかりません。/);
   });
 
   it("leaves out what the institution cannot act on: the deferred type, other submissions, infos", () => {
     expect(own.map((f) => f.code)).not.toContain("orgType.deferred");
     const extra = [
-      finding(5, "B", "name.duplicate-other-file", { source: "other.xlsx", rows: 4 }),
-      finding(5, "AM", "tfa.shared-other-file", { places: "other.xlsx 4行目" }),
+      cellProblem(5, "B", "name.duplicate-other-file", { source: "other.xlsx", rows: 4 }),
+      cellProblem(5, "AM", "tfa.shared-other-file", { places: "other.xlsx 4行目" }),
       { ...finding(5, "B", "name.generic", { value: "受付" }), severity: "info" as const },
     ];
     expect(institutionFindings(checker, extra)).toEqual([]);

@@ -31,7 +31,7 @@ describe("sendBackWorkbook", () => {
       forms.map((f) => ({ sheet: f.sheet, checker: checkFormSheet(f, PROFILE, testMasters()) })),
       { fileName: "提出.xlsx", remark: "お手数ですが修正をお願いします。" },
     );
-    expect(result.marked.map((m) => [m.sheet, m.findings.map((f) => `${f.column}${f.row}:${f.code}`)])).toEqual([
+    expect(result.marked.map((m) => [m.sheet, m.findings.map((f) => `${f.place.column}${f.place.row}:${f.code}`)])).toEqual([
       ["申請様式", ["D4:email.fullwidth"]],
       ["追加分", ["AM4:required.missing"]],
     ]);

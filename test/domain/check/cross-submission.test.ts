@@ -1,7 +1,8 @@
-import { crossSubmissionFindings, type Finding } from "../../../src/domain";
+import { messageOf } from "../../../src/domain/problems/problem";
+import { crossSubmissionFindings, type CellProblem } from "../../../src/domain";
 import { checkRows, formRow, rowKeys } from "../../support/form-rows";
 
-const flat = (m: Map<number, Finding[]> | undefined) => (m ? [...m.values()].flat() : []);
+const flat = (m: Map<number, CellProblem[]> | undefined) => (m ? [...m.values()].flat() : []);
 
 describe("checks across submissions (several forms reviewed together)", () => {
   it("the same person applying twice for the same institution: an error on the later file only, naming the first", () => {
@@ -15,8 +16,8 @@ describe("checks across submissions (several forms reviewed together)", () => {
     const later = flat(out.get(1));
     expect(rowKeys(later)).toEqual(["5 B name.duplicate-other-file"]);
     expect(later[0].severity).toBe("error");
-    expect(later[0].message).toContain("a.xlsx:申請様式");
-    expect(later[0].message).toContain("4行目");
+    expect(messageOf(later[0])).toContain("a.xlsx:申請様式");
+    expect(messageOf(later[0])).toContain("4行目");
   });
 
   it("same name + institution in another file with no contact in common: a warning (two people of one name)", () => {
@@ -25,7 +26,7 @@ describe("checks across submissions (several forms reviewed together)", () => {
     const later = flat(crossSubmissionFindings([{ source: "a", checker: a }, { source: "b", checker: b }]).get(1));
     expect(rowKeys(later)).toEqual(["4 B name.same-name-other-file"]);
     expect(later[0].severity).toBe("warning");
-    expect(later[0].message).toContain("「a」の4行目");
+    expect(messageOf(later[0])).toContain("「a」の4行目");
   });
 
   it("within the later file only its first such row is flagged (its own checker reports the rest)", () => {
@@ -42,8 +43,8 @@ describe("checks across submissions (several forms reviewed together)", () => {
   it("a third file is flagged against the first", () => {
     const subs = ["a", "b", "c"].map((source) => ({ source, checker: checkRows([formRow(4)]) }));
     const out = crossSubmissionFindings(subs);
-    expect(flat(out.get(1))[0].message).toContain("「a」");
-    expect(flat(out.get(2))[0].message).toContain("「a」");
+    expect(messageOf(flat(out.get(1))[0])).toContain("「a」");
+    expect(messageOf(flat(out.get(2))[0])).toContain("「a」");
   });
 
   it("one person in two institutions across files is fine", () => {
@@ -64,8 +65,8 @@ describe("checks across submissions (several forms reviewed together)", () => {
     expect(rowKeys(inA)).toEqual(["4 AM tfa.shared-other-file"]);
     expect(rowKeys(inB)).toEqual(["6 AM tfa.shared-other-file"]);
     expect(inA[0].severity).toBe("warning");
-    expect(inA[0].message).toContain("「b.xlsx」6行目");
-    expect(inB[0].message).toContain("「a.xlsx」4行目");
+    expect(messageOf(inA[0])).toContain("「b.xlsx」6行目");
+    expect(messageOf(inB[0])).toContain("「a.xlsx」4行目");
   });
 
   it("the same person's 2FA in two files (two institutions) is not shared", () => {

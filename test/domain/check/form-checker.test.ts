@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { checkForm, DEFAULT_PROFILE, type FormRow } from "../../../src/domain";
 import { checkRows, formRow, HEADER_ROW, rowKeys, testMasters, validCells } from "../../support/form-rows";
 
@@ -66,8 +67,8 @@ describe("duplicate applications (same person + E + AJ, or K when AJ is blank)",
   it("error on the 2nd and later rows, column B, naming the first row", () => {
     const c = checkRows([formRow(4), formRow(5, { name: "鈴木　花子", tfaEmail: "suzuki@example-hosp.jp" }), formRow(6, { name: "佐藤 太郎", tfaEmail: "t2@example-hosp.jp" }), formRow(7, { name: "佐藤太郎", tfaEmail: "t3@example-hosp.jp" })]);
     expect(rowKeys(c.result().findings)).toEqual(["6 B name.duplicate", "7 B name.duplicate"]);
-    expect(c.rowFindings(6)[0].message).toContain("4行目");
-    expect(c.rowFindings(7)[0].message).toContain("4行目");
+    expect(messageOf(c.rowFindings(6)[0])).toContain("4行目");
+    expect(messageOf(c.rowFindings(7)[0])).toContain("4行目");
     expect(c.result().rows.map((r) => r.status)).toEqual(["complete", "complete", "incomplete", "incomplete"]);
   });
 
@@ -76,7 +77,7 @@ describe("duplicate applications (same person + E + AJ, or K when AJ is blank)",
     const c = checkRows([formRow(4, { name: "佐藤　翔" }), formRow(5, { name: "佐藤　翔", ...other })]);
     expect(rowKeys(c.result().findings)).toEqual(["5 B name.same-name"]);
     expect(c.rowFindings(5)[0].severity).toBe("warning");
-    expect(c.rowFindings(5)[0].message).toContain("4行目");
+    expect(messageOf(c.rowFindings(5)[0])).toContain("4行目");
     expect(c.result().rows.map((r) => r.status)).toEqual(["complete", "complete"]);
   });
 
@@ -98,7 +99,7 @@ describe("duplicate applications (same person + E + AJ, or K when AJ is blank)",
       formRow(6, { name: "佐藤　翔", email: "b@example-hosp.jp", tfaEmail: "c2@example-hosp.jp" }),
     ]);
     expect(rowKeys(c.result().findings)).toEqual(["5 B name.same-name", "6 B name.duplicate"]);
-    expect(c.rowFindings(6)[0].message).toContain("5行目");
+    expect(messageOf(c.rowFindings(6)[0])).toContain("5行目");
   });
 
   it("the same person in another institution or with another account type is not a duplicate", () => {
@@ -116,7 +117,7 @@ describe("duplicate applications (same person + E + AJ, or K when AJ is blank)",
       formRow(5, { institutionCode: null, tfaEmail: "x@example-hosp.jp" }),
       formRow(6, { institutionCode: null, healthCenterCode: "13125", cityCode: "130000", tfaEmail: "y@example-hosp.jp" }),
     ]);
-    expect(c.result().findings.filter((f) => f.code === "name.duplicate").map((f) => f.row)).toEqual([5]);
+    expect(c.result().findings.filter((f) => f.code === "name.duplicate").map((f) => f.place.row)).toEqual([5]);
   });
 
   it("a zero-lost numeric AJ is the same institution as the text code", () => {
@@ -136,7 +137,7 @@ describe("shared 2FA destinations (different users only)", () => {
     const shared = { tfaEmail: "ward@example-hosp.jp" };
     const c = checkRows([formRow(4, shared), formRow(5, { ...shared, name: "鈴木　花子" }), formRow(6, { ...shared, name: "高橋　翔" })]);
     expect(rowKeys(c.result().findings)).toEqual(["4 AM tfa.shared", "5 AM tfa.shared", "6 AM tfa.shared"]);
-    expect(c.rowFindings(4)[0].message).toContain("5・6行目");
+    expect(messageOf(c.rowFindings(4)[0])).toContain("5・6行目");
     expect(c.rowFindings(4)[0].severity).toBe("warning");
     expect(c.result().rows.every((r) => r.status === "complete")).toBe(true);
   });

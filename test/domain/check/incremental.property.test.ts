@@ -157,6 +157,6 @@ describe("incremental re-check == full check", () => {
     checker.update([{ row: 6, cells: [] }, { row: 12, cells: validCells() }]);
     checker.reset(rowsOf(sheet, sheet.keys()));
     expect(checker.result()).toEqual(checkRows(rowsOf(sheet, sheet.keys()), masters).result());
-    expect(checker.result().findings.map((f) => `${f.row}${f.column}:${f.code}`)).toEqual(["5A:row.gap", "6B:name.duplicate"]);
+    expect(checker.result().findings.map((f) => `${f.place.row}${f.place.column}:${f.code}`)).toEqual(["5A:row.gap", "6B:name.duplicate"]);
   });
 });

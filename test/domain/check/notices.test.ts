@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { buildMasterIndex, checkNotices, DEFAULT_PROFILE } from "../../../src/domain";
 import { checkRows, formRow, testMasters, ZENSU_SHEET } from "../../support/form-rows";
 
@@ -11,8 +12,8 @@ describe("notices about the whole check", () => {
     const masters = testMasters("healthCenter");
     const notices = checkNotices(checkRows([formRow(4)], masters), DEFAULT_PROFILE, masters);
     expect(notices.map((n) => n.code)).toEqual(["master.missing"]);
-    expect(notices[0].message).toContain("保健所マスタ");
-    expect(notices[0].message).toContain("K列");
+    expect(messageOf(notices[0])).toContain("保健所マスタ");
+    expect(messageOf(notices[0])).toContain("K列");
   });
 
   it("an institution master missing is named only when a row needs it", () => {
@@ -20,8 +21,8 @@ describe("notices about the whole check", () => {
     const rows = [formRow(4), formRow(5, { name: "鈴木　花子", tfaEmail: "s@example-hosp.jp", orgType: "11", institutionCode: "A0400001" })];
     const notices = checkNotices(checkRows(rows, masters), DEFAULT_PROFILE, masters);
     expect(notices).toHaveLength(1);
-    expect(notices[0].message).toContain("動物診療施設マスタ");
-    expect(notices[0].message).toContain("11");
+    expect(messageOf(notices[0])).toContain("動物診療施設マスタ");
+    expect(messageOf(notices[0])).toContain("11");
   });
 
   it("duplicate codes in a master are reported with their rows", () => {
@@ -29,7 +30,7 @@ describe("notices about the whole check", () => {
     const masters = { ...testMasters(), zensu: buildMasterIndex("zensu", "dup.xlsx", sheet, DEFAULT_PROFILE) };
     const notices = checkNotices(checkRows([formRow(4)], masters), DEFAULT_PROFILE, masters);
     expect(notices.map((n) => n.code)).toEqual(["master.duplicates"]);
-    expect(notices[0].message).toContain("2513100103（2・6行目）");
-    expect(notices[0].message).toContain("dup.xlsx");
+    expect(messageOf(notices[0])).toContain("2513100103（2・6行目）");
+    expect(messageOf(notices[0])).toContain("dup.xlsx");
   });
 });

@@ -1,5 +1,6 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import fc from "fast-check";
-import { checkNotices, compareFindings, DEFAULT_PROFILE, registrationCsv, type ExportRow, type FormRow } from "../../../src/domain";
+import { checkNotices, compareCellProblems, DEFAULT_PROFILE, registrationCsv, type ExportRow, type FormRow } from "../../../src/domain";
 import { MESSAGES } from "../../../src/domain/messages";
 import { checkCells, checkRows, FIRST_DATA_ROW, testMasters } from "../../support/form-rows";
 import { rowCellsArb } from "../../support/arbitraries";
@@ -15,17 +16,17 @@ describe("no cell value makes the engine throw", () => {
         // Every malformed finding is named, then asserted once (an expect() per property is most of the time).
         const malformed = r.findings.flatMap((f) => {
           const wrong = [
-            f.row !== FIRST_DATA_ROW && `row ${f.row}`,
-            !COLUMN.test(f.column) && `column ${f.column}`,
+            f.place.row !== FIRST_DATA_ROW && `row ${f.place.row}`,
+            !COLUMN.test(f.place.column) && `column ${f.place.column}`,
             MESSAGES[f.code].severity !== f.severity && `severity ${f.severity}`,
-            f.message.length === 0 && "empty message",
-            /undefined|\[object Object\]|NaN行/.test(f.message) && `message ${f.message}`,
+            messageOf(f).length === 0 && "empty message",
+            /undefined|\[object Object\]|NaN行/.test(messageOf(f)) && `message ${messageOf(f)}`,
             f.fix !== undefined && typeof f.fix !== "string" && `fix ${typeof f.fix}`,
           ].filter(Boolean);
           return wrong.length > 0 ? [{ code: f.code, wrong }] : [];
         });
         expect(malformed).toEqual([]);
-        expect([...r.findings].sort(compareFindings)).toEqual(r.findings);
+        expect([...r.findings].sort(compareCellProblems)).toEqual(r.findings);
         expect(Object.values(r.values).filter((v) => typeof v !== "string")).toEqual([]);
       }),
       { numRuns: 1500 },

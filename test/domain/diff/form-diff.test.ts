@@ -38,9 +38,9 @@ describe("diffForms", () => {
     );
     const [first, second] = d.matched;
     expect(first.changes).toEqual([{ column: "D", label: "連絡先メールアドレス", old: "ｕｓｅｒ0@example-hosp.jp", new: "user0@example-hosp.jp" }]);
-    expect(first.resolved.map((f) => [f.column, f.code])).toEqual([["D", "email.fullwidth"]]);
+    expect(first.resolved.map((f) => [f.place.column, f.code])).toEqual([["D", "email.fullwidth"]]);
     expect([first.oldStatus, first.newStatus]).toEqual(["incomplete", "complete"]);
-    expect(second.appeared.map((f) => [f.column, f.code])).toEqual([["C", "phone.length"]]);
+    expect(second.appeared.map((f) => [f.place.column, f.code])).toEqual([["C", "phone.length"]]);
     expect(d.summary).toMatchObject({ changed: 2, resolved: 1, appeared: 1, oldErrors: 1, newErrors: 1 });
     const text = formDiffText(d, "前回.xlsx", "今回.xlsx");
     expect(text).toContain("D列 連絡先メールアドレス: 「ｕｓｅｒ0@example-hosp.jp」 → 「user0@example-hosp.jp」");

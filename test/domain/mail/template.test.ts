@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import {
   checkMailTemplates,
   DEFAULT_MAIL_TEMPLATES,
@@ -68,7 +69,7 @@ describe("checking templates", () => {
   it("reports unknown placeholders, with the list of known ones", () => {
     const t = { ...DEFAULT_MAIL_TEMPLATES, single: { subject: "{件名} のお知らせ", body: DEFAULT_MAIL_TEMPLATES.single.body + "\n{氏名}" } };
     expect(codes(t, false)).toEqual(["single/subject template.unknown-placeholder", "single/body template.unknown-placeholder"]);
-    const msg = checkMailTemplates(t, false)[1].message;
+    const msg = messageOf(checkMailTemplates(t, false)[1]);
     expect(msg).toContain("不明な差し込み項目 {氏名}");
     for (const p of PLACEHOLDERS) expect(msg).toContain(`{${p}}`);
   });

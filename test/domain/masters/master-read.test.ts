@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import Encoding from "encoding-japanese";
 import { buildMasterIndex, checkNotices, decodeText, DEFAULT_PROFILE, masterFromCsv, type Cell } from "../../../src/domain";
 import { checkRows, formRow, HEALTH_CENTER_SHEET, testMasters, ZENSU_SHEET } from "../../support/form-rows";
@@ -10,13 +11,13 @@ describe("master codes stored as numbers", () => {
     expect(index.has("01000")).toBe(true);
     expect(index.has("1000")).toBe(false);
     expect(index.notices.map((n) => n.code)).toEqual(["master.zero-padded"]);
-    expect(index.notices[0].message).toContain("1000→01000");
-    expect(index.notices[0].message).toContain("5桁");
+    expect(messageOf(index.notices[0])).toContain("1000→01000");
+    expect(messageOf(index.notices[0])).toContain("5桁");
 
     // A valid K against that master passes, and the check's notices say what was done.
     const masters = { ...testMasters(), healthCenter: index };
     const checker = checkRows([formRow(4, { healthCenterCode: "01000", cityCode: "012005" })], masters);
-    expect(checker.result().findings.filter((f) => f.column === "K")).toEqual([]);
+    expect(checker.result().findings.filter((f) => f.place.column === "K")).toEqual([]);
     expect(checkNotices(checker, DEFAULT_PROFILE, masters).map((n) => n.code)).toContain("master.zero-padded");
   });
 
@@ -32,7 +33,7 @@ describe("an empty master", () => {
   it("(header only) is a notice, not a silent pass", () => {
     const index = buildMasterIndex("zensu", "empty.csv", [ZENSU_SHEET[0]], DEFAULT_PROFILE);
     expect(index.size).toBe(0);
-    expect(index.notices.map((n) => [n.code, n.message])).toEqual([["master.empty", expect.stringContaining("empty.csv")]]);
+    expect(index.notices.map((n) => [n.code, messageOf(n)])).toEqual([["master.empty", expect.stringContaining("empty.csv")]]);
   });
 });
 

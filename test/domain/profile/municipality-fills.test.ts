@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_PROFILE, loadProfileJson, registrationCsv, type FormProfile } from "../../../src/domain";
@@ -40,7 +41,7 @@ describe("who fills what: filledByMunicipality", () => {
     const found = institution.result().findings;
     expect(keys(found)).toEqual(["E:required.municipality-fills", "I:required.municipality-fills", "K:required.municipality-fills", "AG:required.municipality-fills"]);
     expect(found.every((f) => f.severity === "info")).toBe(true);
-    expect(found[0].message).toBe("所属機関分類コードは自治体が記入します（医療機関での記入は不要です）。");
+    expect(messageOf(found[0])).toBe("所属機関分類コードは自治体が記入します（医療機関での記入は不要です）。");
     expect(institution.result().rows).toEqual([{ row: 4, status: "complete" }]);
     // the reviewer's view (the default) still requires them
     expect(keys(r.findings)).toEqual(["E:required.missing", "I:required.missing", "K:required.missing", "AG:required.missing"]);

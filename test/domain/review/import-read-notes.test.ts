@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { columnLetter, DEFAULT_PROFILE, importSubmissions, profileHeaderLabels, readXlsx, type Cell } from "../../../src/domain";
 import { validCells } from "../../support/form-rows";
 import { miniXlsx, xmlEscape, type MiniSheet } from "../../support/minimal-xlsx";
@@ -19,7 +20,7 @@ describe("importSubmissions: what the reader found is told to the reviewer", () 
       formSheet("申請様式 (2)", [[4, validCells()]], { state: "veryHidden" }),
     ]);
     const read = readXlsx(bytes.slice(), "提出.xlsx");
-    if (!read.ok) throw new Error(read.problem.message);
+    if (!read.ok) throw new Error(messageOf(read.problem));
     read.sheets[0].hiddenRows = [5];
     const result = importSubmissions([{ fileName: "提出.xlsx", sheets: read.sheets }], { profile: DEFAULT_PROFILE });
     expect(result.submissions.map((s) => [s.sourceSheet, s.rows.map((r) => r.row)])).toEqual([["申請様式", [4, 5]]]);
@@ -29,8 +30,8 @@ describe("importSubmissions: what the reader found is told to the reviewer", () 
       ["import.sheet-notice", "info"],
       ["import.read-findings", "warning"],
     ]);
-    expect(result.notices[0].message).toContain("申請様式 (2)");
-    expect(result.notices[1].message).toContain("（5行目）");
-    expect(result.notices[2].message).toContain("B5000");
+    expect(messageOf(result.notices[0])).toContain("申請様式 (2)");
+    expect(messageOf(result.notices[1])).toContain("（5行目）");
+    expect(messageOf(result.notices[2])).toContain("B5000");
   });
 });

@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { readFileSync } from "node:fs";
 import { DEFAULT_PROFILE, importSubmissions, isCellError, unreadableFileNotice, type Cell } from "../../../src/domain";
 import { readWorkbook } from "../../../src/cli/read-workbook";
@@ -30,7 +31,7 @@ describe("importSubmissions: each form sheet of each file becomes a submission",
     expect(submissions).toEqual([]);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ fileName: "メモだけ.xlsx", code: "import.no-form-sheet", severity: "error" });
-    expect(notices[0].message).toContain("「メモ」");
+    expect(messageOf(notices[0])).toContain("「メモ」");
   });
 
   it("finds a renamed form sheet by its header and says so; extra sheets are listed as not imported", async () => {
@@ -68,7 +69,7 @@ describe("importSubmissions: each form sheet of each file becomes a submission",
     expect(cells[2].cells[2]).toBe(355551002);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ code: "import.numeric-codes", severity: "warning", sheet: "申請様式" });
-    for (const address of ["E4", "K5", "C6", "AJ7"]) expect(notices[0].message).toContain(address);
+    for (const address of ["E4", "K5", "C6", "AJ7"]) expect(messageOf(notices[0])).toContain(address);
   });
 
   it("refuses an empty form sheet with a reason, and continues ids and sheet names after the review workbook's", async () => {
@@ -108,6 +109,6 @@ describe("importSubmissions: each form sheet of each file becomes a submission",
     await expect(readSubmitted("壊れた.xlsx", bytes)).rejects.toThrow();
     const notice = unreadableFileNotice("壊れた.xlsx", "ZIP形式ではありません");
     expect(notice).toMatchObject({ code: "import.unreadable", severity: "error" });
-    expect(notice.message).toContain("壊れた.xlsx");
+    expect(messageOf(notice)).toContain("壊れた.xlsx");
   });
 });

@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { importAndCheck } from "./review-workflow";
 import { keepRows, otherInstitution, setCell, submittedFile } from "./submitted-files";
 
@@ -19,7 +20,7 @@ describe("reviewCheck: all submissions checked together", () => {
     // Row 6 (高橋 翔) is in both; b.xlsx keeps rows 6..8 in place (rows 4-5 become gap rows).
     expect(errorsOf(checked[1])).toEqual(["A4 row.gap", "A5 row.gap", "B6 name.duplicate-other-file"]);
     const dup = checked[1].findings.find((f) => f.code === "name.duplicate-other-file")!;
-    expect(dup.message).toContain("a.xlsx:申請様式");
+    expect(messageOf(dup)).toContain("a.xlsx:申請様式");
     expect(checked[1].rows.find((r) => r.row === 6)!.status).toBe("incomplete");
   });
 
@@ -34,8 +35,8 @@ describe("reviewCheck: all submissions checked together", () => {
     const a = await submittedFile("a.xlsx", keepRows(4, 4));
     const b = await submittedFile("b.xlsx", otherInstitution, keepRows(4, 4), setCell("AM4", "sato.0@example-hosp.jp"));
     const { checked } = importAndCheck([a, b]);
-    expect(checked[0].findings.map((f) => `${f.column}${f.row} ${f.code}`)).toEqual(["AM4 tfa.shared-other-file"]);
-    expect(checked[1].findings.map((f) => `${f.column}${f.row} ${f.code}`)).toEqual(["AM4 tfa.shared-other-file"]);
-    expect(checked[0].findings[0].message).toContain("b.xlsx:申請様式");
+    expect(checked[0].findings.map((f) => `${f.place.column}${f.place.row} ${f.code}`)).toEqual(["AM4 tfa.shared-other-file"]);
+    expect(checked[1].findings.map((f) => `${f.place.column}${f.place.row} ${f.code}`)).toEqual(["AM4 tfa.shared-other-file"]);
+    expect(messageOf(checked[0].findings[0])).toContain("b.xlsx:申請様式");
   });
 });

@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 /**
  * Submitted files for the review tests: the real sample form, and variants made from it with exceljs the way an
  * institution would (rename the form sheet, add a memo sheet, type codes as numbers, another institution's rows),
@@ -28,7 +29,7 @@ async function edited(edits: Edit[]): Promise<Buffer> {
 /** A submitted file as the CLI and the pane read it (the domain's workbook reader). */
 export async function readSubmitted(fileName: string, bytes: Buffer): Promise<SubmittedFile> {
   const read = readXlsx(new Uint8Array(bytes), fileName);
-  if (!read.ok) throw new Error(read.problem.message);
+  if (!read.ok) throw new Error(messageOf(read.problem));
   return { fileName, sheets: read.sheets };
 }
 

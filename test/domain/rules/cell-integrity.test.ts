@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { DEFAULT_PROFILE, type FormProfile } from "../../../src/domain";
 import { checkCells, checkValid, keys, testMasters, validCells } from "../../support/form-rows";
 
@@ -7,8 +8,8 @@ describe("cell integrity (every input and grey cell)", () => {
   it.each(["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"])("Excel error %s is an error in any input column, the only one of its cell", (error) => {
     for (const column of INPUTS) {
       const r = checkValid({ AN: "3", AL: "03-5555-1000", AM: null, [column]: { error } });
-      expect(r.findings.filter((f) => f.column === column).map((f) => f.code)).toEqual(["cell.error-value"]);
-      expect(r.findings.find((f) => f.column === column)!.message).toContain(error);
+      expect(r.findings.filter((f) => f.place.column === column).map((f) => f.code)).toEqual(["cell.error-value"]);
+      expect(messageOf(r.findings.find((f) => f.place.column === column)!)).toContain(error);
     }
   });
 
@@ -52,7 +53,7 @@ describe("cell integrity (every input and grey cell)", () => {
   it("in a grey column such a value is one error (not also a grey warning) whose fix is to clear the cell", () => {
     for (const value of ["a\nb", "abc\u202egpj.exe", "=1+1", "-", { error: "#N/A" }]) {
       const r = checkValid({ M: value });
-      expect(r.findings.map((f) => [f.column, f.severity, f.fix])).toEqual([["M", "error", ""]]);
+      expect(r.findings.map((f) => [f.place.column, f.severity, f.fix])).toEqual([["M", "error", ""]]);
     }
   });
 
@@ -60,7 +61,7 @@ describe("cell integrity (every input and grey cell)", () => {
     for (const [column, value] of [["B", "=1+1"], ["D", "=cmd|' /C calc'!A0"], ["E", "+09"], ["AG", -1], ["AJ", "@SUM(A1)"], ["AM", "+a@example.jp"]] as const) {
       const r = checkValid({ [column]: value });
       expect(keys(r.findings)).toEqual([`${column}:cell.formula-like`]);
-      expect(r.findings[0].message).toContain(`「${String(value).trim()[0]}」`);
+      expect(messageOf(r.findings[0])).toContain(`「${String(value).trim()[0]}」`);
     }
   });
 
@@ -69,7 +70,7 @@ describe("cell integrity (every input and grey cell)", () => {
       const r = checkValid({ [column]: value });
       expect(keys(r.findings)).toEqual([`${column}:cell.formula-like`]);
       expect(r.findings[0].severity).toBe("error");
-      expect(r.findings[0].message).toContain(`「${first}」`);
+      expect(messageOf(r.findings[0])).toContain(`「${first}」`);
     }
     // inside a value they are ordinary characters
     expect(keys(checkValid({ name: "山田＝太郎" }).findings)).toEqual([]);

@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { checkValid, keys } from "../../support/form-rows";
 
 describe("C 連絡先電話番号", () => {
@@ -19,8 +20,8 @@ describe("C 連絡先電話番号", () => {
     expect(keys(r.findings)).toEqual(["C:phone.leading-zero-lost"]);
     expect(r.findings[0].severity).toBe("error");
     expect(r.findings[0].fix).toBe("03-1234-5678");
-    expect(r.findings[0].message).toContain("312345678");
-    expect(r.findings[0].message).toContain("03-1234-5678");
+    expect(messageOf(r.findings[0])).toContain("312345678");
+    expect(messageOf(r.findings[0])).toContain("03-1234-5678");
     expect(r.values.phone).toBeUndefined();
 
     const mobile = checkValid({ phone: 9012345678 });
@@ -31,7 +32,7 @@ describe("C 連絡先電話番号", () => {
   it("a numeric cell that is not a number even with a 0 in front is an error without a fix", () => {
     for (const phone of [12345, 0, -312345678, 3.5, 1e25, NaN, Infinity]) {
       const r = checkValid({ phone });
-      expect(r.findings.map((f) => f.column)).toEqual(["C"]);
+      expect(r.findings.map((f) => f.place.column)).toEqual(["C"]);
       expect(r.findings[0].severity).toBe("error");
       expect(r.findings[0].fix).toBeUndefined();
     }
@@ -94,7 +95,7 @@ describe("C 連絡先電話番号", () => {
     for (const [phone, digits] of cases) {
       const r = checkValid({ phone });
       expect(keys(r.findings)).toEqual(["C:phone.length"]);
-      expect(r.findings[0].message).toContain(`${digits}桁`);
+      expect(messageOf(r.findings[0])).toContain(`${digits}桁`);
     }
   });
 
@@ -160,7 +161,7 @@ describe("D 連絡先メールアドレス", () => {
   ])("%s is not an address (%s)", (email, reason) => {
     const r = checkValid({ email });
     expect(keys(r.findings)).toEqual(["D:email.invalid"]);
-    expect(r.findings[0].message).toContain(reason);
+    expect(messageOf(r.findings[0])).toContain(reason);
   });
 
   it("an inner space is an error whose fix removes it", () => {

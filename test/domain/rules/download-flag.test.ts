@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { checkValid, keys } from "../../support/form-rows";
 
 describe("AG 個票・CSVダウンロードフラグ", () => {
@@ -21,7 +22,7 @@ describe("AG 個票・CSVダウンロードフラグ", () => {
       expect(keys(r.findings)).toEqual(["AG:downloadFlag.invalid"]);
       expect(r.values.downloadFlag).toBeUndefined();
     }
-    expect(checkValid({ downloadFlag: "はい" }).findings[0].message).toContain("「はい」");
+    expect(messageOf(checkValid({ downloadFlag: "はい" }).findings[0])).toContain("「はい」");
   });
 
   it("is required", () => {

@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { checkValid, keys } from "../../support/form-rows";
 
 describe("利用者ごとのアカウント: generic names", () => {
@@ -6,7 +7,7 @@ describe("利用者ごとのアカウント: generic names", () => {
     const generic = r.findings.filter((f) => f.code === "name.generic");
     expect(generic).toHaveLength(1);
     expect(generic[0]).toMatchObject({ column: "B", severity: "warning" });
-    expect(generic[0].message).toContain(name);
+    expect(messageOf(generic[0])).toContain(name);
   });
 
   it("the institution's own name (from the master) is a warning", () => {

@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { buildMasterIndex, checkNotices, type Cell } from "../../../src/domain";
 import { checkRows, checkValid, formRow, HEALTH_CENTER_SHEET, keys, PROFILE, testMasters } from "../../support/form-rows";
 
@@ -12,7 +13,7 @@ describe("K 保健所コード / I 中核市コード", () => {
   it("unknown K is only a K error: I cannot be verified and is not reported", () => {
     const r = checkValid({ healthCenterCode: "99999", cityCode: "000000" });
     expect(keys(r.findings)).toEqual(["K:healthCenter.unknown"]);
-    expect(r.findings[0].message).toContain("99999");
+    expect(messageOf(r.findings[0])).toContain("99999");
     expect(r.values.healthCenterCode).toBeUndefined();
   });
 
@@ -20,7 +21,7 @@ describe("K 保健所コード / I 中核市コード", () => {
     const r = checkValid({ cityCode: "130000" });
     expect(keys(r.findings)).toEqual(["I:cityCode.mismatch"]);
     expect(r.findings[0].fix).toBe("253658");
-    expect(r.findings[0].message).toContain("25654");
+    expect(messageOf(r.findings[0])).toContain("25654");
     expect(r.values.cityCode).toBeUndefined();
   });
 
@@ -88,15 +89,15 @@ describe("K 保健所コード / I 中核市コード", () => {
     it("an I matching neither is an error listing the candidate codes, without a single fix", () => {
       const r = checkValid({ cityCode: "130000" }, masters);
       expect(keys(r.findings)).toEqual(["I:cityCode.mismatch"]);
-      expect(r.findings[0].message).toBe("中核市コードが保健所マスタと一致しません。保健所コード25654の中核市コードは「253658」・「252018」のいずれかです。");
+      expect(messageOf(r.findings[0])).toBe("中核市コードが保健所マスタと一致しません。保健所コード25654の中核市コードは「253658」・「252018」のいずれかです。");
       expect(r.findings[0].fix).toBeUndefined();
     });
 
     it("the duplicate notice says the pair is used, not the first row", () => {
       const checker = checkRows([formRow(4)], masters);
       const notice = checkNotices(checker, PROFILE, masters).find((n) => n.code === "master.duplicates")!;
-      expect(notice.message).toContain("25654");
-      expect(notice.message).toContain("保健所コードと中核市コードの組で照合します");
+      expect(messageOf(notice)).toContain("25654");
+      expect(messageOf(notice)).toContain("保健所コードと中核市コードの組で照合します");
     });
   });
 });

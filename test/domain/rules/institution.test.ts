@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { checkValid, keys, only, testMasters } from "../../support/form-rows";
 
 describe("AJ 所属医療機関/動物診療施設コード", () => {
@@ -25,10 +26,10 @@ describe("AJ 所属医療機関/動物診療施設コード", () => {
     const r = checkValid({ orgType: "09", institutionCode: "25100010" });
     expect(keys(r.findings)).toEqual(["AJ:institution.wrong-master"]);
     expect(r.findings[0].severity).toBe("error");
-    expect(r.findings[0].message).toContain("医療機関マスタ（定点）");
+    expect(messageOf(r.findings[0])).toContain("医療機関マスタ（定点）");
     const back = checkValid({ orgType: "16", institutionCode: "2513100103" });
     expect(keys(back.findings)).toEqual(["AJ:institution.wrong-master"]);
-    expect(only(back.findings, "institution.wrong-master").message).toContain("医療機関マスタ（全数）");
+    expect(messageOf(only(back.findings, "institution.wrong-master"))).toContain("医療機関マスタ（全数）");
     expect(keys(checkValid({ orgType: "09", institutionCode: "A2500001" }).findings)).toEqual(["AJ:institution.wrong-master"]);
   });
 
@@ -37,11 +38,11 @@ describe("AJ 所属医療機関/動物診療施設コード", () => {
     const animal = checkValid({ orgType: "11", institutionCode: "2513100103" }, testMasters("animal"));
     expect(keys(animal.findings)).toEqual(["AJ:institution.wrong-master"]);
     expect(animal.findings[0].severity).toBe("error");
-    expect(animal.findings[0].message).toContain("医療機関マスタ（全数）");
+    expect(messageOf(animal.findings[0])).toContain("医療機関マスタ（全数）");
     expect(animal.values.institutionCode).toBeUndefined();
     // a 16 (定点) row naming a 全数 hospital, no 定点 master: an error, not only a warning
     const teiten = checkValid({ orgType: "16", institutionCode: "2513100103" }, testMasters("teiten"));
-    expect(teiten.findings.filter((f) => f.severity === "error").map((f) => `${f.column}:${f.code}`)).toEqual(["AJ:institution.wrong-master"]);
+    expect(teiten.findings.filter((f) => f.severity === "error").map((f) => `${f.place.column}:${f.code}`)).toEqual(["AJ:institution.wrong-master"]);
     // whatever else is loaded: only the 全数 master
     const zensuOnly = checkValid({ orgType: "11", institutionCode: "2513100103" }, testMasters("animal", "teiten", "healthCenter"));
     expect(keys(zensuOnly.findings)).toEqual(["AJ:institution.wrong-master"]);
@@ -52,8 +53,8 @@ describe("AJ 所属医療機関/動物診療施設コード", () => {
   it("a code in no master is an error naming the master it should be in", () => {
     const r = checkValid({ orgType: "09", institutionCode: "9999999999" });
     expect(keys(r.findings)).toEqual(["AJ:institution.unknown"]);
-    expect(r.findings[0].message).toContain("「9999999999」");
-    expect(r.findings[0].message).toContain("医療機関マスタ（全数）");
+    expect(messageOf(r.findings[0])).toContain("「9999999999」");
+    expect(messageOf(r.findings[0])).toContain("医療機関マスタ（全数）");
     expect(r.values.institutionCode).toBeUndefined();
   });
 
@@ -78,17 +79,17 @@ describe("AJ 所属医療機関/動物診療施設コード", () => {
     ])("E=%s", (orgType, master, collect) => {
       const r = checkValid({ orgType, institutionCode: null });
       const f = only(r.findings, "institution.blank");
-      expect(f.column).toBe("AJ");
+      expect(f.place.column).toBe("AJ");
       expect(f.severity).toBe("warning");
-      expect(f.message).toContain(master);
-      for (const item of collect) expect(f.message).toContain(item);
+      expect(messageOf(f)).toContain(master);
+      for (const item of collect) expect(messageOf(f)).toContain(item);
       expect(r.findings.filter((x) => x.severity === "error")).toEqual([]);
       expect(r.values.institutionCode).toBeUndefined();
     });
 
     it("the 定点 list does not ask for 保険医療機関コード, and the 動物 list not for 許可病床数", () => {
-      expect(only(checkValid({ orgType: "16", institutionCode: null }).findings, "institution.blank").message).not.toContain("保険医療機関コード");
-      expect(only(checkValid({ orgType: "11", institutionCode: null }).findings, "institution.blank").message).not.toContain("許可病床数");
+      expect(messageOf(only(checkValid({ orgType: "16", institutionCode: null }).findings, "institution.blank"))).not.toContain("保険医療機関コード");
+      expect(messageOf(only(checkValid({ orgType: "11", institutionCode: null }).findings, "institution.blank"))).not.toContain("許可病床数");
     });
   });
 
@@ -97,9 +98,9 @@ describe("AJ 所属医療機関/動物診療施設コード", () => {
     expect(keys(r.findings)).toEqual(["AJ:institution.health-center-mismatch"]);
     const f = r.findings[0];
     expect(f.severity).toBe("warning");
-    expect(f.message).toContain("東京中央病院");
-    expect(f.message).toContain("13125");
-    expect(f.message).toContain("25654");
+    expect(messageOf(f)).toContain("東京中央病院");
+    expect(messageOf(f)).toContain("13125");
+    expect(messageOf(f)).toContain("25654");
     expect(r.values.institutionCode).toBe("1313100200");
   });
 
@@ -121,7 +122,7 @@ describe("AJ's 保健所 vs K without 保健所マスタ", () => {
     expect(keys(checkValid({}, masters).findings)).toEqual([]);
     const lost = checkValid({ healthCenterCode: 4033, cityCode: "040000", institutionCode: "0400000001" }, masters);
     expect(keys(lost.findings)).toEqual(["AJ:institution.health-center-mismatch"]);
-    expect(lost.findings[0].message).toContain("04033");
-    expect(lost.findings[0].message).toContain("4033です");
+    expect(messageOf(lost.findings[0])).toContain("04033");
+    expect(messageOf(lost.findings[0])).toContain("4033です");
   });
 });

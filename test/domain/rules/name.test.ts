@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { checkValid, keys, only } from "../../support/form-rows";
 
 describe("B 利用者名", () => {
@@ -14,7 +15,7 @@ describe("B 利用者名", () => {
       const r = checkValid({ name });
       expect(keys(r.findings)).toEqual(["B:required.missing"]);
       expect(r.findings[0].severity).toBe("error");
-      expect(r.findings[0].message).toContain("利用者名");
+      expect(messageOf(r.findings[0])).toContain("利用者名");
     }
   });
 
@@ -30,7 +31,7 @@ describe("B 利用者名", () => {
     expect(keys(r.findings)).toEqual(["B:name.non-jis"]);
     const f = r.findings[0];
     expect(f.severity).toBe("error");
-    expect(f.message).toContain(`「${bad}」`);
+    expect(messageOf(f)).toContain(`「${bad}」`);
     expect(f.fix).toBe(fix);
     expect(r.values.name).toBeUndefined();
   });
@@ -38,13 +39,13 @@ describe("B 利用者名", () => {
   it("emoji is an error without a fix (nothing to substitute)", () => {
     const r = checkValid({ name: "佐藤😀太郎" });
     expect(keys(r.findings)).toEqual(["B:name.non-jis"]);
-    expect(r.findings[0].message).toContain("「😀」");
+    expect(messageOf(r.findings[0])).toContain("「😀」");
     expect(r.findings[0].fix).toBeUndefined();
   });
 
   it("lists each invalid character once, in order", () => {
     const r = checkValid({ name: "髙①髙😀" });
-    expect(r.findings[0].message).toContain("「髙」「①」「😀」");
+    expect(messageOf(r.findings[0])).toContain("「髙」「①」「😀」");
   });
 
   it("a line break inside the cell is one error (control character), not also a name error", () => {
@@ -82,6 +83,6 @@ describe("B 利用者名", () => {
   it("an Excel error value is an error, not a name", () => {
     const r = checkValid({ name: { error: "#N/A" } });
     expect(keys(r.findings)).toEqual(["B:cell.error-value"]);
-    expect(r.findings[0].message).toContain("#N/A");
+    expect(messageOf(r.findings[0])).toContain("#N/A");
   });
 });

@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { DEFAULT_PROFILE, type FormProfile } from "../../../src/domain";
 import { checkCells, checkValid, keys, validCells } from "../../support/form-rows";
 
@@ -28,11 +29,11 @@ describe("E 所属機関分類コード", () => {
     const teiten = checkCells(validCells({ orgType: "16", institutionCode: "25100010" }), undefined, undefined, shinjuku);
     expect(keys(teiten.findings)).toEqual(["E:orgType.not-accepted"]);
     expect(teiten.findings[0].severity).toBe("warning");
-    expect(teiten.findings[0].message).toContain("都道府県");
-    expect(teiten.findings[0].message).toContain("16（医療機関管理者（定点））");
+    expect(messageOf(teiten.findings[0])).toContain("都道府県");
+    expect(messageOf(teiten.findings[0])).toContain("16（医療機関管理者（定点））");
     const animal = checkCells(validCells({ orgType: "11", institutionCode: "2513100103" }), undefined, undefined, shinjuku);
     expect(keys(animal.findings)).toEqual(["E:orgType.not-accepted", "AJ:institution.wrong-master"]);
-    expect(animal.findings[0].message).toContain("担当の窓口");
+    expect(messageOf(animal.findings[0])).toContain("担当の窓口");
     expect(keys(checkCells(validCells({ orgType: "09" }), undefined, undefined, shinjuku).findings)).toEqual([]);
   });
 
@@ -62,9 +63,9 @@ describe("E 所属機関分類コード", () => {
     for (const orgType of ["1", "10", "009", "9a", "医療機関", 0, 99, true, "０"]) {
       const r = checkValid({ orgType, institutionCode: "9999999999" });
       expect(keys(r.findings)).toEqual(["E:orgType.invalid"]);
-      expect(r.findings[0].message).toContain("09（医療機関（全数））");
-      expect(r.findings[0].message).toContain("16（医療機関管理者（定点））");
-      expect(r.findings[0].message).toContain("11（動物診療施設）");
+      expect(messageOf(r.findings[0])).toContain("09（医療機関（全数））");
+      expect(messageOf(r.findings[0])).toContain("16（医療機関管理者（定点））");
+      expect(messageOf(r.findings[0])).toContain("11（動物診療施設）");
       expect(r.values.orgType).toBeUndefined();
     }
   });

@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { checkValid, keys } from "../../support/form-rows";
 
 const SMS = { tfaMethod: "2", tfaEmail: null };
@@ -21,7 +22,7 @@ describe("AN 二要素認証手段コード", () => {
       const r = checkValid({ tfaMethod, tfaEmail: null, tfaPhone: null });
       expect(keys(r.findings)).toEqual([tfaMethod === null ? "AN:required.missing" : "AN:tfaMethod.invalid"]);
     }
-    expect(checkValid({ tfaMethod: "4" }).findings[0].message).toContain("1（メール）、2（SMS）、3（電話）");
+    expect(messageOf(checkValid({ tfaMethod: "4" }).findings[0])).toContain("1（メール）、2（SMS）、3（電話）");
   });
 });
 
@@ -29,7 +30,7 @@ describe("AM 二要素認証用メールアドレス", () => {
   it("is required when AN=1", () => {
     const r = checkValid({ tfaMethod: "1", tfaEmail: null });
     expect(keys(r.findings)).toEqual(["AM:required.missing"]);
-    expect(r.findings[0].message).toContain("二要素認証用メールアドレス");
+    expect(messageOf(r.findings[0])).toContain("二要素認証用メールアドレス");
   });
 
   it("is checked like D", () => {

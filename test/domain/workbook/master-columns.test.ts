@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 /**
  * A file read for its masters reads only the columns their indexes use (masterColumnFilter): every way of reading
  * (readXlsx, readXlsxAsync, the pane's two-worker read) gives the same master indexes as reading the whole file, and the
@@ -28,14 +29,14 @@ const zlibInflate = (data: Uint8Array, size: number) =>
   new Promise<Uint8Array>((resolve, reject) => inflateRaw(data, size > 0 ? { chunkSize: Math.max(size, 64) } : {}, (err, out) => (err ? reject(err) : resolve(new Uint8Array(out)))));
 
 function sheetsOf(read: WorkbookRead): SheetData[] {
-  if (!read.ok) throw new Error(read.problem.message);
+  if (!read.ok) throw new Error(messageOf(read.problem));
   return read.sheets;
 }
 
 /** The pane's two-worker read, in one thread: the strings read apart, the worksheets inflated ahead. */
 function paneSheets(bytes: Uint8Array, columns?: ColumnFilter): SheetData[] {
   const strings = readSharedStringsPart(bytes, "m.xlsx");
-  if (!strings.ok) throw new Error(strings.problem.message);
+  if (!strings.ok) throw new Error(messageOf(strings.problem));
   return sheetsOf(readXlsx(bytes, "m.xlsx", { columns, sharedStrings: strings.strings, inflated: inflateWorksheets(bytes) }));
 }
 

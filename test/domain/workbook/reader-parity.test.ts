@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 /**
  * Every workbook the tests use, through both readers: the new one (readXlsx) and the exceljs load the product used
  * before (workbookSheets). They agree, except where exceljs shows what Excel does not (issue 8): merged cells,
@@ -18,7 +19,7 @@ async function withExceljs(bytes: Uint8Array): Promise<SheetData[]> {
 
 function withReader(bytes: Uint8Array): SheetData[] {
   const r = readXlsx(bytes, "parity.xlsx");
-  if (!r.ok) throw new Error(r.problem.message);
+  if (!r.ok) throw new Error(messageOf(r.problem));
   return r.sheets;
 }
 

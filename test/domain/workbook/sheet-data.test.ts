@@ -25,6 +25,6 @@ describe("findFormSheets", () => {
   it("checkFormSheet checks the sheet's rows against the masters", () => {
     const [form] = findFormSheets([formSheet("申請様式", [validCells(), [], validCells({ healthCenterCode: "99999", name: "鈴木　花子", tfaEmail: "s@example-hosp.jp" })])], DEFAULT_PROFILE);
     const checker = checkFormSheet(form, DEFAULT_PROFILE, testMasters());
-    expect(checker.result().findings.map((f) => `${f.row}${f.column}:${f.code}`)).toEqual(["5A:row.gap", "6K:healthCenter.unknown"]);
+    expect(checker.result().findings.map((f) => `${f.place.row}${f.place.column}:${f.code}`)).toEqual(["5A:row.gap", "6K:healthCenter.unknown"]);
   });
 });

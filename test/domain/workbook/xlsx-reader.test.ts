@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain/problems/problem";
 import { strToU8, zipSync } from "fflate";
 import {
   checkFormSheet,
@@ -15,7 +16,7 @@ import { testMasters, validCells } from "../../support/form-rows";
 
 function read(bytes: Uint8Array, name = "申請.xlsx"): SheetData[] {
   const r = readXlsx(bytes, name);
-  if (!r.ok) throw new Error(`expected a workbook, got ${r.problem.code}: ${r.problem.message}`);
+  if (!r.ok) throw new Error(`expected a workbook, got ${r.problem.code}: ${messageOf(r.problem)}`);
   return r.sheets;
 }
 
@@ -85,7 +86,7 @@ describe("readXlsx: values as Excel shows them", () => {
     const findings = checkFormSheet(form, DEFAULT_PROFILE, testMasters()).result().findings;
     const f = findings.find((x) => x.code === "cell.shared-string-missing")!;
     expect(f).toMatchObject({ row: 5, column: "B", severity: "error" });
-    expect(f.message).toContain("B5");
+    expect(messageOf(f)).toContain("B5");
   });
 
   it("reads a workbook without sharedStrings.xml and without styles.xml", () => {
@@ -115,8 +116,8 @@ describe("readXlsx: merged cells, hidden sheets and rows", () => {
     expect(values[5][35]).toBeNull();
     expect(sheets[0].merges!.map((m) => m.ref)).toEqual(["AJ4:AJ6", "A1:AN1"]);
     const [form] = findFormSheets(sheets, DEFAULT_PROFILE);
-    expect(form.readFindings.map((f) => `${f.column}${f.row}:${f.code}`)).toEqual(["AJ4:cell.merged", "AJ5:cell.merged", "AJ6:cell.merged"]);
-    expect(form.readFindings[1].message).toContain("AJ4:AJ6");
+    expect(form.readFindings.map((f) => `${f.place.column}${f.place.row}:${f.code}`)).toEqual(["AJ4:cell.merged", "AJ5:cell.merged", "AJ6:cell.merged"]);
+    expect(messageOf(form.readFindings[1])).toContain("AJ4:AJ6");
   });
 
   it("reads sheet states; hidden and veryHidden forms are left out unless asked, and named in a notice", () => {
@@ -125,7 +126,7 @@ describe("readXlsx: merged cells, hidden sheets and rows", () => {
     const forms = findFormSheets(sheets, DEFAULT_PROFILE);
     expect(forms.map((f) => f.sheet)).toEqual(["申請様式"]);
     expect(forms[0].notices.map((n) => n.code)).toEqual(["sheet.hidden", "sheet.hidden"]);
-    expect(forms[0].notices[0].message).toContain("コピー");
+    expect(messageOf(forms[0].notices[0])).toContain("コピー");
     expect(findFormSheets(sheets, DEFAULT_PROFILE, { includeHidden: true }).map((f) => f.sheet)).toEqual(["申請様式", "コピー", "旧"]);
   });
 
@@ -134,24 +135,24 @@ describe("readXlsx: merged cells, hidden sheets and rows", () => {
     sheet.data = sheet.data.replace('<row r="5">', '<row r="5" hidden="1">').replace('<row r="6">', '<row r="6" hidden="true">');
     const [form] = findFormSheets(read(miniXlsx([sheet])), DEFAULT_PROFILE);
     expect(form.rows.map((r) => r.row)).toEqual([4, 5, 6]);
-    expect(form.notices.map((n) => [n.code, n.message])).toEqual([["rows.hidden", expect.stringContaining("5〜6行目")]]);
+    expect(form.notices.map((n) => [n.code, messageOf(n)])).toEqual([["rows.hidden", expect.stringContaining("5〜6行目")]]);
   });
 
   it("a formula row without cached values stays in the data area with a finding naming the cell", () => {
     const sheet = formSheet("申請様式", [validCells()], {}, `<row r="5"><c r="B5" t="str"><f>B4</f></c><c r="C5"><f>C4</f></c></row>`);
     const [form] = findFormSheets(read(miniXlsx([sheet])), DEFAULT_PROFILE);
     expect(form.rows.map((r) => r.row)).toEqual([4, 5]);
-    const findings = checkFormSheet(form, DEFAULT_PROFILE, testMasters()).result().findings.filter((f) => f.row === 5);
-    expect(findings.filter((f) => f.code === "cell.formula-uncached").map((f) => f.column)).toEqual(["B", "C"]);
-    expect(findings[0].message).toContain("Excelで開いて保存し直してください");
+    const findings = checkFormSheet(form, DEFAULT_PROFILE, testMasters()).result().findings.filter((f) => f.place.row === 5);
+    expect(findings.filter((f) => f.code === "cell.formula-uncached").map((f) => f.place.column)).toEqual(["B", "C"]);
+    expect(messageOf(findings[0])).toContain("Excelで開いて保存し直してください");
   });
 
   it("a stray value in row 1,048,576 is one finding, not a million gap rows", () => {
     const sheet = formSheet("申請様式", [validCells()], {}, `<row r="1048576">${inlineCell("K1048576", "x")}</row>`);
     const [form] = findFormSheets(read(miniXlsx([sheet])), DEFAULT_PROFILE);
     expect(form.rows.map((r) => r.row)).toEqual([4]);
-    expect(form.readFindings.map((f) => `${f.column}${f.row}:${f.code}:${f.severity}`)).toEqual(["K1048576:row.stray:error"]);
-    expect(form.readFindings[0].message).toContain("4行目まで");
+    expect(form.readFindings.map((f) => `${f.place.column}${f.place.row}:${f.code}:${f.severity}`)).toEqual(["K1048576:row.stray:error"]);
+    expect(messageOf(form.readFindings[0])).toContain("4行目まで");
     expect(checkFormSheet(form, DEFAULT_PROFILE, testMasters()).result().rows).toHaveLength(1);
   });
 });
@@ -165,8 +166,8 @@ describe("readXlsx: files that are not readable workbooks get a Japanese message
     bytes.set(strToU8("Workbook").reduce<number[]>((a, b) => [...a, b, 0], []), 512);
     const p = problemOf(bytes, "古い.xls");
     expect(p.code).toBe("file.xls");
-    expect(p.message).toContain("古い.xls");
-    expect(p.message).toContain("Excel ブック (.xlsx) で保存し直してください");
+    expect(messageOf(p)).toContain("古い.xls");
+    expect(messageOf(p)).toContain("Excel ブック (.xlsx) で保存し直してください");
   });
 
   it("a password-protected workbook (OLE2 with EncryptedPackage)", () => {
@@ -176,8 +177,8 @@ describe("readXlsx: files that are not readable workbooks get a Japanese message
     bytes.set(name, 1024 + 64);
     const p = problemOf(bytes, "保護.xlsx");
     expect(p.code).toBe("file.encrypted");
-    expect(p.message).toContain("保護.xlsx");
-    expect(p.message).toContain("パスワードを解除して保存し直してください");
+    expect(messageOf(p)).toContain("保護.xlsx");
+    expect(messageOf(p)).toContain("パスワードを解除して保存し直してください");
   });
 
   it("random bytes, an empty file, a truncated zip, a damaged part, a zip that is no workbook", () => {
@@ -187,7 +188,7 @@ describe("readXlsx: files that are not readable workbooks get a Japanese message
     const good = miniXlsx([formSheet("申請様式", [validCells()])]);
     const truncated = problemOf(good.subarray(0, Math.floor(good.length / 2)), "途中.xlsx");
     expect(truncated.code).toBe("file.truncated");
-    expect(truncated.message).toContain("途中.xlsx");
+    expect(messageOf(truncated)).toContain("途中.xlsx");
     // Corrupt the deflate data of the sheet: the central directory still names it.
     const files = miniXlsxFiles([formSheet("申請様式", [validCells()])]);
     const zipped = zipSync(files, { level: 6 });
@@ -196,8 +197,8 @@ describe("readXlsx: files that are not readable workbooks get a Japanese message
     for (let i = at + 40; i < at + 80; i++) damaged[i] = 0xff;
     const p = problemOf(damaged, "壊れ.xlsx");
     expect(p.code).toBe("file.damaged");
-    expect(p.message).toContain("壊れ.xlsx");
-    expect(p.message).toContain("xl/worksheets/sheet1.xml");
+    expect(messageOf(p)).toContain("壊れ.xlsx");
+    expect(messageOf(p)).toContain("xl/worksheets/sheet1.xml");
     expect(problemOf(zipSync({ "a.txt": strToU8("hello") })).code).toBe("file.no-workbook");
   });
 

@@ -1,7 +1,8 @@
+import { messageOf } from "../../../domain/problems/problem";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled, Wrench16Regular } from "@fluentui/react-icons";
 import { memo } from "react";
-import type { Finding } from "../../../domain";
+import type { CellProblem } from "../../../domain";
 import { fixLabel, fixPreview } from "../../state/fix-kinds";
 import { usePane } from "../../state/pane-context";
 
@@ -42,10 +43,10 @@ const SEVERITY_LABEL = { error: "エラー", warning: "警告", info: "情報" }
  * one-click fix. `near` is the finding the fix's confirmation is shown before (see neighbours); without it the
  * confirmation goes to the top of the list it is in.
  */
-export const FindingItem = memo(function FindingItem({ finding, near }: { finding: Finding; near?: string }) {
+export const FindingItem = memo(function FindingItem({ finding, near }: { finding: CellProblem; near?: string }) {
   const pane = usePane();
   const styles = useStyles();
-  const address = `${finding.column}${finding.row}`;
+  const address = `${finding.place.column}${finding.place.row}`;
   const Icon = finding.severity === "error" ? ErrorCircle16Filled : finding.severity === "warning" ? Warning16Filled : Info16Filled;
   return (
     <li className={styles.item} data-finding={finding.code} data-cell={address} data-severity={finding.severity}>
@@ -55,11 +56,11 @@ export const FindingItem = memo(function FindingItem({ finding, near }: { findin
       <Button
         appearance="subtle"
         className={styles.link}
-        aria-label={`${address} ${finding.message}（セル ${address} を選択）`}
+        aria-label={`${address} ${messageOf(finding)}（セル ${address} を選択）`}
         onClick={() => void pane.select(finding)}
         data-select={address}
       >
-        <span className={styles.cell}>{address}</span> {finding.message}
+        <span className={styles.cell}>{address}</span> {messageOf(finding)}
       </Button>
       {finding.fix !== undefined && (
         <Button

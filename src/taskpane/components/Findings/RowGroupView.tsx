@@ -31,7 +31,7 @@ export const RowGroupView = memo(function RowGroupView({ group, next }: { group:
           size="small"
           appearance="transparent"
           aria-label={`${group.row}行目の詳細を開く`}
-          onClick={() => void pane.openRow(group.row, group.findings[0]?.column)}
+          onClick={() => void pane.openRow(group.row, group.findings[0]?.place.column)}
         >
           {group.row}行目
         </Button>

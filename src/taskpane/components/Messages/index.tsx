@@ -1,3 +1,4 @@
+import { messageOf } from "../../../domain";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarGroup, makeStyles, tokens } from "@fluentui/react-components";
 import { Dismiss20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef } from "react";
@@ -55,8 +56,8 @@ export function Messages() {
       </MessageBar>
     )),
     ...(notices ?? []).map((n) => (
-      <MessageBar layout="multiline" key={n.message} intent="info" data-testid="check-notice">
-        <MessageBarBody>{n.message}</MessageBarBody>
+      <MessageBar layout="multiline" key={messageOf(n)} intent="info" data-testid="check-notice">
+        <MessageBarBody>{messageOf(n)}</MessageBarBody>
       </MessageBar>
     )),
   ];

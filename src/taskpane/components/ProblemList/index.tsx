@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
-import { placeText, problemsInOrder, type Problem } from "../../../domain";
+import { messageOf, placeText, type Problem, problemsInOrder } from "../../../domain";
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: "none" },
@@ -37,7 +37,7 @@ export function ProblemList({ problems, testId }: { problems: readonly Problem[]
               <Icon aria-label={SEVERITY_LABEL[p.severity]} />
             </span>
             <span className={styles.text}>
-              {p.message}
+              {messageOf(p)}
               {place !== "" && <span className={styles.place}>{place}</span>}
             </span>
           </li>

@@ -1,3 +1,4 @@
+import { messageOf } from "../../../domain/problems/problem";
 import {
   Accordion,
   AccordionHeader,
@@ -196,7 +197,7 @@ function MailDrafts() {
   const [remember, setRemember] = useState(mail.urlRemembered || mail.url === "");
   const kinds: TemplateKind[] = mail.split ? ["idMail", "passwordMail"] : ["single"];
   // The URL's problem is shown at the URL box; the list under the buttons keeps the others.
-  const urlProblem = mail.problems.find((p) => p.code === "draft.url-invalid");
+  const urlProblem = mail.problems.find((p) => p.code.startsWith("url."));
   const otherProblems = mail.problems.filter((p) => p !== urlProblem);
   const draftWhy = hasMatch ? undefined : "下書きを作成できません：先に発行結果CSVを読み込み、承認した申請の行と照合してください。";
   const zipWhy = mail.drafts.length > 0 ? undefined : "保存できません：先に「メールの下書きを作成」を押してください。";
@@ -207,7 +208,7 @@ function MailDrafts() {
         label="システムのURL（一般非公開。このPCにだけ記憶します）"
         required
         validationState={urlProblem ? "error" : "none"}
-        validationMessage={urlProblem?.message}
+        validationMessage={urlProblem ? messageOf(urlProblem) : undefined}
         data-testid="url-field"
       >
         <Input

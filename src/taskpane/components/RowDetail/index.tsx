@@ -58,7 +58,7 @@ export function RowDetail() {
       {detail.findings.length > 0 ? (
         <ul className={styles.list} aria-label={`${detail.row}行目の指摘`}>
           {detail.findings.map((f, i) => (
-            <FindingItem key={`${f.column}:${f.code}:${i}`} finding={f} />
+            <FindingItem key={`${f.place.column}:${f.code}:${i}`} finding={f} />
           ))}
         </ul>
       ) : (

@@ -1,22 +1,7 @@
-import type { Severity } from "./findings";
+import { entry, type CatalogueEntry } from "../entry";
 
-/** Parameters a message may use. Every value is already display text. */
-export type MessageParams = Record<string, string | number | undefined>;
-
-interface MessageEntry {
-  severity: Severity;
-  text: (p: MessageParams) => string;
-}
-
-function entry(severity: Severity, text: (p: MessageParams) => string): MessageEntry {
-  return { severity, text };
-}
-
-/**
- * The catalogue of findings: stable code → severity and Japanese text. Tests assert codes; users read text.
- * Parameters: label = the column's field name, value = what the cell holds.
- */
-export const MESSAGES = {
+/** Row and cross-row rules, and what the reader finds in a cell: a problem in one cell of the form. label = the column's field name, value = what the cell holds. */
+export const CELL_RULE_MESSAGES = {
   "cell.error-value": entry("error", (p) => `セルがエラー値（${p.value}）になっています。数式や参照を確認し、値を直接入力してください。`),
   "cell.control-character": entry("error", () => "セル内に改行などの制御文字（目に見えない文字を含む）が含まれています。取り除いて1行で入力してください。"),
   "cell.formula-like": entry("error", (p) => `「${p.first}」で始まる値はCSVで数式として扱われるおそれがあるため登録できません。先頭の文字を見直してください。`),
@@ -64,13 +49,4 @@ export const MESSAGES = {
   "cell.shared-string-missing": entry("error", (p) => `セル${p.cell}の文字列がファイル内に見つかりません（ファイルが壊れている可能性があります）。Excelで開いて値を確認し、保存し直してください。`),
   "cell.merged": entry("warning", (p) => `セル${p.range}が結合されています。Excelでは結合範囲の左上のセル（${p.anchor}）にだけ値があり、他のセルは空欄として扱われます。結合を解除して各行に値を入力してください。`),
   "row.stray": entry("error", (p) => `${p.row}行目に、申請データ（${p.lastRow}行目まで）から大きく離れた値があります（${p.cells}）。不要な値なら削除してください。申請データなら空行を詰めて上に移動してください。この行はチェック・出力の対象にしていません。`),
-  // A file that cannot be read at all: the whole message names the file.
-  "file.encrypted": entry("error", (p) => `ファイル「${p.file}」はパスワードで保護（暗号化）されているため読めません。Excelで開いてパスワードを解除して保存し直してください。`),
-  "file.xls": entry("error", (p) => `ファイル「${p.file}」は古い形式（.xls）のExcelブックのため読めません。Excelで開き、ファイルの種類を Excel ブック (.xlsx) で保存し直してください。`),
-  "file.not-xlsx": entry("error", (p) => `ファイル「${p.file}」はExcelブック（.xlsx）ではありません。.xlsx ファイルを指定してください。`),
-  "file.truncated": entry("error", (p) => `ファイル「${p.file}」は途中で切れているため読めません（コピーやダウンロードが終わっていない可能性があります）。元のファイルをもう一度取得してください。`),
-  "file.damaged": entry("error", (p) => `ファイル「${p.file}」は壊れているため読めません（${p.part}）。Excelで開いて修復・保存し直すか、元のファイルをもう一度取得してください。`),
-  "file.no-workbook": entry("error", (p) => `ファイル「${p.file}」はZIP形式ですがExcelブック（.xlsx）ではありません。.xlsx ファイルを指定してください。`),
-} satisfies Record<string, MessageEntry>;
-
-export type FindingCode = keyof typeof MESSAGES;
+} satisfies Record<string, CatalogueEntry>;

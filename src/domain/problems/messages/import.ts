@@ -1,0 +1,20 @@
+import { entry, type CatalogueEntry } from "../entry";
+
+/** 作業②の受付: what importing submitted files finds. place.file (and place.sheet) name the file. */
+export const IMPORT_MESSAGES = {
+  "import.unreadable": entry("error", (p, place) => `「${place.file}」はExcelブック（.xlsx）として読めないため取り込みませんでした（${p.reason}）。`),
+  "import.no-form-sheet": entry("error", (p, place) =>
+      `「${place.file}」に申請様式のシートがないため取り込みませんでした（${p.rows}行目までの${p.column}列に「${p.label}」の見出しがあるシートを探します）。シート：${p.sheets}`,
+  ),
+  "import.empty-form": entry("error", (p, place) => `「${place.file}」のシート「${place.sheet}」には申請の行がないため取り込みませんでした（${p.firstDataRow}行目以降が空です）。`),
+  "import.renamed-form-sheet": entry("info", (p, place) => `「${place.file}」の申請様式はシート名が「${place.sheet}」に変更されています（見出し行から申請様式と判断して取り込みました）。`),
+  "import.several-form-sheets": entry("warning", (p, place) => `「${place.file}」には申請様式のシートが${p.count}枚あります（${p.sheets}）。それぞれ別の申請として取り込みました。重複していないか確認してください。`,
+  ),
+  "import.extra-sheet": entry("info", (p, place) => `「${place.file}」のシート「${place.sheet}」は申請様式でもマスタでもないため取り込みませんでした。`),
+  "import.numeric-codes": entry("warning", (p, place) =>
+      `「${place.file}」のシート「${place.sheet}」で、コードや電話番号が数値として入力されています（${p.cells}）。先頭の0が失われている可能性があります。値はファイルのまま取り込み、チェック結果で確認できます。`,
+  ),
+  "import.same-file-name": entry("warning", (p, place) => `「${place.file}」と同じ名前のファイルは取り込み済みです。再提出の場合は、古い方の判定を「差戻し」にするか削除してください。`,
+  ),
+  "import.read-findings-more": entry("warning", (p, place) => `「${place.file}」のシート「${place.sheet}」：読み取りでの指摘がほかに${p.count}件あります。`),
+} satisfies Record<string, CatalogueEntry>;

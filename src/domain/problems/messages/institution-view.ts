@@ -1,0 +1,10 @@
+import { entry, type CatalogueEntry } from "../entry";
+
+/**
+ * Findings as the institution reads them in the marked-up workbook and 申請者チェック, where the reviewer's sentence
+ * speaks to the reviewer (「機関から聴取してください」). Same severity as the reviewer's code they stand for.
+ */
+export const INSTITUTION_VIEW_MESSAGES = {
+  "institution.blank-ask": entry("warning", (p) => `${p.label}が空欄です。コードが分かる場合は入力してください。${p.master ? `${p.master}に未登録の機関の場合は空欄のままで構いませんので、次の情報をお知らせください：${p.collect}。` : ""}`),
+  "healthCenter.unknown-ask": entry("error", (p) => `保健所コード「${p.value}」が見つかりません。管轄の保健所のコードをご確認ください（不明な場合は申請先の自治体にお問い合わせください）。`),
+} satisfies Record<string, CatalogueEntry>;
