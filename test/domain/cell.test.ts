@@ -1,4 +1,4 @@
-import { cellAddress, cellText, columnIndex, columnLetter, columnRange, compareCellProblems, finding, isBlankCell, isCellError, numberText } from "../../src/domain";
+import { cellAddress, cellText, columnIndex, columnLetter, columnRange, compareCellProblems, cellProblem, isBlankCell, isCellError, numberText } from "../../src/domain";
 
 describe("cells", () => {
   it("cellText: what the user sees; numbers keep every digit", () => {
@@ -51,6 +51,6 @@ describe("findings", () => {
       cellProblem(4, "K", "healthCenter.unknown", { value: "1" }),
       cellProblem(5, "B", "name.duplicate", { rows: 4 }),
     ].sort(compareCellProblems);
-    expect(list.map((f) => `${f.row}${f.column}:${f.code}`)).toEqual(["4K:healthCenter.unknown", "5B:name.duplicate", "5B:name.generic", "5AA:grey.has-value"]);
+    expect(list.map((f) => `${f.place.row}${f.place.column}:${f.code}`)).toEqual(["4K:healthCenter.unknown", "5B:name.duplicate", "5B:name.generic", "5AA:grey.has-value"]);
   });
 });

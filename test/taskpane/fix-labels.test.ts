@@ -2,7 +2,7 @@ import type { CellProblem, ProblemCode } from "../../src/domain";
 import { fixLabel, kindLabel } from "../../src/taskpane/state/fix-kinds";
 
 /** A finding with a fix; "required.missing" has no words of its own in the catalogue of fixes. */
-const withFix = (fix: string, code: ProblemCode = "required.missing"): CellProblem => ({ row: 5, column: "E", severity: "error", code, message: "", fix });
+const withFix = (fix: string, code: ProblemCode = "required.missing"): CellProblem => ({ place: { row: 5, column: "E" }, severity: "error", code, params: {}, fix });
 
 describe("what a fix button says it does", () => {
   it("a kind with its own words says them", () => {
@@ -35,7 +35,7 @@ describe("what a fix button says it does", () => {
 describe("where a one-click fix leaves the focus", () => {
   it("each shown finding names the one after it, the last the one before it", async () => {
     const { neighbours } = await import("../../src/taskpane/state/findings-view");
-    const f = (row: number, column: string): CellProblem => ({ row, column, severity: "error", code: "required.missing", message: "" });
+    const f = (row: number, column: string): CellProblem => ({ place: { row, column }, severity: "error", code: "required.missing", params: {} });
     const next = neighbours([
       { row: 14, status: "incomplete", findings: [f(14, "C"), f(14, "D")] },
       { row: 17, status: "incomplete", findings: [f(17, "K")] },

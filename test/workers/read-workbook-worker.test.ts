@@ -115,6 +115,6 @@ describe("read-workbook.worker", () => {
     const bytes = zipSync(files);
     const reply = await readApart(bytes, "壊れ.xlsx");
     expect(reply).toEqual({ type: "done", result: readXlsx(bytes, "壊れ.xlsx") });
-    expect(reply.type === "done" && !reply.result.ok && reply.result.problem.part).toBe("xl/sharedStrings.xml");
+    expect(reply.type === "done" && !reply.result.ok && reply.result.problem.params.part).toBe("xl/sharedStrings.xml");
   });
 });

@@ -1,5 +1,5 @@
 import { messageOf } from "../../../src/domain/problems/problem";
-import { finding, institutionFindings } from "../../../src/domain";
+import { cellProblem, institutionFindings } from "../../../src/domain";
 import { checkRows, formRow } from "../../support/form-rows";
 
 describe("institutionFindings", () => {
@@ -26,7 +26,7 @@ describe("institutionFindings", () => {
     const extra = [
       cellProblem(5, "B", "name.duplicate-other-file", { source: "other.xlsx", rows: 4 }),
       cellProblem(5, "AM", "tfa.shared-other-file", { places: "other.xlsx 4行目" }),
-      { ...finding(5, "B", "name.generic", { value: "受付" }), severity: "info" as const },
+      { ...cellProblem(5, "B", "name.generic", { value: "受付" }), severity: "info" as const },
     ];
     expect(institutionFindings(checker, extra)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { messageOf } from "../../../src/domain/problems/problem";
 import fc from "fast-check";
 import { checkNotices, compareCellProblems, DEFAULT_PROFILE, registrationCsv, type ExportRow, type FormRow } from "../../../src/domain";
-import { MESSAGES } from "../../../src/domain/messages";
+import { CATALOGUE } from "../../../src/domain/problems/catalogue";
 import { checkCells, checkRows, FIRST_DATA_ROW, testMasters } from "../../support/form-rows";
 import { rowCellsArb } from "../../support/arbitraries";
 
@@ -18,7 +18,7 @@ describe("no cell value makes the engine throw", () => {
           const wrong = [
             f.place.row !== FIRST_DATA_ROW && `row ${f.place.row}`,
             !COLUMN.test(f.place.column) && `column ${f.place.column}`,
-            MESSAGES[f.code].severity !== f.severity && `severity ${f.severity}`,
+            CATALOGUE[f.code].severity !== f.severity && `severity ${f.severity}`,
             messageOf(f).length === 0 && "empty message",
             /undefined|\[object Object\]|NaN行/.test(messageOf(f)) && `message ${messageOf(f)}`,
             f.fix !== undefined && typeof f.fix !== "string" && `fix ${typeof f.fix}`,

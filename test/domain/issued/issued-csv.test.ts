@@ -196,7 +196,7 @@ describe("bad files and rows: clear Japanese messages, rows left out and reporte
     ];
     const read = ok(readIssuedCsv(sjis(lines)));
     expect(read.accounts.map((a) => a.userId)).toEqual(["U1", "U6"]);
-    expect(read.problems.map((p) => [p.line, p.code])).toEqual([
+    expect(read.problems.map((p) => [p.place.line, p.code])).toEqual([
       [3, "issued.id-missing"],
       [4, "issued.password-missing"],
       [5, "issued.password-invalid"],

@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain";
 import { unzipSync } from "fflate";
 import { simpleParser, type AddressObject } from "mailparser";
 import {
@@ -238,7 +239,7 @@ describe("system URL and file names", () => {
     for (const hidden of ["\u202e", "\u202d", "\u2066", "\u200f", "\u200b", "\u2060", "\ufeff", "\u00ad", "\u061c"]) {
       const r = checkSystemUrl(`https://nesid.example.invalid/${hidden}nigol`);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.message).toContain("表示を変える見えない文字（U+");
+      if (!r.ok) expect(messageOf(r.problem)).toContain("表示を変える見えない文字（U+");
     }
     const rlo = checkSystemUrl("https://nesid.example.invalid/\u202egpj.exe");
     expect(rlo).toEqual({ ok: false, message: "システムのURLに、表示を変える見えない文字（U+202E）が含まれています。URLを手で入力し直してください。" });

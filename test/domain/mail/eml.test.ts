@@ -1,3 +1,4 @@
+import { messageOf } from "../../../src/domain";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { buildEml, parseMailbox, type MailMessage } from "../../../src/domain";
 
@@ -43,7 +44,7 @@ describe(".eml drafts parsed back with a real mail parser", () => {
 
   it("adds From, Date and Message-ID when given", async () => {
     const from = parseMailbox("感染症対策課 <kansen@city.example.lg.jp>");
-    if (!from.ok) throw new Error(from.message);
+    if (!from.ok) throw new Error(messageOf(from.problem));
     const eml = build({ ...BASIC, from: from.mailbox, date: new Date(Date.UTC(2024, 8, 5, 3, 4, 5)), messageId: "<u230000.1@city.example.lg.jp>" });
     const mail = await parse(eml.bytes);
     expect(firstAddress(mail.from)).toEqual({ address: "kansen@city.example.lg.jp", name: "感染症対策課" });

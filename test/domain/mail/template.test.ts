@@ -12,7 +12,7 @@ import {
 } from "../../../src/domain";
 
 function codes(templates: MailTemplates, split: boolean): string[] {
-  return checkMailTemplates(templates, split).map((p) => `${p.kind}/${p.part} ${p.code}`);
+  return checkMailTemplates(templates, split).map((p) => `${p.place.part!.replace(".", "/")} ${p.code}`);
 }
 
 describe("placeholders", () => {

@@ -38,7 +38,7 @@ describe("importSubmissions: each form sheet of each file becomes a submission",
     const file = await submittedFile("b.xlsx", renameForm("申請（4月分）"), addSheet("記入例", [["記入例です"]]), addSheet("連絡事項", [["担当：事務"]]));
     const { submissions, notices } = importSubmissions([file], { profile });
     expect(submissions.map((s) => s.sourceSheet)).toEqual(["申請（4月分）"]);
-    expect(notices.map((n) => [n.code, n.sheet, n.severity])).toEqual([
+    expect(notices.map((n) => [n.code, n.place.sheet, n.severity])).toEqual([
       ["import.extra-sheet", "記入例", "info"],
       ["import.extra-sheet", "連絡事項", "info"],
       ["import.renamed-form-sheet", "申請（4月分）", "info"],
@@ -81,7 +81,7 @@ describe("importSubmissions: each form sheet of each file becomes a submission",
       takenSheetNames: ["S008_other"],
       importedFileNames: ["other.xlsx"],
     });
-    expect(notices.map((n) => [n.fileName, n.code])).toEqual([
+    expect(notices.map((n) => [n.place.file, n.code])).toEqual([
       ["empty.xlsx", "import.empty-form"],
       ["other.xlsx", "import.same-file-name"],
     ]);

@@ -1,9 +1,9 @@
 import { messageOf } from "../../../src/domain/problems/problem";
+import type { CellProblem } from "../../../src/domain";
 import { importAndCheck } from "./review-workflow";
 import { keepRows, otherInstitution, setCell, submittedFile } from "./submitted-files";
 
-const errorsOf = (c: { findings: { row: number; column: string; code: string; severity: string }[] }) =>
-  c.findings.filter((f) => f.severity === "error").map((f) => `${f.column}${f.row} ${f.code}`);
+const errorsOf = (c: { findings: readonly CellProblem[] }) => c.findings.filter((f) => f.severity === "error").map((f) => `${f.place.column}${f.place.row} ${f.code}`);
 
 describe("reviewCheck: all submissions checked together", () => {
   it("gives each submission its own rule findings (the sample's planted problems)", async () => {

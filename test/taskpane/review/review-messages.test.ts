@@ -1,7 +1,7 @@
 import "../support/jsdom-gaps";
 // REVIEW_MESSAGES: every message of the review tab, called with sample arguments, is a whole sentence with nothing
 // left unfilled. The table below must name every entry (a new entry without samples does not compile).
-import type { UncheckedMasters } from "../../../src/domain";
+import { problem, type UncheckedMasters } from "../../../src/domain";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
 
 type Catalogue = typeof REVIEW_MESSAGES;
@@ -10,7 +10,7 @@ type Samples = {
 };
 
 const missingMasters: UncheckedMasters = {
-  required: [{ message: "保健所マスタが読み込まれていません。" } as UncheckedMasters["required"][number]],
+  required: [problem("master.missing", { master: "保健所マスタ", what: "保健所コード（K列）", kind: "healthCenter", columns: "K" })],
   all: [],
   columns: ["保健所コード"],
 };
