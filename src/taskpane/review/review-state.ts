@@ -1,4 +1,5 @@
 import type {
+  CellProblem,
   ClearedValue,
   FormDiff,
   IssuedColumnMapping,
@@ -24,11 +25,6 @@ export interface ReviewMessage {
   action?: { kind: "undo-removal"; label: string };
 }
 
-export interface FindingLine {
-  cell: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-}
 
 /** One submission as the pane lists it. Never holds a password. */
 export interface SubmissionView {
@@ -42,7 +38,7 @@ export interface SubmissionView {
   /** How its sheet came into the workbook in this session (undefined after reopening). */
   how?: "inserted" | "copied";
   /** Rows with findings, for the detail list. */
-  rows: { row: number; name: string; findings: FindingLine[] }[];
+  rows: { row: number; name: string; findings: CellProblem[] }[];
   /** When it is a newer version of a submission already in the review: the comparison with that one. */
   comparison?: { previousId: string; summary: FormDiff["summary"]; text: string };
   /** The submitted file is in memory (imported in this session), so a marked-up copy can be made. */

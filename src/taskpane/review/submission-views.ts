@@ -1,5 +1,4 @@
-import { messageOf } from "../../domain/problems/problem";
-import { cellText, columnIndex, diffForms, formDiffText, initialDecision, type CheckedSubmission, type FormProfile, type ReviewDecision } from "../../domain";
+import { cellText, columnIndex, diffForms, problemsInOrder, SEVERITY_ORDER, formDiffText, initialDecision, type CheckedSubmission, type FormProfile, type ReviewDecision } from "../../domain";
 import type { SubmissionView } from "./review-state";
 
 export interface SubmissionViewInputs {
@@ -14,8 +13,6 @@ export interface SubmissionViewInputs {
   previous: ReadonlyMap<string, string>;
 }
 
-const RANK = { error: 0, warning: 1, info: 2 } as const;
-
 /** The submissions as the pane lists them: rows with an error first, and in each row its errors before its warnings. */
 export function submissionViews(inputs: SubmissionViewInputs): SubmissionView[] {
   const nameCol = columnIndex(inputs.profile.fields.name.column);
@@ -27,10 +24,10 @@ export function submissionViews(inputs: SubmissionViewInputs): SubmissionView[] 
         const name = cellText(c.checker.rowInput(f.place.row)?.cells[nameCol] ?? null).trim();
         byRow.set(f.place.row, (entry = { row: f.place.row, name, findings: [] }));
       }
-      entry.findings.push({ cell: `${f.place.column}${f.place.row}`, severity: f.severity, message: messageOf(f) });
+      entry.findings.push(f);
     }
-    const rows = [...byRow.values()].map((r) => ({ ...r, findings: [...r.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]) }));
-    const worst = (r: (typeof rows)[number]) => Math.min(...r.findings.map((f) => RANK[f.severity]));
+    const rows = [...byRow.values()].map((r) => ({ ...r, findings: problemsInOrder(r.findings) }));
+    const worst = (r: (typeof rows)[number]) => Math.min(...r.findings.map((f) => SEVERITY_ORDER[f.severity]));
     rows.sort((a, b) => worst(a) - worst(b) || a.row - b.row);
     const id = c.submission.id;
     return {

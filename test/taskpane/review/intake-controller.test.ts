@@ -123,7 +123,7 @@ describe("IntakeController.importFiles", () => {
       ["S002", "inserted", true],
     ]);
     // C14, D15, A16, K17 are the sample's errors.
-    expect(views[0].rows.flatMap((r) => r.findings.filter((x) => x.severity === "error").map((x) => x.cell)).sort()).toEqual(["A16", "C14", "D15", "K17"]);
+    expect(views[0].rows.flatMap((r) => r.findings.filter((x) => x.severity === "error").map((x) => `${x.place.column}${x.place.row}`)).sort()).toEqual(["A16", "C14", "D15", "K17"]);
     expect(said(desk.session, "review")).toEqual(["success", REVIEW_MESSAGES.intake.imported(["S001_山手10医院", "S002_緑71診療所"])]);
     expect(desk.session.store.get().busy).toBeUndefined();
   });

@@ -18,7 +18,7 @@ const findingsOf = (d: Desk, id: string) =>
   d.session.store
     .get()
     .submissions.find((v) => v.id === id)!
-    .rows.flatMap((r) => r.findings.map((x) => x.cell));
+    .rows.flatMap((r) => r.findings.map((x) => `${x.place.column}${x.place.row}`));
 
 describe("ReportController.writeReportSheet", () => {
   it("writes 審査結果 (replaced, activated): the header, one line per finding with its submission's decision and remark", async () => {

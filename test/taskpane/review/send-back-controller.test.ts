@@ -21,7 +21,7 @@ const errorCells = (d: Desk, id: string) =>
   d.session.store
     .get()
     .submissions.find((v) => v.id === id)!
-    .rows.flatMap((r) => r.findings.filter((x) => x.severity === "error").map((x) => x.cell));
+    .rows.flatMap((r) => r.findings.filter((x) => x.severity === "error").map((x) => `${x.place.column}${x.place.row}`));
 
 describe("SendBackController.letter / copySendBack", () => {
   it("the letter is addressed to that institution, names its error cells and the remark, and nothing of the other submission", async () => {

@@ -1,3 +1,4 @@
+import { SEVERITY_ORDER } from "../../../src/domain";
 import "../support/jsdom-gaps";
 // submissionViews on its own: what the pane lists for each checked submission — rows with an error first and, in
 // each row, errors before warnings; the decision, how its sheet came in, and whether a marked-up copy can be made.
@@ -13,7 +14,7 @@ beforeAll(async () => {
   checked = reviewCheck(imported.submissions, DEFAULT_PROFILE, (s) => imported.fileMasters.get(s.id) ?? {});
 });
 
-const rank = { error: 0, warning: 1, info: 2 } as const;
+const rank = SEVERITY_ORDER;
 
 describe("submissionViews", () => {
   it("lists rows with an error before rows with only warnings, and in each row errors before warnings", () => {

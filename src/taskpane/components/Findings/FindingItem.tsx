@@ -1,3 +1,4 @@
+import { SEVERITY_LABEL } from "../../../domain";
 import { messageOf } from "../../../domain/problems/problem";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled, Wrench16Regular } from "@fluentui/react-icons";
@@ -36,7 +37,6 @@ const useStyles = makeStyles({
   fix: { gridColumn: "2", justifySelf: "start", maxWidth: "100%", height: "auto", textAlign: "left", whiteSpace: "normal", overflowWrap: "anywhere" },
 });
 
-const SEVERITY_LABEL = { error: "エラー", warning: "警告", info: "情報" } as const;
 
 /**
  * One finding: severity, then the cell and the message as one button that selects the cell in the sheet, and the

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
-import { messageOf, placeText, type Problem, problemsInOrder } from "../../../domain";
+import { messageOf, placeText, type Problem, problemsInOrder, SEVERITY_LABEL } from "../../../domain";
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: "none" },
@@ -19,7 +19,6 @@ const useStyles = makeStyles({
   place: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-const SEVERITY_LABEL = { error: "エラー", warning: "警告", info: "情報" } as const;
 const ICONS = { error: ErrorCircle16Filled, warning: Warning16Filled, info: Info16Filled } as const;
 
 /** Problems of any kind (files, issued CSV, templates, drafts) as one list: errors first, each with its severity and place. */

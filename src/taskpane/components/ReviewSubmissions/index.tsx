@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { approvalNeedsConfirmation, REMARK_MAX, REVIEW_STATUSES, reviewProgress, type ReviewStatus } from "../../../domain";
+import { approvalNeedsConfirmation, messageOf, REMARK_MAX, REVIEW_STATUSES, reviewProgress, type ReviewStatus, SEVERITY_LABEL } from "../../../domain";
 import { useReviewController, useReviewState } from "../../review/review-context";
 import type { SubmissionView } from "../../review/review-state";
 import { ConfirmDialog } from "../ConfirmDialog";
@@ -93,7 +93,6 @@ export function ReviewSubmissions({ onGoToStep }: { onGoToStep?: (step: Step) =>
 }
 
 
-const SEVERITY_WORD = { error: "エラー", warning: "警告", info: "情報" } as const;
 
 /** 未判定 n・要確認・差戻し・承認 and the step that comes next, named. */
 function Progress({ onGoToStep }: { onGoToStep?: (step: Step) => void }) {
@@ -189,8 +188,8 @@ function SubmissionCard({ s }: { s: SubmissionView }) {
                     <ul>
                       {r.findings.map((f, i) => (
                         <li key={i} data-severity={f.severity}>
-                          <Link as="button" className={styles.finding} data-testid="review-finding" onClick={() => void review.goToCell(s.id, f.cell)}>
-                            {SEVERITY_WORD[f.severity]} {f.cell}：{f.message}
+                          <Link as="button" className={styles.finding} data-testid="review-finding" onClick={() => void review.goToCell(s.id, `${f.place.column}${f.place.row}`)}>
+                            {SEVERITY_LABEL[f.severity]} {f.place.column}{f.place.row}：{messageOf(f)}
                           </Link>
                         </li>
                       ))}
