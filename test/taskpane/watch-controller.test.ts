@@ -100,6 +100,8 @@ describe("WatchController: edited rows", () => {
     await p.gateway.edit(SHEET, { C14: "x" });
     await p.gateway.edit(SHEET, { C14: "03-5555-1234" });
     await p.gateway.edit(SHEET, { D15: "tanaka@example-hosp.jp" });
+    // Queued: the held task and one re-check.
+    expect(p.session.queue.size).toBe(2);
     expect(p.session.state.check!.version).toBe(version);
     release();
     await p.idle();
