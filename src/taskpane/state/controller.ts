@@ -45,7 +45,8 @@ export class PaneController {
     deps: PaneDeps = {},
   ) {
     this.session = new PaneSession(gateway, profile, deps.queue, deps.now);
-    const checked = (this.checked = new CheckedForm(this.session));
+    this.checked = new CheckedForm(this.session);
+    const { checked } = this;
     this.view = new ViewController(this.session, checked);
     // The watch reacts through the parts made after it (each queues its own task when an event arrives).
     this.watch = new WatchController(this.session, checked, {
