@@ -34,7 +34,7 @@ export async function renderPane(
 ): Promise<RenderedPane> {
   const gateway = new FakeGateway(sheets, caps);
   beforeStart?.(gateway);
-  const controller = new PaneController(gateway, profile, directFileReader);
+  const controller = new PaneController(gateway, profile, { readMasterFile: directFileReader });
   const view = render(
     <FluentProvider theme={webLightTheme}>
       <App controller={controller} reviewGateway={reviewGateway} />
