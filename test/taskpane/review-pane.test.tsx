@@ -7,7 +7,7 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { DEFAULT_PROFILE } from "../../src/domain";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { createReviewGateway } from "../../src/excel/review-workbook";
-import ReviewPane from "../../src/taskpane/components/ReviewPane";
+import ReviewPane from "../../src/taskpane/review/components/ReviewPane";
 import { ReviewController } from "../../src/taskpane/review/review-controller";
 import { WorkbookModel } from "../e2e/harness/model/workbook-model";
 import { installStandIn } from "../e2e/harness/office/install";
