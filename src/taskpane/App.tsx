@@ -7,7 +7,7 @@ import { Busy } from "./components/Busy";
 import { Findings } from "./components/Findings";
 import { Header } from "./components/Header";
 import { Messages } from "./components/Messages";
-import { ReviewModeSwitch } from "./components/ReviewModeSwitch";
+import { ReviewModeSwitch } from "./review/components/ReviewModeSwitch";
 import { Summary } from "./components/Summary";
 import { PaneController } from "./state/controller";
 import { PaneProvider, usePane, usePaneState } from "./state/pane-context";

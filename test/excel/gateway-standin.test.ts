@@ -10,6 +10,7 @@ import { generateForm } from "../e2e/harness/model/generate-form";
 import { WorkbookModel, type WorkbookJson } from "../e2e/harness/model/workbook-model";
 import { installStandIn } from "../e2e/harness/office/install";
 import { xlsxToWorkbookJson } from "../e2e/harness/xlsx-to-model";
+import { eventSource, settled } from "../support/settle";
 
 let sample: WorkbookJson;
 beforeAll(async () => {
@@ -35,15 +36,13 @@ async function collect(gateway: ExcelGateway, model: WorkbookModel, masters: str
   const changes: SheetChange[] = [];
   const errors: unknown[] = [];
   const watch = await gateway.watch("申請様式", masters, (c) => changes.push(c), (e) => errors.push(e));
-  const settled = async () => {
-    await model.eventsDelivered();
-    await watch.settled();
-    // Reading a change may itself make the host emit (echoes of fills on some hosts): until both are quiet.
-    await model.eventsDelivered();
-    await watch.settled();
+  // Reading a change may itself make the host emit (echoes of fills on some hosts): until both are quiet.
+  const sources = [eventSource(model), { idle: () => watch.settled(), busy: () => false }];
+  const settle = async () => {
+    await settled(sources);
     expect(errors).toEqual([]);
   };
-  return { changes, settled };
+  return { changes, settled: settle };
 }
 
 test("the sample: sheets recognised, the form read in two syncs, the masters by value", async () => {

@@ -5,8 +5,8 @@
 import { parseInput } from "../e2e/harness/model/values";
 import { WorkbookModel, type WorkbookJson } from "../e2e/harness/model/workbook-model";
 import { installStandIn } from "../e2e/harness/office/install";
+import { eventSource, settled } from "../support/settle";
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function workbook(): WorkbookJson {
   return {
@@ -178,7 +178,7 @@ describe("events", () => {
     });
     model.writeValues(model.sheetByName("申請様式")!.id, { row: 5, column: 1, rowCount: 2, columnCount: 2 }, [["a", "b"], ["c", "d"]], "user");
     model.writeValues(model.sheetByName("保健所マスタ")!.id, { row: 1, column: 0, rowCount: 1, columnCount: 1 }, [["x"]], "user");
-    await wait(20);
+    await settled([eventSource(model)]);
     expect(seen.map((e) => [e.address, e.triggerSource, e.changeType])).toEqual([
       ["C3", "ThisLocalAddin", "RangeEdited"],
       ["B6:C7", "Unknown", "RangeEdited"],
@@ -198,7 +198,7 @@ describe("events", () => {
     });
     const id = model.sheetByName("申請様式")!.id;
     model.insertRows(id, 1, 1, "user");
-    await wait(20);
+    await settled([eventSource(model)]);
     expect(seen).toEqual([{ type: "WorksheetChanged", worksheetId: id, address: "2:2", changeType: "RowInserted", source: "Local" }]);
     // The inserted row takes the formats of the row above (as Excel's default).
     expect(model.sheetByName("申請様式")!.numberFormat(1, 1)).toBe("General");
@@ -217,10 +217,10 @@ describe("events", () => {
       await context.sync();
     });
     model.select(model.sheetByName("申請様式")!.id, { row: 0, column: 0, rowCount: 1, columnCount: 1 }, "user");
-    await wait(10);
+    await settled([eventSource(model)]);
     model.unsubscribeOwner(owner);
     model.select(model.sheetByName("申請様式")!.id, { row: 1, column: 0, rowCount: 1, columnCount: 1 }, "user");
-    await wait(10);
+    await settled([eventSource(model)]);
     expect(count).toBe(1);
   });
 });

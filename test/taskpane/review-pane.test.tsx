@@ -7,12 +7,14 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { DEFAULT_PROFILE } from "../../src/domain";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { createReviewGateway } from "../../src/excel/review-workbook";
-import ReviewPane from "../../src/taskpane/components/ReviewPane";
+import ReviewPane from "../../src/taskpane/review/components/ReviewPane";
 import { ReviewController } from "../../src/taskpane/review/review-controller";
+import { TaskQueue } from "../../src/taskpane/state/task-queue";
 import { WorkbookModel } from "../e2e/harness/model/workbook-model";
 import { installStandIn } from "../e2e/harness/office/install";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
-import { until } from "./support/queries";
+import { eventSource, queueSource, settled } from "../support/settle";
+import { openTab, until } from "./support/queries";
 
 let files: { name: string; bytes: Uint8Array }[];
 beforeAll(async () => {
@@ -26,8 +28,10 @@ async function renderReview() {
   const model = new WorkbookModel({ sheets: [{ name: "Sheet1", values: [] }] }, { excelApi: "1.17" });
   installStandIn(globalThis as unknown as Record<string, unknown>, model);
   const downloads: string[] = [];
+  const queue = new TaskQueue();
   const controller = new ReviewController({
     review: createReviewGateway(),
+    queue,
     excel: createExcelGateway(),
     profile: DEFAULT_PROFILE,
     now: () => new Date(2025, 3, 1, 9, 30),
@@ -40,10 +44,11 @@ async function renderReview() {
       <ReviewPane controller={controller} />
     </FluentProvider>,
   );
-  const settle = async () => {
-    for (let i = 0; i < 3; i++) await act(() => new Promise((r) => setTimeout(r, 10)));
-  };
-  await until(() => expect(screen.queryByRole("tab", { name: "① 受付・審査" })).toBeTruthy(), settle);
+  // The host's events and the review's queue of Office tasks, until neither has anything more to do.
+  const sources = [eventSource(model), queueSource(queue)];
+  const settle = () => act(() => settled(sources));
+  await screen.findByRole("tab", { name: "① 受付・審査" });
+  await settle();
   return { model, controller, downloads, settle };
 }
 
@@ -56,12 +61,6 @@ async function imported() {
 
 const card = (id: string) => document.querySelector(`[data-testid="submission"][data-id="${id}"]`) as HTMLElement;
 const messagesAt = (place: string) => [...document.querySelectorAll(`[data-testid="review-message"][data-place="${place}"]`)].map((m) => m.textContent);
-
-async function openStep(name: string, settle: () => Promise<void>) {
-  fireEvent.click(screen.getByRole("tab", { name }));
-  await act(() => new Promise((r) => setTimeout(r, 100)));
-  await settle();
-}
 
 describe("ReviewPane (作業② ③ ④) as rendered", () => {
   it("names the next step and counts the decisions", async () => {
@@ -149,7 +148,7 @@ describe("ReviewPane (作業② ③ ④) as rendered", () => {
 
   it("②: with nothing approved the export is disabled and says why; after approving, one current message replaces the last", async () => {
     const { controller, downloads, settle } = await imported();
-    await openStep("② 登録用CSV", settle);
+    await openTab("② 登録用CSV", settle);
     const exportButton = screen.getByRole("button", { name: "登録用CSVを出力" });
     expect(exportButton.getAttribute("aria-disabled")).toBe("true");
     expect(screen.getByTestId("export-why").textContent).toBe("出力できません：「承認」の申請がありません。「① 受付・審査」で判定を「承認」にしてください。");
@@ -172,7 +171,7 @@ describe("ReviewPane (作業② ③ ④) as rendered", () => {
 
   it("③: the draft buttons say why they are disabled, and a bad URL is reported at the URL box", async () => {
     const { controller, settle } = await imported();
-    await openStep("③ 通知メール", settle);
+    await openTab("③ 通知メール", settle);
     expect(screen.getByRole("button", { name: "メールの下書きを作成" }).getAttribute("aria-disabled")).toBe("true");
     expect(screen.getByTestId("draft-why").textContent).toContain("先に発行結果CSVを読み込み");
     await act(() => controller.setDecision("S001", { status: "承認" }));

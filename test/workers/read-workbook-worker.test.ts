@@ -28,8 +28,15 @@ describe("read-workbook.worker", () => {
 
   /** The worker's replies to one request, once it has answered. */
   async function answered(request: WorkerRequest): Promise<WorkerReply[]> {
+    const finished = new Promise<void>((resolve) => {
+      scope.postMessage = (m) => {
+        posted.push(m);
+        if (m.type === "done" || m.type === "masters") resolve();
+      };
+    });
     scope.onmessage!({ data: request });
-    for (let i = 0; i < 100 && !posted.some((m) => m.type === "done" || m.type === "masters"); i++) await new Promise((r) => setTimeout(r, 10));
+    await finished;
+    scope.postMessage = (m) => posted.push(m);
     return posted;
   }
 

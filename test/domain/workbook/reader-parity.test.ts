@@ -62,7 +62,7 @@ describe("the workbook reader agrees with the exceljs load on every workbook the
   });
 });
 
-describe("where exceljs is wrong (issue 8), the reader shows what Excel shows", () => {
+describe("where exceljs is wrong, the reader shows what Excel shows", () => {
   it("merged cells: exceljs copies the top-left value into the merged cells, Excel shows them empty", async () => {
     const bytes = miniXlsx([
       {

@@ -132,11 +132,40 @@ export class FakeGateway implements ExcelGateway {
   }
 
   private async emitChange(sheet: string, rows: number[]): Promise<void> {
-    await new Promise((r) => setTimeout(r, 0));
-    for (const l of this.changeListeners) {
-      if (l.form === sheet) l.fn({ kind: "rows", sheet, rows: rows.map((r) => this.formRow(sheet, r)) });
-      else if (l.masters.includes(sheet)) l.fn({ kind: "master", sheet });
+    this.undelivered++;
+    try {
+      await new Promise((r) => setTimeout(r, 0));
+      for (const l of this.changeListeners) {
+        if (l.form === sheet) l.fn({ kind: "rows", sheet, rows: rows.map((r) => this.formRow(sheet, r)) });
+        else if (l.masters.includes(sheet)) l.fn({ kind: "master", sheet });
+      }
+    } finally {
+      if (--this.undelivered === 0) this.wakeDeliveredWaiters();
     }
+  }
+
+  /** Change events emitted (after the simulated debounce) but not yet handed to the listeners. */
+  private undelivered = 0;
+  private deliveredWaiters: (() => void)[] = [];
+
+  get eventsPending(): number {
+    return this.undelivered;
+  }
+
+  /**
+   * Resolves once every change event emitted so far has been handed to the listeners, a macrotask later (as the
+   * stand-in host's model does): what a listener started in its first step has run by then. Tests wait on this.
+   */
+  eventsDelivered(): Promise<void> {
+    return new Promise((resolve) => {
+      this.deliveredWaiters.push(resolve);
+      if (this.undelivered === 0) this.wakeDeliveredWaiters();
+    });
+  }
+
+  private wakeDeliveredWaiters(): void {
+    const waiters = this.deliveredWaiters.splice(0);
+    if (waiters.length > 0) setTimeout(() => waiters.forEach((w) => w()), 0);
   }
 
   // --- ExcelGateway ---

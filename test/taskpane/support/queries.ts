@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 
 export const SHEET = "申請様式";
 
@@ -20,25 +20,27 @@ export function messages(): string[] {
   return screen.queryAllByTestId("pane-message").map((m) => m.textContent!);
 }
 
-/** Clicks a tab of the pane and lets its indicator animation finish inside act. */
+/** Fluent's tab indicator slides over from the previous tab and comes to rest at this scale (one animation frame later). */
+const INDICATOR_SCALE = "--fui-Tab__indicator--scale";
+
+/** Clicks a tab of the pane and waits until it is selected and its indicator has come to rest. */
 export async function openTab(name: string, settle: () => Promise<void>): Promise<void> {
-  const { act, fireEvent } = await import("@testing-library/react");
-  fireEvent.click(screen.getByRole("tab", { name }));
-  // The selected-tab indicator animates over a few animation frames.
-  await act(() => new Promise((r) => setTimeout(r, 100)));
+  const tab = screen.getByRole("tab", { name });
+  fireEvent.click(tab);
+  await waitFor(() => {
+    if (tab.getAttribute("aria-selected") !== "true") throw new Error(`the tab ${name} is not selected`);
+    const scale = tab.style.getPropertyValue(INDICATOR_SCALE);
+    if (scale !== "" && scale !== "1") throw new Error(`the indicator of the tab ${name} is still moving (scale ${scale})`);
+  });
   await settle();
 }
 
-/** Lets the pane work (each step inside act) until `check` passes; parsing a master file takes a while. */
+/**
+ * Waits until `check` passes (testing-library's waitFor: on every change of the page, and every 50 ms for what is not
+ * on the page), with the pane settled before and after; parsing a master file takes a while.
+ */
 export async function until(check: () => void, settle: () => Promise<void>, timeoutMs = 20000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    await settle();
-    try {
-      check();
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-    }
-  }
+  await settle();
+  await waitFor(check, { timeout: timeoutMs });
+  await settle();
 }

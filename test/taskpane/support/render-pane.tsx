@@ -5,13 +5,14 @@ import type { HostCapabilities } from "../../../src/excel/gateway-types";
 import type { ReviewGateway } from "../../../src/excel/review-gateway-types";
 import { App } from "../../../src/taskpane/App";
 import { PaneController, type MasterFileReader } from "../../../src/taskpane/state/controller";
+import { eventSource, queueSource, settled } from "../../support/settle";
 import { FakeGateway, FULL_CAPABILITIES } from "./fake-gateway";
 
 export interface RenderedPane {
   gateway: FakeGateway;
   controller: PaneController;
   view: RenderResult;
-  /** Lets queued Office work, echoed change events and React updates finish. */
+  /** Resolves once queued Office work, echoed change events and the React updates they cause are done. */
   settle(): Promise<void>;
 }
 
@@ -40,14 +41,9 @@ export async function renderPane(
       <App controller={controller} reviewGateway={reviewGateway} />
     </FluentProvider>,
   );
-  const settle = async () => {
-    for (let i = 0; i < 3; i++) {
-      await act(async () => {
-        await new Promise((r) => setTimeout(r, 5));
-        await controller.idle();
-      });
-    }
-  };
+  // The gateway's echoed change events and the controller's queue, until neither has anything more to do.
+  const sources = [eventSource(gateway), queueSource(controller.queue)];
+  const settle = () => act(() => settled(sources));
   await settle();
   return { gateway, controller, view, settle };
 }

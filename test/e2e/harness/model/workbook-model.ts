@@ -424,6 +424,11 @@ export class WorkbookModel {
     });
   }
 
+  /** How many events emitted so far have not yet been handed to the listeners. */
+  get eventsPending(): number {
+    return this.undelivered;
+  }
+
   private wakeDeliveredWaiters(): void {
     const waiters = this.deliveredWaiters.splice(0);
     // A macrotask later: the handlers are called in microtasks after delivery.

@@ -1,5 +1,5 @@
 import { Button, Card, Checkbox, Field, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useReviewController, useReviewState } from "../../review/review-context";
+import { useReviewController, useReviewState } from "../review-context";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

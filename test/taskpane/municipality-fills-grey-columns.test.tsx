@@ -1,6 +1,6 @@
 import "./support/jsdom-gaps";
-// Issue 9 in the pane's form check: the institution's view of a profile where the municipality fills items 4–7
-// (a blank E/I/K/AG is info, the row complete), and a grey-column value offered the "clear" fix.
+// The pane's form check as the institution sees it under a profile where the municipality fills items 4–7 (a blank
+// E/I/K/AG is info, the row complete), and a grey-column value offered the "clear" fix.
 import { act, fireEvent } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -16,7 +16,7 @@ function exampleProfile() {
   return loaded.profile;
 }
 
-describe("pane form check, issue 9", () => {
+describe("pane form check: items the municipality fills, and values in grey columns", () => {
   it("with the municipality filling items 4–7, blank E/I/K/AG show as info 自治体が記入します and the row stays complete", async () => {
     const p = await renderPane(await sampleFormWorkbook(), FULL_CAPABILITIES, exampleProfile());
     await act(() => p.gateway.edit(SHEET, { E5: null, I5: null, K5: null, AG5: null }));

@@ -1,9 +1,9 @@
 import { Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useState, type ReactNode } from "react";
-import type { ReviewDeps } from "../../review/review-session";
+import type { ReviewDeps } from "../review-session";
 
 // The reviewer's screens are a separate chunk: institutions checking their own form never download them.
-const ReviewPane = lazy(() => import(/* webpackChunkName: "review" */ "../ReviewPane"));
+const ReviewPane = lazy(() => import(/* webpackChunkName: "review" */ "./ReviewPane"));
 
 const useStyles = makeStyles({
   bar: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} 0` },

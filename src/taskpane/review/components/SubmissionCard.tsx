@@ -1,30 +1,11 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Button,
-  Card,
-  Field,
-  Input,
-  Link,
-  Select,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Card, Field, Link, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { approvalNeedsConfirmation, messageOf, REMARK_MAX, REVIEW_STATUSES, reviewProgress, type ReviewStatus, SEVERITY_LABEL } from "../../../domain";
-import { useReviewController, useReviewState } from "../../review/review-context";
-import type { SubmissionView } from "../../review/review-state";
-import { ConfirmDialog } from "../ConfirmDialog";
-import { ProblemList } from "../ProblemList";
-import type { Step } from "../ReviewPane";
+import { approvalNeedsConfirmation, messageOf, REMARK_MAX, REVIEW_STATUSES, type ReviewStatus, SEVERITY_LABEL } from "../../../domain";
+import { useReviewController } from "../review-context";
+import type { SubmissionView } from "../review-state";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -34,121 +15,8 @@ const useStyles = makeStyles({
 
 const STATUS_COLOR: Record<ReviewStatus, "informative" | "warning" | "danger" | "success"> = { 受付: "informative", 要確認: "warning", 差戻し: "danger", 承認: "success" };
 
-/** 作業②: pick submitted files, see every submission's check, set the decision and remark; the reports come after. */
-export function ReviewSubmissions({ onGoToStep }: { onGoToStep?: (step: Step) => void }) {
-  const styles = useStyles();
-  const review = useReviewController();
-  const submissions = useReviewState((s) => s.submissions);
-  const notices = useReviewState((s) => s.notices);
-  const canInsert = useReviewState((s) => s.canInsertSheets);
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <div className={styles.root}>
-      <Progress onGoToStep={onGoToStep} />
-      <div className={styles.row}>
-        <Button appearance={submissions.length === 0 ? "primary" : "secondary"} onClick={() => input.current?.click()}>
-          申請様式を取り込む
-        </Button>
-        <input
-          ref={input}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          multiple
-          hidden
-          data-testid="review-file-input"
-          aria-label="申請様式のファイル（.xlsx、複数選択可）"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = "";
-            if (files.length) void review.importFiles(files.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) })));
-          }}
-        />
-        <Text size={200}>{canInsert ? "各申請のシートを書式ごとこのブックに追加します。" : "各申請の値をこのブックの新しいシートにコピーします。"}</Text>
-      </div>
-      {notices.length > 0 && (
-        <Card aria-label="取り込みの注意" data-testid="import-notices">
-          <Text weight="semibold">取り込みの注意</Text>
-          <ProblemList problems={notices} />
-        </Card>
-      )}
-      {submissions.length === 0 ? (
-        <Text>取り込んだ申請はまだありません。機関から届いた申請様式（.xlsx）を選んでください。複数まとめて選べます。</Text>
-      ) : (
-        <>
-          {submissions.map((s) => (
-            <SubmissionCard key={s.id} s={s} />
-          ))}
-          <Card aria-label="審査結果の記録">
-            <Text weight="semibold">審査結果の記録（判定を付けた後に）</Text>
-            <div className={styles.row}>
-              <Button onClick={() => void review.writeReportSheet()}>審査結果シートを作成</Button>
-              <Button onClick={() => review.downloadReportHtml()}>印刷用の審査結果（HTML）</Button>
-            </div>
-          </Card>
-        </>
-      )}
-      <TemplateMaker />
-    </div>
-  );
-}
 
-
-
-/** 未判定 n・要確認・差戻し・承認 and the step that comes next, named. */
-function Progress({ onGoToStep }: { onGoToStep?: (step: Step) => void }) {
-  const styles = useStyles();
-  const submissions = useReviewState((s) => s.submissions);
-  const progress = reviewProgress(submissions.map((x) => x.decision));
-  return (
-    <Card aria-label="審査の進み具合" data-testid="review-progress">
-      {progress.total > 0 && (
-        <Text data-testid="review-counts">
-          全{progress.total}件：未判定（受付）{progress.counts.受付}・要確認 {progress.counts.要確認}・差戻し {progress.counts.差戻し}・承認 {progress.counts.承認}
-        </Text>
-      )}
-      <div className={styles.row}>
-        <Text weight="semibold" data-testid="review-next">
-          {progress.next}
-        </Text>
-        {progress.nextStep === "export" && onGoToStep && (
-          <Button size="small" appearance="primary" onClick={() => onGoToStep("export")}>
-            ② 登録用CSVへ進む
-          </Button>
-        )}
-      </div>
-    </Card>
-  );
-}
-
-/** 配布用の様式を作成: the form to send to institutions, with the 保健所 of the jurisdiction to choose from. */
-function TemplateMaker() {
-  const styles = useStyles();
-  const review = useReviewController();
-  const [codes, setCodes] = useState("");
-  return (
-    <Accordion collapsible>
-      <AccordionItem value="template">
-        <AccordionHeader size="small">医療機関に配布する様式</AccordionHeader>
-        <AccordionPanel>
-          <div className={styles.card}>
-            <Text size={200}>
-              入力規則（一覧・桁数・全角文字）、文字列の書式、入力不要の列の保護（パスワードなし）、入力時のメッセージ付きの様式を作ります。
-              このブックの保健所マスタから、保健所コードの一覧と中核市コードの自動表示を付けます。
-            </Text>
-            <Field label="管轄のコード（中核市コード・2桁の都道府県コード・保健所コード、複数は空白区切り。空欄ならすべての保健所）">
-              <Input value={codes} onChange={(_, d) => setCodes(d.value)} aria-label="管轄のコード" />
-            </Field>
-            <div className={styles.row}>
-              <Button onClick={() => void review.downloadTemplate(codes)}>配布用の様式を作成</Button>
-            </div>
-          </div>
-        </AccordionPanel>
-      </AccordionItem>
-    </Accordion>
-  );
-}
-
-function SubmissionCard({ s }: { s: SubmissionView }) {
+export function SubmissionCard({ s }: { s: SubmissionView }) {
   const styles = useStyles();
   const review = useReviewController();
   const [remark, setRemark] = useState(s.decision.remark);

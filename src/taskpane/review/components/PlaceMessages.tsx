@@ -1,0 +1,30 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { Dismiss20Regular } from "@fluentui/react-icons";
+import { useReviewController, useReviewState } from "../review-context";
+import type { ReviewPlace } from "../review-state";
+import { UndoButton } from "./UndoButton";
+
+const useStyles = makeStyles({
+  messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+/** The current message of one place, with its action (元に戻す) when it offers one. */
+export function PlaceMessages({ places }: { places: readonly ReviewPlace[] }) {
+  const styles = useStyles();
+  const review = useReviewController();
+  const messages = useReviewState((s) => s.messages);
+  const shown = messages.filter((m) => places.includes(m.place));
+  if (shown.length === 0) return null;
+  return (
+    <MessageBarGroup className={styles.messages}>
+      {shown.map((m) => (
+        <MessageBar layout="multiline" key={m.id} intent={m.intent} role={m.intent === "error" ? "alert" : "status"} data-testid="review-message" data-intent={m.intent} data-place={m.place}>
+          <MessageBarBody>{m.text}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="このメッセージを閉じる" icon={<Dismiss20Regular />} onClick={() => review.dismiss(m.id)} />}>
+            {m.action?.kind === "undo-removal" && <UndoButton key={m.id} label={m.action.label} onClick={() => void review.undoRemoval()} />}
+          </MessageBarActions>
+        </MessageBar>
+      ))}
+    </MessageBarGroup>
+  );
+}
