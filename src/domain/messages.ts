@@ -71,6 +71,8 @@ export const MESSAGES = {
   "file.truncated": entry("error", (p) => `ファイル「${p.file}」は途中で切れているため読めません（コピーやダウンロードが終わっていない可能性があります）。元のファイルをもう一度取得してください。`),
   "file.damaged": entry("error", (p) => `ファイル「${p.file}」は壊れているため読めません（${p.part}）。Excelで開いて修復・保存し直すか、元のファイルをもう一度取得してください。`),
   "file.no-workbook": entry("error", (p) => `ファイル「${p.file}」はZIP形式ですがExcelブック（.xlsx）ではありません。.xlsx ファイルを指定してください。`),
+  // reader (issue 19)
+  "file.sheet-missing": entry("error", (p) => `ファイル「${p.file}」は壊れているため読めません（シート「${p.sheet}」の中身 ${p.part} がファイル内にありません）。Excelで開いて修復・保存し直すか、元のファイルをもう一度取得してください。`),
 } satisfies Record<string, MessageEntry>;
 
 export type FindingCode = keyof typeof MESSAGES;

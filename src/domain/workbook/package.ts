@@ -8,7 +8,7 @@ import { DamagedPartError, entryTextPieces, readZipDirectory, type ZipEntry } fr
  * relationships, the workbook part and the sheets it lists. The only place the reader's problems are made.
  */
 
-export type WorkbookProblemCode = "file.encrypted" | "file.xls" | "file.not-xlsx" | "file.truncated" | "file.damaged" | "file.no-workbook";
+export type WorkbookProblemCode = "file.encrypted" | "file.xls" | "file.not-xlsx" | "file.truncated" | "file.damaged" | "file.no-workbook" | "file.sheet-missing";
 
 /** Why a file could not be read, in Japanese, naming the file. */
 export interface WorkbookProblem {
@@ -16,12 +16,15 @@ export interface WorkbookProblem {
   message: string;
   /** The damaged part of the package, when one is to blame. */
   part?: string;
+  /** The sheet whose content is missing (file.sheet-missing). */
+  sheet?: string;
 }
 
 /** The one place the reader makes a problem: its code, the file, the part to blame. */
-function problem(code: WorkbookProblemCode, file: string, part?: string): { ok: false; problem: WorkbookProblem } {
-  const p: WorkbookProblem = { code, message: MESSAGES[code].text({ file, part }) };
+function problem(code: WorkbookProblemCode, file: string, part?: string, sheet?: string): { ok: false; problem: WorkbookProblem } {
+  const p: WorkbookProblem = { code, message: MESSAGES[code].text({ file, part, sheet }) };
   if (part !== undefined) p.part = part;
+  if (sheet !== undefined) p.sheet = sheet;
   return { ok: false, problem: p };
 }
 
@@ -60,6 +63,7 @@ export function packageProblem(e: unknown, fileName: string): { ok: false; probl
   if (e instanceof NotWorkbookError) return problem("file.no-workbook", fileName);
   if (e instanceof DamagedPartError) return problem("file.damaged", fileName, e.part);
   if (e instanceof PartSyntaxError) return problem("file.damaged", fileName, e.part);
+  if (e instanceof MissingPartError) return e.sheet === undefined ? problem("file.damaged", fileName, e.part) : problem("file.sheet-missing", fileName, e.part, e.sheet);
   throw e;
 }
 
@@ -68,6 +72,19 @@ export class NotWorkbookError extends Error {}
 export class PartSyntaxError extends Error {
   constructor(readonly part: string) {
     super(`XML syntax error in ${part}`);
+  }
+}
+
+/**
+ * A part the workbook needs is not in the package: a sheet's content (its relationship or its part missing), or the
+ * shared strings its cells refer to. `part` is the part's name, or the relationships part that should name it.
+ */
+export class MissingPartError extends Error {
+  constructor(
+    readonly part: string,
+    readonly sheet?: string,
+  ) {
+    super(`missing part ${part}`);
   }
 }
 
@@ -103,9 +120,8 @@ export interface Relationship {
 function readRels(bytes: Uint8Array, entries: Map<string, ZipEntry>, partPath: string): Map<string, Relationship> {
   const slash = partPath.lastIndexOf("/");
   const folder = slash < 0 ? "" : partPath.slice(0, slash);
-  const relsPath = `${folder ? folder + "/" : ""}_rels/${partPath.slice(slash + 1)}.rels`;
   const rels = new Map<string, Relationship>();
-  scanPart(bytes, entries, relsPath, {
+  scanPart(bytes, entries, relsPathOf(partPath), {
     open(name, attrs) {
       if (name !== "Relationship") return;
       const id = attribute(attrs, "Id");
@@ -117,6 +133,13 @@ function readRels(bytes: Uint8Array, entries: Map<string, ZipEntry>, partPath: s
     text() {},
   });
   return rels;
+}
+
+/** The name of a part's relationships part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
+export function relsPathOf(partPath: string): string {
+  const slash = partPath.lastIndexOf("/");
+  const folder = slash < 0 ? "" : partPath.slice(0, slash);
+  return `${folder ? folder + "/" : ""}_rels/${partPath.slice(slash + 1)}.rels`;
 }
 
 function resolvePath(folder: string, target: string): string {
@@ -147,20 +170,42 @@ export function locateWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>
     const rel = [...wbRels.values()].find((r) => r.type.endsWith(suffix));
     return rel ? rel.target : resolvePath(folder, fallback);
   };
-  return { workbookPath, wbRels, sharedStringsEntry: findEntry(entries, relOf("/sharedStrings", "sharedStrings.xml")), stylesPath: relOf("/styles", "styles.xml") };
+  const sharedStringsPath = relOf("/sharedStrings", "sharedStrings.xml");
+  return { workbookPath, wbRels, sharedStringsPath, sharedStringsEntry: findEntry(entries, sharedStringsPath), stylesPath: relOf("/styles", "styles.xml") };
 }
 
-/** The sheets workbook.xml lists (chart and dialog sheets left out), in order, and its date system. */
+/** The namespace of a <sheet>'s relationship id (r:id), whatever prefix the file binds it to. */
+const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+const NS_DECLARATION = /xmlns:([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The prefixes an element's attributes bind to the relationships namespace, added to `prefixes`. */
+function relationshipPrefixes(attrs: string, prefixes: Set<string>): void {
+  if (attrs.indexOf("xmlns:") < 0) return;
+  for (const m of attrs.matchAll(NS_DECLARATION)) if ((m[2] ?? m[3]) === RELATIONSHIPS_NS) prefixes.add(m[1]);
+}
+
+/**
+ * The sheets workbook.xml lists (chart and dialog sheets left out), in order, and its date system. A sheet's
+ * relationship id is found by its namespace (r:id, ns:id, relationships:id…); `path` is undefined when the id names
+ * no relationship, which the reader reports.
+ */
 export function readSheetList(bytes: Uint8Array, entries: Map<string, ZipEntry>, workbookPath: string, wbRels: Map<string, Relationship>): { sheets: SheetEntry[]; date1904: boolean } {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
+  // Declarations are taken as they come, not scoped to their element: a file that binds one prefix to two
+  // namespaces in turn is not a workbook any program writes.
+  const prefixes = new Set<string>();
   scanPart(bytes, entries, workbookPath, {
     open(name, attrs) {
+      relationshipPrefixes(attrs, prefixes);
       if (name === "workbookPr") {
         const v = attribute(attrs, "date1904");
         date1904 = v === "1" || v === "true";
       } else if (name === "sheet") {
-        const rid = attribute(attrs, "r:id") ?? attribute(attrs, "id");
+        let rid: string | undefined;
+        for (const prefix of prefixes) rid ??= attribute(attrs, `${prefix}:id`);
+        rid ??= attribute(attrs, "r:id") ?? attribute(attrs, "id");
         const rel = rid === undefined ? undefined : wbRels.get(rid);
         // Chart sheets and dialog sheets hold no cells.
         if (rel && !/\/worksheet$/.test(rel.type) && rel.type !== "") return;

@@ -1,10 +1,11 @@
 import type { Cell, CellError } from "../cell";
 import { columnLetter } from "../columns";
 import { serialToIsoDate } from "./number-formats";
+import { MissingPartError } from "./package";
 import type { SharedStrings } from "./shared-strings";
 import type { CellRange, ColumnFilter, SheetData, SheetState } from "./sheet-data";
 import { byteAttribute, eachAttribute, scanXmlBytes, utf8Text, type ByteXmlHandler } from "./xml-bytes";
-import { decodeOoxmlEscapes, decodeXmlText } from "./xml-scanner";
+import { decodeOoxmlEscapes, decodeXmlText, elementText, normalizeLineEnds, xmlText } from "./xml-scanner";
 
 /** "AJ4" → column index 33 and row 4; undefined parts when absent or malformed. */
 function parseRef(ref: string): { col: number; row: number } {
@@ -92,6 +93,9 @@ export class SheetReader implements ByteXmlHandler {
   private inText = false;
   private phonetic = 0;
   private inline = "";
+  /** The inline string's current <t> run, and whether it keeps the white space at its ends (xml:space="preserve"). */
+  private run = "";
+  private preserve = false;
   private inlineSeen = false;
 
   /** The columns read below the head rows, one flag per column; null for all, undefined until chosen. */
@@ -144,7 +148,13 @@ export class SheetReader implements ByteXmlHandler {
         this.inlineSeen = true;
       } else if (name === "rPh") {
         if (!selfClosing) this.phonetic++;
-      } else if (name === "t") this.inText = !selfClosing && this.inInline && this.phonetic === 0;
+      } else if (name === "t") {
+        this.inText = !selfClosing && this.inInline && this.phonetic === 0;
+        if (this.inText) {
+          this.run = "";
+          this.preserve = byteAttribute(this.b, attrStart, attrEnd, "xml:space") === "preserve";
+        }
+      }
       return;
     }
     switch (name) {
@@ -273,7 +283,10 @@ export class SheetReader implements ByteXmlHandler {
       } else if (name === "v") this.inValue = false;
       else if (name === "is") this.inInline = false;
       else if (name === "rPh") this.phonetic--;
-      else if (name === "t") this.inText = false;
+      else if (name === "t" && this.inText) {
+        this.inText = false;
+        this.inline += elementText(this.run, this.preserve);
+      }
       return;
     }
     if (name === "row") this.flushRow();
@@ -289,12 +302,12 @@ export class SheetReader implements ByteXmlHandler {
         this.valueStart = start;
         this.valueEnd = end;
       } else this.value = this.valueText() + utf8Text(this.b, start, end);
-    } else if (this.inText) this.inline += decodeXmlText(utf8Text(this.b, start, end));
+    } else if (this.inText) this.run += xmlText(utf8Text(this.b, start, end));
   }
 
   cdata(start: number, end: number): void {
     if (this.inValue) this.value = this.valueText() + utf8Text(this.b, start, end);
-    else if (this.inText) this.inline += utf8Text(this.b, start, end);
+    else if (this.inText) this.run += normalizeLineEnds(utf8Text(this.b, start, end));
   }
 
   /** The value read so far as text (its byte range decoded, once). */
@@ -348,16 +361,18 @@ export class SheetReader implements ByteXmlHandler {
       case "s":
         if (v !== undefined && v.trim() !== "") {
           const s = this.shared.get(parseInt(v, 10));
+          // No shared strings part at all: the file is damaged, not this one cell.
+          if (s === undefined && this.shared.missingPart !== undefined) throw new MissingPartError(this.shared.missingPart);
           cell = s !== undefined ? s : unread("shared-string-missing", where());
         } else if (this.hasFormula) cell = unread("formula-uncached", where());
         break;
       case "inlineStr":
         if (this.inlineSeen) cell = decodeOoxmlEscapes(this.inline);
-        else if (v !== undefined) cell = decodeOoxmlEscapes(decodeXmlText(v));
+        else if (v !== undefined) cell = decodeOoxmlEscapes(xmlText(v));
         else if (this.hasFormula) cell = unread("formula-uncached", where());
         break;
       case "str":
-        if (v !== undefined) cell = decodeOoxmlEscapes(decodeXmlText(v));
+        if (v !== undefined) cell = decodeOoxmlEscapes(xmlText(v));
         else if (this.hasFormula) cell = unread("formula-uncached", where());
         break;
       case "b":
@@ -375,8 +390,8 @@ export class SheetReader implements ByteXmlHandler {
       default:
         if (v !== undefined && v.trim() !== "") {
           const n = Number(v);
-          if (Number.isNaN(n)) cell = decodeXmlText(v);
-          else cell = this.dateStyles[this.style] ? serialToIsoDate(n, this.date1904) : n;
+          if (Number.isNaN(n)) cell = xmlText(v);
+          else cell = this.dateStyles[this.style] && n >= 0 ? serialToIsoDate(n, this.date1904) : n;
         } else if (this.hasFormula) cell = unread("formula-uncached", where());
     }
     if (cell === null || this.col < 0 || this.col >= 16384) return;

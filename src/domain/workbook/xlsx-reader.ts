@@ -1,6 +1,6 @@
-import { findEntry, locateWorkbook, openPackage, packageProblem, PartSyntaxError, readSheetList, type WorkbookProblem, type WorkbookProblemCode } from "./package";
+import { findEntry, locateWorkbook, MissingPartError, openPackage, packageProblem, PartSyntaxError, readSheetList, relsPathOf, type WorkbookProblem, type WorkbookProblemCode } from "./package";
 import { readDateStyles } from "./number-formats";
-import { NO_STRINGS, readSharedStrings, readSharedStringsPart, SharedStrings, type SharedStringsParts } from "./shared-strings";
+import { noSharedStrings, readSharedStrings, readSharedStringsPart, SharedStrings, type SharedStringsParts } from "./shared-strings";
 import type { ColumnFilter, SheetData } from "./sheet-data";
 import { SheetReader } from "./sheet-reader";
 import { XmlSyntaxError } from "./xml-scanner";
@@ -89,10 +89,10 @@ export async function readXlsxAsync(bytes: Uint8Array, fileName: string, inflate
 }
 
 function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, options: ReadXlsxOptions): PackageSteps {
-  const { workbookPath, wbRels, sharedStringsEntry, stylesPath } = locateWorkbook(bytes, entries);
+  const { workbookPath, wbRels, sharedStringsEntry, sharedStringsPath, stylesPath } = locateWorkbook(bytes, entries);
   const { sheets, date1904 } = readSheetList(bytes, entries, workbookPath, wbRels);
 
-  const shared = options.sharedStrings ?? (sharedStringsEntry ? readSharedStrings(yield sharedStringsEntry, sharedStringsEntry.name) : NO_STRINGS);
+  const shared = options.sharedStrings ?? (sharedStringsEntry ? readSharedStrings(yield sharedStringsEntry, sharedStringsEntry.name) : noSharedStrings(sharedStringsPath));
   const dateStyles = readDateStyles(bytes, entries, stylesPath);
 
   const present = sheets.map((s) => (s.path ? findEntry(entries, s.path) : undefined));
@@ -102,8 +102,10 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i];
     const entry = present[i];
+    // A sheet the workbook lists but whose content is not in the file is reported, never read as an empty sheet.
+    if (!entry) throw new MissingPartError(s.path ?? relsPathOf(workbookPath), s.name);
     let reader = new SheetReader(shared, dateStyles, date1904, options.columns, s.name);
-    if (entry) {
+    {
       // The part is inflated whole (fflate's one-shot inflate is about twice as fast as its streaming one) and
       // scanned as bytes; it is never decoded to one string. Progress follows the scan, in compressed bytes.
       const data = yield entry;
