@@ -14,16 +14,14 @@ const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35
  * Whether a format code shows a date: a year, day or month part outside quotes, [..] and escaped characters. A code
  * with only hours, minutes and seconds (h:mm, [h]:mm:ss, mm:ss) shows a time of day or an elapsed time, not a date:
  * such a cell is read as its number, like any other number (the check has no time field; a date would make up a
- * day out of a duration). "m" is a month only where the code has no hour or second.
+ * day out of a duration). "m" is a month only where the code has no hour, second or elapsed-time part ([h], [mm]).
  */
 export function isDateFormat(code: string): boolean {
-  const bare = code
-    .replace(/\[[^\]]*]/g, "")
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/AM\/PM|A\/P/gi, "");
+  const unquoted = code.replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  const bare = unquoted.replace(/\[[^\]]*]/g, "").replace(/AM\/PM|A\/P/gi, "");
   if (/[yYdDb]/.test(bare)) return true;
-  return /[mM]/.test(bare) && !/[hHsS]/.test(bare);
+  // [h], [mm], [ss]: an elapsed time, whose minutes are never a month.
+  return /[mM]/.test(bare) && !/[hHsS]/.test(bare) && !/\[(?:h+|m+|s+)]/i.test(unquoted);
 }
 
 /** For each cell style index (cellXfs), whether its number format shows a date. Nothing else of styles is read. */
