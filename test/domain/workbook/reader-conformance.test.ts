@@ -4,6 +4,7 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { readSharedStringsPart, readXlsx, SharedStrings, type Cell, type WorkbookProblem } from "../../../src/domain";
+import { crc32 } from "../../../src/domain/workbook/zip";
 import { miniXlsx, miniXlsxFiles, type MiniOptions } from "../../support/minimal-xlsx";
 
 function values(bytes: Uint8Array, sheet = 0): Cell[][] {
@@ -74,6 +75,15 @@ describe("a sheet whose content is not in the file is a problem naming the file,
     const files = miniXlsxFiles([{ name: "申請様式", data: TWO_CELLS }]);
     files["xl/_rels/workbook.xml.rels"] = strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`);
     expect(problemOf(zipSync(files))).toMatchObject({ code: "file.sheet-missing", sheet: "申請様式", part: "xl/_rels/workbook.xml.rels" });
+  });
+
+  it("the CRC-32 is ZIP's: the standard check value, any length, and the one fflate writes", () => {
+    expect(crc32(strToU8("123456789"))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+    const text = "申請様式".repeat(37) + "x";
+    const zipped = zipSync({ "a.txt": strToU8(text) }, { level: 0 });
+    const at = indexOfBytes(zipped, "PK\u0001\u0002");
+    expect(crc32(strToU8(text))).toBe((zipped[at + 16] | (zipped[at + 17] << 8) | (zipped[at + 18] << 16)) + zipped[at + 19] * 0x1000000);
   });
 
   it("a part whose bytes do not match the CRC-32 the zip directory gives is damaged (a byte changed in transit)", () => {
