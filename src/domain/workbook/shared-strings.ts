@@ -152,7 +152,7 @@ function itemText(data: Uint8Array, start: number, end: number): string {
         if (!selfClosing) phonetic++;
       } else if (name === "t") {
         inText = !selfClosing && phonetic === 0;
-        preserve = inText && byteAttribute(b, s, e, "xml:space") === "preserve";
+        preserve = inText && e > s && byteAttribute(b, s, e, "xml:space") === "preserve";
         run = "";
       }
     },

@@ -152,7 +152,7 @@ export class SheetReader implements ByteXmlHandler {
         this.inText = !selfClosing && this.inInline && this.phonetic === 0;
         if (this.inText) {
           this.run = "";
-          this.preserve = byteAttribute(this.b, attrStart, attrEnd, "xml:space") === "preserve";
+          this.preserve = attrEnd > attrStart && byteAttribute(this.b, attrStart, attrEnd, "xml:space") === "preserve";
         }
       }
       return;
