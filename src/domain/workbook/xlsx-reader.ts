@@ -105,25 +105,23 @@ function* packageSteps(bytes: Uint8Array, entries: Map<string, ZipEntry>, option
     // A sheet the workbook lists but whose content is not in the file is reported, never read as an empty sheet.
     if (!entry) throw new MissingPartError(s.path ?? relsPathOf(workbookPath), s.name);
     let reader = new SheetReader(shared, dateStyles, date1904, options.columns, s.name);
-    {
-      // The part is inflated whole (fflate's one-shot inflate is about twice as fast as its streaming one) and
-      // scanned as bytes; it is never decoded to one string. Progress follows the scan, in compressed bytes.
-      const data = yield entry;
-      const scale = data.length > 0 ? entry.compressedSize / data.length : 0;
-      const onPosition = (scanned: number) => options.onProgress?.(before + Math.round(scanned * scale), total);
-      try {
-        reader.scan(data, onPosition);
-        if (reader.headAfterChoice) {
-          reader = new SheetReader(shared, dateStyles, date1904, undefined, s.name);
-          reader.scan(data);
-        }
-      } catch (e) {
-        if (e instanceof XmlSyntaxError) throw new PartSyntaxError(entry.name);
-        throw e;
+    // The part is inflated whole (fflate's one-shot inflate is about twice as fast as its streaming one) and
+    // scanned as bytes; it is never decoded to one string. Progress follows the scan, in compressed bytes.
+    const data = yield entry;
+    const scale = data.length > 0 ? entry.compressedSize / data.length : 0;
+    const onPosition = (scanned: number) => options.onProgress?.(before + Math.round(scanned * scale), total);
+    try {
+      reader.scan(data, onPosition);
+      if (reader.headAfterChoice) {
+        reader = new SheetReader(shared, dateStyles, date1904, undefined, s.name);
+        reader.scan(data);
       }
-      before += entry.compressedSize;
-      options.onProgress?.(before, total);
+    } catch (e) {
+      if (e instanceof XmlSyntaxError) throw new PartSyntaxError(entry.name);
+      throw e;
     }
+    before += entry.compressedSize;
+    options.onProgress?.(before, total);
     out.push(reader.result(s.name, s.state));
   }
   return out;
