@@ -17,6 +17,11 @@ export interface MiniOptions {
   /** Inside <styleSheet>; undefined → no styles.xml. */
   styles?: string;
   date1904?: boolean;
+  /**
+   * How workbook.xml names each sheet's relationship id: the prefix bound to the relationships namespace ("r" when
+   * absent) and where it is declared (on the root, as Excel does, or on each <sheet>).
+   */
+  relId?: { prefix: string; declaredOn: "workbook" | "sheet" };
 }
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -36,10 +41,14 @@ export function miniXlsxFiles(sheets: MiniSheet[], options: MiniOptions = {}): R
       .join("")}${options.sharedXml ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ""}${options.styles !== undefined ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : ""}</Types>`,
   );
   put("_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  const prefix = options.relId?.prefix ?? "r";
+  const declaration = `xmlns:${prefix}="${REL}"`;
+  const root = options.relId ? `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"${options.relId.declaredOn === "workbook" ? ` ${declaration}` : ""}` : NS;
+  const onSheet = options.relId?.declaredOn === "sheet" ? ` ${declaration}` : "";
   put(
     "xl/workbook.xml",
-    `<workbook ${NS}>${options.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${sheets
-      .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`)
+    `<workbook ${root}>${options.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${sheets
+      .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""}${onSheet} ${prefix}:id="rId${i + 1}"/>`)
       .join("")}</sheets></workbook>`,
   );
   const rels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);

@@ -4,7 +4,9 @@ import { placed, problem, type Problem } from "../problems/problem";
 import { cellAddress, columnIndex } from "../columns";
 import { detectMasterKind, type MasterSet } from "../masters/master-set";
 import type { FormProfile, FieldKey } from "../profile/schema";
-import { addMasters, findForms, hiddenSheetNotices, mastersFromSheets, type SheetData } from "../workbook/sheet-data";
+import { findForms, hiddenSheetNotices } from "../form/find-forms";
+import { addMasters, mastersFromSheets } from "../masters/masters-from-sheets";
+import type { SheetData } from "../workbook/sheet-data";
 import { institutionLabel } from "./institution-label";
 import { nextSubmissionId, reviewSheetName, type ReviewSubmission } from "./submission";
 

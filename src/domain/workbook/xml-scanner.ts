@@ -164,6 +164,36 @@ export function decodeXmlText(raw: string): string {
   });
 }
 
+/**
+ * XML's end-of-line rule, which a parser applies before anything else: CR LF and a lone CR are read as LF. Applied to
+ * raw text (before entities are decoded: a character reference &#13; stays a CR). No copy when there is no CR.
+ */
+export function normalizeLineEnds(raw: string): string {
+  return raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n");
+}
+
+/** Raw character data as the XML parser hands it over: line ends normalized, entities decoded. */
+export function xmlText(raw: string): string {
+  return decodeXmlText(normalizeLineEnds(raw));
+}
+
+/**
+ * A <t> element's text as Excel reads it: without xml:space="preserve", the ASCII white space (space, tab, CR, LF)
+ * at both ends is dropped — after entities are decoded (&#10; at an end goes too), before OOXML escapes are
+ * (an _x000D_ at an end stays). Other spaces (U+3000, U+00A0) are kept.
+ */
+export function elementText(text: string, preserve: boolean): string {
+  if (preserve || text.length === 0) return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (!isSpace(first) && !isSpace(last)) return text;
+  let s = 0;
+  let e = text.length;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  return text.slice(s, e);
+}
+
 const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 /** OOXML's own escape for characters XML cannot hold (_x000D_ is a carriage return), as Excel shows them. */

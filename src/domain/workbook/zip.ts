@@ -13,6 +13,8 @@ export interface ZipEntry {
   /** Offset of the local file header. */
   localOffset: number;
   encrypted: boolean;
+  /** The CRC-32 of the part's bytes, as the central directory gives it. */
+  crc32: number;
 }
 
 /** Why bytes are not a readable ZIP; the reader turns it into a Japanese message naming the file. */
@@ -78,6 +80,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     if (p + 46 > bytes.length || u32(bytes, p) !== CENTRAL) return { ok: false, problem: "damaged" };
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
+    const crc32 = u32(bytes, p + 16);
     let compressedSize = u32(bytes, p + 20);
     let size = u32(bytes, p + 24);
     const nameLength = u16(bytes, p + 28);
@@ -106,7 +109,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
       }
       e += 4 + len;
     }
-    entries.set(name, { name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1 });
+    entries.set(name, { name, method, compressedSize, size, localOffset, encrypted: (flags & 1) === 1, crc32 });
     p = extraEnd + commentLength;
   }
   return { ok: true, entries };
@@ -141,7 +144,7 @@ export const fflateInflate: RawInflate = (data, size) => inflateSync(data, size 
 /** A whole part as bytes. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, inflate?: RawInflate): Uint8Array {
   const data = storedData(bytes, entry);
-  if (entry.method === 0) return data;
+  if (entry.method === 0) return checkedSize(entry, data);
   let out: Uint8Array;
   try {
     out = (inflate ?? fflateInflate)(data, entry.size);
@@ -157,7 +160,7 @@ export type AsyncRawInflate = (data: Uint8Array, size: number) => Promise<Uint8A
 /** readEntry with an inflater that works off the calling thread; rejects with DamagedPartError as readEntry throws. */
 export async function readEntryAsync(bytes: Uint8Array, entry: ZipEntry, inflate: AsyncRawInflate): Promise<Uint8Array> {
   const data = storedData(bytes, entry);
-  if (entry.method === 0) return data;
+  if (entry.method === 0) return checkedSize(entry, data);
   let out: Uint8Array;
   try {
     out = await inflate(data, entry.size);
@@ -174,9 +177,48 @@ function storedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return data;
 }
 
+/**
+ * Parts up to this size are checked against their CRC-32 whatever their method. A bigger deflated part (a 180,000-row
+ * master's sheet: 86 MB of XML, some 140 ms of CRC in JS, against the pane's 3 s target) is checked by inflating it:
+ * deflate's own structure and the exact size the directory gives. A stored part is always checked: nothing else is.
+ */
+const CRC_CHECKED_SIZE = 16 * 1024 * 1024;
+
+/** A part's bytes, checked against the size and CRC-32 the directory gives: a part that inflates but is not what was
+ * written (a byte changed in transit) is damaged, not read as something else. */
 function checkedSize(entry: ZipEntry, out: Uint8Array): Uint8Array {
   if (entry.size > 0 && out.length !== entry.size) throw new DamagedPartError(entry.name);
+  if ((entry.method === 0 || out.length <= CRC_CHECKED_SIZE) && crc32(out) !== entry.crc32) throw new DamagedPartError(entry.name);
   return out;
+}
+
+/** CRC-32 tables for eight bytes at a time ("slicing by 8": about 1 GB/s, a 50 MB worksheet in some 50 ms). */
+let crcTables: Int32Array | undefined;
+
+function tables(): Int32Array {
+  if (crcTables) return crcTables;
+  const t = new Int32Array(256 * 8);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n] >>> 8) ^ t[t[(k - 1) * 256 + n] & 255];
+  return (crcTables = t);
+}
+
+/** The CRC-32 (ZIP's, polynomial 0xEDB88320) of some bytes, as an unsigned number. */
+export function crc32(b: Uint8Array): number {
+  const t = tables();
+  let c = -1;
+  let i = 0;
+  const last = b.length - 8;
+  for (; i <= last; i += 8) {
+    const a = c ^ (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
+    c = t[1792 + (a & 255)] ^ t[1536 + ((a >>> 8) & 255)] ^ t[1280 + ((a >>> 16) & 255)] ^ t[1024 + (a >>> 24)] ^ t[768 + b[i + 4]] ^ t[512 + b[i + 5]] ^ t[256 + b[i + 6]] ^ t[b[i + 7]];
+  }
+  for (; i < b.length; i++) c = t[(c ^ b[i]) & 255] ^ (c >>> 8);
+  return ~c >>> 0;
 }
 
 /** Index just after the last complete UTF-8 sequence of `b` (a piece may end inside a character). */

@@ -2,7 +2,7 @@
 // Only the domain's reader (fflate + the scanner) and, for master files, the master indexing are bundled here; the
 // pane receives plain values, or plain master indexes. The same script serves as the second worker of a big file,
 // reading its shared strings while the first inflates the sheets (see read-workbook-protocol.ts).
-import { masterColumnFilter, mastersFromSheets } from "../../domain/workbook/sheet-data";
+import { masterColumnFilter, mastersFromSheets } from "../../domain/masters/masters-from-sheets";
 import { inflateWorksheets, readSharedStringsPart, readXlsx, SharedStrings, type SharedStringsParts, type WorkbookRead } from "../../domain/workbook/xlsx-reader";
 import { packMasterData, transferablesOf } from "./packed-masters";
 import type { ReadRequest, SharedStringsResult, WorkerReply, WorkerRequest } from "./read-workbook-protocol";

@@ -8,4 +8,5 @@ export const FILE_MESSAGES = {
   "file.truncated": entry("error", (p, place) => `ファイル「${place.file}」は途中で切れているため読めません（コピーやダウンロードが終わっていない可能性があります）。元のファイルをもう一度取得してください。`),
   "file.damaged": entry("error", (p, place) => `ファイル「${place.file}」は壊れているため読めません（${p.part}）。Excelで開いて修復・保存し直すか、元のファイルをもう一度取得してください。`),
   "file.no-workbook": entry("error", (p, place) => `ファイル「${place.file}」はZIP形式ですがExcelブック（.xlsx）ではありません。.xlsx ファイルを指定してください。`),
+  "file.sheet-missing": entry("error", (p, place) => `ファイル「${place.file}」は壊れているため読めません（シート「${p.sheet}」の中身 ${p.part} がファイル内にありません）。Excelで開いて修復・保存し直すか、元のファイルをもう一度取得してください。`),
 } satisfies Record<string, CatalogueEntry>;

@@ -1,0 +1,144 @@
+import { cellText, isBlankCell, isCellError, type Cell } from "../cell";
+import { problem, type Problem } from "../problems/problem";
+import { columnLetter } from "../columns";
+import { compareCellProblems, cellProblem, type CellProblem } from "../problems/problem";
+import { checkForm, createCheckContext } from "../check/check-form";
+import type { FormChecker } from "../check/form-checker";
+import type { CheckView } from "../check/context";
+import type { FormRow } from "../check/row-state";
+import type { MasterSet } from "../masters/master-set";
+import type { FormProfile } from "../profile/schema";
+import type { SheetData } from "../workbook/sheet-data";
+import { locateHeader, rowHasData, type FormLocation } from "./locate-form";
+
+export interface FormSheet {
+  sheet: string;
+  headerRow: number;
+  firstDataRow: number;
+  rows: FormRow[];
+  /** The header row's labels for the exported columns (the registration CSV's header line). */
+  headerCells: readonly Cell[];
+  /**
+   * What the file shows differently from its cells, found while reading: merged cells inside the data area (warning)
+   * and values far below the data (error; those rows are not in `rows`). Sorted like the checker's findings.
+   */
+  readFindings: CellProblem[];
+  /** About the sheet or its workbook as read: hidden data rows, hidden form sheets left out. */
+  notices: Problem[];
+}
+
+export interface FindFormOptions {
+  /** Take hidden and veryHidden sheets as forms too (default: they are only named in a notice). */
+  includeHidden?: boolean;
+}
+
+/** A form sheet that was left out because it is hidden. */
+export interface HiddenFormSheet {
+  sheet: string;
+  state: "hidden" | "veryHidden";
+}
+
+/**
+ * A run of at least this many empty rows after the data, followed by values, makes those values "far below the data":
+ * they are reported as such instead of turning every row in between into a gap row.
+ */
+export const STRAY_GAP_ROWS = 1000;
+
+/**
+ * Every form sheet of a workbook (利用者名 in B of a header row near the top), preferred name first, and the form
+ * sheets left out because they are hidden (unless asked for).
+ */
+export function findForms(sheets: readonly SheetData[], profile: FormProfile, options: FindFormOptions = {}): { forms: FormSheet[]; hidden: HiddenFormSheet[] } {
+  const ctx = createCheckContext(profile, {});
+  const found: FormSheet[] = [];
+  const hidden: HiddenFormSheet[] = [];
+  for (const s of sheets) {
+    const location = locateHeader(s.values.slice(0, profile.sheet.headerSearchRows), profile);
+    if (!location) continue;
+    if (s.state && s.state !== "visible" && !options.includeHidden) {
+      hidden.push({ sheet: s.name, state: s.state });
+      continue;
+    }
+    found.push(formSheetOf(s, location, ctx.dataColumns));
+  }
+  const preferred = profile.sheet.preferredName;
+  return { forms: found.sort((a, b) => Number(b.sheet === preferred) - Number(a.sheet === preferred)), hidden };
+}
+
+/**
+ * Every sheet of a workbook that is a form, preferred name first. Hidden sheets are left out unless asked for; they are
+ * named in a notice of the first form.
+ */
+export function findFormSheets(sheets: readonly SheetData[], profile: FormProfile, options: FindFormOptions = {}): FormSheet[] {
+  const { forms, hidden } = findForms(sheets, profile, options);
+  if (forms.length > 0) forms[0].notices.unshift(...hiddenSheetNotices(hidden));
+  return forms;
+}
+
+export function hiddenSheetNotices(hidden: readonly HiddenFormSheet[]): Problem[] {
+  return hidden.map((h) => problem("sheet.hidden", { sheet: h.sheet, state: h.state === "veryHidden" ? "完全に非表示（veryHidden）" : "非表示" }));
+}
+
+function formSheetOf(s: SheetData, location: FormLocation, dataColumns: readonly number[]): FormSheet {
+  const values = s.values;
+  const first = location.firstDataRow;
+  // The data area ends at the last filled row before a run of STRAY_GAP_ROWS empty rows; what follows is stray.
+  let lastMain = location.headerRow;
+  const stray: number[] = [];
+  for (let r = first; r <= values.length; r++) {
+    if (!rowHasData(values[r - 1] ?? [], dataColumns)) continue;
+    if (stray.length > 0 || r - lastMain > STRAY_GAP_ROWS) stray.push(r);
+    else lastMain = r;
+  }
+  const rows: FormRow[] = [];
+  for (let r = first; r <= lastMain; r++) rows.push({ row: r, cells: values[r - 1] ?? [] });
+  const readFindings: CellProblem[] = [];
+  for (const r of stray) {
+    const cells = values[r - 1];
+    const filled = dataColumns.filter((i) => isCellError(cells[i]) || !isBlankCell(cells[i]));
+    const sample = filled.slice(0, 3).map((i) => `${columnLetter(i)}${r}「${cellText(cells[i])}」`).join("、") + (filled.length > 3 ? " ほか" : "");
+    readFindings.push(cellProblem(r, columnLetter(filled[0]), "row.stray", { row: r, lastRow: lastMain, cells: sample }));
+  }
+  const lo = Math.min(...dataColumns);
+  const hi = Math.max(...dataColumns);
+  for (const m of s.merges ?? []) {
+    if (m.bottom < first || m.top > lastMain || m.right < lo || m.left > hi) continue;
+    if (m.top === m.bottom && m.left === m.right) continue;
+    const anchor = `${columnLetter(m.left)}${m.top}`;
+    const column = columnLetter(Math.max(m.left, lo));
+    for (let r = Math.max(m.top, first); r <= Math.min(m.bottom, lastMain); r++) {
+      readFindings.push(cellProblem(r, column, "cell.merged", { range: m.ref, anchor }));
+    }
+  }
+  readFindings.sort(compareCellProblems);
+  const notices: Problem[] = [];
+  const hiddenRows = (s.hiddenRows ?? []).filter((r) => r >= first && r <= lastMain);
+  if (hiddenRows.length > 0) notices.push(problem("rows.hidden", { sheet: s.name, rows: rowRangesText(hiddenRows) }));
+  return {
+    sheet: s.name,
+    headerRow: location.headerRow,
+    firstDataRow: location.firstDataRow,
+    rows,
+    headerCells: values[location.headerRow - 1] ?? [],
+    readFindings,
+    notices,
+  };
+}
+
+/** Row numbers as short Japanese ranges: [5,6,7,10] → "5〜7・10行目" (at most 10 ranges, then ほか). */
+export function rowRangesText(rows: readonly number[]): string {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    ranges.push(i === j ? `${sorted[i]}` : `${sorted[i]}〜${sorted[j]}`);
+    i = j + 1;
+  }
+  return `${ranges.slice(0, 10).join("・")}行目${ranges.length > 10 ? " ほか" : ""}`;
+}
+
+/** Checks one form sheet against the masters. */
+export function checkFormSheet(form: FormSheet, profile: FormProfile, masters: MasterSet, view: CheckView = "reviewer"): FormChecker {
+  return checkForm(form.rows, form.headerRow, profile, masters, view);
+}
