@@ -1,4 +1,4 @@
-import { cellAddress, cellText, columnIndex, columnLetter, columnRange, compareCellProblems, cellProblem, isBlankCell, isCellError, numberText } from "../../src/domain";
+import { cellAddress, cellText, columnIndex, columnLetter, columnRange, compareCellProblems, cellProblem, isBlankCell, isCellError, messageOf, numberText } from "../../src/domain";
 
 describe("cells", () => {
   it("cellText: what the user sees; numbers keep every digit", () => {
@@ -38,9 +38,10 @@ describe("columns", () => {
 });
 
 describe("findings", () => {
-  it("carry row, column, severity, stable code, Japanese message and an optional fix", () => {
+  it("carry their cell, severity, stable code and params (the Japanese sentence made from them), and an optional fix", () => {
     const f = cellProblem(14, "C", "required.missing", { label: "連絡先電話番号" });
-    expect(f).toEqual({ row: 14, column: "C", severity: "error", code: "required.missing", message: "連絡先電話番号が入力されていません。" });
+    expect(f).toEqual({ place: { row: 14, column: "C" }, severity: "error", code: "required.missing", params: { label: "連絡先電話番号" } });
+    expect(messageOf(f)).toBe("連絡先電話番号が入力されていません。");
     expect(cellProblem(4, "F", "grey.has-value", {}, "")).toHaveProperty("fix", "");
   });
 

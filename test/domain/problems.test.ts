@@ -58,8 +58,8 @@ describe("one problem shape across the product", () => {
   });
 
   it("a draft's problem keeps its code and severity, placed on its form row; an invalid URL is the URL's own problem", () => {
-    const built = buildAccountDrafts([], { url: "not a url" });
-    expect(built.problems.map(asReported)).toEqual([{ code: "url.malformed", severity: "error", message: "「not a url」はURLとして正しくありません（https:// から入力してください）。", place: {} }]);
+    const built = buildAccountDrafts([], { url: "not-a-url" });
+    expect(built.problems.map(asReported)).toEqual([{ code: "url.malformed", severity: "error", message: "「not-a-url」はURLとして正しくありません（https:// から入力してください）。", place: {} }]);
     const to = problem("draft.invalid-to", { userId: "U1", value: "" }, { file: "a.xlsx:申請様式", row: 14 });
     expect(messageOf(to)).toBe("利用者ID U1: 申請様式 14行目の連絡先メールアドレス「空欄」が1つの正しいアドレスではないため、メールを作成できません。");
   });

@@ -2,7 +2,7 @@
 // and the two-worker read of a big file, the shared strings coming from a second worker through a MessageChannel.
 import { strToU8, zipSync } from "fflate";
 import { readFileSync } from "node:fs";
-import { DEFAULT_PROFILE, mastersFromSheets, readXlsx } from "../../src/domain";
+import { DEFAULT_PROFILE, mastersFromSheets, messageOf, readXlsx } from "../../src/domain";
 import type { WorkerReply, WorkerRequest } from "../../src/taskpane/workers/read-workbook-protocol";
 import { unpackMasterData, unpackSearchKeys } from "../../src/taskpane/workers/packed-masters";
 import { miniXlsx, miniXlsxFiles } from "../support/minimal-xlsx";
@@ -50,7 +50,9 @@ describe("read-workbook.worker", () => {
 
   it("answers an unreadable file with the Japanese problem, not an exception", async () => {
     await answered({ type: "read", bytes: new Uint8Array([1, 2, 3]).buffer, fileName: "b.xlsx" });
-    expect(posted).toEqual([{ type: "done", result: { ok: false, problem: expect.objectContaining({ code: "file.not-xlsx", message: expect.stringContaining("b.xlsx") }) } }]);
+    expect(posted).toEqual([{ type: "done", result: { ok: false, problem: expect.objectContaining({ code: "file.not-xlsx", place: { file: "b.xlsx" } }) } }]);
+    const done = posted[0];
+    expect(done.type === "done" && !done.result.ok && messageOf(done.result.problem)).toContain("「b.xlsx」");
   });
 
   /** The pane's two workers, played by this one module: the helper's strings reach the reader through a channel. */

@@ -11,14 +11,14 @@ describe("institutionFindings", () => {
   const own = institutionFindings(checker, checker.result().findings);
 
   it("asks the institution directly for what the reviewer would collect, without the reviewer's instruction", () => {
-    const blank = own.find((f) => f.code === "institution.blank")!;
-    expect(blank).toMatchObject({ row: 4, column: "AJ", severity: "warning" });
+    const blank = own.find((f) => f.code === "institution.blank-ask")!;
+    expect(blank).toMatchObject({ place: { row: 4, column: "AJ" }, severity: "warning" });
     expect(messageOf(blank)).toContain("お知らせください：医療機関名称（カナ含む）、郵便番号・住所");
     expect(messageOf(blank)).not.toContain("聴取");
   });
 
   it("rewords an unknown 保健所コード for someone without the master, keeping the value", () => {
-    expect(messageOf(own.find((f) => f.code === "healthCenter.unknown")!)).toMatch(/^保健所コード「99999」が見つかりません。/);
+    expect(messageOf(own.find((f) => f.code === "healthCenter.unknown-ask")!)).toMatch(/^保健所コード「99999」が見つかりません。/);
   });
 
   it("leaves out what the institution cannot act on: the deferred type, other submissions, infos", () => {

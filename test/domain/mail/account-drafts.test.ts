@@ -117,15 +117,9 @@ describe("what stops a draft", () => {
     expect(built.drafts.map((d) => d.userId)).not.toContain("U230003");
     expect(built.drafts).toHaveLength(9);
     expect(built.problems).toEqual([
-      {
-        severity: "error",
-        code: "draft.invalid-to",
-        userId: "U230003",
-        source: "application-form.xlsx:申請様式",
-        row: 15,
-        message: "利用者ID U230003: 申請様式 15行目の連絡先メールアドレス「tanaka＠example-hosp.jp」が1つの正しいアドレスではないため、メールを作成できません。",
-      },
+      { severity: "error", code: "draft.invalid-to", params: { userId: "U230003", value: "tanaka＠example-hosp.jp" }, place: { file: "application-form.xlsx:申請様式", row: 15 } },
     ]);
+    expect(messageOf(built.problems[0])).toBe("利用者ID U230003: 申請様式 15行目の連絡先メールアドレス「tanaka＠example-hosp.jp」が1つの正しいアドレスではないため、メールを作成できません。");
   });
 
   it("a bad URL, a bad From or a template error: nothing is built", () => {
@@ -142,9 +136,8 @@ describe("what stops a draft", () => {
     const noTfa: AccountMatch = { ...m, record: { ...m.record, tfaMethod: "", tfaEmail: "" } };
     const built = buildAccountDrafts([noTfa], { url: URL });
     expect(built.drafts).toHaveLength(1);
-    expect(built.problems).toEqual([
-      expect.objectContaining({ severity: "warning", code: "draft.value-missing", userId: "U230000", row: 4, message: expect.stringContaining("{二要素認証}") }),
-    ]);
+    expect(built.problems).toEqual([expect.objectContaining({ severity: "warning", code: "draft.value-missing", params: expect.objectContaining({ userId: "U230000" }), place: expect.objectContaining({ row: 4 }) })]);
+    expect(messageOf(built.problems[0])).toContain("{二要素認証}");
   });
 });
 
@@ -242,7 +235,8 @@ describe("system URL and file names", () => {
       if (!r.ok) expect(messageOf(r.problem)).toContain("表示を変える見えない文字（U+");
     }
     const rlo = checkSystemUrl("https://nesid.example.invalid/\u202egpj.exe");
-    expect(rlo).toEqual({ ok: false, message: "システムのURLに、表示を変える見えない文字（U+202E）が含まれています。URLを手で入力し直してください。" });
+    expect(rlo).toMatchObject({ ok: false, problem: { code: "url.invisible-character" } });
+    expect(!rlo.ok && messageOf(rlo.problem)).toBe("システムのURLに、表示を変える見えない文字（U+202E）が含まれています。URLを手で入力し直してください。");
   });
 
   it("makes IDs safe file names and keeps them unique ignoring case", () => {

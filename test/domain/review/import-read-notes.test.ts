@@ -26,9 +26,15 @@ describe("importSubmissions: what the reader found is told to the reviewer", () 
     expect(result.submissions.map((s) => [s.sourceSheet, s.rows.map((r) => r.row)])).toEqual([["申請様式", [4, 5]]]);
     const codes = result.notices.map((n) => [n.code, n.severity]);
     expect(codes).toEqual([
-      ["import.hidden-sheet", "warning"],
-      ["import.sheet-notice", "info"],
-      ["import.read-findings", "warning"],
+      ["sheet.hidden", "warning"],
+      ["rows.hidden", "info"],
+      ["row.stray", "error"],
+    ]);
+    // Each keeps its own code and params, placed on the file (and the sheet it was found in).
+    expect(result.notices.map((n) => [n.place.file, n.place.sheet, n.place.row])).toEqual([
+      ["提出.xlsx", undefined, undefined],
+      ["提出.xlsx", "申請様式", undefined],
+      ["提出.xlsx", "申請様式", 5000],
     ]);
     expect(messageOf(result.notices[0])).toContain("申請様式 (2)");
     expect(messageOf(result.notices[1])).toContain("（5行目）");

@@ -30,7 +30,7 @@ describe("importSubmissions: each form sheet of each file becomes a submission",
     const { submissions, notices } = importSubmissions([file], { profile });
     expect(submissions).toEqual([]);
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ fileName: "メモだけ.xlsx", code: "import.no-form-sheet", severity: "error" });
+    expect(notices[0]).toMatchObject({ place: { file: "メモだけ.xlsx" }, code: "import.no-form-sheet", severity: "error" });
     expect(messageOf(notices[0])).toContain("「メモ」");
   });
 
@@ -68,7 +68,7 @@ describe("importSubmissions: each form sheet of each file becomes a submission",
     expect(cells[1].cells[10]).toBe(25654);
     expect(cells[2].cells[2]).toBe(355551002);
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ code: "import.numeric-codes", severity: "warning", sheet: "申請様式" });
+    expect(notices[0]).toMatchObject({ code: "import.numeric-codes", severity: "warning", place: { sheet: "申請様式" } });
     for (const address of ["E4", "K5", "C6", "AJ7"]) expect(messageOf(notices[0])).toContain(address);
   });
 

@@ -6,7 +6,7 @@ describe("利用者ごとのアカウント: generic names", () => {
     const r = checkValid({ name });
     const generic = r.findings.filter((f) => f.code === "name.generic");
     expect(generic).toHaveLength(1);
-    expect(generic[0]).toMatchObject({ column: "B", severity: "warning" });
+    expect(generic[0]).toMatchObject({ place: { column: "B" }, severity: "warning" });
     expect(messageOf(generic[0])).toContain(name);
   });
 

@@ -1,4 +1,5 @@
 import { codeText } from "../../../src/domain/values/code";
+import { problem } from "../../../src/domain";
 
 describe("codeText: codes are text", () => {
   it("keeps text as typed (leading zeros stay)", () => {
@@ -13,10 +14,10 @@ describe("codeText: codes are text", () => {
   });
 
   it("full-width digits and dashes → warning with the normalized code", () => {
-    expect(codeText("０９")).toEqual({ text: "09", numeric: false, issue: { code: "code.normalized", params: { fix: "09" }, fix: "09" } });
+    expect(codeText("０９")).toEqual({ text: "09", numeric: false, issue: problem("code.normalized", { fix: "09" }, {}, "09") });
   });
 
   it("surrounding spaces → warning with the trimmed code", () => {
-    expect(codeText(" 09　")).toEqual({ text: "09", numeric: false, issue: { code: "text.surrounding-space", fix: "09" } });
+    expect(codeText(" 09　")).toEqual({ text: "09", numeric: false, issue: problem("text.surrounding-space", {}, {}, "09") });
   });
 });

@@ -94,7 +94,7 @@ describe("a sheet whose content is not in the file is a problem naming the file,
     const damaged = zipped.slice();
     damaged[at + 8] = "W".charCodeAt(0);
     const p = problemOf(damaged, "転送.xlsx");
-    expect(p).toMatchObject({ code: "file.damaged", part: "xl/_rels/workbook.xml.rels" });
+    expect(p).toMatchObject({ code: "file.damaged", params: { part: "xl/_rels/workbook.xml.rels" } });
     expect(messageOf(p)).toContain("転送.xlsx");
     // The same file unchanged reads.
     expect(values(zipped)).toEqual([["a", 1]]);
@@ -106,7 +106,7 @@ describe("cells that refer to shared strings in a workbook that has none", () =>
 
   it("make the file damaged, naming the missing part", () => {
     const p = problemOf(miniXlsx([{ name: "申請様式", data: sCells }]), "文字列なし.xlsx");
-    expect(p).toMatchObject({ code: "file.damaged", part: "xl/sharedStrings.xml" });
+    expect(p).toMatchObject({ code: "file.damaged", params: { part: "xl/sharedStrings.xml" } });
     expect(messageOf(p)).toContain("文字列なし.xlsx");
     expect(messageOf(p)).toContain("xl/sharedStrings.xml");
   });
@@ -117,7 +117,7 @@ describe("cells that refer to shared strings in a workbook that has none", () =>
     if (!part.ok) throw new Error(messageOf(part.problem));
     const handed = new SharedStrings(part.strings.parts());
     const r = readXlsx(bytes, "文字列なし.xlsx", { sharedStrings: handed });
-    expect(!r.ok && r.problem).toMatchObject({ code: "file.damaged", part: "xl/sharedStrings.xml" });
+    expect(!r.ok && r.problem).toMatchObject({ code: "file.damaged", params: { part: "xl/sharedStrings.xml" } });
   });
 
   it("a workbook without shared strings whose cells need none reads", () => {

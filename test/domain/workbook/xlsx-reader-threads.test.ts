@@ -111,7 +111,7 @@ describe("shared strings read apart: the cells Excel shows and the ones it does 
     files["xl/sharedStrings.xml"] = strToU8(`<sst><si><t>a</t></si><`);
     const [broken, async] = await bothReaders(zipSync(files), "b.xlsx");
     expect(async).toEqual(broken);
-    expect(!broken.ok && broken.problem).toMatchObject({ code: "file.damaged", part: "xl/sharedStrings.xml" });
+    expect(!broken.ok && broken.problem).toMatchObject({ code: "file.damaged", params: { part: "xl/sharedStrings.xml" } });
   });
 });
 
@@ -130,7 +130,7 @@ describe("shared strings decoded one by one as cells ask for them", () => {
     const bytes = miniXlsx([{ name: "S", data: cells(2) }], { sharedXml: ["<t>ok</t>", "<t>a < b</t>"] });
     const [sync, async] = await bothReaders(bytes, "x.xlsx");
     expect(async).toEqual(sync);
-    expect(!sync.ok && sync.problem).toMatchObject({ code: "file.damaged", part: "xl/sharedStrings.xml" });
+    expect(!sync.ok && sync.problem).toMatchObject({ code: "file.damaged", params: { part: "xl/sharedStrings.xml" } });
   });
 
   it("a part that is not well-formed UTF-8: each item as TextDecoder reads it alone, the others intact", async () => {

@@ -85,7 +85,7 @@ describe("readXlsx: values as Excel shows them", () => {
     const [form] = findFormSheets(sheets, DEFAULT_PROFILE);
     const findings = checkFormSheet(form, DEFAULT_PROFILE, testMasters()).result().findings;
     const f = findings.find((x) => x.code === "cell.shared-string-missing")!;
-    expect(f).toMatchObject({ row: 5, column: "B", severity: "error" });
+    expect(f).toMatchObject({ place: { row: 5, column: "B" }, severity: "error" });
     expect(messageOf(f)).toContain("B5");
   });
 
