@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DEFAULT_PROFILE, displayText, loadProfileJson, type FormProfile } from "../domain";
+import { DEFAULT_PROFILE, displayText, loadProfileJson, messageOf, type FormProfile } from "../domain";
 import { runAnnotate } from "./commands/annotate";
 import { runCheck } from "./commands/check";
 import { runDiff } from "./commands/diff";
@@ -63,7 +63,7 @@ function loadProfileFile(path: string | undefined): FormProfile {
     throw new UnreadableFileError(`様式プロファイル「${path}」を開けません: ${fileErrorText(e)}`);
   }
   const loaded = loadProfileJson(text);
-  if (!loaded.ok) throw new UsageError(`様式プロファイル「${path}」が正しくありません:\n  ${loaded.errors.join("\n  ")}`);
+  if (!loaded.ok) throw new UsageError(`様式プロファイル「${path}」が正しくありません:\n  ${loaded.problems.map(messageOf).join("\n  ")}`);
   return loaded.profile;
 }
 

@@ -3,6 +3,7 @@ export * from "./cell";
 export * from "./columns";
 export * from "./problems/severity";
 export * from "./problems/place";
+export * from "./problems/place-text";
 export * from "./problems/problem";
 export { CATALOGUE, type ProblemCode, type CellRuleCode, type FileProblemCode, type TemplateProblemCode, type IssuedProblemCode } from "./problems/catalogue";
 export type { ProblemParams } from "./problems/entry";

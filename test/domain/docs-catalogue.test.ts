@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { CATALOGUE } from "../../src/domain/problems/catalogue";
+import { CATALOGUE } from "../../src/domain";
 
 const DOCS = path.join(__dirname, "..", "..", "docs");
 

@@ -1,21 +1,4 @@
-import {
-  buildAccountDrafts,
-  cellProblem,
-  checkMailTemplates,
-  DEFAULT_MAIL_TEMPLATES,
-  encodeText,
-  isCellProblem,
-  messageOf,
-  placed,
-  placeText,
-  problem,
-  problemsInOrder,
-  readIssuedCsv,
-  reportSchemas,
-  unreadableFileNotice,
-  type Problem,
-} from "../../src/domain";
-import { CATALOGUE, type ProblemCode } from "../../src/domain/problems/catalogue";
+import { buildAccountDrafts, cellProblem, checkMailTemplates, DEFAULT_MAIL_TEMPLATES, encodeText, isCellProblem, messageOf, placed, placeText, problem, problemsInOrder, readIssuedCsv, reportSchemas, unreadableFileNotice, type Problem, CATALOGUE, type ProblemCode } from "../../src/domain";
 
 /** A problem as the JSON report writes it: the sentence made from the catalogue. */
 const asReported = (p: Problem) => ({ code: p.code, severity: p.severity, message: messageOf(p), place: p.place });

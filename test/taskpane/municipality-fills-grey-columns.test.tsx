@@ -4,7 +4,7 @@ import "./support/jsdom-gaps";
 import { act, fireEvent } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { loadProfileJson } from "../../src/domain";
+import { loadProfileJson, messageOf } from "../../src/domain";
 import { count, group, SHEET } from "./support/queries";
 import { renderPane } from "./support/render-pane";
 import { FULL_CAPABILITIES } from "./support/fake-gateway";
@@ -12,7 +12,7 @@ import { sampleFormWorkbook } from "./support/sample-workbook";
 
 function exampleProfile() {
   const loaded = loadProfileJson(readFileSync(path.join(__dirname, "..", "..", "profiles", "municipality-fills-4-7.json"), "utf8"));
-  if (!loaded.ok) throw new Error(loaded.errors.join());
+  if (!loaded.ok) throw new Error(loaded.problems.map(messageOf).join());
   return loaded.profile;
 }
 

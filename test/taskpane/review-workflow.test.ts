@@ -2,10 +2,9 @@ import "./support/jsdom-gaps";
 // The reviewer's workflow through ReviewController on the stand-in Excel host (the real Excel layer, the real
 // domain): two submissions in, decisions saved in the workbook, the registration CSV, the issued accounts, the
 // drafts zip. Downloads and the clipboard are captured at the pane's edge; everything else is the product.
-import { readFileSync } from "node:fs";
+import { readFileSync, mkdtempSync, writeFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { tmpdir } from "node:os";
-import { mkdtempSync, writeFileSync, readdirSync, rmSync } from "node:fs";
 import Encoding from "encoding-japanese";
 import { unzipSync } from "fflate";
 import { simpleParser } from "mailparser";

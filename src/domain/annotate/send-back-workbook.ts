@@ -1,9 +1,8 @@
-import { messageOf } from "../problems/problem";
+import { messageOf, type CellProblem } from "../problems/problem";
 import type ExcelJS from "exceljs";
 import { cellText, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import { summarize, type FormChecker, type RowStatus } from "../check/form-checker";
-import { type CellProblem } from "../problems/problem";
 import { findingsByRow } from "../review/combined-check";
 import { institutionLabel } from "../review/institution-label";
 import type { ReportSubmission } from "../review/review-report";

@@ -1,9 +1,8 @@
 import { cellText, isBlankCell, isCellError, type Cell } from "../cell";
 import { columnLetter } from "../columns";
-import { cellProblem, type CellProblem } from "../problems/problem";
+import { cellProblem, type CellProblem, type Problem } from "../problems/problem";
 import type { MasterRecord } from "../masters/master-index";
 import type { FieldKey, OrgType, TfaMethod } from "../profile/schema";
-import type { Problem } from "../problems/problem";
 import type { CheckContext } from "./context";
 
 /** A row of the form as read from the sheet: cells indexed by column (A = 0). */

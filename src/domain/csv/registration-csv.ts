@@ -1,8 +1,7 @@
-import { messageOf } from "../problems/problem";
+import { messageOf, type CellProblem } from "../problems/problem";
 import { cellText, isBlankCell, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import type { RowResult } from "../check/check-row";
-import { type CellProblem } from "../problems/problem";
 import type { FormProfile } from "../profile/schema";
 import { isAcceptedOrgType } from "../rules/org-type";
 import { formulaLikeStart } from "../text/formula";

@@ -1,9 +1,8 @@
-import { messageOf } from "../problems/problem";
+import { messageOf, type CellProblem } from "../problems/problem";
 import { cellText, isCellError, type Cell } from "../cell";
 import { columnIndex, columnLetter } from "../columns";
 import type { RowResult } from "../check/check-row";
 import type { FormChecker, RowStatus } from "../check/form-checker";
-import { type CellProblem } from "../problems/problem";
 import { FIELD_KEYS } from "../profile/schema";
 import { nfkc, trimSpaces } from "../text/normalize";
 

@@ -1,7 +1,6 @@
 import { cellText, isBlankCell, isCellError, type Cell } from "../cell";
-import { problem, type Problem } from "../problems/problem";
+import { problem, type Problem, compareCellProblems, cellProblem, type CellProblem } from "../problems/problem";
 import { columnLetter } from "../columns";
-import { compareCellProblems, cellProblem, type CellProblem } from "../problems/problem";
 import { checkForm, createCheckContext } from "../check/check-form";
 import type { FormChecker } from "../check/form-checker";
 import type { CheckView } from "../check/context";

@@ -1,5 +1,4 @@
-import type { Cell } from "../cell";
-import { cellText } from "../cell";
+import { type Cell, cellText } from "../cell";
 import { MASTER_KINDS, type FormProfile, type MasterKind } from "../profile/schema";
 import { nfkc, trimSpaces } from "../text/normalize";
 import { MasterIndex } from "./master-index";

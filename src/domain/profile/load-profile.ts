@@ -1,8 +1,9 @@
 import type { z as Z } from "zod";
+import { problem, type Problem } from "../problems/problem";
 import { onFirstUse, zod } from "../zod";
 import { profileSchemas, type FormProfile } from "./schema";
 
-export type ProfileLoadResult = { ok: true; profile: FormProfile } | { ok: false; errors: string[] };
+export type ProfileLoadResult = { ok: true; profile: FormProfile } | { ok: false; problems: Problem[] };
 
 /** zod's Japanese messages, with a plainer one for a field that is not there at all. */
 const profileError = onFirstUse((): Z.core.$ZodErrorMap => {
@@ -14,11 +15,8 @@ const profileError = onFirstUse((): Z.core.$ZodErrorMap => {
 export function loadProfile(data: unknown): ProfileLoadResult {
   const parsed = profileSchemas().FormProfileSchema.safeParse(data, { error: profileError() });
   if (parsed.success) return { ok: true, profile: parsed.data };
-  const errors = parsed.error.issues.map((issue) => {
-    const where = issue.path.length ? issue.path.join(".") : "（全体）";
-    return `様式プロファイルの ${where}: ${issue.message}`;
-  });
-  return { ok: false, errors };
+  const problems = parsed.error.issues.map((issue) => problem("profile.invalid", { path: issue.path.length ? issue.path.join(".") : "（全体）", detail: issue.message }));
+  return { ok: false, problems };
 }
 
 /** "3行目 5文字目" for a character offset in the text. */
@@ -29,15 +27,14 @@ function lineAndColumn(text: string, offset: number): string {
 
 /** Parses profile JSON text; a syntax error is a load error like any other, with its place when the parser gives it. */
 export function loadProfileJson(text: string): ProfileLoadResult {
-  if (text.trim() === "") return { ok: false, errors: ["様式プロファイルが空です（JSON形式で記述してください）。"] };
+  if (text.trim() === "") return { ok: false, problems: [problem("profile.empty")] };
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const message = (e as Error).message;
     const at = /at position (\d+)/.exec(message);
-    const where = at ? `（${lineAndColumn(text, Number(at[1]))}付近）` : "";
-    return { ok: false, errors: [`様式プロファイルがJSONとして読めません${where}: ${message}`] };
+    return { ok: false, problems: [problem("profile.not-json", { where: at ? lineAndColumn(text, Number(at[1])) : undefined, detail: message })] };
   }
   return loadProfile(data);
 }

@@ -1,7 +1,5 @@
-import { messageOf } from "../problems/problem";
+import { messageOf, type CellProblem, type Problem } from "../problems/problem";
 import type { z as Z } from "zod";
-import { type CellProblem } from "../problems/problem";
-import { type Problem } from "../problems/problem";
 import { onFirstUse, zod } from "../zod";
 
 /**

@@ -1,10 +1,9 @@
-import { messageOf } from "../problems/problem";
+import { messageOf, type CellProblem } from "../problems/problem";
 import { cellText, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import { institutionFindings } from "../annotate/institution-findings";
 import { summarize, type RowStatus } from "../check/form-checker";
-import { type CellProblem } from "../problems/problem";
-import { SEVERITY_LABEL, type Severity } from "../problems/severity";
+import { SEVERITY_LABEL } from "../problems/severity";
 import type { FormProfile } from "../profile/schema";
 import { trimSpaces } from "../text/normalize";
 import type { CheckedSubmission, SubmissionSummary } from "./review-check";

@@ -4,7 +4,6 @@ import {
   draftsZip,
   encodingLabel,
   exportSourceOf,
-  messageOf,
   placed,
   mailtoLink,
   matchAccounts,

@@ -1,15 +1,4 @@
-import type {
-  CellProblem,
-  ClearedValue,
-  FormDiff,
-  IssuedColumnMapping,
-  MailTemplates,
-  Problem,
-  RefusedRow,
-  ReviewDecision,
-  SubmissionSummary,
-} from "../../domain";
-import { DEFAULT_MAIL_TEMPLATES } from "../../domain";
+import { type CellProblem, type ClearedValue, type FormDiff, type IssuedColumnMapping, type MailTemplates, type Problem, type RefusedRow, type ReviewDecision, type SubmissionSummary, DEFAULT_MAIL_TEMPLATES } from "../../domain";
 
 export type ReviewIntent = "success" | "info" | "warning" | "error";
 

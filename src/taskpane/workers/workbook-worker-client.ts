@@ -1,4 +1,4 @@
-import type { Problem } from "../../domain/problems/problem";
+import type { Problem } from "../../domain";
 import type { FormProfile } from "../../domain/profile/schema";
 import type { WorkbookRead } from "../../domain/workbook/xlsx-reader";
 import type { PackedColumn, PackedMasterData } from "./packed-masters";

@@ -1,5 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
-import { cellProblem, institutionFindings } from "../../../src/domain";
+import { messageOf, cellProblem, institutionFindings } from "../../../src/domain";
 import { checkRows, formRow } from "../../support/form-rows";
 
 describe("institutionFindings", () => {

@@ -1,5 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
-import { crossSubmissionFindings, type CellProblem } from "../../../src/domain";
+import { messageOf, crossSubmissionFindings, type CellProblem } from "../../../src/domain";
 import { checkRows, formRow, rowKeys } from "../../support/form-rows";
 
 const flat = (m: Map<number, CellProblem[]> | undefined) => (m ? [...m.values()].flat() : []);

@@ -1,5 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
-import { checkForm, DEFAULT_PROFILE, type FormRow } from "../../../src/domain";
+import { messageOf, checkForm, DEFAULT_PROFILE, type FormRow } from "../../../src/domain";
 import { checkRows, formRow, HEADER_ROW, rowKeys, testMasters, validCells } from "../../support/form-rows";
 
 const empty = (row: number): FormRow => ({ row, cells: [] });

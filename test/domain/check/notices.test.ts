@@ -1,5 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
-import { buildMasterIndex, checkNotices, DEFAULT_PROFILE } from "../../../src/domain";
+import { messageOf, buildMasterIndex, checkNotices, DEFAULT_PROFILE } from "../../../src/domain";
 import { checkRows, formRow, testMasters, ZENSU_SHEET } from "../../support/form-rows";
 
 describe("notices about the whole check", () => {

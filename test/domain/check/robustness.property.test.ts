@@ -1,7 +1,5 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf, checkNotices, compareCellProblems, DEFAULT_PROFILE, registrationCsv, type ExportRow, type FormRow, CATALOGUE } from "../../../src/domain";
 import fc from "fast-check";
-import { checkNotices, compareCellProblems, DEFAULT_PROFILE, registrationCsv, type ExportRow, type FormRow } from "../../../src/domain";
-import { CATALOGUE } from "../../../src/domain/problems/catalogue";
 import { checkCells, checkRows, FIRST_DATA_ROW, testMasters } from "../../support/form-rows";
 import { rowCellsArb } from "../../support/arbitraries";
 

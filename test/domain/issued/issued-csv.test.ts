@@ -1,16 +1,6 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf, detectIssuedColumns, encodeText, mappingProblems, parseIssuedCsv, readIssuedAccounts, readIssuedCsv, Secret, type IssuedCsvRead } from "../../../src/domain";
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
-import {
-  detectIssuedColumns,
-  encodeText,
-  mappingProblems,
-  parseIssuedCsv,
-  readIssuedAccounts,
-  readIssuedCsv,
-  Secret,
-  type IssuedCsvRead,
-} from "../../../src/domain";
 import { SAMPLE_ISSUED } from "../../support/samples";
 
 const HEADER = "利用者ID,利用者名,初期パスワード,連絡先メールアドレス,所属機関分類コード,所属医療機関/動物診療施設コード";

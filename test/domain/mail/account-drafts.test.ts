@@ -1,22 +1,6 @@
-import { messageOf } from "../../../src/domain";
+import { messageOf, buildAccountDrafts, checkSystemUrl, DEFAULT_MAIL_TEMPLATES, draftsZip, encodeText, mailtoLink, matchAccounts, pairManually, readIssuedCsv, safeFileStem, uniqueFileNames, type AccountMatch, type ApplicationRecord, type MatchResult } from "../../../src/domain";
 import { unzipSync } from "fflate";
 import { simpleParser, type AddressObject } from "mailparser";
-import {
-  buildAccountDrafts,
-  checkSystemUrl,
-  DEFAULT_MAIL_TEMPLATES,
-  draftsZip,
-  encodeText,
-  mailtoLink,
-  matchAccounts,
-  pairManually,
-  readIssuedCsv,
-  safeFileStem,
-  uniqueFileNames,
-  type AccountMatch,
-  type ApplicationRecord,
-  type MatchResult,
-} from "../../../src/domain";
 import { sampleMatches, SAMPLE_PASSWORDS } from "./sample-matches";
 
 const URL = "https://nesid.example.invalid/login";

@@ -1,6 +1,5 @@
-import { messageOf } from "../../../src/domain";
+import { messageOf, buildEml, parseMailbox, type MailMessage } from "../../../src/domain";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
-import { buildEml, parseMailbox, type MailMessage } from "../../../src/domain";
 
 function build(message: MailMessage) {
   const eml = buildEml(message);

@@ -1,15 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
-import {
-  checkMailTemplates,
-  DEFAULT_MAIL_TEMPLATES,
-  parseTemplateFile,
-  placeholdersIn,
-  PLACEHOLDERS,
-  renderTemplate,
-  templateFileText,
-  tokenizeTemplate,
-  type MailTemplates,
-} from "../../../src/domain";
+import { messageOf, checkMailTemplates, DEFAULT_MAIL_TEMPLATES, parseTemplateFile, placeholdersIn, PLACEHOLDERS, renderTemplate, templateFileText, tokenizeTemplate, type MailTemplates } from "../../../src/domain";
 
 function codes(templates: MailTemplates, split: boolean): string[] {
   return checkMailTemplates(templates, split).map((p) => `${p.place.part!.replace(".", "/")} ${p.code}`);

@@ -1,6 +1,5 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf, buildMasterIndex, checkNotices, decodeText, DEFAULT_PROFILE, masterFromCsv, type Cell } from "../../../src/domain";
 import Encoding from "encoding-japanese";
-import { buildMasterIndex, checkNotices, decodeText, DEFAULT_PROFILE, masterFromCsv, type Cell } from "../../../src/domain";
 import { checkRows, formRow, HEALTH_CENTER_SHEET, testMasters, ZENSU_SHEET } from "../../support/form-rows";
 
 describe("master codes stored as numbers", () => {

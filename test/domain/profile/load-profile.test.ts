@@ -1,11 +1,14 @@
-import { DEFAULT_PROFILE, loadProfile, loadProfileJson, profileSchemas } from "../../../src/domain";
+import { DEFAULT_PROFILE, loadProfile, loadProfileJson, messageOf, profileSchemas, type ProfileLoadResult } from "../../../src/domain";
+
+const sentences = (r: ProfileLoadResult) => (r.ok ? [] : r.problems.map(messageOf));
 
 const clone = () => JSON.parse(JSON.stringify(DEFAULT_PROFILE));
 
 function errorsOf(data: unknown): string[] {
   const r = loadProfile(data);
   if (r.ok) throw new Error("expected the profile to be refused");
-  return r.errors;
+  expect(r.problems.every((p) => p.code === "profile.invalid")).toBe(true);
+  return r.problems.map(messageOf);
 }
 
 describe("form profile", () => {
@@ -107,15 +110,15 @@ describe("form profile", () => {
     const r = loadProfileJson('{\n  "id": "x",\n  "name": "y"\n  "sheet": {}\n}');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toContain("JSONとして読めません");
-    expect(r.errors[0]).toContain("（4行目 3文字目付近）");
+    expect(r.problems.map((p) => p.code)).toEqual(["profile.not-json"]);
+    expect(sentences(r)[0]).toContain("JSONとして読めません");
+    expect(sentences(r)[0]).toContain("（4行目 3文字目付近）");
     const empty = loadProfileJson("");
     expect(empty.ok).toBe(false);
-    if (!empty.ok) expect(empty.errors[0]).toContain("空");
+    expect(sentences(empty)[0]).toContain("空");
     const noPlace = loadProfileJson('{"a": tru}');
     expect(noPlace.ok).toBe(false);
-    if (!noPlace.ok) expect(noPlace.errors[0]).toMatch(/^様式プロファイルがJSONとして読めません: /);
+    expect(sentences(noPlace)[0]).toMatch(/^様式プロファイルがJSONとして読めません: /);
   });
 
   it("a UTF-8 BOM before the JSON is fine (Windows editors write one)", () => {

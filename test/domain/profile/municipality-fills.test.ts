@@ -1,16 +1,13 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf, DEFAULT_PROFILE, loadProfileJson, registrationCsv, type FormProfile, createCheckContext, FormChecker } from "../../../src/domain";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_PROFILE, loadProfileJson, registrationCsv, type FormProfile } from "../../../src/domain";
-import { checkCells, keys, validCells } from "../../support/form-rows";
-import { createCheckContext, FormChecker } from "../../../src/domain";
-import { testMasters } from "../../support/form-rows";
+import { checkCells, keys, validCells, testMasters } from "../../support/form-rows";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "..", "profiles", "municipality-fills-4-7.json");
 
 function loadExample(): FormProfile {
   const loaded = loadProfileJson(readFileSync(EXAMPLE, "utf8"));
-  if (!loaded.ok) throw new Error(loaded.errors.join("\n"));
+  if (!loaded.ok) throw new Error(loaded.problems.map(messageOf).join("\n"));
   return loaded.profile;
 }
 
@@ -29,7 +26,7 @@ describe("who fills what: filledByMunicipality", () => {
   it("an unknown field name in the profile is a load error", () => {
     const bad = loadProfileJson(JSON.stringify({ ...DEFAULT_PROFILE, filledByMunicipality: ["orgType", "kcode"] }));
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors.join()).toContain("filledByMunicipality.1");
+    if (!bad.ok) expect(bad.problems.map(messageOf).join()).toContain("filledByMunicipality.1");
   });
 
   it("in the institution's view a blank municipality item is info (自治体が記入します), not an error", () => {

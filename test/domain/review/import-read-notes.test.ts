@@ -1,5 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
-import { columnLetter, DEFAULT_PROFILE, importSubmissions, profileHeaderLabels, readXlsx, type Cell } from "../../../src/domain";
+import { messageOf, columnLetter, DEFAULT_PROFILE, importSubmissions, profileHeaderLabels, readXlsx, type Cell } from "../../../src/domain";
 import { validCells } from "../../support/form-rows";
 import { miniXlsx, xmlEscape, type MiniSheet } from "../../support/minimal-xlsx";
 

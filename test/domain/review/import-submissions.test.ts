@@ -1,6 +1,5 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf, DEFAULT_PROFILE, importSubmissions, isCellError, unreadableFileNotice, type Cell } from "../../../src/domain";
 import { readFileSync } from "node:fs";
-import { DEFAULT_PROFILE, importSubmissions, isCellError, unreadableFileNotice, type Cell } from "../../../src/domain";
 import { readWorkbook } from "../../../src/cli/read-workbook";
 import { SAMPLE_FORM } from "../../support/samples";
 import { addSheet, keepRows, otherInstitution, OTHER_INSTITUTION, readSubmitted, removeSheet, renameForm, setCell, submittedFile } from "./submitted-files";

@@ -1,5 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
-import type { CellProblem } from "../../../src/domain";
+import { messageOf, type CellProblem } from "../../../src/domain";
 import { importAndCheck } from "./review-workflow";
 import { keepRows, otherInstitution, setCell, submittedFile } from "./submitted-files";
 

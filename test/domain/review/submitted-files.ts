@@ -1,4 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf, readXlsx, type SubmittedFile } from "../../../src/domain";
 /**
  * Submitted files for the review tests: the real sample form, and variants made from it with exceljs the way an
  * institution would (rename the form sheet, add a memo sheet, type codes as numbers, another institution's rows),
@@ -6,7 +6,6 @@ import { messageOf } from "../../../src/domain/problems/problem";
  */
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import { readXlsx, type SubmittedFile } from "../../../src/domain";
 import { SAMPLE_FORM } from "../../support/samples";
 
 export type Edit = (wb: ExcelJS.Workbook) => void;

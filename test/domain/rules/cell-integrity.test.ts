@@ -1,5 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
-import { DEFAULT_PROFILE, type FormProfile } from "../../../src/domain";
+import { messageOf, DEFAULT_PROFILE, type FormProfile } from "../../../src/domain";
 import { checkCells, checkValid, keys, testMasters, validCells } from "../../support/form-rows";
 
 const INPUTS = ["B", "C", "D", "E", "I", "K", "AG", "AJ", "AL", "AM", "AN"];

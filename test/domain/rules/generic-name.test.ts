@@ -1,4 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf } from "../../../src/domain";
 import { checkValid, keys } from "../../support/form-rows";
 
 describe("利用者ごとのアカウント: generic names", () => {

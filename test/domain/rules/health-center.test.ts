@@ -1,5 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
-import { buildMasterIndex, checkNotices, type Cell } from "../../../src/domain";
+import { messageOf, buildMasterIndex, checkNotices, type Cell } from "../../../src/domain";
 import { checkRows, checkValid, formRow, HEALTH_CENTER_SHEET, keys, PROFILE, testMasters } from "../../support/form-rows";
 
 describe("K 保健所コード / I 中核市コード", () => {

@@ -1,4 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf } from "../../../src/domain";
 import { checkValid, keys, only, testMasters } from "../../support/form-rows";
 
 describe("AJ 所属医療機関/動物診療施設コード", () => {

@@ -1,4 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf } from "../../../src/domain";
 import { checkValid, keys, only } from "../../support/form-rows";
 
 describe("B 利用者名", () => {

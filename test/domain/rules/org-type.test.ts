@@ -1,5 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
-import { DEFAULT_PROFILE, type FormProfile } from "../../../src/domain";
+import { messageOf, DEFAULT_PROFILE, type FormProfile } from "../../../src/domain";
 import { checkCells, checkValid, keys, validCells } from "../../support/form-rows";
 
 /** The default profile with some top-level options changed. */

@@ -1,4 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf } from "../../../src/domain";
 import { checkValid, keys } from "../../support/form-rows";
 
 const SMS = { tfaMethod: "2", tfaEmail: null };

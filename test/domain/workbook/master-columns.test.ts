@@ -1,4 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf, DEFAULT_PROFILE, masterColumnFilter, mastersFromSheets, inflateWorksheets, readSharedStringsPart, readXlsx, readXlsxAsync, type ColumnFilter, type SheetData, type WorkbookRead } from "../../../src/domain";
 /**
  * A file read for its masters reads only the columns their indexes use (masterColumnFilter): every way of reading
  * (readXlsx, readXlsxAsync, the pane's two-worker read) gives the same master indexes as reading the whole file, and the
@@ -6,18 +6,6 @@ import { messageOf } from "../../../src/domain/problems/problem";
  */
 import { readFileSync } from "node:fs";
 import { inflateRaw } from "node:zlib";
-import {
-  DEFAULT_PROFILE,
-  masterColumnFilter,
-  mastersFromSheets,
-  inflateWorksheets,
-  readSharedStringsPart,
-  readXlsx,
-  readXlsxAsync,
-  type ColumnFilter,
-  type SheetData,
-  type WorkbookRead,
-} from "../../../src/domain";
 import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../../support/generate";
 import { miniXlsx } from "../../support/minimal-xlsx";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";

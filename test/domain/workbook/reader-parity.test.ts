@@ -1,4 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf, readXlsx, workbookSheets, type Cell, type SheetData } from "../../../src/domain";
 /**
  * Every workbook the tests use, through both readers: the new one (readXlsx) and the exceljs load the product used
  * before (workbookSheets). They agree, except where exceljs shows what Excel does not (issue 8): merged cells,
@@ -6,7 +6,6 @@ import { messageOf } from "../../../src/domain/problems/problem";
  */
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { readXlsx, workbookSheets, type Cell, type SheetData } from "../../../src/domain";
 import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../../support/generate";
 import { miniXlsx } from "../../support/minimal-xlsx";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";

@@ -1,4 +1,4 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf, inflateWorksheets, readSharedStringsPart, readXlsx, readXlsxAsync, type WorkbookRead } from "../../../src/domain";
 /**
  * The reader's two ways of using another thread give exactly what readXlsx gives, for readable workbooks and for
  * each kind of unreadable file: readXlsxAsync (the CLI: parts inflated by Node's zlib on its thread pool, ahead of
@@ -8,7 +8,6 @@ import { messageOf } from "../../../src/domain/problems/problem";
 import { readFileSync } from "node:fs";
 import { inflateRaw } from "node:zlib";
 import { strToU8, zipSync } from "fflate";
-import { inflateWorksheets, readSharedStringsPart, readXlsx, readXlsxAsync, type WorkbookRead } from "../../../src/domain";
 import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../../support/generate";
 import { miniXlsx, miniXlsxFiles } from "../../support/minimal-xlsx";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";

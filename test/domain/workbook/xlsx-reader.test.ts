@@ -1,15 +1,5 @@
-import { messageOf } from "../../../src/domain/problems/problem";
+import { messageOf, checkFormSheet, columnLetter, DEFAULT_PROFILE, findFormSheets, profileHeaderLabels, readXlsx, type Cell, type SheetData } from "../../../src/domain";
 import { strToU8, zipSync } from "fflate";
-import {
-  checkFormSheet,
-  columnLetter,
-  DEFAULT_PROFILE,
-  findFormSheets,
-  profileHeaderLabels,
-  readXlsx,
-  type Cell,
-  type SheetData,
-} from "../../../src/domain";
 import { XmlScanner, type XmlHandler } from "../../../src/domain/workbook/xml-scanner";
 import { inlineCell, miniXlsx, miniXlsxFiles, xmlEscape, type MiniSheet } from "../../support/minimal-xlsx";
 import { testMasters, validCells } from "../../support/form-rows";

@@ -1,8 +1,7 @@
-import { SEVERITY_ORDER } from "../../../src/domain";
 import "../support/jsdom-gaps";
 // submissionViews on its own: what the pane lists for each checked submission — rows with an error first and, in
 // each row, errors before warnings; the decision, how its sheet came in, and whether a marked-up copy can be made.
-import { DEFAULT_PROFILE, importSubmissions, initialDecision, reviewCheck, type CheckedSubmission } from "../../../src/domain";
+import { DEFAULT_PROFILE, importSubmissions, initialDecision, reviewCheck, SEVERITY_ORDER, type CheckedSubmission } from "../../../src/domain";
 import { readSubmittedFile } from "../../../src/taskpane/review/read-submitted-file";
 import { submissionViews } from "../../../src/taskpane/review/submission-views";
 import { xlsxBytes } from "../../domain/review/submitted-files";

@@ -1,9 +1,7 @@
-import { SEVERITY_LABEL } from "../../../domain";
-import { messageOf } from "../../../domain/problems/problem";
+import { SEVERITY_LABEL, messageOf, type CellProblem } from "../../../domain";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled, Wrench16Regular } from "@fluentui/react-icons";
 import { memo } from "react";
-import type { CellProblem } from "../../../domain";
 import { fixLabel, fixPreview } from "../../state/fix-kinds";
 import { usePane } from "../../state/pane-context";
 

@@ -1,8 +1,7 @@
 import { Badge, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle20Filled, ErrorCircle20Filled } from "@fluentui/react-icons";
-import { describeMasters, MASTER_KINDS } from "../../../domain";
+import { describeMasters, MASTER_KINDS, formReadiness } from "../../../domain";
 import { usePaneState } from "../../state/pane-context";
-import { formReadiness } from "../../../domain";
 
 const useStyles = makeStyles({
   summary: {
