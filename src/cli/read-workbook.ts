@@ -3,8 +3,6 @@ import { inflateRaw } from "node:zlib";
 import { type ColumnFilter, messageOf, readXlsxAsync, type SheetData } from "../domain";
 import { fileErrorText } from "./file-error-text";
 
-export { toCell, sheetValues } from "../domain";
-
 export class UnreadableFileError extends Error {}
 
 /**

@@ -1,7 +1,7 @@
 import { compareCellProblems, cellProblem, type CellProblem } from "../problems/problem";
 import { checkRow, type RowResult } from "./check-row";
 import type { CheckContext } from "./context";
-import { GROUP_RULES, type GroupRule } from "./cross-row";
+import { GROUP_RULES, type GroupRule } from "../rules/cross-row";
 import type { FormRow } from "./row-state";
 
 export type RowStatus = "complete" | "incomplete" | "gap";

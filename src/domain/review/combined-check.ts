@@ -1,5 +1,5 @@
 import { compareCellProblems, type CellProblem } from "../problems/problem";
-import { crossSubmissionFindings } from "../check/cross-submission";
+import { crossSubmissionFindings } from "../rules/cross-submission";
 import type { FormChecker, RowStatus } from "../check/form-checker";
 
 /** One checked form: where it came from (for cross-file messages) and its check state. */

@@ -1,5 +1,5 @@
 import { cellProblem, type CellProblem } from "../problems/problem";
-import { shareContact, type RowResult } from "./check-row";
+import { shareContact, type RowResult } from "../check/check-row";
 
 /**
  * A rule across rows: rows with the same key form a group, and the group decides its members' findings.

@@ -1,6 +1,6 @@
 import { cellProblem, type CellProblem } from "../problems/problem";
-import { shareContact, type RowResult } from "./check-row";
-import type { FormChecker } from "./form-checker";
+import { shareContact, type RowResult } from "../check/check-row";
+import type { FormChecker } from "../check/form-checker";
 
 /** One submitted form (a file, or a sheet of the review workbook) and its check state. */
 export interface Submission {
