@@ -1,0 +1,88 @@
+import "./support/jsdom-gaps";
+// One problem, one sentence: the CLI's text report, its JSON report, the pane's findings list and the review's
+// submission card all show the catalogue's sentence (messageOf) for the sample's planted problems, word for word.
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, render, screen, within } from "@testing-library/react";
+import { addMasters, checkForm, DEFAULT_PROFILE, findForms, mastersFromSheets, messageOf, readXlsx, SEVERITY_LABEL, type CellProblem } from "../../src/domain";
+import { readFileSync } from "node:fs";
+import { createExcelGateway } from "../../src/excel/gateway";
+import { createReviewGateway } from "../../src/excel/review-workbook";
+import ReviewPane from "../../src/taskpane/review/components/ReviewPane";
+import { ReviewController } from "../../src/taskpane/review/review-controller";
+import { TaskQueue } from "../../src/taskpane/state/task-queue";
+import { run } from "../cli/support/run-cli";
+import { WorkbookModel } from "../e2e/harness/model/workbook-model";
+import { installStandIn } from "../e2e/harness/office/install";
+import { SAMPLE_FORM } from "../support/samples";
+import { eventSource, queueSource, settled } from "../support/settle";
+import { group } from "./support/queries";
+import { renderPane } from "./support/render-pane";
+import { sampleFormWorkbook } from "./support/sample-workbook";
+
+/** The sample's planted problems as the domain finds them, each with its catalogue sentence. */
+function sampleProblems(): { cell: string; problem: CellProblem; sentence: string }[] {
+  const read = readXlsx(new Uint8Array(readFileSync(SAMPLE_FORM)), "application-form.xlsx");
+  if (!read.ok) throw new Error(messageOf(read.problem));
+  const [form] = findForms(read.sheets, DEFAULT_PROFILE).forms;
+  const masters = addMasters({}, mastersFromSheets(read.sheets, DEFAULT_PROFILE, "application-form.xlsx"));
+  const { findings } = checkForm(form.rows, form.headerRow, DEFAULT_PROFILE, masters).result();
+  return findings.filter((f) => f.severity !== "info").map((f) => ({ cell: `${f.place.column}${f.place.row}`, problem: f, sentence: messageOf(f) }));
+}
+
+it("the CLI report, the JSON report, the pane and the review show the same sentence for the same problem", async () => {
+  const expected = sampleProblems();
+  expect(expected.map((e) => e.cell)).toEqual(expect.arrayContaining(["C14", "D15", "A16", "K17"]));
+
+  const json = JSON.parse((await run(["check", SAMPLE_FORM, "--json"])).out) as { files: { findings: { row: number; column: string; code: string; message: string }[] }[] };
+  const text = (await run(["check", SAMPLE_FORM])).out;
+
+  const pane = await renderPane(await sampleFormWorkbook());
+  const paneSentence = (cell: string) => {
+    const button = within(group(Number(cell.replace(/^[A-Z]+/, "")))!).getByRole("button", { name: new RegExp(`^${cell} .+（セル ${cell} を選択）$`) });
+    return button.getAttribute("aria-label")!.replace(new RegExp(`^${cell} `), "").replace(/（セル [A-Z]+\d+ を選択）$/, "");
+  };
+  const paneSentences = Object.fromEntries(expected.map((e) => [e.cell, paneSentence(e.cell)]));
+  pane.view.unmount();
+
+  const review = await importedIntoReview();
+  const reviewLines = within(document.querySelector('[data-testid="submission"][data-id="S001"]') as HTMLElement)
+    .getAllByTestId("review-finding")
+    .map((f) => f.textContent);
+
+  for (const { cell, problem, sentence } of expected) {
+    const inJson = json.files[0].findings.find((f) => `${f.column}${f.row}` === cell && f.code === problem.code);
+    expect({ cell, json: inJson?.message }).toEqual({ cell, json: sentence });
+    expect({ cell, text: text.includes(`${cell}: ${sentence}`) }).toEqual({ cell, text: true });
+    expect({ cell, pane: paneSentences[cell] }).toEqual({ cell, pane: sentence });
+    expect({ cell, review: reviewLines.includes(`${SEVERITY_LABEL[problem.severity]} ${cell}：${sentence}`) }).toEqual({ cell, review: true });
+  }
+  await review.settle();
+});
+
+async function importedIntoReview() {
+  const model = new WorkbookModel({ sheets: [{ name: "Sheet1", values: [] }] }, { excelApi: "1.17" });
+  installStandIn(globalThis as unknown as Record<string, unknown>, model);
+  const queue = new TaskQueue();
+  const controller = new ReviewController({
+    review: createReviewGateway(),
+    queue,
+    excel: createExcelGateway(),
+    profile: DEFAULT_PROFILE,
+    now: () => new Date(2025, 3, 1, 9, 30),
+    downloads: () => "allowed",
+    download: () => undefined,
+    copy: async () => true,
+  });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <ReviewPane controller={controller} />
+    </FluentProvider>,
+  );
+  const settle = () => act(() => settled([eventSource(model), queueSource(queue)]));
+  await screen.findByRole("tab", { name: "① 受付・審査" });
+  await settle();
+  const bytes = new Uint8Array(readFileSync(SAMPLE_FORM));
+  await act(() => controller.importFiles([{ name: "application-form.xlsx", bytes: async () => bytes }]));
+  await settle();
+  return { settle };
+}
