@@ -44,7 +44,7 @@ export { readSharedStringsPart, SharedStrings } from "./workbook/shared-strings"
 
 // registration CSV and text encodings
 export { decodeText, detectEncoding, encodeText, unencodableCharacters, unencodableInCp932, unencodableInUtf8 } from "./csv/encode-text";
-export { type ClearedValue, type ExportOptions, type ExportRow, profileHeaderLabels, type RefusedRow, registrationCsv } from "./csv/registration-csv";
+export { type ClearedValue, type ExportOptions, type ExportRow, profileHeaderLabels, type RefusedRow, refusalText, registrationCsv } from "./csv/registration-csv";
 
 // the check --json report
 export { buildCheckReport, REPORT_FORMAT, REPORT_VERSION, reportSchemas } from "./report/check-report";

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { checkNotices, displayText, type ExportableForm, type FormProfile, messageOf, registrationExport, uncheckedMasters, uncheckedMastersMessage } from "../../domain";
+import { checkNotices, displayText, type ExportableForm, type FormProfile, messageOf, refusalText, type RefusedRow, registrationExport, uncheckedMasters, uncheckedMastersMessage } from "../../domain";
 import { checkOutputFile, fileErrorText, OutputPathError } from "../file-errors";
 import { checkFormFile, loadMasterFiles, type CheckedSheet } from "../load-inputs";
 import type { Progress } from "../progress";
@@ -77,16 +77,15 @@ export async function runExport(args: ExportArgs, profile: FormProfile, progress
 }
 
 /** Refused rows; a run of consecutive empty rows is one line with a range. */
-export function refusedLines(refused: readonly { source: string; row: number; reasons: readonly string[] }[]): string[] {
-  // The registration export refuses an empty row with one reason starting 空行 (registrationExport).
-  const isGap = (r: { reasons: readonly string[] }) => r.reasons.length === 1 && r.reasons[0].startsWith("空行");
+export function refusedLines(refused: readonly RefusedRow[]): string[] {
+  const isGap = (r: RefusedRow) => r.reasons.length === 1 && r.reasons[0].code === "export.gap";
   const lines: string[] = [];
   for (let i = 0; i < refused.length; ) {
     const r = refused[i];
     let j = i;
     while (isGap(r) && j + 1 < refused.length && refused[j + 1].source === r.source && refused[j + 1].row === refused[j].row + 1 && isGap(refused[j + 1])) j++;
     lines.push(j === i ? `  ${r.source} ${r.row}行目` : `  ${r.source} ${r.row}〜${refused[j].row}行目（${j - i + 1}行）`);
-    for (const reason of r.reasons) lines.push(`    - ${reason}`);
+    for (const reason of r.reasons) lines.push(`    - ${refusalText(reason)}`);
     i = j + 1;
   }
   return lines;

@@ -1,4 +1,5 @@
-import { messageOf, type CellProblem } from "../problems/problem";
+import type { Place } from "../problems/place";
+import { messageOf, problem, type CellProblem, type Problem } from "../problems/problem";
 import { cellText, isBlankCell, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import type { RowResult } from "../check/check-row";
@@ -30,13 +31,19 @@ export interface ExportOptions {
   /** Write rows of types the profile marks deferred (none in the default profile; `--include-16`). */
   issueDeferred?: boolean;
   /** A reason to keep a row out (e.g. its submission is not approved), or undefined to let it through. */
-  exclude?: (row: ExportRow) => string | undefined;
+  exclude?: (row: ExportRow) => Problem | undefined;
 }
 
+/** A row not written, with every reason: the row's errors as they are, and the export's own (export.*). */
 export interface RefusedRow {
   source: string;
   row: number;
-  reasons: string[];
+  reasons: Problem[];
+}
+
+/** A reason as one line: 「C列: 連絡先電話番号が入力されていません。」, or the sentence alone when no column is to blame. */
+export function refusalText(reason: Problem): string {
+  return reason.place.column === undefined ? messageOf(reason) : `${reason.place.column}列: ${messageOf(reason)}`;
 }
 
 /** A grey-column (入力不要) value of a written row: left out of the file (the field is empty) and listed. */
@@ -93,21 +100,22 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
   const refused: RefusedRow[] = [];
 
   for (const r of rows) {
-    const reasons: string[] = [];
+    const reasons: Problem[] = [];
+    const at = (column?: string): Place => (column === undefined ? { row: r.row } : { row: r.row, column });
     if (!r.result) {
-      refused.push({ source: r.source, row: r.row, reasons: ["空行です（一括登録でエラーになるため詰めてください）"] });
+      refused.push({ source: r.source, row: r.row, reasons: [problem("export.gap", {}, at())] });
       continue;
     }
     const errors = r.findings.filter((f) => f.severity === "error");
-    for (const f of errors) reasons.push(`${f.place.column}列: ${messageOf(f)}`);
+    reasons.push(...errors);
     const type = profile.orgTypes.find((t) => t.code === r.result!.values.orgType);
     if (isBlankCell(r.cells[institutionIndex])) {
-      reasons.push(`${institutionColumn}列: 所属医療機関/動物診療施設コードが空欄のため出力できません（マスタ登録後にコードを記入してください）`);
+      reasons.push(problem("export.institution-blank", {}, at(institutionColumn)));
     }
     if (type && !isAcceptedOrgType(profile, type.code)) {
-      reasons.push(`${profile.fields.orgType.column}列: ${type.code}（${type.label}）はこの窓口で受け付けていない種別のため出力しません（${type.appliedAt ?? "担当の窓口"}に申請）`);
+      reasons.push(problem("export.org-type-not-accepted", { code: type.code, label: type.label, where: type.appliedAt ?? "担当の窓口" }, at(profile.fields.orgType.column)));
     } else if (type?.deferred && !options.issueDeferred) {
-      reasons.push(`${profile.fields.orgType.column}列: ${type.code}（${type.label}）は次期システムの運用開始後に発行するため出力しません`);
+      reasons.push(problem("export.deferred", { code: type.code, label: type.label }, at(profile.fields.orgType.column)));
     }
     const excluded = options.exclude?.(r);
     if (excluded) reasons.push(excluded);
@@ -123,7 +131,7 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
         if (field) {
           const accepted = r.result.values[field];
           if (accepted === undefined && typed !== "") {
-            reasons.push(`${columnLetterOf(profile, i)}列: 確認できていない値があるため出力できません`);
+            reasons.push(problem("export.unconfirmed-value", {}, at(columnLetterOf(profile, i))));
             break;
           }
           value = accepted ?? "";
@@ -136,12 +144,12 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
         }
         // The writer's own guard: whatever the findings said, no field of the file starts a formula.
         if (formulaLikeStart(value) !== undefined) {
-          reasons.push(`${columnLetterOf(profile, i)}列: 数式と解釈される文字で始まるため出力できません`);
+          reasons.push(problem("export.formula-like", {}, at(columnLetterOf(profile, i))));
           break;
         }
         const bad = unencodableCharacters(value, encoding);
         if (bad.length) {
-          reasons.push(`${columnLetterOf(profile, i)}列: ${ENCODING_NAME[encoding]}で表せない文字（${charList(bad)}）があるため出力できません`);
+          reasons.push(problem("export.unencodable", { encoding: ENCODING_NAME[encoding], chars: charList(bad) }, at(columnLetterOf(profile, i))));
           break;
         }
         line.push(value);

@@ -1,6 +1,7 @@
 import type { CatalogueEntry } from "./entry";
 import { CELL_RULE_MESSAGES } from "./messages/cell-rules";
 import { CHECK_NOTICE_MESSAGES } from "./messages/check-notices";
+import { EXPORT_MESSAGES } from "./messages/export";
 import { FILE_MESSAGES } from "./messages/files";
 import { INSTITUTION_VIEW_MESSAGES } from "./messages/institution-view";
 import { IMPORT_MESSAGES } from "./messages/import";
@@ -23,6 +24,7 @@ export const CATALOGUE = {
   ...IMPORT_MESSAGES,
   ...ISSUED_MESSAGES,
   ...TEMPLATE_MESSAGES,
+  ...EXPORT_MESSAGES,
   ...MAIL_MESSAGES,
 } satisfies Record<string, CatalogueEntry>;
 

@@ -1,4 +1,5 @@
 import type { RegistrationCsv } from "../csv/registration-csv";
+import { problem } from "../problems/problem";
 import type { FormProfile } from "../profile/schema";
 import { registrationExport, type ExportableForm } from "./export-rows";
 import type { ReviewDecision } from "./review-record";
@@ -39,7 +40,7 @@ export function reviewExport(
     ...options,
     exclude: (row) => {
       const status = statusBySource.get(row.source);
-      return status === "承認" ? undefined : `申請の判定が「${status ?? "未判定"}」のため出力しません（「承認」にした申請だけを出力します）`;
+      return status === "承認" ? undefined : problem("export.not-approved", { status: status ?? "未判定" }, { row: row.row });
     },
   });
 }

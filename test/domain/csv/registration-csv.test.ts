@@ -1,9 +1,15 @@
+import { problem } from "../../../src/domain";
+import { type RefusedRow } from "../../../src/domain";
+import { refusalText } from "../../../src/domain";
 import Encoding from "encoding-japanese";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { DEFAULT_PROFILE, profileHeaderLabels, registrationCsv, type ExportOptions, type FormChecker, type FormRow } from "../../../src/domain";
 import { rowCellsArb } from "../../support/arbitraries";
 import { checkRows, formRow, validCells } from "../../support/form-rows";
+
+/** Refused rows with their reasons as the user reads them. */
+const readable = (refused: readonly RefusedRow[]) => refused.map((r) => ({ ...r, reasons: r.reasons.map(refusalText) }));
 
 function exportRowsOf(checker: FormChecker, source = "form.xlsx") {
   return checker.result().rows.map(({ row }) => ({
@@ -126,14 +132,14 @@ describe("registration CSV (default profile)", () => {
       expect(csv.written).toEqual([]);
       expect(csv.refused).toHaveLength(1);
       expect(csv.refused[0].row).toBe(4);
-      expect(csv.refused[0].reasons).toEqual([expect.stringMatching(/^C列: 連絡先電話番号が入力されていません/), expect.stringMatching(/^D列: 全角文字/)]);
+      expect(csv.refused[0].reasons.map(refusalText)).toEqual([expect.stringMatching(/^C列: 連絡先電話番号が入力されていません/), expect.stringMatching(/^D列: 全角文字/)]);
     });
 
     it("blank AJ (institution not yet in the master) — also named when the row has errors", () => {
       const csv = exportOf([person(4, "佐藤　太郎", { institutionCode: null }), person(5, "鈴木　花子", { institutionCode: null, downloadFlag: "x" })]);
       expect(csv.refused.map((r) => r.row)).toEqual([4, 5]);
-      expect(csv.refused[0].reasons).toEqual([expect.stringMatching(/^AJ列: .*空欄/)]);
-      expect(csv.refused[1].reasons).toEqual([expect.stringMatching(/^AG列: /), expect.stringMatching(/^AJ列: .*空欄/)]);
+      expect(csv.refused[0].reasons.map(refusalText)).toEqual([expect.stringMatching(/^AJ列: .*空欄/)]);
+      expect(csv.refused[1].reasons.map(refusalText)).toEqual([expect.stringMatching(/^AG列: /), expect.stringMatching(/^AJ列: .*空欄/)]);
     });
 
     it("16 (定点) is an ordinary account: written by default; issueDeferred changes nothing", () => {
@@ -147,7 +153,7 @@ describe("registration CSV (default profile)", () => {
     it("a type the profile defers is held back unless issueDeferred", () => {
       const profile = { ...DEFAULT_PROFILE, orgTypes: DEFAULT_PROFILE.orgTypes.map((t) => (t.code === "16" ? { ...t, deferred: true } : t)) };
       const rows = exportRowsOf(checkRows([person(4, "佐藤　太郎", { orgType: "16", institutionCode: "25100010" })], undefined, profile));
-      expect(registrationCsv(rows, profile).refused).toEqual([{ source: "form.xlsx", row: 4, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））は次期システムの運用開始後/)] }]);
+      expect(readable(registrationCsv(rows, profile).refused)).toEqual([{ source: "form.xlsx", row: 4, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））は次期システムの運用開始後/)] }]);
       expect(registrationCsv(rows, profile, { issueDeferred: true }).written.map((w) => w.row)).toEqual([4]);
     });
 
@@ -156,13 +162,13 @@ describe("registration CSV (default profile)", () => {
       const rows = exportRowsOf(checkRows([person(4, "佐藤　太郎"), person(5, "鈴木　花子", { orgType: "16", institutionCode: "25100010" })], undefined, profile));
       const csv = registrationCsv(rows, profile, { issueDeferred: true });
       expect(csv.written.map((w) => w.row)).toEqual([4]);
-      expect(csv.refused).toEqual([{ source: "form.xlsx", row: 5, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））はこの窓口で受け付けていない種別のため出力しません（都道府県/)] }]);
+      expect(readable(csv.refused)).toEqual([{ source: "form.xlsx", row: 5, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））はこの窓口で受け付けていない種別のため出力しません（都道府県/)] }]);
     });
 
     it("gap rows", () => {
       const csv = exportOf([person(4, "佐藤　太郎"), { row: 5, cells: [] }, person(6, "鈴木　花子")]);
       expect(csv.written.map((w) => w.row)).toEqual([4, 6]);
-      expect(csv.refused).toEqual([{ source: "form.xlsx", row: 5, reasons: [expect.stringContaining("空行")] }]);
+      expect(readable(csv.refused)).toEqual([{ source: "form.xlsx", row: 5, reasons: [expect.stringContaining("空行")] }]);
     });
 
     it("a grey value Shift_JIS cannot hold does not matter: it is not written", () => {
@@ -172,15 +178,15 @@ describe("registration CSV (default profile)", () => {
     });
 
     it("rows the caller excludes", () => {
-      const csv = exportOf([person(4, "佐藤　太郎"), person(5, "鈴木　花子")], { exclude: (r) => (r.row === 5 ? "未承認の申請です" : undefined) });
+      const csv = exportOf([person(4, "佐藤　太郎"), person(5, "鈴木　花子")], { exclude: (r) => (r.row === 5 ? problem("export.not-approved", { status: "差戻し" }, { row: 5 }) : undefined) });
       expect(csv.written.map((w) => w.row)).toEqual([4]);
-      expect(csv.refused).toEqual([{ source: "form.xlsx", row: 5, reasons: ["未承認の申請です"] }]);
+      expect(readable(csv.refused)).toEqual([{ source: "form.xlsx", row: 5, reasons: ["申請の判定が「差戻し」のため出力しません（「承認」にした申請だけを出力します）"] }]);
     });
 
     it("duplicate applications (cross-row errors) are refused on the later row", () => {
       const csv = exportOf([person(4, "佐藤　太郎"), person(5, "佐藤 太郎")]);
       expect(csv.written.map((w) => w.row)).toEqual([4]);
-      expect(csv.refused[0].reasons[0]).toMatch(/^B列: 4行目と同じ利用者/);
+      expect(csv.refused[0].reasons.map(refusalText)[0]).toMatch(/^B列: 4行目と同じ利用者/);
     });
   });
 
@@ -195,9 +201,9 @@ describe("registration CSV (default profile)", () => {
   it("no written field can start a formula: the check's errors refuse the row", () => {
     const csv = exportOf([person(4, "佐藤　太郎", { F: "=1+1", G: "@A1", H: "-2", J: "+3" }), person(5, "＝鈴木　花子"), person(6, "＠高橋")]);
     expect(csv.written).toEqual([]);
-    expect(csv.refused[0].reasons).toHaveLength(4);
-    expect(csv.refused[1].reasons).toEqual([expect.stringMatching(/^B列: 「＝」で始まる値/)]);
-    expect(csv.refused[2].reasons).toEqual([expect.stringMatching(/^B列: 「＠」で始まる値/)]);
+    expect(csv.refused[0].reasons.map(refusalText)).toHaveLength(4);
+    expect(csv.refused[1].reasons.map(refusalText)).toEqual([expect.stringMatching(/^B列: 「＝」で始まる値/)]);
+    expect(csv.refused[2].reasons.map(refusalText)).toEqual([expect.stringMatching(/^B列: 「＠」で始まる値/)]);
   });
 
   it.each(["=1+1", "+1", "-1", "@A1", "＝1+1", "＋1", "－1", "＠A1", "　＝1", " =1", "\t=1", "\r=1"])(
@@ -208,7 +214,7 @@ describe("registration CSV (default profile)", () => {
       const rows = exportRowsOf(checker).map((r) => ({ ...r, findings: [], result: { ...r.result!, values: { ...r.result!.values, name } } }));
       const csv = registrationCsv(rows, DEFAULT_PROFILE);
       expect(csv.written).toEqual([]);
-      expect(csv.refused).toEqual([{ source: "form.xlsx", row: 4, reasons: ["B列: 数式と解釈される文字で始まるため出力できません"] }]);
+      expect(readable(csv.refused)).toEqual([{ source: "form.xlsx", row: 4, reasons: ["B列: 数式と解釈される文字で始まるため出力できません"] }]);
       expect(csv.text).not.toContain(name);
     },
   );
@@ -236,7 +242,7 @@ describe("registration CSV (default profile)", () => {
     const rows = exportRowsOf(checker).map((r) => ({ ...r, findings: [] }));
     const csv = registrationCsv(rows, DEFAULT_PROFILE);
     expect(csv.written).toEqual([]);
-    expect(csv.refused[0].reasons.join()).toContain("E列");
+    expect(csv.refused[0].reasons.map(refusalText).join()).toContain("E列");
   });
 });
 
@@ -269,7 +275,7 @@ describe("characters that would change on the way into the file", () => {
   it("CP932: 〜 (U+301C) and − (U+2212) are each refused, not silently written as ～ and －", () => {
     // the check already refuses them in a name …
     const checked = exportOf([person(4, "佐藤〜太郎"), person(5, "鈴木−花子"), person(6, "高橋～翔"), person(7, "田中－恵")]);
-    expect(checked.refused.map((r) => [r.row, r.reasons])).toEqual([
+    expect(checked.refused.map((r) => [r.row, r.reasons.map(refusalText)])).toEqual([
       [4, [expect.stringContaining("「〜」")]],
       [5, [expect.stringContaining("「−」")]],
     ]);
@@ -277,7 +283,7 @@ describe("characters that would change on the way into the file", () => {
     const checker = checkRows([person(4, "佐藤　太郎"), person(5, "鈴木　花子")]);
     const names: Record<number, string> = { 4: "佐藤〜太郎", 5: "鈴木−花子" };
     const rows = exportRowsOf(checker).map((r) => ({ ...r, findings: [], result: { ...r.result!, values: { ...r.result!.values, name: names[r.row] } } }));
-    expect(registrationCsv(rows, DEFAULT_PROFILE).refused).toEqual([
+    expect(readable(registrationCsv(rows, DEFAULT_PROFILE).refused)).toEqual([
       { source: "form.xlsx", row: 4, reasons: ["B列: Shift_JISで表せない文字（「〜」）があるため出力できません"] },
       { source: "form.xlsx", row: 5, reasons: ["B列: Shift_JISで表せない文字（「−」）があるため出力できません"] },
     ]);
@@ -291,6 +297,6 @@ describe("characters that would change on the way into the file", () => {
     const checker = checkRows([person(4, "佐藤　太郎")]);
     const rows = exportRowsOf(checker).map((r) => ({ ...r, result: { ...r.result!, values: { ...r.result!.values, name: "a\udfffb" } } }));
     const csv = registrationCsv(rows, DEFAULT_PROFILE, { encoding: "utf8bom" });
-    expect(csv.refused[0].reasons).toEqual(["B列: UTF-8で表せない文字（U+DFFF）があるため出力できません"]);
+    expect(csv.refused[0].reasons.map(refusalText)).toEqual(["B列: UTF-8で表せない文字（U+DFFF）があるため出力できません"]);
   });
 });

@@ -1,3 +1,4 @@
+import { refusalText } from "../../../src/domain";
 import { messageOf, DEFAULT_PROFILE, loadProfileJson, registrationCsv, type FormProfile, createCheckContext, FormChecker } from "../../../src/domain";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -63,6 +64,6 @@ describe("who fills what: filledByMunicipality", () => {
     checker.reset([{ row: 4, cells: blank47() }]);
     const csv = registrationCsv([{ source: "f", row: 4, cells: blank47(), result: checker.rowResult(4), findings: checker.rowFindings(4) }], profile);
     expect(csv.written).toEqual([]);
-    expect(csv.refused[0].reasons.join()).toContain("所属機関分類コードが入力されていません");
+    expect(csv.refused[0].reasons.map(refusalText).join()).toContain("所属機関分類コードが入力されていません");
   });
 });

@@ -1,3 +1,4 @@
+import { refusalText } from "../../../src/domain";
 import Encoding from "encoding-japanese";
 import { DEFAULT_PROFILE, reviewExport, type ReviewDecision } from "../../../src/domain";
 import { importAndCheck } from "./review-workflow";
@@ -14,8 +15,8 @@ describe("reviewExport: the registration CSV of approved submissions", () => {
     expect(csv.written).toEqual([4, 5, 6, 7].map((row) => ({ source: "S002 b.xlsx", row })));
     // Nothing dropped silently: all 14 rows of a.xlsx are refused, each with the decision among its reasons.
     expect(csv.refused.map((r) => r.row)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
-    for (const r of csv.refused.filter((x) => x.row !== 16)) expect(r.reasons).toContain("申請の判定が「差戻し」のため出力しません（「承認」にした申請だけを出力します）");
-    expect(csv.refused.find((r) => r.row === 14)!.reasons[0]).toBe("C列: 連絡先電話番号が入力されていません。");
+    for (const r of csv.refused.filter((x) => x.row !== 16)) expect(r.reasons.map(refusalText)).toContain("申請の判定が「差戻し」のため出力しません（「承認」にした申請だけを出力します）");
+    expect(csv.refused.find((r) => r.row === 14)!.reasons.map(refusalText)[0]).toBe("C列: 連絡先電話番号が入力されていません。");
     const text = decode(csv.bytes);
     const lines = text.split("\r\n");
     expect(lines).toHaveLength(6); // header + 4 rows + the empty string after the last CRLF
@@ -54,7 +55,7 @@ describe("reviewExport: the registration CSV of approved submissions", () => {
     const { checked } = importAndCheck([await submittedFile("a.xlsx", keepRows(4, 5))]);
     const csv = reviewExport(checked, new Map(), DEFAULT_PROFILE);
     expect(csv.written).toEqual([]);
-    expect(csv.refused.map((r) => r.reasons)).toEqual([
+    expect(csv.refused.map((r) => r.reasons.map(refusalText))).toEqual([
       ["申請の判定が「受付」のため出力しません（「承認」にした申請だけを出力します）"],
       ["申請の判定が「受付」のため出力しません（「承認」にした申請だけを出力します）"],
     ]);

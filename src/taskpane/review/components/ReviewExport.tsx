@@ -1,3 +1,4 @@
+import { refusalText } from "../../../domain";
 import { Button, Card, Checkbox, Field, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useReviewController, useReviewState } from "../review-context";
 
@@ -101,7 +102,7 @@ export function ReviewExport() {
                   {r.source} {r.row}行目
                   <ul>
                     {r.reasons.map((reason, i) => (
-                      <li key={i}>{reason}</li>
+                      <li key={i}>{refusalText(reason)}</li>
                     ))}
                   </ul>
                 </li>
