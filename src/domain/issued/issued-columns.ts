@@ -1,3 +1,4 @@
+import { problem, type Problem } from "../problems/problem";
 import { columnLetter } from "../columns";
 import { nfkc } from "../text/normalize";
 import { ISSUED_FIELD_LABELS, ISSUED_FIELDS, isRequiredIssuedField, REQUIRED_ISSUED_FIELDS, type IssuedColumnMapping, type IssuedField } from "./issued-account";
@@ -129,22 +130,22 @@ export function detectIssuedColumns(header: readonly string[]): IssuedColumnDete
 }
 
 /** Problems with a mapping chosen by hand (or detected), in Japanese; empty when it can be used. */
-export function mappingProblems(mapping: Partial<IssuedColumnMapping>, columnCount: number): string[] {
-  const problems: string[] = [];
+export function mappingProblems(mapping: Partial<IssuedColumnMapping>, columnCount: number): Problem[] {
+  const problems: Problem[] = [];
   const seen = new Map<number, IssuedField>();
   for (const field of ISSUED_FIELDS) {
     const c = mapping[field];
     const label = ISSUED_FIELD_LABELS[field];
     if (c === undefined) {
-      if (isRequiredIssuedField(field)) problems.push(`「${label}」の列を指定してください。`);
+      if (isRequiredIssuedField(field)) problems.push(problem("issued.mapping-unset", { label }));
       continue;
     }
     if (!Number.isInteger(c) || c < 0 || c >= columnCount) {
-      problems.push(`「${label}」に指定した列がCSVにありません（${columnCount}列のファイルです）。`);
+      problems.push(problem("issued.mapping-out-of-range", { label, count: columnCount }));
       continue;
     }
     const other = seen.get(c);
-    if (other) problems.push(`${columnLetter(c)}列が「${ISSUED_FIELD_LABELS[other]}」と「${label}」の両方に指定されています。`);
+    if (other) problems.push(problem("issued.mapping-shared", { column: columnLetter(c), first: ISSUED_FIELD_LABELS[other], second: label }));
     seen.set(c, field);
   }
   return problems;

@@ -66,7 +66,7 @@ function who(line: number, userId?: string): string {
 export function readIssuedAccounts(table: IssuedCsvTable, mapping: Partial<IssuedColumnMapping>, hasHeader = true): IssuedAccountsRead {
   const invalid = mappingProblems(mapping, table.width);
   if (invalid.length > 0) {
-    return { accounts: [], problems: invalid.map((reason) => issuedProblemOf("issued.mapping-invalid", { reason })) };
+    return { accounts: [], problems: invalid };
   }
   const m = mapping as IssuedColumnMapping;
   const header = hasHeader ? tableHeader(table) : [];
