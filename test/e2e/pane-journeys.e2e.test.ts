@@ -311,10 +311,11 @@ async function expectText(locator: ReturnType<FrameLocator["locator"]>, text: st
   await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
 }
 
+/** Waits for the element itself to carry the attribute value (Playwright's own wait on the DOM, not a polling loop). */
 async function expectAttribute(locator: ReturnType<FrameLocator["locator"]>, name: string, value: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if ((await locator.getAttribute(name)) === value) return;
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await locator.locator(`xpath=self::*[@${name}=${JSON.stringify(value)}]`).waitFor({ timeout: 10_000 });
+  } catch {
+    expect(await locator.getAttribute(name)).toBe(value);
   }
-  expect(await locator.getAttribute(name)).toBe(value);
 }
