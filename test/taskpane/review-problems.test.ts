@@ -5,8 +5,8 @@ import { DEFAULT_MAIL_TEMPLATES, DEFAULT_PROFILE, encodeText } from "../../src/d
 import { createExcelGateway } from "../../src/excel/gateway";
 import { createReviewGateway } from "../../src/excel/review-workbook";
 import { ReviewController } from "../../src/taskpane/review/review-controller";
-import { WorkbookModel } from "../e2e/harness/model/workbook-model";
-import { installStandIn } from "../e2e/harness/office/install";
+import { WorkbookModel } from "../support/stand-in/model/workbook-model";
+import { installStandIn } from "../support/stand-in/office/install";
 import { xlsxBytes } from "../domain/review/submitted-files";
 
 async function started() {

@@ -7,8 +7,8 @@ import type { ReviewGateway } from "../../src/excel/review-gateway-types";
 import { createReviewGateway } from "../../src/excel/review-workbook";
 import { ReviewController } from "../../src/taskpane/review/review-controller";
 import { TaskQueue } from "../../src/taskpane/state/task-queue";
-import { WorkbookModel } from "../e2e/harness/model/workbook-model";
-import { installStandIn } from "../e2e/harness/office/install";
+import { WorkbookModel } from "../support/stand-in/model/workbook-model";
+import { installStandIn } from "../support/stand-in/office/install";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 
 let files: { name: string; bytes: Uint8Array }[];
