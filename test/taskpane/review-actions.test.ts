@@ -1,5 +1,5 @@
 import "./support/jsdom-gaps";
-// Each action of ReviewController that had no test at any level (issue 7): run on the stand-in Excel host with the
+// Each action of ReviewController (reports, the send-back letter, the CSV, mapping and pairing, the URL): run on the stand-in Excel host with the
 // real Excel layer and domain; downloads and the clipboard are captured at the pane's edge. Every test checks what
 // the action produced (the sheet, the bytes, the clipboard text, the stored record), so it fails when it breaks.
 import { readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 import "./support/jsdom-gaps";
-// The review state holds one problem shape (issue 9): the import's notices, the issued CSV's and the templates' and
+// The review state holds one problem shape: the import's notices, the issued CSV's and the templates' and
 // drafts' problems are converted where the controller receives them, each with its code, severity and place.
 import { DEFAULT_MAIL_TEMPLATES, DEFAULT_PROFILE, encodeText } from "../../src/domain";
 import { createExcelGateway } from "../../src/excel/gateway";

@@ -1,5 +1,5 @@
 import "./support/jsdom-gaps";
-// One queue for Office calls (issue 10): the review's tasks run one at a time in the pane's queue, so two actions
+// One queue for Office calls: the review's tasks run one at a time in the pane's queue, so two actions
 // issued together never interleave their Office calls, and a review action waits for a task the form tab queued.
 import { DEFAULT_PROFILE } from "../../src/domain";
 import { createExcelGateway } from "../../src/excel/gateway";
