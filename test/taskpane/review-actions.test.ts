@@ -1,7 +1,7 @@
 import "./support/jsdom-gaps";
-// Each action of ReviewController (reports, the send-back letter, the CSV, mapping and pairing, the URL): run on the stand-in Excel host with the
-// real Excel layer and domain; downloads and the clipboard are captured at the pane's edge. Every test checks what
-// the action produced (the sheet, the bytes, the clipboard text, the stored record), so it fails when it breaks.
+// Each action of ReviewController (reports, the send-back letter, the CSV, mapping and pairing, the URL) run on the
+// stand-in Excel host with the real Excel layer and domain; downloads and the clipboard are captured at the pane's
+// edge. Every test checks what the action produced (the sheet, the bytes, the clipboard text, the stored record).
 import { readFileSync } from "node:fs";
 import Encoding from "encoding-japanese";
 import { DEFAULT_PROFILE, REPORT_SHEET_HEADER } from "../../src/domain";
