@@ -2,7 +2,8 @@
  * A test double of the Excel boundary (ExcelGateway) over in-memory sheets: what the pane's store, controller and
  * components see from Excel, with Excel's observable behaviour — change events after a (simulated) debounce,
  * also for the add-in's own writes; a selection event when the add-in selects a cell; fills recorded by meaning.
- * The thing under test (controller, components, domain) runs for real on it.
+ * The thing under test (controller, components, domain) runs for real on it. For the form tab only: the review's
+ * controllers run on the real gateways over the stand-in host (see test/support/README.md for which double is for what).
  */
 import {
   cellText,
