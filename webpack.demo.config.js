@@ -1,5 +1,5 @@
 // The demo/test build (`npm run demo`, e2e tests): the real task pane, built by webpack.config.js's settings,
-// next to the stand-in Excel host (test/e2e/harness). Output: dist-demo/
+// next to the stand-in Excel host (test/support/stand-in, framed by the page in test/e2e/harness). Output: dist-demo/
 //   harness.html + harness.[hash].js   the grid page that frames the pane and holds the workbook model
 //   taskpane.html + chunks             the pane exactly as in dist/
 //   office-js/office.js                the stand-in instead of Microsoft's office.js (same path the pane loads)

@@ -31,6 +31,7 @@ function needsBuild() {
   const sources = Math.max(
     newest(path.join(root, "src")),
     newest(path.join(root, "test", "e2e", "harness")),
+    newest(path.join(root, "test", "support", "stand-in")),
     fs.statSync(path.join(root, "webpack.config.js")).mtimeMs,
     fs.statSync(path.join(root, "webpack.demo.config.js")).mtimeMs,
   );

@@ -1,5 +1,5 @@
 // Pane figures for `npm run bench`: the built pane in Debian's Chromium against the stand-in Excel host with a
-// 10,000-row form (test/e2e/harness), and the gzip size of what the pane loads at first paint.
+// 10,000-row form (test/e2e/harness, the host in test/support/stand-in), and the gzip size of what the pane loads at first paint.
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,5 +1,5 @@
-// The reviewer's desk in the browser harness at 350 px (and 320 px), as issue 10 describes what a reviewer met:
-// each point is a step here, so none of them can come back unnoticed. Screenshots: test-output/screenshots/review-*.png.
+// The reviewer's desk in the browser harness at 350 px (and 320 px), as a reviewer meets it: import, decisions,
+// the letter, taking a submission out and back, messages, disabled actions, the keyboard, the narrowest width. Screenshots: test-output/screenshots/review-*.png.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -1,15 +1,15 @@
 /**
- * createExcelGateway against the strict stand-in host (test/e2e/harness) in Node: the sample workbook converted
+ * createExcelGateway against the strict stand-in host (test/support/stand-in) in Node: the sample workbook converted
  * from samples/application-form.xlsx, real change events after writes, the 5 MB payload limit of Excel on the
  * web enforced, and each ExcelApi version's missing members throwing ApiNotFound as Office.js does.
  */
 import { DEFAULT_PROFILE } from "../../src/domain";
 import { createExcelGateway } from "../../src/excel/gateway";
 import type { ExcelGateway, SheetChange } from "../../src/excel/gateway-types";
-import { generateForm } from "../e2e/harness/model/generate-form";
-import { WorkbookModel, type WorkbookJson } from "../e2e/harness/model/workbook-model";
-import { installStandIn } from "../e2e/harness/office/install";
-import { xlsxToWorkbookJson } from "../e2e/harness/xlsx-to-model";
+import { generateForm } from "../support/stand-in/model/generate-form";
+import { WorkbookModel, type WorkbookJson } from "../support/stand-in/model/workbook-model";
+import { installStandIn } from "../support/stand-in/office/install";
+import { xlsxToWorkbookJson } from "../support/stand-in/xlsx-to-model";
 import { eventSource, settled } from "../support/settle";
 
 let sample: WorkbookJson;

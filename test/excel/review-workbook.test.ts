@@ -12,8 +12,8 @@ import { SAMPLE_FORM } from "../support/samples";
 // jsdom lacks: set it before the modules under test load.
 Object.assign(globalThis, { TextDecoder, TextEncoder });
 type Modules = {
-  WorkbookModel: typeof import("../e2e/harness/model/workbook-model").WorkbookModel;
-  installStandIn: typeof import("../e2e/harness/office/install").installStandIn;
+  WorkbookModel: typeof import("../support/stand-in/model/workbook-model").WorkbookModel;
+  installStandIn: typeof import("../support/stand-in/office/install").installStandIn;
   createReviewGateway: typeof import("../../src/excel/review-workbook").createReviewGateway;
   REVIEW_RECORD_SETTING: string;
   workbookSheets: typeof import("../../src/domain").workbookSheets;
@@ -21,8 +21,8 @@ type Modules = {
 let m: Modules;
 beforeAll(async () => {
   m = {
-    ...(await import("../e2e/harness/model/workbook-model")),
-    ...(await import("../e2e/harness/office/install")),
+    ...(await import("../support/stand-in/model/workbook-model")),
+    ...(await import("../support/stand-in/office/install")),
     ...(await import("../../src/excel/review-workbook")),
     ...(await import("../../src/excel/review-gateway-types")),
     ...(await import("../../src/domain")),

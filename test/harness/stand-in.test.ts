@@ -2,9 +2,9 @@
  * The stand-in Excel host is test equipment: these tests hold it to Office.js's rules, so that code passing
  * against it does not rely on anything real Excel would refuse.
  */
-import { parseInput } from "../e2e/harness/model/values";
-import { WorkbookModel, type WorkbookJson } from "../e2e/harness/model/workbook-model";
-import { installStandIn } from "../e2e/harness/office/install";
+import { parseInput } from "../support/stand-in/model/values";
+import { WorkbookModel, type WorkbookJson } from "../support/stand-in/model/workbook-model";
+import { installStandIn } from "../support/stand-in/office/install";
 import { eventSource, settled } from "../support/settle";
 
 

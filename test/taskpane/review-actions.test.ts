@@ -1,7 +1,7 @@
 import "./support/jsdom-gaps";
-// Each action of ReviewController that had no test at any level (issue 7): run on the stand-in Excel host with the
-// real Excel layer and domain; downloads and the clipboard are captured at the pane's edge. Every test checks what
-// the action produced (the sheet, the bytes, the clipboard text, the stored record), so it fails when it breaks.
+// Each action of ReviewController (reports, the send-back letter, the CSV, mapping and pairing, the URL) run on the
+// stand-in Excel host with the real Excel layer and domain; downloads and the clipboard are captured at the pane's
+// edge. Every test checks what the action produced (the sheet, the bytes, the clipboard text, the stored record).
 import { readFileSync } from "node:fs";
 import Encoding from "encoding-japanese";
 import { DEFAULT_PROFILE, REPORT_SHEET_HEADER } from "../../src/domain";
@@ -10,8 +10,8 @@ import { REVIEW_RECORD_SETTING } from "../../src/excel/review-gateway-types";
 import { createReviewGateway } from "../../src/excel/review-workbook";
 import { CSV_SHEET, REPORT_SHEET, ReviewController } from "../../src/taskpane/review/review-controller";
 import { SYSTEM_URL_KEY } from "../../src/taskpane/review/system-url-memory";
-import { WorkbookModel } from "../e2e/harness/model/workbook-model";
-import { installStandIn } from "../e2e/harness/office/install";
+import { WorkbookModel } from "../support/stand-in/model/workbook-model";
+import { installStandIn } from "../support/stand-in/office/install";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 import { SAMPLE_ISSUED } from "../support/samples";
 

@@ -5,8 +5,8 @@ import { createExcelGateway } from "../../src/excel/gateway";
 import { createReviewGateway } from "../../src/excel/review-workbook";
 import { DEFAULT_PROFILE, SEND_BACK_SHEET, workbookSheets } from "../../src/domain";
 import { ReviewController } from "../../src/taskpane/review/review-controller";
-import { WorkbookModel } from "../e2e/harness/model/workbook-model";
-import { installStandIn } from "../e2e/harness/office/install";
+import { WorkbookModel } from "../support/stand-in/model/workbook-model";
+import { installStandIn } from "../support/stand-in/office/install";
 import { xlsxBytes } from "../domain/review/submitted-files";
 
 const formOnly = (wb: ExcelJS.Workbook) => {

@@ -1,12 +1,12 @@
 import "./support/jsdom-gaps";
-// The review state holds one problem shape (issue 9): the import's notices, the issued CSV's and the templates' and
+// The review state holds one problem shape: the import's notices, the issued CSV's and the templates' and
 // drafts' problems are converted where the controller receives them, each with its code, severity and place.
 import { DEFAULT_MAIL_TEMPLATES, DEFAULT_PROFILE, encodeText } from "../../src/domain";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { createReviewGateway } from "../../src/excel/review-workbook";
 import { ReviewController } from "../../src/taskpane/review/review-controller";
-import { WorkbookModel } from "../e2e/harness/model/workbook-model";
-import { installStandIn } from "../e2e/harness/office/install";
+import { WorkbookModel } from "../support/stand-in/model/workbook-model";
+import { installStandIn } from "../support/stand-in/office/install";
 import { xlsxBytes } from "../domain/review/submitted-files";
 
 async function started() {

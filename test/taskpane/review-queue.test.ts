@@ -1,5 +1,5 @@
 import "./support/jsdom-gaps";
-// One queue for Office calls (issue 10): the review's tasks run one at a time in the pane's queue, so two actions
+// One queue for Office calls: the review's tasks run one at a time in the pane's queue, so two actions
 // issued together never interleave their Office calls, and a review action waits for a task the form tab queued.
 import { DEFAULT_PROFILE } from "../../src/domain";
 import { createExcelGateway } from "../../src/excel/gateway";
@@ -7,8 +7,8 @@ import type { ReviewGateway } from "../../src/excel/review-gateway-types";
 import { createReviewGateway } from "../../src/excel/review-workbook";
 import { ReviewController } from "../../src/taskpane/review/review-controller";
 import { TaskQueue } from "../../src/taskpane/state/task-queue";
-import { WorkbookModel } from "../e2e/harness/model/workbook-model";
-import { installStandIn } from "../e2e/harness/office/install";
+import { WorkbookModel } from "../support/stand-in/model/workbook-model";
+import { installStandIn } from "../support/stand-in/office/install";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 
 let files: { name: string; bytes: Uint8Array }[];

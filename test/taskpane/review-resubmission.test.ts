@@ -6,8 +6,8 @@ import { createExcelGateway } from "../../src/excel/gateway";
 import { createReviewGateway } from "../../src/excel/review-workbook";
 import { DEFAULT_PROFILE } from "../../src/domain";
 import { ReviewController } from "../../src/taskpane/review/review-controller";
-import { WorkbookModel } from "../e2e/harness/model/workbook-model";
-import { installStandIn } from "../e2e/harness/office/install";
+import { WorkbookModel } from "../support/stand-in/model/workbook-model";
+import { installStandIn } from "../support/stand-in/office/install";
 import { form, xlsxBytes } from "../domain/review/submitted-files";
 
 function controller() {

@@ -1,5 +1,5 @@
 import "./support/jsdom-gaps";
-// The pane gives both tabs what they work with the same way (issue 10): the review tab gets the review gateway from
+// The pane gives both tabs what they work with the same way: the review tab gets the review gateway from
 // App's props and queues its Office calls in the form controller's queue.
 import { act, fireEvent, screen } from "@testing-library/react";
 import type { ReviewGateway } from "../../src/excel/review-gateway-types";

@@ -15,8 +15,8 @@ import { REVIEW_RECORD_SETTING } from "../../src/excel/review-gateway-types";
 import { DEFAULT_MAIL_TEMPLATES, DEFAULT_PROFILE } from "../../src/domain";
 import { ReviewController } from "../../src/taskpane/review/review-controller";
 import { SYSTEM_URL_KEY } from "../../src/taskpane/review/system-url-memory";
-import { WorkbookModel } from "../e2e/harness/model/workbook-model";
-import { installStandIn } from "../e2e/harness/office/install";
+import { WorkbookModel } from "../support/stand-in/model/workbook-model";
+import { installStandIn } from "../support/stand-in/office/install";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 import { SAMPLE_ISSUED } from "../support/samples";
 

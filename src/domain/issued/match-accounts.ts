@@ -207,12 +207,3 @@ export function pairManually(result: MatchResult, userId: string, recordKey: str
   kept.push({ account, record, method: "manual", differences: matchDifferences(account, record) });
   return classify(result.accounts, result.records, kept);
 }
-
-/** Undoes a pair (automatic or manual): both sides become open and are sorted again. */
-export function unpairAccount(result: MatchResult, userId: string): MatchResult {
-  return classify(
-    result.accounts,
-    result.records,
-    result.matches.filter((m) => m.account.userId !== userId),
-  );
-}

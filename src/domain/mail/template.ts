@@ -22,21 +22,6 @@ export const PLACEHOLDERS = [
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-export const PLACEHOLDER_DESCRIPTIONS: Record<Placeholder, string> = {
-  利用者名: "利用者名（発行結果CSV、なければ申請様式）",
-  利用者ID: "利用者ID",
-  初期パスワード: "初期パスワード",
-  URL: "システムのURL（入力したもの）",
-  連絡先メールアドレス: "宛先（申請様式の連絡先メールアドレス）",
-  所属: "所属機関分類・医療機関名・コードをまとめたもの",
-  所属機関分類: "所属機関分類の名称（例: 医療機関（全数））",
-  所属機関分類コード: "所属機関分類コード（例: 09）",
-  所属医療機関コード: "所属医療機関/動物診療施設コード",
-  所属医療機関名: "所属医療機関/動物診療施設の名称（マスタを読み込んだとき）",
-  二要素認証: "申請された二要素認証の手段と宛先（例: SMS（090-1234-5678））",
-  二要素認証手段: "二要素認証手段（メール／SMS／電話）",
-  二要素認証先: "二要素認証用のメールアドレスまたは電話番号",
-};
 
 export interface MailTemplate {
   subject: string;
@@ -187,9 +172,4 @@ export function parseTemplateFile(text: string): ParsedTemplateFile {
   finish();
   if (templates.length === 0) return { ok: false, message: "テンプレートに「Subject: 件名」の行がありません。" };
   return { ok: true, templates };
-}
-
-/** Templates in the file format parseTemplateFile reads (to save the defaults and edit them). */
-export function templateFileText(templates: readonly MailTemplate[]): string {
-  return templates.map((t) => `Subject: ${t.subject}\n\n${t.body}\n`).join("\n");
 }

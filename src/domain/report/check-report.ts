@@ -105,7 +105,6 @@ type Schemas = ReturnType<typeof buildSchemas>;
 export const reportSchemas = onFirstUse(buildSchemas);
 
 export type CheckReport = Z.infer<Schemas["CheckReportSchema"]>;
-export type SheetReportData = Z.infer<Schemas["SheetReportSchema"]>;
 export type ReportStats = Z.infer<Schemas["StatsSchema"]>;
 type ReportFinding = Z.infer<Schemas["FindingSchema"]>;
 type ReportProblem = Z.infer<Schemas["ProblemSchema"]>;

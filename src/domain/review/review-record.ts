@@ -77,7 +77,6 @@ type Schemas = ReturnType<typeof buildSchemas>;
 const schemas = onFirstUse(buildSchemas);
 
 export type ReviewDecision = Z.infer<Schemas["ReviewDecisionSchema"]>;
-export type SubmissionRecord = Z.infer<Schemas["SubmissionRecordSchema"]>;
 export type ReviewRecord = Z.infer<Schemas["ReviewRecordSchema"]>;
 
 export const EMPTY_REVIEW_RECORD: ReviewRecord = { version: 1, settings: { issueDeferred: false, header: true }, submissions: [] };

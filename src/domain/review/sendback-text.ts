@@ -2,7 +2,7 @@ import { messageOf } from "../problems/problem";
 import type { FormProfile } from "../profile/schema";
 import type { CheckedSubmission } from "./review-check";
 import { institutionReport, type ReportSubmission } from "./review-report";
-import { initialDecision, type ReviewDecision } from "./review-record";
+import type { ReviewDecision } from "./review-record";
 
 /**
  * The 差戻し text for one submission: what the reviewer sends back to the institution, in Japanese, listing
@@ -50,16 +50,4 @@ function fixNote(fix: string | undefined): string {
  */
 export function sendBackLetter(c: CheckedSubmission, decision: ReviewDecision, profile: FormProfile): string {
   return sendBackText(institutionReport(c, decision, profile));
-}
-
-/** The 差戻し list: the letter of every submission the reviewer set to 差戻し, one after another. */
-export function sendBackList(
-  checked: readonly CheckedSubmission[],
-  decisions: ReadonlyMap<string, ReviewDecision>,
-  profile: FormProfile,
-): { id: string; fileName: string; text: string }[] {
-  return checked
-    .map((c) => ({ c, decision: decisions.get(c.submission.id) ?? initialDecision() }))
-    .filter(({ decision }) => decision.status === "差戻し")
-    .map(({ c, decision }) => ({ id: c.submission.id, fileName: c.submission.fileName, text: sendBackLetter(c, decision, profile) }));
 }

@@ -50,10 +50,6 @@ export function nextSubmissionId(existing: readonly string[]): string {
   return `S${String(max + 1).padStart(3, "0")}`;
 }
 
-export function isSubmissionId(id: string): boolean {
-  return ID.test(id);
-}
-
 const SHEET_NAME_MAX = 31;
 const FORBIDDEN = /[\\/?*[\]:]/g;
 

@@ -14,7 +14,3 @@ export function formulaLikeStart(value: string): string | undefined {
   if (first === undefined) return undefined;
   return "=+-@".includes(first.normalize("NFKC")) && first.normalize("NFKC").length === 1 ? first : undefined;
 }
-
-export function isFormulaLike(value: string): boolean {
-  return formulaLikeStart(value) !== undefined;
-}

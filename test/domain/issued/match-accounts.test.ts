@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { applicationRecords, checkFormSheet, DEFAULT_PROFILE, encodeText, findFormSheets, mastersFromSheets, addMasters, matchAccounts, pairManually, readIssuedCsv, unpairAccount, type ApplicationRecord, type IssuedAccount, type MatchResult, type Cell } from "../../../src/domain";
+import { applicationRecords, checkFormSheet, DEFAULT_PROFILE, encodeText, findFormSheets, mastersFromSheets, addMasters, matchAccounts, pairManually, readIssuedCsv, type ApplicationRecord, type IssuedAccount, type MatchResult, type Cell } from "../../../src/domain";
 import { readWorkbook } from "../../../src/cli/read-workbook";
 import { checkRows, formRow, type CellKey } from "../../support/form-rows";
 import { SAMPLE_FORM, SAMPLE_ISSUED } from "../../support/samples";
@@ -212,19 +212,13 @@ describe("unmatched on both sides, and the reviewer's own pairing", () => {
     expect(pairs(before)).toEqual(["U1→4 email-name-institution", "U2→5 email-name-institution"]);
   });
 
-  it("re-pairing an account or a row frees its old partner, and unpairing sorts both sides again", () => {
+  it("re-pairing an account or a row frees its old partner", () => {
     const result = matchAccounts(a(), r());
     const moved = pairManually(result, "U9", "様式.xlsx:申請様式#4");
     expect(pairs(moved)).toEqual(["U9→4 manual", "U2→5 email-name-institution"]);
     expect(moved.ambiguous).toEqual([]);
     expect(moved.unmatchedAccounts.map((x) => x.userId)).toEqual(["U1"]);
     expect(moved.unmatchedRecords.map((x) => x.row)).toEqual([6]);
-
-    const undone = unpairAccount(moved, "U9");
-    // U1 is not re-paired automatically: it is offered as a candidate of row 4 for the reviewer to confirm.
-    expect(pairs(undone)).toEqual(["U2→5 email-name-institution"]);
-    expect(undone.ambiguous.map((x) => [x.account.userId, x.candidates.map((c) => c.row)])).toEqual([["U1", [4]]]);
-    expect(undone.unmatchedAccounts.map((x) => x.userId)).toEqual(["U9"]);
   });
 
   it("refuses to pair what does not exist (a programming error, not user input)", () => {

@@ -1,4 +1,4 @@
-import { messageOf, checkMailTemplates, DEFAULT_MAIL_TEMPLATES, parseTemplateFile, placeholdersIn, PLACEHOLDERS, renderTemplate, templateFileText, tokenizeTemplate, type MailTemplates } from "../../../src/domain";
+import { messageOf, checkMailTemplates, DEFAULT_MAIL_TEMPLATES, parseTemplateFile, placeholdersIn, PLACEHOLDERS, renderTemplate, tokenizeTemplate, type MailTemplates } from "../../../src/domain";
 
 function codes(templates: MailTemplates, split: boolean): string[] {
   return checkMailTemplates(templates, split).map((p) => `${p.place.part!.replace(".", "/")} ${p.code}`);
@@ -119,9 +119,11 @@ describe("template files (--template)", () => {
     expect(parseTemplateFile("")).toEqual({ ok: false, message: "テンプレートに「Subject: 件名」の行がありません。" });
   });
 
-  it("writes the defaults in the same format, and reads them back unchanged", () => {
+  it("reads the default templates back unchanged from a file written in its format (--template)", () => {
     const { single, idMail, passwordMail } = DEFAULT_MAIL_TEMPLATES;
-    expect(parseTemplateFile(templateFileText([single]))).toEqual({ ok: true, templates: [single] });
-    expect(parseTemplateFile(templateFileText([idMail, passwordMail]))).toEqual({ ok: true, templates: [idMail, passwordMail] });
+    // As the usage describes the file: a "Subject: 件名" line, then the body; a second Subject line starts the next mail.
+    const file = (...mails: { subject: string; body: string }[]) => mails.map((t) => `Subject: ${t.subject}\n\n${t.body}\n`).join("\n");
+    expect(parseTemplateFile(file(single))).toEqual({ ok: true, templates: [single] });
+    expect(parseTemplateFile(file(idMail, passwordMail))).toEqual({ ok: true, templates: [idMail, passwordMail] });
   });
 });

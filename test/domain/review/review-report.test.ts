@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE, escapeHtml, REPORT_SHEET_HEADER, reviewReport, reviewReportGrid, reviewReportHtml, sendBackLetter, sendBackList, sendBackText } from "../../../src/domain";
+import { DEFAULT_PROFILE, escapeHtml, REPORT_SHEET_HEADER, reviewReport, reviewReportGrid, reviewReportHtml, sendBackLetter, sendBackText } from "../../../src/domain";
 import { importAndCheck } from "./review-workflow";
 import { keepRows, otherInstitution, setCell, submittedFile } from "./submitted-files";
 
@@ -52,12 +52,9 @@ describe("the review report", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   });
 
-  it("gives the 差戻し text for the institution, only for submissions sent back", async () => {
+  it("gives the 差戻し letter for the institution: its errors with fixes, its warnings, the reviewer's remark", async () => {
     const { checked, decisions } = await reviewed();
-    const list = sendBackList(checked, decisions, DEFAULT_PROFILE);
-    expect(list.map((x) => x.id)).toEqual(["S001"]);
-    const text = list[0].text;
-    expect(text).toBe(sendBackLetter(checked[0], decisions.get("S001")!, DEFAULT_PROFILE));
+    const text = sendBackLetter(checked[0], decisions.get("S001")!, DEFAULT_PROFILE);
     expect(text.startsWith("山手10医院（2513100103） 御中\r\n")).toBe(true);
     expect(text).toContain("【審査担当より】\r\n電話番号とメールアドレスを直してください。\r\n<b>至急</b>");
     expect(text).toContain("・14行目（吉田　太郎）\r\n　　C14：連絡先電話番号が入力されていません。");

@@ -7,7 +7,7 @@ function profileWith(changes: Partial<FormProfile>): FormProfile {
 }
 
 describe("E 所属機関分類コード", () => {
-  it("09, 16 and 11 are ordinary accounts: accepted silently (16 is no longer 'issue after go-live')", () => {
+  it("09, 16 and 11 are ordinary accounts: accepted silently", () => {
     expect(keys(checkValid({ orgType: "09" }).findings)).toEqual([]);
     const animal = checkValid({ orgType: "11", institutionCode: "A2500001" });
     expect(keys(animal.findings)).toEqual([]);

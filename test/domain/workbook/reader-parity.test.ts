@@ -1,7 +1,7 @@
 import { messageOf, readXlsx, workbookSheets, type Cell, type SheetData } from "../../../src/domain";
 /**
  * Every workbook the tests use, through both readers: the new one (readXlsx) and the exceljs load the product used
- * before (workbookSheets). They agree, except where exceljs shows what Excel does not (issue 8): merged cells,
+ * before (workbookSheets). They agree, except where exceljs shows what Excel does not: merged cells,
  * formulas without a cached value, shared strings that are not in the file.
  */
 import { readFileSync } from "node:fs";

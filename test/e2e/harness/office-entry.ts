@@ -1,7 +1,7 @@
 // Served as office-js/office.js inside the demo's task pane: instead of Microsoft's office.js, the stand-in host,
 // working on the workbook model of the page that frames the pane (window.parent.__standInHost).
-import type { WorkbookModel } from "./model/workbook-model";
-import { installStandIn } from "./office/install";
+import type { WorkbookModel } from "../../support/stand-in/model/workbook-model";
+import { installStandIn } from "../../support/stand-in/office/install";
 
 interface HostHandle {
   model: WorkbookModel;

@@ -4,7 +4,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { DEFAULT_WORKBOOK, xlsxToWorkbookJson } from "./xlsx-to-model";
+import { DEFAULT_WORKBOOK, xlsxToWorkbookJson } from "../../support/stand-in/xlsx-to-model";
 
 export const DEMO_DIR = path.join(__dirname, "..", "..", "..", "dist-demo");
 

@@ -1,19 +1,25 @@
 // What the tests of the review's step controllers share: the submitted files (made once per test file), a review
-// workbook on the fake Excel boundary (FakeGateway for the form side, FakeReviewGateway for the review side, over the
-// same sheets) holding the sample's masters, and the real ReviewSession and ReviewBook. Downloads and the clipboard
+// workbook on the stand-in Excel host holding the sample's masters, the real Excel layer on it (the form gateway and
+// the review gateway, each with a call log), and the real ReviewSession and ReviewBook. Downloads and the clipboard
 // are captured at the pane's edge.
 import type ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
-import { DEFAULT_PROFILE, readXlsx, type Cell, type ReviewStatus, type SheetData } from "../../../src/domain";
-import type { ReviewCapabilities } from "../../../src/excel/review-gateway-types";
+import { DEFAULT_PROFILE, type ReviewStatus } from "../../../src/domain";
+import { createExcelGateway } from "../../../src/excel/gateway";
+import type { ExcelGateway } from "../../../src/excel/gateway-types";
+import { REVIEW_RECORD_SETTING, type ReviewCapabilities, type ReviewGateway } from "../../../src/excel/review-gateway-types";
+import { createReviewGateway } from "../../../src/excel/review-workbook";
 import { IntakeController } from "../../../src/taskpane/review/intake-controller";
 import { ReviewBook } from "../../../src/taskpane/review/review-book";
 import { ReviewSession } from "../../../src/taskpane/review/review-session";
 import { REVIEW_TASKS, type ReviewTask } from "../../../src/taskpane/review/review-tasks";
 import type { ReviewIntent, ReviewPlace } from "../../../src/taskpane/review/review-state";
 import { keepRows, otherInstitution, xlsxBytes } from "../../domain/review/submitted-files";
-import { SAMPLE_FORM } from "../../support/samples";
-import { FakeGateway, FakeReviewGateway } from "../support/fake-gateway";
+import { recorded, type Recorded } from "../../support/recorded-gateway";
+import { formatArea, parseArea } from "../../support/stand-in/model/address";
+import { displayText, type ModelValue } from "../../support/stand-in/model/values";
+import { WorkbookModel, type SheetJson } from "../../support/stand-in/model/workbook-model";
+import { installStandIn } from "../../support/stand-in/office/install";
+import { xlsxToWorkbookJson } from "../../support/stand-in/xlsx-to-model";
 
 export const FIXED = new Date(2025, 3, 1, 9, 30);
 export const FIXED_STAMP = "20250401-0930";
@@ -24,8 +30,8 @@ export const formOnly = (wb: ExcelJS.Workbook) => {
 };
 
 export interface Fixtures {
-  /** The master sheets of samples/application-form.xlsx (保健所, 全数, 定点). */
-  masterSheets: SheetData[];
+  /** The master sheets of samples/application-form.xlsx (保健所, 全数, 定点) as the stand-in holds them. */
+  masterSheets: SheetJson[];
   /** 山手10医院.xlsx: the sample form as submitted (18 data rows, 4 errors). */
   yamate: Uint8Array;
   /** 緑71診療所.xlsx: another institution's rows 4–7. */
@@ -37,10 +43,9 @@ let made: Promise<Fixtures> | undefined;
 /** Made once per test file (jest gives each file its own module registry). */
 export function fixtures(): Promise<Fixtures> {
   return (made ??= (async () => {
-    const read = readXlsx(new Uint8Array(readFileSync(SAMPLE_FORM)), "application-form.xlsx");
-    if (!read.ok) throw new Error("samples/application-form.xlsx unreadable");
+    const sample = await xlsxToWorkbookJson();
     return {
-      masterSheets: read.sheets.filter((s) => s.name !== "申請様式"),
+      masterSheets: sample.sheets.filter((s) => s.name !== "申請様式"),
       yamate: new Uint8Array(await xlsxBytes(formOnly)),
       midori: new Uint8Array(await xlsxBytes(formOnly, otherInstitution, keepRows(4, 7))),
     };
@@ -48,6 +53,7 @@ export function fixtures(): Promise<Fixtures> {
 }
 
 export interface DeskOptions {
+  /** What the review gateway says the host can do (createReviewGateway's own parameter); default: the host's. */
   caps?: ReviewCapabilities;
   downloads?: "allowed" | "blocked";
   copyWorks?: boolean;
@@ -55,13 +61,16 @@ export interface DeskOptions {
   withoutExcel?: boolean;
   /** Without the masters in the workbook. */
   withoutMasters?: boolean;
-  /** A workbook already used by an earlier session (its sheets and record). */
-  from?: { workbook: FakeGateway; review: FakeReviewGateway };
+  /** The workbook of an earlier session (its sheets and record), opened again. */
+  from?: Desk;
 }
 
 export interface Desk {
-  workbook: FakeGateway;
-  review: FakeReviewGateway;
+  /** The stand-in Excel host's workbook. */
+  host: WorkbookModel;
+  /** The form gateway the session reads submission and master sheets with. */
+  workbook: Recorded<ExcelGateway>;
+  review: Recorded<ReviewGateway>;
   session: ReviewSession;
   book: ReviewBook;
   downloads: { fileName: string; bytes: Uint8Array; mime: string }[];
@@ -70,12 +79,12 @@ export interface Desk {
 
 /** A review session on a fresh review workbook (Sheet1 and the masters) or on the workbook of an earlier one. */
 export function reviewDesk(f: Fixtures, options: DeskOptions = {}): Desk {
-  const sheets: { name: string; values: Cell[][] }[] = options.from
-    ? [...options.from.workbook.sheets].map(([name, values]) => ({ name, values }))
-    : [{ name: "Sheet1", values: [] }, ...(options.withoutMasters ? [] : f.masterSheets.map((s) => ({ name: s.name, values: s.values as Cell[][] })))];
-  const workbook = new FakeGateway(sheets);
-  const review = new FakeReviewGateway(workbook, options.caps);
-  if (options.from) review.record = options.from.review.record;
+  const host =
+    options.from?.host ??
+    new WorkbookModel({ sheets: [{ name: "Sheet1", values: [] }, ...(options.withoutMasters ? [] : JSON.parse(JSON.stringify(f.masterSheets)) as SheetJson[])] });
+  installStandIn(globalThis as unknown as Record<string, unknown>, host);
+  const workbook = recorded(createExcelGateway());
+  const review = recorded(createReviewGateway(options.caps));
   const downloads: Desk["downloads"] = [];
   const clipboard: string[] = [];
   const session = new ReviewSession({
@@ -87,7 +96,7 @@ export function reviewDesk(f: Fixtures, options: DeskOptions = {}): Desk {
     download: (bytes, fileName, mime) => downloads.push({ bytes, fileName, mime }),
     copy: async (text) => (options.copyWorks === false ? false : (clipboard.push(text), true)),
   });
-  return { workbook, review, session, book: new ReviewBook(session), downloads, clipboard };
+  return { host, workbook, review, session, book: new ReviewBook(session), downloads, clipboard };
 }
 
 export const picked = (...files: [name: string, bytes: Uint8Array][]) => files.map(([name, bytes]) => ({ name, bytes: async () => bytes }));
@@ -102,6 +111,53 @@ export async function importedDesk(f: Fixtures, options: DeskOptions = {}): Prom
   desk.workbook.calls.length = 0;
   desk.session.store.set({ messages: [] });
   return desk;
+}
+
+// --- the workbook, as Excel holds it ---
+
+/** The review record kept in the workbook's settings (null: none). */
+export function storedRecordText(d: Desk): string | null {
+  const v = d.host.settings[REVIEW_RECORD_SETTING];
+  return v === undefined ? null : typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/** Puts a record text in the workbook's settings, as an earlier session (or a damaged file) left it. */
+export function putRecordText(d: Desk, json: string): void {
+  d.host.settings[REVIEW_RECORD_SETTING] = json;
+}
+
+export function hasSheet(d: Desk, name: string): boolean {
+  return d.host.sheetByName(name) !== undefined;
+}
+
+/** A sheet's values, `width` columns from A, every row up to its last value (null: empty cell); undefined: no sheet. */
+export function sheetValues(d: Desk, name: string, width = 40): ModelValue[][] | undefined {
+  const sheet = d.host.sheetByName(name);
+  if (!sheet) return undefined;
+  return Array.from({ length: sheet.rowExtent(true) }, (_, r) => Array.from({ length: width }, (_, c) => sheet.value(r, c) ?? null));
+}
+
+/** A cell's text as Excel shows it ("" when empty). */
+export function cellText(d: Desk, name: string, address: string): string {
+  const sheet = d.host.sheetByName(name);
+  const at = parseArea(address);
+  if (!sheet || !at) throw new Error(`no cell ${name}!${address}`);
+  return displayText(sheet.value(at.row, at.column));
+}
+
+export const activeSheetName = (d: Desk) => d.host.activeSheet().name;
+/** The selected cell or area of the active sheet ("D5"). */
+export const selectedAddress = (d: Desk) => formatArea(d.host.activeSheet().selection);
+
+/** The user adds a sheet with these values (row 1 first) while the pane is open. */
+export function userAddsSheet(d: Desk, name: string, values: ModelValue[][]): void {
+  const sheet = d.host.addSheet(name, "user");
+  values.forEach((row, r) => row.forEach((v, c) => sheet.setValue(r, c, v)));
+}
+
+/** The user deletes a sheet. */
+export function userDeletesSheet(d: Desk, name: string): void {
+  d.host.deleteSheet(d.host.sheetByName(name)!.id, "user");
 }
 
 /** The current message of a place, as [intent, text]. */

@@ -1,12 +1,28 @@
 import "../support/jsdom-gaps";
 // DeskController on its own (審査, 作業②): deciding, going to a finding's cell, taking a submission out of the review
-// and putting it back — on the fake Excel boundary with the real session, book and domain, two submissions imported
-// by the real intake. Each test checks the workbook (sheets, the record), the store, the Office calls and the message.
-import { parseReviewRecord, type Cell } from "../../../src/domain";
+// and putting it back — on the stand-in Excel host with the real Excel layer, session, book and domain, two submissions
+// imported by the real intake. Each test checks the workbook (sheets, the record), the store, the Office calls and the
+// message.
+import { parseReviewRecord } from "../../../src/domain";
 import { DeskController } from "../../../src/taskpane/review/desk-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
 import { REVIEW_TASKS } from "../../../src/taskpane/review/review-tasks";
-import { FIXED, fixtures, importedDesk, failureAt, said, type Desk, type Fixtures } from "./controller-fixtures";
+import {
+  FIXED,
+  fixtures,
+  hasSheet,
+  importedDesk,
+  failureAt,
+  activeSheetName,
+  cellText,
+  said,
+  selectedAddress,
+  sheetValues,
+  storedRecordText,
+  userAddsSheet,
+  type Desk,
+  type Fixtures,
+} from "./controller-fixtures";
 
 let f: Fixtures;
 beforeAll(async () => {
@@ -15,7 +31,7 @@ beforeAll(async () => {
 
 const deskOf = (d: Desk) => new DeskController(d.session, d.book);
 const storedDecisions = (d: Desk) => {
-  const parsed = parseReviewRecord(d.review.record);
+  const parsed = parseReviewRecord(storedRecordText(d));
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.record.submissions.map((s) => [s.id, s.decision.status, s.decision.remark]);
 };
@@ -41,10 +57,10 @@ describe("DeskController.setDecision", () => {
 
   it("an unknown id changes nothing and calls nothing", async () => {
     const d = await importedDesk(f);
-    const before = d.review.record;
+    const before = storedRecordText(d);
     await deskOf(d).setDecision("S999", { status: "承認" });
     expect(d.review.calls).toEqual([]);
-    expect(d.review.record).toBe(before);
+    expect(storedRecordText(d)).toBe(before);
   });
 
   it("when the record cannot be saved: the sentence and why at the step; the decision stays on screen", async () => {
@@ -62,8 +78,8 @@ describe("DeskController.goToCell", () => {
   it("selects the finding's cell on the submission's sheet; a failure is said, not thrown", async () => {
     const d = await importedDesk(f);
     await deskOf(d).goToCell("S002", "D5");
-    expect(d.workbook.calls.filter((c) => c.method === "selectCell").map((c) => c.args)).toEqual([["S002_緑71診療所", "D5"]]);
-    expect(d.workbook.selected).toBe("D5");
+    expect(d.workbook.argsOf("selectCell")).toEqual([["S002_緑71診療所", "D5"]]);
+    expect([activeSheetName(d), selectedAddress(d)]).toEqual(["S002_緑71診療所", "D5"]);
 
     d.workbook.failNext("selectCell", cellEditing);
     await deskOf(d).goToCell("S001", "C14");
@@ -76,12 +92,13 @@ describe("DeskController.removeSubmission / undoRemoval", () => {
     const d = await importedDesk(f);
     const desk = deskOf(d);
     await desk.setDecision("S001", { status: "要確認", remark: "AJ13を確認中" });
-    const values: Cell[][] = d.workbook.sheets.get("S001_山手10医院")!.map((r) => [...r]);
+    const values = sheetValues(d, "S001_山手10医院")!;
+    expect(values.length).toBeGreaterThan(17);
     d.review.calls.length = 0;
 
     await desk.removeSubmission("S001");
     expect(d.review.methods()).toEqual(["deleteSheet", "writeRecord"]);
-    expect(d.workbook.sheets.has("S001_山手10医院")).toBe(false);
+    expect(hasSheet(d, "S001_山手10医院")).toBe(false);
     expect(listed(d)).toEqual([["S002", "受付", ""]]);
     expect(storedDecisions(d)).toEqual([["S002", "受付", ""]]);
     const removed = d.session.store.get().messages.find((m) => m.place === "review")!;
@@ -93,7 +110,7 @@ describe("DeskController.removeSubmission / undoRemoval", () => {
     expect(d.review.methods()).toEqual(["sheetNames", "addSubmissionSheet", "writeRecord"]);
     // Inserted again from the submitted file, as it came in.
     expect((d.review.calls[1].args[0] as { base64?: string }).base64).toEqual(expect.any(String));
-    expect(d.workbook.sheets.get("S001_山手10医院")!.slice(0, values.length).map((r) => r.slice(0, 40))).toEqual(values.map((r) => r.slice(0, 40)));
+    expect(sheetValues(d, "S001_山手10医院")).toEqual(values);
     expect(listed(d)).toEqual([
       ["S001", "要確認", "AJ13を確認中"],
       ["S002", "受付", ""],
@@ -112,10 +129,10 @@ describe("DeskController.removeSubmission / undoRemoval", () => {
     const d = await importedDesk(f);
     const desk = deskOf(d);
     await desk.removeSubmission("S002");
-    d.workbook.sheets.set("S002_緑71診療所", [["メモ"]]);
+    userAddsSheet(d, "S002_緑71診療所", [["メモ"]]);
     await desk.undoRemoval();
     expect(said(d.session, "review")).toEqual(["error", REVIEW_TASKS.申請の復元.failed + REVIEW_MESSAGES.desk.sheetTaken("S002_緑71診療所")]);
-    expect(d.workbook.text("S002_緑71診療所", "A1")).toBe("メモ");
+    expect(cellText(d, "S002_緑71診療所", "A1")).toBe("メモ");
     expect(listed(d).map((x) => x[0])).toEqual(["S001"]);
   });
 
@@ -126,6 +143,6 @@ describe("DeskController.removeSubmission / undoRemoval", () => {
     failureAt(d.session, "review", "申請の削除");
     expect(listed(d).map((x) => x[0])).toEqual(["S001", "S002"]);
     expect(storedDecisions(d).map((x) => x[0])).toEqual(["S001", "S002"]);
-    expect(d.workbook.sheets.has("S001_山手10医院")).toBe(true);
+    expect(hasSheet(d, "S001_山手10医院")).toBe(true);
   });
 });

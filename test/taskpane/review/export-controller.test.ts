@@ -1,14 +1,28 @@
 import "../support/jsdom-gaps";
 // ExportController on its own (登録用CSV, 作業③): the approved rows as the registration CSV — downloaded, or written
-// to a sheet where the host cannot download, or copied — and the export settings kept in the record. On the fake
-// Excel boundary with the real session, book and domain; two submissions imported by the real intake.
+// to a sheet where the host cannot download, or copied — and the export settings kept in the record. On the stand-in
+// Excel host with the real Excel layer, session, book and domain; two submissions imported by the real intake.
 import Encoding from "encoding-japanese";
 import { parseReviewRecord } from "../../../src/domain";
 import { ExportController } from "../../../src/taskpane/review/export-controller";
 import { IntakeController } from "../../../src/taskpane/review/intake-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
 import { CSV_SHEET } from "../../../src/taskpane/review/review-tasks";
-import { decideInRecord, FIXED_STAMP, fixtures, importedDesk, picked, reviewDesk, failureAt, said, type Desk, type Fixtures } from "./controller-fixtures";
+import {
+  activeSheetName,
+  decideInRecord,
+  FIXED_STAMP,
+  fixtures,
+  importedDesk,
+  picked,
+  reviewDesk,
+  failureAt,
+  said,
+  sheetValues,
+  storedRecordText,
+  type Desk,
+  type Fixtures,
+} from "./controller-fixtures";
 
 let f: Fixtures;
 beforeAll(async () => {
@@ -65,10 +79,10 @@ describe("ExportController.exportCsv", () => {
     await exportOf(d).exportCsv();
     expect(d.downloads).toEqual([]);
     expect(d.review.methods()).toEqual(["writeTextSheet"]);
-    const sheet = d.workbook.sheets.get(CSV_SHEET)!.map((r) => String(r[0]));
+    const sheet = sheetValues(d, CSV_SHEET, 1)!.map((r) => String(r[0]));
     expect(sheet[0].startsWith("利用者名")).toBe(true);
     expect(sheet.slice(1).map((l) => l.split(",")[0])).toEqual(namesOf(d, "S002"));
-    expect(d.workbook.active).toBe(CSV_SHEET);
+    expect(activeSheetName(d)).toBe(CSV_SHEET);
     expect(d.session.store.get().lastExport).toMatchObject({ deliveries: ["sheet"], sheetName: CSV_SHEET });
     expect(said(d.session, "export")).toEqual(["warning", REVIEW_MESSAGES.export.sheetInsteadOfDownload(CSV_SHEET, namesOf(d, "S002").length)]);
   });
@@ -112,7 +126,7 @@ describe("ExportController: to a sheet, to the clipboard", () => {
     await exporter.exportCsv();
     await exporter.exportCsvToSheet();
     const fileLines = lines(sjis(d.downloads[0].bytes));
-    expect(d.workbook.sheets.get(CSV_SHEET)!.map((r) => String(r[0]))).toEqual(fileLines);
+    expect(sheetValues(d, CSV_SHEET, 1)!.map((r) => String(r[0]))).toEqual(fileLines);
     expect(d.session.store.get().lastExport!.deliveries).toEqual(["downloaded", "sheet"]);
     expect(said(d.session, "export")).toEqual(["success", REVIEW_MESSAGES.export.writtenToSheet(CSV_SHEET, fileLines.length - 1, true)]);
   });
@@ -136,7 +150,7 @@ describe("ExportController.setSettings", () => {
     const d = await importedDesk(f);
     await exportOf(d).setSettings({ header: false, issueDeferred: true, encoding: "utf8bom" });
     expect(d.session.store.get().settings).toMatchObject({ header: false, issueDeferred: true, encoding: "utf8bom" });
-    const parsed = parseReviewRecord(d.review.record);
+    const parsed = parseReviewRecord(storedRecordText(d));
     expect(parsed.ok && parsed.record.settings).toEqual({ header: false, issueDeferred: true });
 
     // Without a header line the file starts with the first person.

@@ -1,11 +1,23 @@
 import "../support/jsdom-gaps";
 // IntakeController on its own (受付, 作業② first half): opening the review kept in the workbook and taking submitted
-// files in, on the fake Excel boundary with the real session, book and domain. Each test checks what lands in the
+// files in, on the stand-in Excel host with the real Excel layer, session, book and domain. Each test checks what lands in the
 // workbook (sheets, the record), in the store, which Office calls were made, and the message of the step.
 import { parseReviewRecord } from "../../../src/domain";
 import { IntakeController } from "../../../src/taskpane/review/intake-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
-import { fixtures, importedDesk, picked, reviewDesk, failureAt, said, type Fixtures } from "./controller-fixtures";
+import {
+  cellText,
+  fixtures,
+  importedDesk,
+  picked,
+  putRecordText,
+  reviewDesk,
+  failureAt,
+  said,
+  storedRecordText,
+  userDeletesSheet,
+  type Fixtures,
+} from "./controller-fixtures";
 
 let f: Fixtures;
 beforeAll(async () => {
@@ -27,7 +39,7 @@ describe("IntakeController.start", () => {
     expect(desk.session.store.get()).toMatchObject({ phase: "ready", canInsertSheets: false, canStoreRecord: true, downloads: "blocked", submissions: [], messages: [] });
     expect(desk.review.methods()).toEqual(["readRecord"]);
     // Every master sheet of the workbook is read and indexed for the check.
-    expect(desk.workbook.calls.filter((c) => c.method === "readSheetValues").map((c) => c.args[0])).toEqual(f.masterSheets.map((s) => s.name));
+    expect(desk.workbook.argsOf("readSheetValues").map((args) => args[0])).toEqual(f.masterSheets.map((s) => s.name));
     expect(Object.keys(desk.book.workbookMasters).sort()).toEqual(["healthCenter", "teiten", "zensu"]);
     expect(desk.book.workbookMasters.healthCenter?.has("25654")).toBe(true);
   });
@@ -42,21 +54,21 @@ describe("IntakeController.start", () => {
 
   it("a damaged record: says why, starts afresh and does not overwrite it", async () => {
     const desk = reviewDesk(f);
-    desk.review.record = "{ not json";
+    putRecordText(desk, "{ not json");
     await intakeOn(desk).start();
     const [intent, text] = said(desk.session, "record")!;
     expect(intent).toBe("error");
     expect(text).toContain("JSON");
     expect(text.endsWith("新しい審査として始めます（ブックの記録は上書きしません）。")).toBe(true);
     expect(desk.review.methods()).not.toContain("writeRecord");
-    expect(desk.review.record).toBe("{ not json");
+    expect(storedRecordText(desk)).toBe("{ not json");
     expect(desk.session.store.get().phase).toBe("ready");
   });
 
   it("reopening a review workbook reads each recorded submission back from its sheet, with its decision", async () => {
     const earlier = await importedDesk(f);
-    const record = storedRecord(earlier.review.record);
-    earlier.review.record = JSON.stringify({ ...record, submissions: record.submissions.map((s) => (s.id === "S002" ? { ...s, decision: { ...s.decision, status: "承認" } } : s)) });
+    const record = storedRecord(storedRecordText(earlier));
+    putRecordText(earlier, JSON.stringify({ ...record, submissions: record.submissions.map((s) => (s.id === "S002" ? { ...s, decision: { ...s.decision, status: "承認" } } : s)) }));
 
     const desk = reviewDesk(f, { from: earlier });
     await intakeOn(desk).start();
@@ -66,14 +78,14 @@ describe("IntakeController.start", () => {
       ["S002", "S002_緑71診療所", "承認", undefined],
     ]);
     // The rows come from the sheets (the form gateway), not from the files, which are not in this session.
-    expect(desk.workbook.calls.filter((c) => c.method === "readForm").map((c) => c.args[0])).toEqual(["S001_山手10医院", "S002_緑71診療所"]);
+    expect(desk.workbook.argsOf("readForm").map((args) => args[0])).toEqual(["S001_山手10医院", "S002_緑71診療所"]);
     expect(views.map((v) => v.canMarkUp)).toEqual([false, false]);
     expect(views[0].summary).toEqual(earlier.session.store.get().submissions[0].summary);
   });
 
   it("a recorded submission whose sheet is gone is named; one without the form gateway asks for a new import", async () => {
     const earlier = await importedDesk(f);
-    earlier.workbook.sheets.delete("S002_緑71診療所");
+    userDeletesSheet(earlier, "S002_緑71診療所");
     const desk = reviewDesk(f, { from: earlier });
     await intakeOn(desk).start();
     expect(desk.session.store.get().submissions.map((v) => v.id)).toEqual(["S001"]);
@@ -104,15 +116,15 @@ describe("IntakeController.importFiles", () => {
     await intake.importFiles(picked(["山手10医院.xlsx", f.yamate], ["緑71診療所.xlsx", f.midori]));
 
     expect(desk.review.methods()).toEqual(["sheetNames", "addSubmissionSheet", "addSubmissionSheet", "writeRecord"]);
-    const added = desk.review.calls.filter((c) => c.method === "addSubmissionSheet").map((c) => c.args[0] as { sheetName: string; base64?: string; rows: number[] });
+    const added = desk.review.argsOf("addSubmissionSheet").map((args) => args[0] as { sheetName: string; base64?: string; rows: number[] });
     expect(added.map((a) => a.sheetName)).toEqual(["S001_山手10医院", "S002_緑71診療所"]);
     expect(added.every((a) => typeof a.base64 === "string" && a.base64.length > 0)).toBe(true);
     expect(added[1].rows).toEqual([4, 5, 6, 7]);
     // The sheet holds the submitted values, with the file name beside each data row.
-    expect(desk.workbook.text("S002_緑71診療所", "B4")).toBe("青木　誠");
-    expect(desk.workbook.text("S002_緑71診療所", "AP4")).toBe("緑71診療所.xlsx");
+    expect(cellText(desk, "S002_緑71診療所", "B4")).toBe("青木　誠");
+    expect(cellText(desk, "S002_緑71診療所", "AP4")).toBe("緑71診療所.xlsx");
 
-    const record = storedRecord(desk.review.record);
+    const record = storedRecord(storedRecordText(desk));
     expect(record.submissions.map((s) => [s.id, s.fileName, s.sheetName, s.decision.status])).toEqual([
       ["S001", "山手10医院.xlsx", "S001_山手10医院", "受付"],
       ["S002", "緑71診療所.xlsx", "S002_緑71診療所", "受付"],

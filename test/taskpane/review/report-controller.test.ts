@@ -1,11 +1,12 @@
 import "../support/jsdom-gaps";
 // ReportController on its own (審査結果): the record of the review as a sheet to print from Excel, or as an HTML file,
-// on the fake Excel boundary with the real session, book and domain; two submissions imported by the real intake.
+// on the stand-in Excel host with the real Excel layer, session, book and domain; two submissions imported by the real
+// intake.
 import { REPORT_SHEET_HEADER } from "../../../src/domain";
 import { ReportController } from "../../../src/taskpane/review/report-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
 import { REPORT_SHEET } from "../../../src/taskpane/review/review-tasks";
-import { decideInRecord, FIXED_STAMP, fixtures, importedDesk, type Desk, type Fixtures, failureAt, said } from "./controller-fixtures";
+import { activeSheetName, decideInRecord, FIXED_STAMP, fixtures, hasSheet, importedDesk, sheetValues, type Desk, type Fixtures, failureAt, said } from "./controller-fixtures";
 
 let f: Fixtures;
 beforeAll(async () => {
@@ -26,10 +27,9 @@ describe("ReportController.writeReportSheet", () => {
     decideInRecord(d.book, "S001", "差戻し", "電話を確認");
     await reportOf(d).writeReportSheet();
     expect(d.review.methods()).toEqual(["writeTextSheet"]);
-    expect(d.review.textSheetOptions.get(REPORT_SHEET)?.activate).toBe(true);
-    expect(d.workbook.active).toBe(REPORT_SHEET);
+    expect(activeSheetName(d)).toBe(REPORT_SHEET);
 
-    const grid = d.workbook.sheets.get(REPORT_SHEET)!.map((r) => r.map((c) => String(c ?? "")));
+    const grid = sheetValues(d, REPORT_SHEET, REPORT_SHEET_HEADER.length)!.map((r) => r.map((c) => String(c ?? "")));
     expect(grid[0]).toEqual([...REPORT_SHEET_HEADER]);
     const col = (name: string) => REPORT_SHEET_HEADER.indexOf(name as (typeof REPORT_SHEET_HEADER)[number]);
     const s001 = grid.slice(1).filter((l) => l[0] === "S001");
@@ -49,7 +49,7 @@ describe("ReportController.writeReportSheet", () => {
     await expect(reportOf(d).writeReportSheet()).resolves.toBeUndefined();
     const text = failureAt(d.session, "review", "審査結果シートの作成");
     expect(text).toContain("セルを編集中");
-    expect(d.workbook.sheets.has(REPORT_SHEET)).toBe(false);
+    expect(hasSheet(d, REPORT_SHEET)).toBe(false);
     expect(d.session.store.get().busy).toBeUndefined();
   });
 });

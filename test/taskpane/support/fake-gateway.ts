@@ -2,7 +2,8 @@
  * A test double of the Excel boundary (ExcelGateway) over in-memory sheets: what the pane's store, controller and
  * components see from Excel, with Excel's observable behaviour — change events after a (simulated) debounce,
  * also for the add-in's own writes; a selection event when the add-in selects a cell; fills recorded by meaning.
- * The thing under test (controller, components, domain) runs for real on it.
+ * The thing under test (controller, components, domain) runs for real on it. For the form tab only: the review's
+ * controllers run on the real gateways over the stand-in host (see test/support/README.md for which double is for what).
  */
 import {
   cellText,
@@ -25,7 +26,6 @@ import type {
   Watch,
   SheetInfo,
 } from "../../../src/excel/gateway-types";
-import type { ReviewCapabilities, ReviewGateway, SubmissionSheetInput, SubmissionSheetResult, TextSheetOptions } from "../../../src/excel/review-gateway-types";
 
 export const FULL_CAPABILITIES: HostCapabilities = {
   excelApi: "1.17",
@@ -280,97 +280,5 @@ export class FakeGateway implements ExcelGateway {
     this.sheets.set(name, values.map((r) => [...r]));
     onProgress?.({ done: values.length, total: values.length });
     return name;
-  }
-}
-
-type ReviewMethod = Exclude<keyof ReviewGateway, "capabilities">;
-
-/**
- * A test double of the review's Excel boundary (ReviewGateway) over the same in-memory sheets as a FakeGateway, so
- * that what the review adds (submission sheets, 審査結果, 登録用CSV) is what the form gateway reads back. The record
- * kept in the workbook's settings is `record`; every call is logged in `calls`; `failNext` makes one call reject.
- */
-export class FakeReviewGateway implements ReviewGateway {
-  /** The review record's JSON in the workbook's settings (null: none). */
-  record: string | null = null;
-  readonly calls: { method: ReviewMethod; args: unknown[] }[] = [];
-  /** Options of the last writeTextSheet per sheet (column widths, activate). */
-  readonly textSheetOptions = new Map<string, TextSheetOptions | undefined>();
-  private failures = new Map<ReviewMethod, unknown>();
-
-  constructor(
-    readonly workbook: FakeGateway,
-    private caps: ReviewCapabilities = { insertWorksheets: true, settings: true },
-  ) {}
-
-  /** The next call of `method` rejects with `error` (an Office error, say). */
-  failNext(method: ReviewMethod, error: unknown): void {
-    this.failures.set(method, error);
-  }
-
-  /** The methods called, in order. */
-  methods(): ReviewMethod[] {
-    return this.calls.map((c) => c.method);
-  }
-
-  private enter(method: ReviewMethod, ...args: unknown[]): void {
-    this.calls.push({ method, args });
-    if (this.failures.has(method)) {
-      const e = this.failures.get(method);
-      this.failures.delete(method);
-      throw e;
-    }
-  }
-
-  capabilities(): ReviewCapabilities {
-    return this.caps;
-  }
-
-  async sheetNames(): Promise<string[]> {
-    this.enter("sheetNames");
-    return [...this.workbook.sheets.keys()];
-  }
-
-  async readRecord(): Promise<string | null> {
-    this.enter("readRecord");
-    return this.record;
-  }
-
-  async writeRecord(json: string): Promise<void> {
-    this.enter("writeRecord", json);
-    this.record = json;
-  }
-
-  async addSubmissionSheet(input: SubmissionSheetInput): Promise<SubmissionSheetResult> {
-    this.enter("addSubmissionSheet", input);
-    if (this.workbook.sheets.has(input.sheetName)) throw Object.assign(new Error("A resource with the same name or identifier already exists."), { code: "ItemAlreadyExists" });
-    const values = input.values.map((r) => [...r]);
-    // Provenance beside the form (AP, AQ), as the Excel layer writes it.
-    for (const row of input.rows) {
-      const line = (values[row - 1] ??= []);
-      while (line.length <= columnIndex("AQ")) line.push(null);
-      line[columnIndex("AP")] = input.provenance.fileName;
-      line[columnIndex("AQ")] = input.provenance.institution;
-    }
-    this.workbook.sheets.set(input.sheetName, values);
-    return { how: input.base64 !== undefined && this.caps.insertWorksheets ? "inserted" : "copied", sheetName: input.sheetName };
-  }
-
-  async deleteSheet(name: string): Promise<void> {
-    this.enter("deleteSheet", name);
-    this.workbook.sheets.delete(name);
-  }
-
-  async writeTextSheet(name: string, rows: readonly (readonly string[])[], options?: TextSheetOptions): Promise<void> {
-    this.enter("writeTextSheet", name, rows.length);
-    this.workbook.sheets.set(name, rows.map((r) => [...r]));
-    this.textSheetOptions.set(name, options);
-    if (options?.activate) this.workbook.active = name;
-  }
-
-  async activateSheet(name: string): Promise<void> {
-    this.enter("activateSheet", name);
-    if (!this.workbook.sheets.has(name)) throw Object.assign(new Error(`The requested resource doesn't exist.`), { code: "ItemNotFound" });
-    this.workbook.active = name;
   }
 }

@@ -1,8 +1,8 @@
 // The spreadsheet-like view of the stand-in workbook: sheet tabs, column letters, virtualized rows (only the
 // visible ones are in the DOM, so 10,000 rows scroll smoothly), cell fills, selection, editing and paste.
-import { columnLetters, formatArea, type Rect } from "../model/address";
-import { displayText, parseInput } from "../model/values";
-import type { SheetModel, WorkbookModel } from "../model/workbook-model";
+import { columnLetters, formatArea, type Rect } from "../../../support/stand-in/model/address";
+import { displayText, parseInput } from "../../../support/stand-in/model/values";
+import type { SheetModel, WorkbookModel } from "../../../support/stand-in/model/workbook-model";
 
 const ROW_HEIGHT = 22;
 const HEADER_WIDTH = 48;

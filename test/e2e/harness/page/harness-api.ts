@@ -1,9 +1,9 @@
 // window.harness: what tests and the benchmark use to drive the stand-in host as a person would (typing, pasting,
 // inserting rows, renaming) and to observe it (cells with fills, events, the add-in's syncs).
-import { formatArea, parseArea, splitSheet } from "../model/address";
-import { generateForm } from "../model/generate-form";
-import { parseInput, type ModelValue } from "../model/values";
-import type { CellSnapshot, LoggedEvent, SheetModel, SyncRecord, WorkbookJson, WorkbookModel } from "../model/workbook-model";
+import { formatArea, parseArea, splitSheet } from "../../../support/stand-in/model/address";
+import { generateForm } from "../../../support/stand-in/model/generate-form";
+import { parseInput, type ModelValue } from "../../../support/stand-in/model/values";
+import type { CellSnapshot, LoggedEvent, SheetModel, SyncRecord, WorkbookJson, WorkbookModel } from "../../../support/stand-in/model/workbook-model";
 import { pasteText } from "./grid-view";
 
 export interface HarnessApi {

@@ -1,8 +1,8 @@
 // The demo/test page: the stand-in workbook as a grid on the left, the built task pane in an iframe on the right.
 // URL parameters: ?excelApi=1.8 (emulate Office 2019), &platform=PC (no payload limit), &rows=10000 (a generated
 // form instead of the sample).
-import { generateForm } from "../model/generate-form";
-import { WorkbookModel, type HostOptions, type WorkbookJson } from "../model/workbook-model";
+import { generateForm } from "../../../support/stand-in/model/generate-form";
+import { WorkbookModel, type HostOptions, type WorkbookJson } from "../../../support/stand-in/model/workbook-model";
 import { createHarnessApi, type HarnessApi } from "./harness-api";
 import { GridView } from "./grid-view";
 
