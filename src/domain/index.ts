@@ -56,7 +56,7 @@ export { combineFormChecks } from "./review/combined-check";
 export { decide, EMPTY_REVIEW_RECORD, initialDecision, parseReviewRecord, REMARK_MAX, REVIEW_STATUSES, type ReviewDecision, type ReviewRecord, type ReviewStatus, serializeReviewRecord } from "./review/review-record";
 export { escapeHtml, reviewReportHtml } from "./review/report-html";
 export { exportSourceOf, reviewExport } from "./review/review-export";
-export { sendBackLetter, sendBackList, sendBackText } from "./review/sendback-text";
+export { sendBackLetter, sendBackText } from "./review/sendback-text";
 export { type CheckedSubmission, reviewCheck, type SubmissionSummary } from "./review/review-check";
 export { type ExportableForm, registrationExport } from "./review/export-rows";
 export { type ImportResult, importSubmissions, isImportRefusal, type SubmittedFile, unreadableFileNotice } from "./review/import-submissions";
@@ -78,13 +78,13 @@ export { Secret } from "./issued/secret";
 export { describeColumn, detectIssuedColumns, mappingProblems } from "./issued/issued-columns";
 export { encodingLabel, type IssuedCsvRead, parseIssuedCsv, readIssuedAccounts, readIssuedCsv } from "./issued/issued-csv";
 export { isRequiredIssuedField, ISSUED_FIELD_LABELS, ISSUED_FIELDS, type IssuedAccount, type IssuedColumnMapping, REQUIRED_ISSUED_FIELDS } from "./issued/issued-account";
-export { type AccountMatch, differingFieldLabels, MATCH_METHOD_LABELS, matchAccounts, type MatchResult, pairManually, unpairAccount } from "./issued/match-accounts";
+export { type AccountMatch, differingFieldLabels, MATCH_METHOD_LABELS, matchAccounts, type MatchResult, pairManually } from "./issued/match-accounts";
 export { type ApplicationRecord, applicationRecords } from "./issued/application-record";
 
 // account mails (作業④)
 export { DEFAULT_MAIL_TEMPLATES } from "./mail/default-templates";
 export { buildEml, type MailMessage } from "./mail/eml";
-export { checkMailTemplates, type MailTemplates, parseTemplateFile, PLACEHOLDERS, placeholdersIn, renderTemplate, templateFileText, tokenizeTemplate } from "./mail/template";
+export { checkMailTemplates, type MailTemplates, parseTemplateFile, PLACEHOLDERS, placeholdersIn, renderTemplate, tokenizeTemplate } from "./mail/template";
 export { checkSystemUrl } from "./mail/system-url";
 export { draftsZip } from "./mail/drafts-zip";
 export { mailtoLink } from "./mail/mailto";
