@@ -4,7 +4,7 @@
 // problems: one shape, one catalogue
 export { CATALOGUE, type ProblemCode } from "./problems/catalogue";
 export { TEMPLATE_KIND_LABELS, type TemplateKind } from "./problems/messages/templates";
-export { cellProblem, type CellProblem, compareCellProblems, isCellProblem, messageOf, placed, problem, type Problem, problemsInOrder } from "./problems/problem";
+export { cellProblem, type CellProblem, compareCellProblems, messageOf, placed, problem, type Problem, problemsInOrder } from "./problems/problem";
 export { placeText } from "./problems/place-text";
 export { type Severity, SEVERITY_LABEL, SEVERITY_ORDER } from "./problems/severity";
 
@@ -18,7 +18,7 @@ export { loadProfile, loadProfileJson, type ProfileLoadResult } from "./profile/
 export { type FieldKey, type FormProfile, MASTER_KINDS, type MasterKind, type OrgType, profileSchemas } from "./profile/schema";
 
 // finding the form in a workbook
-export { checkFormSheet, findForms, findFormSheets, type FormSheet, hiddenSheetNotices } from "./form/find-forms";
+export { checkFormSheet, findForms, type FormSheet, hiddenSheetNotices } from "./form/find-forms";
 export { dataRows, locateHeader, rowHasData } from "./form/locate-form";
 
 // the form check
@@ -62,7 +62,6 @@ export { type ExportableForm, registrationExport } from "./review/export-rows";
 export { type ImportResult, importSubmissions, isImportRefusal, type SubmittedFile, unreadableFileNotice } from "./review/import-submissions";
 export { type ReviewSubmission, submissionSource } from "./review/submission";
 export { uncheckedMasters, type UncheckedMasters, uncheckedMastersMessage } from "./review/export-masters";
-export { workbookSheets } from "./review/xlsx-sheets";
 
 // resubmissions compared
 export { diffForms, type FormDiff, formDiffJson } from "./diff/form-diff";

@@ -1,4 +1,4 @@
-import { buildAccountDrafts, cellProblem, checkMailTemplates, DEFAULT_MAIL_TEMPLATES, encodeText, isCellProblem, messageOf, placed, placeText, problem, problemsInOrder, readIssuedCsv, reportSchemas, unreadableFileNotice, type Problem, CATALOGUE, type ProblemCode } from "../../src/domain";
+import { buildAccountDrafts, cellProblem, checkMailTemplates, DEFAULT_MAIL_TEMPLATES, encodeText, messageOf, placed, placeText, problem, problemsInOrder, readIssuedCsv, reportSchemas, unreadableFileNotice, type Problem, CATALOGUE, type ProblemCode } from "../../src/domain";
 
 /** A problem as the JSON report writes it: the sentence made from the catalogue. */
 const asReported = (p: Problem) => ({ code: p.code, severity: p.severity, message: messageOf(p), place: p.place });
@@ -33,11 +33,8 @@ describe("one problem shape across the product", () => {
     expect(Object.keys(p)).not.toContain("message");
   });
 
-  it("every code's severity is the catalogue's; a problem placed on a cell narrows to a cell problem", () => {
+  it("every code's severity is the catalogue's", () => {
     for (const code of Object.keys(CATALOGUE) as ProblemCode[]) expect(problem(code).severity).toBe(CATALOGUE[code].severity);
-    expect(isCellProblem(cellProblem(3, "B", "row.gap"))).toBe(true);
-    expect(isCellProblem(problem("url.empty"))).toBe(false);
-    expect(isCellProblem(problem("draft.invalid-to", { userId: "U1", value: "" }, { file: "a.xlsx", row: 14 }))).toBe(false);
   });
 
   it("a draft's problem keeps its code and severity, placed on its form row; an invalid URL is the URL's own problem", () => {

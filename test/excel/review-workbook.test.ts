@@ -16,7 +16,7 @@ type Modules = {
   installStandIn: typeof import("../support/stand-in/office/install").installStandIn;
   createReviewGateway: typeof import("../../src/excel/review-workbook").createReviewGateway;
   REVIEW_RECORD_SETTING: string;
-  workbookSheets: typeof import("../../src/domain").workbookSheets;
+  workbookSheets: typeof import("../support/exceljs-sheets").workbookSheets;
 };
 let m: Modules;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ beforeAll(async () => {
     ...(await import("../support/stand-in/office/install")),
     ...(await import("../../src/excel/review-workbook")),
     ...(await import("../../src/excel/review-gateway-types")),
-    ...(await import("../../src/domain")),
+    ...(await import("../support/exceljs-sheets")),
   } as unknown as Modules;
 });
 

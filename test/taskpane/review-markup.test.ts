@@ -3,11 +3,12 @@ import "./support/jsdom-gaps";
 import ExcelJS from "exceljs";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { createReviewGateway } from "../../src/excel/review-workbook";
-import { DEFAULT_PROFILE, SEND_BACK_SHEET, workbookSheets } from "../../src/domain";
+import { DEFAULT_PROFILE, SEND_BACK_SHEET } from "../../src/domain";
 import { ReviewController } from "../../src/taskpane/review/review-controller";
 import { WorkbookModel } from "../support/stand-in/model/workbook-model";
 import { installStandIn } from "../support/stand-in/office/install";
 import { xlsxBytes } from "../domain/review/submitted-files";
+import { workbookSheets } from "../support/exceljs-sheets";
 
 const formOnly = (wb: ExcelJS.Workbook) => {
   for (const ws of [...wb.worksheets]) if (ws.name !== "申請様式") wb.removeWorksheet(ws.id);

@@ -64,16 +64,6 @@ export function findForms(sheets: readonly SheetData[], profile: FormProfile, op
   return { forms: found.sort((a, b) => Number(b.sheet === preferred) - Number(a.sheet === preferred)), hidden };
 }
 
-/**
- * Every sheet of a workbook that is a form, preferred name first. Hidden sheets are left out unless asked for; they are
- * named in a notice of the first form.
- */
-export function findFormSheets(sheets: readonly SheetData[], profile: FormProfile, options: FindFormOptions = {}): FormSheet[] {
-  const { forms, hidden } = findForms(sheets, profile, options);
-  if (forms.length > 0) forms[0].notices.unshift(...hiddenSheetNotices(hidden));
-  return forms;
-}
-
 export function hiddenSheetNotices(hidden: readonly HiddenFormSheet[]): Problem[] {
   return hidden.map((h) => problem("sheet.hidden", { sheet: h.sheet, state: h.state === "veryHidden" ? "完全に非表示（veryHidden）" : "非表示" }));
 }

@@ -30,7 +30,6 @@ export const CATALOGUE = {
 
 export type ProblemCode = keyof typeof CATALOGUE;
 
-export type CellRuleCode = keyof typeof CELL_RULE_MESSAGES;
 export type FileProblemCode = keyof typeof FILE_MESSAGES;
 export type TemplateProblemCode = keyof typeof TEMPLATE_MESSAGES;
 export type IssuedProblemCode = keyof typeof ISSUED_MESSAGES;

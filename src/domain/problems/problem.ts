@@ -42,10 +42,6 @@ export function placed<P extends Problem>(p: P, place: Place): P {
   return { ...p, place: { ...place, ...p.place } };
 }
 
-export function isCellProblem(p: Problem): p is CellProblem {
-  return p.place.row !== undefined && p.place.column !== undefined;
-}
-
 /** The Japanese sentence of a problem, from the catalogue (the way zod's error map turns an issue into text). */
 export function messageOf(p: Problem): string {
   return CATALOGUE[p.code].text(p.params, p.place);

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
-import { checkFormSheet, findFormSheets, SEND_BACK_SHEET, sendBackWorkbook, workbookSheets, type Cell } from "../../../src/domain";
+import { checkFormSheet, SEND_BACK_SHEET, sendBackWorkbook, type Cell } from "../../../src/domain";
 import { PROFILE, testMasters, validCells } from "../../support/form-rows";
+import { workbookSheets, findFormSheets } from "../../support/exceljs-sheets";
 
 const header: Cell[][] = [["システム利用申請様式"], [], ["No.", "利用者名"]];
 

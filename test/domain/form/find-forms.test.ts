@@ -1,5 +1,6 @@
-import { checkFormSheet, DEFAULT_PROFILE, findFormSheets, profileHeaderLabels, type Cell, type SheetData } from "../../../src/domain";
+import { checkFormSheet, DEFAULT_PROFILE, profileHeaderLabels, type Cell, type SheetData } from "../../../src/domain";
 import { HEALTH_CENTER_SHEET, testMasters, validCells } from "../../support/form-rows";
+import { findFormSheets } from "../../support/exceljs-sheets";
 
 const LABELS = profileHeaderLabels(DEFAULT_PROFILE);
 

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
-import { applicationRecords, checkFormSheet, DEFAULT_PROFILE, encodeText, findFormSheets, mastersFromSheets, addMasters, matchAccounts, pairManually, readIssuedCsv, type ApplicationRecord, type IssuedAccount, type MatchResult, type Cell } from "../../../src/domain";
+import { applicationRecords, checkFormSheet, DEFAULT_PROFILE, encodeText, mastersFromSheets, addMasters, matchAccounts, pairManually, readIssuedCsv, type ApplicationRecord, type IssuedAccount, type MatchResult, type Cell } from "../../../src/domain";
 import { readWorkbook } from "../../../src/cli/read-workbook";
 import { checkRows, formRow, type CellKey } from "../../support/form-rows";
 import { SAMPLE_FORM, SAMPLE_ISSUED } from "../../support/samples";
+import { findFormSheets } from "../../support/exceljs-sheets";
 
 const HEADER = "利用者ID,利用者名,初期パスワード,連絡先メールアドレス,所属機関分類コード,所属医療機関/動物診療施設コード";
 

@@ -1,17 +1,8 @@
 import { readFileSync } from "node:fs";
-import {
-  addMasters,
-  applicationRecords,
-  checkFormSheet,
-  DEFAULT_PROFILE,
-  findFormSheets,
-  matchAccounts,
-  mastersFromSheets,
-  readIssuedCsv,
-  type MatchResult,
-} from "../../../src/domain";
+import { addMasters, applicationRecords, checkFormSheet, DEFAULT_PROFILE, matchAccounts, mastersFromSheets, readIssuedCsv, type MatchResult } from "../../../src/domain";
 import { readWorkbook } from "../../../src/cli/read-workbook";
 import { SAMPLE_FORM, SAMPLE_ISSUED } from "../../support/samples";
+import { findFormSheets } from "../../support/exceljs-sheets";
 
 /** The sample issued-accounts.csv matched against the sample form, as the pane and the CLI do it. */
 export async function sampleMatches(source = "application-form.xlsx:申請様式"): Promise<MatchResult> {

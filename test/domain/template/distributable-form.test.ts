@@ -1,19 +1,7 @@
 import ExcelJS from "exceljs";
-import {
-  checkFormSheet,
-  columnRange,
-  DEFAULT_PROFILE,
-  distributableForm,
-  findFormSheets,
-  HEALTH_CENTER_SHEET,
-  inputGuidance,
-  mastersFromSheets,
-  addMasters,
-  selectHealthCenters,
-  workbookSheets,
-  type Cell,
-} from "../../../src/domain";
+import { checkFormSheet, columnRange, DEFAULT_PROFILE, distributableForm, HEALTH_CENTER_SHEET, inputGuidance, mastersFromSheets, addMasters, selectHealthCenters, type Cell } from "../../../src/domain";
 import { testMasters, VALID, validCells } from "../../support/form-rows";
+import { workbookSheets, findFormSheets } from "../../support/exceljs-sheets";
 
 const profile = DEFAULT_PROFILE;
 const masters = testMasters();

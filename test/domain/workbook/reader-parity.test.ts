@@ -1,4 +1,4 @@
-import { messageOf, readXlsx, workbookSheets, type Cell, type SheetData } from "../../../src/domain";
+import { messageOf, readXlsx, type Cell, type SheetData } from "../../../src/domain";
 /**
  * Every workbook the tests use, through both readers: the new one (readXlsx) and the exceljs load the product used
  * before (workbookSheets). They agree, except where exceljs shows what Excel does not: merged cells,
@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../../support/generate";
 import { miniXlsx } from "../../support/minimal-xlsx";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";
+import { workbookSheets } from "../../support/exceljs-sheets";
 
 async function withExceljs(bytes: Uint8Array): Promise<SheetData[]> {
   const wb = new ExcelJS.Workbook();

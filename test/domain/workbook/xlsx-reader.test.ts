@@ -1,8 +1,9 @@
-import { messageOf, checkFormSheet, columnLetter, DEFAULT_PROFILE, findFormSheets, profileHeaderLabels, readXlsx, type Cell, type SheetData } from "../../../src/domain";
+import { messageOf, checkFormSheet, columnLetter, DEFAULT_PROFILE, profileHeaderLabels, readXlsx, type Cell, type SheetData } from "../../../src/domain";
 import { strToU8, zipSync } from "fflate";
 import { XmlScanner, type XmlHandler } from "../../../src/domain/workbook/xml-scanner";
 import { inlineCell, miniXlsx, miniXlsxFiles, xmlEscape, type MiniSheet } from "../../support/minimal-xlsx";
 import { testMasters, validCells } from "../../support/form-rows";
+import { findFormSheets } from "../../support/exceljs-sheets";
 
 function read(bytes: Uint8Array, name = "申請.xlsx"): SheetData[] {
   const r = readXlsx(bytes, name);

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
-import { workbookSheets, type SheetData } from "../../../src/domain";
+import { type SheetData } from "../../../src/domain";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";
+import { workbookSheets } from "../../support/exceljs-sheets";
 
 const cache = new Map<string, SheetData[]>();
 

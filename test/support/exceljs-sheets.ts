@@ -1,9 +1,9 @@
 import type ExcelJS from "exceljs";
-import type { Cell } from "../cell";
-import type { SheetData } from "../workbook/sheet-data";
+import { findForms, hiddenSheetNotices, type Cell, type FormProfile, type FormSheet, type SheetData } from "../../src/domain";
 
 /**
- * exceljs cell value → domain cell, the same way for the CLI and for files the reviewer picks in the pane.
+ * A second reader for tests: exceljs cell value → domain cell (the product reads with src/domain/workbook). Tests use it
+ * to compare the product's reader with exceljs and to read back workbooks the product wrote.
  * Hyperlinks (emails!) give their text; formulas their cached result; rich text its plain text.
  */
 export function toCell(v: ExcelJS.CellValue | undefined): Cell {
@@ -42,4 +42,14 @@ export function workbookSheets(wb: ExcelJS.Workbook): SheetData[] {
   const sheets: SheetData[] = [];
   wb.eachSheet((ws) => sheets.push({ name: ws.name, values: sheetValues(ws) }));
   return sheets;
+}
+
+/**
+ * Every sheet of a workbook that is a form, preferred name first; hidden form sheets are named in a notice of the first
+ * form (what the CLI and the review see through findForms).
+ */
+export function findFormSheets(sheets: readonly SheetData[], profile: FormProfile, options: { includeHidden?: boolean } = {}): FormSheet[] {
+  const { forms, hidden } = findForms(sheets, profile, options);
+  if (forms.length > 0) forms[0].notices.unshift(...hiddenSheetNotices(hidden));
+  return forms;
 }
