@@ -19,12 +19,30 @@ try {
   process.stderr.write(`nesid-account: 必要なモジュール「${missing}」が見つかりません。リポジトリで npm install を実行してください。\n`);
   process.exit(2);
 }
-main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
+/**
+ * Writes to stdout / stderr that end quietly when the reader goes away (`nesid-account check … | head`): the pipe's
+ * EPIPE stops the writing to that stream, not the CLI, which finishes and exits with the code its report has.
+ */
+function quietWhenClosed(stream) {
+  let closed = false;
+  stream.on("error", (e) => {
+    if (e && (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED")) {
+      closed = true;
+      return;
+    }
+    throw e;
+  });
+  return (s) => {
+    if (!closed && !stream.destroyed) stream.write(s);
+  };
+}
+const io = { out: quietWhenClosed(process.stdout), err: quietWhenClosed(process.stderr) };
+main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`nesid-account: 予期しないエラー: ${e && e.stack ? e.stack : e}\n`);
+    io.err(`nesid-account: 予期しないエラー: ${e && e.stack ? e.stack : e}\n`);
     process.exitCode = 2;
   },
 );

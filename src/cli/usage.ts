@@ -7,6 +7,7 @@ export const USAGE = `使い方:
       登録用CSVを出力します（エラーのない行のみ）。出力できない行は理由とともに表示します。
       保健所マスタや医療機関マスタがないときは出力しません（照合せずに出力してよい場合のみ --no-masters）。
   nesid-account mail --form FORM.xlsx --issued issued.csv --url URL --out DIR [--split] [--template FILE] [--from ADDR]
+                     [--issued-columns 利用者ID=…,初期パスワード=…]
       発行結果CSVと申請様式から、利用者ごとの通知メール（.eml 下書き）を作成します。
       全員分を作成できれば終了コード 0、申請様式と対応付けできないアカウントなどがあれば 1。
   nesid-account template --out 様式.xlsx [--masters FILE] [--jurisdiction CODE]...
@@ -28,5 +29,8 @@ export const USAGE = `使い方:
   --split          mail: 利用者ID・URL と初期パスワードを別々のメール（1人2通）にします。
   --template FILE  mail: 件名・本文のテンプレート（UTF-8。「Subject: 件名」の行の次の行から本文。{利用者名} {利用者ID}
                    {初期パスワード} {URL} {所属} {二要素認証} などを差し込みます。--split では2通分を順に書きます）。
+  --issued-columns 項目=列,…  mail: 発行結果CSVの列を指定します（見出しから判別できないとき）。列は1行目の見出し、列の文字、
+                   または1から数えた番号（例: 利用者ID=ユーザID,初期パスワード=PW / 利用者ID=A,初期パスワード=C）。
+                   指定しない項目は見出しから判別します。
   --from ADDR      mail: 差出人（例: "感染症対策課 <kansen@city.example.lg.jp>"）。省略すると Outlook の送信アカウントになります。
 終了コード: 0 = 問題なし、1 = エラーあり、2 = 使い方の誤り・読めないファイル`;

@@ -75,7 +75,8 @@ export { institutionFindings } from "./annotate/institution-findings";
 // issued accounts (作業③)
 export { Secret } from "./issued/secret";
 export { describeColumn, detectIssuedColumns, mappingProblems } from "./issued/issued-columns";
-export { encodingLabel, type IssuedCsvRead, parseIssuedCsv, readIssuedAccounts, readIssuedCsv } from "./issued/issued-csv";
+export { issuedColumnsFromOption, issuedColumnsOptionHint, type IssuedColumnsChoice } from "./issued/issued-columns-option";
+export { encodingLabel, type IssuedCsvRead, parseIssuedCsv, readIssuedAccounts, readIssuedCsv, tableHeader } from "./issued/issued-csv";
 export { isRequiredIssuedField, ISSUED_FIELD_LABELS, ISSUED_FIELDS, type IssuedAccount, type IssuedColumnMapping, REQUIRED_ISSUED_FIELDS } from "./issued/issued-account";
 export { type AccountMatch, differingFieldLabels, MATCH_METHOD_LABELS, matchAccounts, type MatchResult, pairManually } from "./issued/match-accounts";
 export { type ApplicationRecord, applicationRecords } from "./issued/application-record";

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { unzipSync, zipSync } from "fflate";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +7,7 @@ import { run } from "./support/run-cli";
 import { columnLetter, DEFAULT_PROFILE, profileHeaderLabels, type Cell } from "../../src/domain";
 import { validCells } from "../support/form-rows";
 import { miniXlsx, xmlEscape, type MiniSheet } from "../support/minimal-xlsx";
-import { SAMPLE_MASTERS } from "../support/samples";
+import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
 
 function rowXml(row: number, cells: readonly Cell[]): string {
   return `<row r="${row}">${cells
@@ -75,5 +76,27 @@ describe("the CLI on hostile workbooks", () => {
     expect(r.err).toContain(name);
     expect(r.err).toContain(expected);
     expect(r.err).not.toMatch(/zip|Error|undefined/i);
+  });
+
+  it.each([
+    ["the sample form without xl/sharedStrings.xml", () => {
+      const files = unzipSync(new Uint8Array(readFileSync(SAMPLE_FORM)));
+      delete files["xl/sharedStrings.xml"];
+      return zipSync(files);
+    }, true],
+    ["a form whose header cells refer to shared strings it does not have", () =>
+      miniXlsx([{ name: "申請様式", data: `<row r="3"><c r="A3" t="s"><v>0</v></c><c r="B3" t="s"><v>1</v></c></row>` }]), false],
+  ])("%s: called damaged, naming the part, exit 2 — not 「申請様式のシートがありません」", async (_, make, hasMasterSheets) => {
+    const p = file("文字列なし.xlsx", make());
+    const runs = [["check", p], ["check", p, "--json"], ["export", p, "--no-masters", "--out", path.join(dir, "reg.csv")]];
+    // As a --masters file too, when its master sheets are what needs the part (a master file's other sheets are not read).
+    if (hasMasterSheets) runs.push(["check", SAMPLE_FORM, "--masters", p]);
+    for (const args of runs) {
+      const r = await run(args);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expect(r.err).toContain(`ファイル「${p}」は壊れているため読めません（xl/sharedStrings.xml）`);
+      expect(r.err).not.toContain("申請様式のシートがありません");
+      expect(r.out).toBe("");
+    }
   });
 });

@@ -9,21 +9,28 @@ import {
   checkSystemUrl,
   DEFAULT_MAIL_TEMPLATES,
   describeColumn,
+  detectIssuedColumns,
   differingFieldLabels,
   displayText,
   encodingLabel,
   ISSUED_FIELD_LABELS,
   ISSUED_FIELDS,
+  issuedColumnsFromOption,
+  issuedColumnsOptionHint,
+  mappingProblems,
   messageOf,
+  parseIssuedCsv,
   placed,
   matchAccounts,
   MATCH_METHOD_LABELS,
   parseMailbox,
   parseTemplateFile,
   readIssuedCsv,
+  tableHeader,
   type ApplicationRecord,
   type FormProfile,
   type IssuedAccount,
+  type IssuedColumnMapping,
   type MailAddress,
   type MailTemplates,
 } from "../../domain";
@@ -43,6 +50,8 @@ export interface MailArgs {
   split: boolean;
   template?: string;
   from?: string;
+  /** --issued-columns: 利用者ID=ユーザID,初期パスワード=C (headings, letters or 1-based numbers). */
+  issuedColumns?: string;
 }
 
 async function readBytes(file: string): Promise<Uint8Array> {
@@ -110,6 +119,22 @@ export async function writeDraftFile(dir: string, fileName: string, bytes: Uint8
   }
 }
 
+/**
+ * --issued-columns as the issued-CSV reader's options: the columns given (the detected ones for the other items) and
+ * whether the first row is a header. A wrong part or a column the CSV lacks is a usage error naming it.
+ */
+function issuedColumnsOption(spec: string | undefined, bytes: Uint8Array): { mapping?: Partial<IssuedColumnMapping>; hasHeader?: boolean } {
+  if (spec === undefined) return {};
+  const parsed = parseIssuedCsv(bytes);
+  if (!parsed.ok) return {}; // the reader reports the empty file
+  const firstRow = tableHeader(parsed.table);
+  const detection = detectIssuedColumns(firstRow);
+  const choice = issuedColumnsFromOption(spec, firstRow, detection);
+  const problems = choice.ok ? mappingProblems(choice.mapping, parsed.table.width) : choice.problems;
+  if (problems.length > 0 || !choice.ok) throw new UsageError(`--issued-columns: ${problems.map((p) => messageOf(p)).join("\n  ")}`);
+  return { mapping: choice.mapping, hasHeader: detection.hasHeader || choice.namedByHeading };
+}
+
 function where(r: ApplicationRecord): string {
   return `${r.source} ${r.row}行目 ${r.name || "（利用者名なし）"}`;
 }
@@ -143,9 +168,10 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
   const templates = await loadTemplates(args.template, args.split, err);
 
   const issuedBytes = await readBytes(args.issued);
-  const issued = readIssuedCsv(issuedBytes);
+  const issued = readIssuedCsv(issuedBytes, issuedColumnsOption(args.issuedColumns, issuedBytes));
   if (issued.status !== "ok") {
-    throw new UnreadableFileError(`発行結果CSV「${args.issued}」: ${issued.problems.map((p) => messageOf(p)).join("\n")}`);
+    const hint = issued.status === "needs-mapping" ? [issuedColumnsOptionHint()] : [];
+    throw new UnreadableFileError(`発行結果CSV「${args.issued}」: ${[...issued.problems, ...hint].map((p) => messageOf(p)).join("\n")}`);
   }
 
   const masters = await loadMasterFiles(args.masters, profile, progress);

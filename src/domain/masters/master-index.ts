@@ -74,6 +74,8 @@ export class MasterIndex {
     values: readonly (readonly Cell[])[],
     layout: MasterLayout,
     firstRowNumber = 1,
+    /** Every cell is text (a CSV): codes that lost their zeros are told by their width alone (see textPaddingWidth). */
+    allText = false,
   ) {
     const headerOffset = layout.headerRow - firstRowNumber;
     const header = values[headerOffset] ?? [];
@@ -88,7 +90,7 @@ export class MasterIndex {
     for (const a of ATTRIBUTES) if (positions[a] !== undefined) this.attributes[a] = new Array<string>(capacity).fill("");
     const dupRows = new Map<string, number[]>();
     const lengths = new Set<number>();
-    const width = paddingWidth(values, headerOffset + 1, positions.code);
+    const width = (allText ? textPaddingWidth : paddingWidth)(values, headerOffset + 1, positions.code);
     let padded = 0;
     let example = "";
     // The attribute columns present and the arrays they fill, resolved once (the loop runs once per master row).
@@ -105,7 +107,7 @@ export class MasterIndex {
       const line = values[i];
       let code = masterCode(line[positions.code]);
       if (code === "") continue;
-      if (width !== undefined && typeof line[positions.code] === "number" && /^\d+$/.test(code) && code.length < width) {
+      if (width !== undefined && (allText || typeof line[positions.code] === "number") && /^\d+$/.test(code) && code.length < width) {
         const was = code;
         code = code.padStart(width, "0");
         if (padded++ === 0) example = `${was}→${code}`;
@@ -336,5 +338,30 @@ function paddingWidth(values: readonly (readonly Cell[])[], from: number, column
       else if (width !== code.length) return undefined;
     }
   }
+  return width;
+}
+
+/**
+ * The width to pad a CSV's codes to, when the file was saved from Excel with its codes as numbers (01000 → 1000):
+ * all cells are text, so only the widths tell. Padded only when every code is digits, more than half of them share
+ * one width and none is longer, some are shorter, and no code of that width begins with 0 (Excel drops every
+ * leading zero: a file that kept one did not lose the others, and its short codes are short on purpose).
+ */
+export function textPaddingWidth(values: readonly (readonly Cell[])[], from: number, column: number): number | undefined {
+  const counts = new Map<number, number>();
+  const zeroFirst = new Set<number>();
+  let total = 0;
+  for (let i = from; i < values.length; i++) {
+    const code = masterCode(values[i]?.[column]);
+    if (code === "") continue;
+    if (!/^\d+$/.test(code)) return undefined;
+    total++;
+    counts.set(code.length, (counts.get(code.length) ?? 0) + 1);
+    if (code.charCodeAt(0) === 0x30) zeroFirst.add(code.length);
+  }
+  let width: number | undefined;
+  for (const [length, count] of counts) if (width === undefined || count > counts.get(width)!) width = length;
+  if (width === undefined || counts.get(width)! * 2 <= total || zeroFirst.has(width)) return undefined;
+  if (Math.max(...counts.keys()) > width || counts.size === 1) return undefined;
   return width;
 }

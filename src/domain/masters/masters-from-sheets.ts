@@ -44,14 +44,17 @@ export function masterColumnFilter(profile: FormProfile): ColumnFilter {
   };
 }
 
-/** A master given as CSV text (all values stay text): the kind is detected from the file name, then the header. */
+/**
+ * A master given as CSV text (all values stay text): the kind is detected from the file name, then the header.
+ * Codes that lost their leading zeros (saved from Excel as numbers) are padded with a notice, as from a workbook.
+ */
 export function masterFromCsv(text: string, fileName: string, profile: FormProfile): LoadedMaster | undefined {
   const parsed = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { skipEmptyLines: true });
   const values = parsed.data as Cell[][];
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
   const kind = detectMasterKind(base, values[0], profile);
   if (!kind) return undefined;
-  return { kind, index: new MasterIndex(kind, profile.masters[kind].label, fileName, values, profile.masters[kind]), values };
+  return { kind, index: new MasterIndex(kind, profile.masters[kind].label, fileName, values, profile.masters[kind], 1, true), values };
 }
 
 export function addMasters(set: MasterSet, loaded: readonly LoadedMaster[]): MasterSet {

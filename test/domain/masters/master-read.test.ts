@@ -65,3 +65,27 @@ describe("master CSV encodings", () => {
     }
   });
 });
+
+describe("master CSV codes that lost their leading zeros (all cells text)", () => {
+  const csv = (codes: string[]) => "保健所コード,中核市コード\r\n" + codes.map((c) => `${c},012005`).join("\r\n") + "\r\n";
+  const read = (codes: string[]) => masterFromCsv(csv(codes), "保健所マスタ.csv", DEFAULT_PROFILE)!.index;
+
+  it("are padded to the one dominant width when every code is digits and none of that width begins with 0", () => {
+    const index = read(["1000", "1001", "10001", "25654", "47000", "47001", "999"]);
+    expect(index.codes).toEqual(["01000", "01001", "10001", "25654", "47000", "47001", "00999"]);
+    expect(index.notices.map((n) => n.code)).toEqual(["master.zero-padded"]);
+    expect(messageOf(index.notices[0])).toContain("3件");
+    expect(messageOf(index.notices[0])).toContain("1000→01000");
+  });
+
+  it("are left alone when a code of the dominant width kept its zero (the short ones are short on purpose)", () => {
+    expect(read(["01000", "10001", "25654", "999"]).codes).toEqual(["01000", "10001", "25654", "999"]);
+  });
+
+  it("are left alone when no width holds more than half the codes, a code is longer, or a code is not digits", () => {
+    expect(read(["1000", "1001", "10001", "25654"]).notices).toEqual([]);
+    expect(read(["1000", "10001", "25654", "47000", "123456"]).codes).toContain("1000");
+    expect(read(["1000", "10001", "25654", "4700A"]).codes).toContain("1000");
+    expect(read(["10001", "25654"]).notices).toEqual([]);
+  });
+});
