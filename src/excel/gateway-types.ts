@@ -78,7 +78,14 @@ export interface ExcelGateway {
    * Listens to onChanged on the form sheet and the given master sheets. A change that cannot be read is given to
    * onError (the pane says so), never only to the console.
    */
-  watch(formSheet: string, masterSheets: readonly string[], onChange: (change: SheetChange) => void, onError: (error: unknown) => void): Promise<Watch>;
+  watch(
+    formSheet: string,
+    masterSheets: readonly string[],
+    onChange: (change: SheetChange) => void,
+    onError: (error: unknown) => void,
+    /** True while changes have been seen and not yet read and reported (the debounce and the read), false once settled. */
+    onBusy?: (busy: boolean) => void,
+  ): Promise<Watch>;
   onSelection(sheet: string, onSelect: (address: { row: number; column: string }) => void): Promise<() => Promise<void>>;
   applyHighlights(sheet: string, plan: HighlightPlan): Promise<void>;
   /** ハイライトを消す: A column and input cells of the data area back to the template's look (grey columns untouched). */

@@ -83,13 +83,14 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
 
     readSheetValues: (sheet, onProgress) => run("readSheetValues", sheet, (context, counter) => readSheetValues(context, registry, sheet, counter, onProgress)),
 
-    watch: (formSheet, masterSheets, onChange: (change: SheetChange) => void, onError: (error: unknown) => void) =>
+    watch: (formSheet, masterSheets, onChange: (change: SheetChange) => void, onError: (error: unknown) => void, onBusy?: (busy: boolean) => void) =>
       watchSheets(
         { capabilities: capabilities(), registry, profile, ownWrites, rowCache, headerRows, onSyncs: (n) => options.onSyncs?.("change", n) },
         formSheet,
         masterSheets,
         onChange,
         onError,
+        onBusy,
       ),
 
     onSelection: (sheet, onSelect) => watchSelection(capabilities(), registry, sheet, onSelect),

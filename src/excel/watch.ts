@@ -46,6 +46,7 @@ export async function watchSheets(
   masterSheets: readonly string[],
   onChange: (change: SheetChange) => void,
   onError: (error: unknown) => void,
+  onBusy?: (busy: boolean) => void,
 ): Promise<Watch> {
   const { capabilities: caps, registry } = deps;
   if (!caps.changeEvents) return { stop: async () => undefined, settled: async () => undefined };
@@ -62,6 +63,7 @@ export async function watchSheets(
   const idle = () => !timer && reading === 0;
   const wakeIfIdle = () => {
     if (!idle()) return;
+    onBusy?.(false);
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const w of waiters) w();
@@ -72,6 +74,7 @@ export async function watchSheets(
   };
 
   const schedule = () => {
+    if (idle()) onBusy?.(true);
     if (timer) clearTimeout(timer);
     const waited = Date.now() - firstPendingAt;
     timer = setTimeout(() => {

@@ -75,7 +75,7 @@ function Pane() {
   const phase = usePaneState((s) => s.phase);
   const hasCheck = usePaneState((s) => s.check !== undefined);
   const view = usePaneState((s) => s.view);
-  const working = usePaneState((s) => s.working);
+  const working = usePaneState((s) => s.working || s.watchBusy);
   return (
     <main className={styles.root} lang="ja" aria-busy={phase === "starting" || phase === "loading"} data-working={working || phase === "starting"}>
       <Header />

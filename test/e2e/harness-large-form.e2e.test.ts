@@ -22,7 +22,18 @@ interface Harness {
   waitForSync(match?: (s: { writes: number }) => boolean, timeoutMs?: number): Promise<unknown>;
   syncs(): { writes: number; error?: string; responseBytes: number }[];
   timeEdit(sheet: string, address: string, value: string, timeoutMs?: number): Promise<number>;
+  eventsPending(): number;
+  paneWindow(): Window | null;
 }
+
+/**
+ * The host has no change event on its way to the add-in, and the pane has nothing queued and no change waiting to be read
+ * (data-working: the task queue and the watch's debounce and read). From there nothing can start again by itself.
+ */
+const quiet = () => {
+  const h = (window as unknown as { harness: Harness }).harness;
+  return h.eventsPending() === 0 && h.paneWindow()?.document.querySelector("main")?.getAttribute("data-working") === "false";
+};
 
 test("10,000 rows on ExcelApi 1.8: coloured after the first check; an edit re-colours its row once", async () => {
   const { page } = session;
@@ -42,9 +53,11 @@ test("10,000 rows on ExcelApi 1.8: coloured after the first check; an edit re-co
   expect(ms).toBeGreaterThan(0);
   await page.waitForFunction(() => (window as unknown as { harness: Harness }).harness.getCell("申請様式", "C103").fill === null, undefined, { timeout: 10000 });
   expect(await fill("A103")).toBe("#9BC2E6");
-  // No loop: after the re-colouring, the add-in goes quiet.
+  // No loop: after the re-colouring the add-in reaches a quiet state (a loop never would), and stays there.
+  await page.waitForFunction(quiet, undefined, { timeout: 30000 });
   const before = await page.evaluate(() => (window as unknown as { harness: Harness }).harness.syncs().length);
-  await page.waitForTimeout(1500);
+  await page.evaluate(() => (window as unknown as { harness: { eventsDelivered(): Promise<void> } }).harness.eventsDelivered());
+  expect(await page.evaluate(quiet)).toBe(true);
   const after = await page.evaluate(() => (window as unknown as { harness: Harness }).harness.syncs().length);
   expect(after).toBe(before);
   const syncs = await page.evaluate(() => (window as unknown as { harness: Harness }).harness.syncs());

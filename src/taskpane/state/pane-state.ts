@@ -89,6 +89,8 @@ export interface PaneState {
   focusRowDetail?: boolean;
   /** Office work queued or running (a DOM signal for tests and the benchmark: the pane has settled when false). */
   working: boolean;
+  /** Changes seen on the watched sheets and not yet read (the watch's debounce and read): the pane has not settled. */
+  watchBusy: boolean;
   /** Whether the pane colours the sheet (off after ハイライトを消す until the user turns it back on). */
   highlights: boolean;
   /** The review tab's slice (作業②③④), present once the review tab has been opened. */
@@ -108,5 +110,6 @@ export function initialPaneState(profile: FormProfile): PaneState {
     messages: [],
     highlights: true,
     working: false,
+    watchBusy: false,
   };
 }

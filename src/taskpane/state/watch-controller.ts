@@ -83,6 +83,9 @@ export class WatchController {
         masterSheets,
         (change) => this.onSheetChange(change),
         (error) => session.say("form", "error", failureSentence(PANE_FAILURES.readChanges(), error)),
+        (busy) => {
+          if (!this.disposed) session.store.set({ watchBusy: busy });
+        },
       );
       this.unwatch.push(() => watch.stop());
     }

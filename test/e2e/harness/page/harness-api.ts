@@ -15,6 +15,8 @@ export interface HarnessApi {
   getCell(sheet: string, address: string): CellSnapshot;
   /** Resolves once every change event so far has been handed to the add-in's handlers. */
   eventsDelivered(): Promise<void>;
+  /** Change events raised and not yet handed to the add-in. */
+  eventsPending(): number;
   /** The active sheet and its selection. */
   selection(): { sheet: string; address: string };
   select(sheet: string, address: string): void;
@@ -113,6 +115,9 @@ export function createHarnessApi(model: WorkbookModel, initial: WorkbookJson, fr
     },
     eventsDelivered() {
       return model.eventsDelivered();
+    },
+    eventsPending() {
+      return model.eventsPending;
     },
     clearEvents() {
       model.eventLog.length = 0;
