@@ -154,15 +154,26 @@ function removeOurMarks(ws: ExcelJS.Worksheet, marks: readonly PaintedCell[], st
     restored.add(m.address);
   }
   const status = new RegExp(`^${statusColumn}\\d+$`);
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      const hadOurNote = stripOurNote(cell);
-      if (restored.has(cell.address)) return;
-      const argb = fillArgb(cell);
-      if (argb === undefined) return;
-      if ((hadOurNote && OUR_FILLS.has(argb)) || (status.test(cell.address) && STATUS_FILLS.has(argb))) restoreFill(cell, "null");
-    });
+  forEachExistingCell(ws, (cell) => {
+    const hadOurNote = stripOurNote(cell);
+    if (restored.has(cell.address)) return;
+    const argb = fillArgb(cell);
+    if (argb === undefined) return;
+    if ((hadOurNote && OUR_FILLS.has(argb)) || (status.test(cell.address) && STATUS_FILLS.has(argb))) restoreFill(cell, "null");
   });
+}
+
+/**
+ * Every cell the sheet already has, empty ones with a note or a fill included, without creating any: exceljs's
+ * eachRow/eachCell skip cells without a value, and with includeEmpty they create every missing row and cell.
+ */
+function forEachExistingCell(ws: ExcelJS.Worksheet, visit: (cell: ExcelJS.Cell) => void): void {
+  const rows = (ws as unknown as { _rows?: (ExcelJS.Row | undefined)[] })._rows ?? [];
+  for (const row of rows) {
+    if (!row) continue;
+    const cells = (row as unknown as { _cells?: (ExcelJS.Cell | undefined)[] })._cells ?? [];
+    for (const cell of cells) if (cell) visit(cell);
+  }
 }
 
 function noteText(cell: ExcelJS.Cell): string {
