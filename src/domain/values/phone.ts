@@ -57,8 +57,28 @@ export function isMobileNumber(digits: string, prefixes: readonly string[]): boo
 
 const ALLOWED = /^[0-9\-() ]+$/;
 
-/** Parentheses or spaces used as separators: each group digits, or digits in one pair of parentheses ((03)5555-1301, 03(5555)1300, 03 5555 1301). */
-const GROUPED = /^(?:\(\d+\)|\d+)(?:[- ]*(?:\(\d+\)|\d+))*$/;
+/**
+ * Parentheses used as separators the way people write numbers: each pair around digits only, none nested or empty,
+ * none left open ((03)5555-1301, 03(5555)1300). One pass over the text (a regex of repeated groups can backtrack for
+ * a long time on a long cell).
+ */
+function wellParenthesized(text: string): boolean {
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(") {
+      if (open || !/\d/.test(text[i + 1] ?? "")) return false;
+      open = true;
+    } else if (c === ")") {
+      if (!open) return false;
+      open = false;
+    } else if (open && !/\d/.test(c)) return false;
+  }
+  return !open;
+}
+
+/** Longer than this, a cell is not a number with an extension (and the extension pattern is not tried on it). */
+const EXTENSION_MAX_LENGTH = 64;
 
 /**
  * A number followed by an extension: 内線12, 内12, ext.12, ext 12, x12, #12, with or without a space, a colon or
@@ -71,7 +91,7 @@ export function checkPhone(cell: Cell): PhoneCheck {
   if (typeof cell === "number") return checkNumericPhone(cell);
   const original = String(cell);
   const text = normalizeDigits(original);
-  const extension = EXTENSION.exec(text);
+  const extension = text.length <= EXTENSION_MAX_LENGTH ? EXTENSION.exec(text) : null;
   if (extension) {
     // The number without its extension, offered when it is valid by itself; the extension cannot be registered.
     const rest = checkTextPhone(original, extension[1]);
@@ -97,7 +117,7 @@ function checkTextPhone(original: string, text: string): PhoneCheck {
   }
   if (!ALLOWED.test(text)) return { issues: [problem("phone.invalid-characters")] };
   const separated = /[() ]/.test(text);
-  if (separated && !GROUPED.test(text)) return { issues: [problem("phone.invalid-characters")] };
+  if (separated && !wellParenthesized(text)) return { issues: [problem("phone.invalid-characters")] };
   const digits = text.replace(/\D/g, "");
   if (!digits.startsWith("0")) {
     const withZero = "0" + digits;

@@ -145,6 +145,12 @@ describe("C 連絡先電話番号", () => {
     }
   });
 
+  it("long cells of digits, spaces and parentheses are judged in one pass (no runaway pattern matching)", () => {
+    for (const phone of ["1" + " ".repeat(30000) + "x", "0".repeat(40) + ")", "0 ".repeat(16000) + ")", "(0" + "1".repeat(30000)]) {
+      expect(keys(checkValid({ phone }).findings)).toEqual(["C:phone.invalid-characters"]);
+    }
+  });
+
   it("an extension after a number that is not valid by itself is an error without a fix", () => {
     const r = checkValid({ phone: "03-5555-130 内線12" });
     expect(keys(r.findings)).toEqual(["C:phone.extension"]);
