@@ -36,6 +36,20 @@ export function cellText(cell: Cell | undefined): string {
   return cell.error;
 }
 
+/** A formula saved without its result (written by a program that keeps none: exceljs, openpyxl). */
+export function isUncachedFormula(cell: Cell | undefined): boolean {
+  return isCellError(cell) && cell.unread === "formula-uncached";
+}
+
+/**
+ * Whether a cell makes its row a data row: a value, or an error value Excel would show. A formula with no stored
+ * result and nothing typed does not (the distributable form's lookup formula in I of every empty row); a data row
+ * whose formula has no result still reports it (cell.formula-uncached).
+ */
+export function hasValue(cell: Cell | undefined): boolean {
+  return isCellError(cell) ? cell.unread !== "formula-uncached" : !isBlankCell(cell);
+}
+
 const BLANK = /^[\s\u3000]*$/;
 
 export function isBlankCell(cell: Cell | undefined): boolean {

@@ -107,6 +107,76 @@ describe("nesid-account annotate", () => {
     expect(names.filter((n) => n === SEND_BACK_SHEET)).toHaveLength(1);
   });
 
+  it("annotating a returned marked-up workbook takes our marks off fixed cells, keeps them on wrong ones, and keeps the institution's own notes and fills", async () => {
+    const sample = new ExcelJS.Workbook();
+    await sample.xlsx.readFile(SAMPLE_FORM);
+    const originalFill = (address: string) => sample.getWorksheet("申請様式")!.getCell(address).fill;
+
+    // the institution fixes D15, writes notes of its own (one on a cell that is still wrong), highlights a cell of its own
+    const returned = new ExcelJS.Workbook();
+    await returned.xlsx.readFile(marked);
+    const ws = returned.getWorksheet("申請様式")!;
+    ws.getCell("D15").value = "tanaka@example-hosp.jp";
+    ws.getCell("B4").note = "担当：総務課 山田";
+    ws.getCell("K17").note = "保健所に確認中です";
+    ws.getCell("B5").fill = { type: "pattern", pattern: "solid", fgColor: { argb: SEND_BACK_COLORS.warning } };
+    const returnedPath = path.join(dir, "返送.xlsx");
+    await returned.xlsx.writeFile(returnedPath);
+
+    const again = path.join(dir, "再差戻し2.xlsx");
+    expect((await run(["annotate", returnedPath, "--out", again])).code).toBe(1);
+    const second = new ExcelJS.Workbook();
+    await second.xlsx.readFile(again);
+    const out = second.getWorksheet("申請様式")!;
+    // the fixed cell: no note and no colour of ours, its own fill back
+    expect(noteText(out.getCell("D15"))).toBe("");
+    expect(out.getCell("D15").fill).toEqual(originalFill("D15"));
+    expect(fillOf(out.getCell("A15"))).toBe(SEND_BACK_COLORS.complete);
+    // still wrong: marked again, once
+    expect(noteText(out.getCell("C14")).match(/【要修正】/g)).toHaveLength(1);
+    expect(fillOf(out.getCell("C14"))).toBe(SEND_BACK_COLORS.error);
+    expect(noteText(out.getCell("AJ13")).match(/【ご確認】/g)).toHaveLength(1);
+    // the institution's notes survive, on a cell of no finding and before our note on a wrong cell
+    expect(noteText(out.getCell("B4"))).toBe("担当：総務課 山田");
+    expect(noteText(out.getCell("K17"))).toMatch(/^保健所に確認中です\n【要修正】保健所コード「99999」/);
+    expect(fillOf(out.getCell("K17"))).toBe(SEND_BACK_COLORS.error);
+    // the institution's own fill (even in our yellow) is theirs: kept
+    expect(fillOf(out.getCell("B5"))).toBe(SEND_BACK_COLORS.warning);
+    expect(second.worksheets.filter((w) => w.name === SEND_BACK_SHEET)).toHaveLength(1);
+    // the values are the returned ones
+    expect((await readWorkbook(again)).slice(1)).toEqual(await readWorkbook(returnedPath).then((s) => s.filter((x) => x.name !== SEND_BACK_SHEET)));
+
+    // K17 fixed in the next round: our block goes, the institution's note stays, the cell's own fill comes back
+    const third = new ExcelJS.Workbook();
+    await third.xlsx.readFile(again);
+    third.getWorksheet("申請様式")!.getCell("K17").value = "25654";
+    const thirdIn = path.join(dir, "返送2.xlsx");
+    await third.xlsx.writeFile(thirdIn);
+    const thirdOut = path.join(dir, "再差戻し3.xlsx");
+    await run(["annotate", thirdIn, "--out", thirdOut]);
+    const last = new ExcelJS.Workbook();
+    await last.xlsx.readFile(thirdOut);
+    const k17 = last.getWorksheet("申請様式")!.getCell("K17");
+    expect(noteText(k17)).toBe("保健所に確認中です");
+    expect(k17.fill).toEqual(originalFill("K17"));
+    expect(noteText(last.getWorksheet("申請様式")!.getCell("C14")).match(/【要修正】/g)).toHaveLength(1);
+  });
+
+  it("a cell we marked whose note the institution deleted loses our colour once it is right (the letter sheet lists what we painted)", async () => {
+    const returned = new ExcelJS.Workbook();
+    await returned.xlsx.readFile(marked);
+    const ws = returned.getWorksheet("申請様式")!;
+    ws.getCell("D15").value = "tanaka@example-hosp.jp";
+    (ws.getCell("D15") as unknown as { note: undefined }).note = undefined;
+    const returnedPath = path.join(dir, "返送メモ削除.xlsx");
+    await returned.xlsx.writeFile(returnedPath);
+    const again = path.join(dir, "再差戻しメモ削除.xlsx");
+    await run(["annotate", returnedPath, "--out", again]);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(again);
+    expect(fillOf(out.getWorksheet("申請様式")!.getCell("D15"))).toBeUndefined();
+  });
+
   it("exits 2 without --out, with the submission as --out, or for an unreadable file", async () => {
     expect((await run(["annotate", SAMPLE_FORM])).code).toBe(2);
     expect((await run(["annotate", SAMPLE_FORM, "--out", SAMPLE_FORM])).code).toBe(2);

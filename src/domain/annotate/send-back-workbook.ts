@@ -53,20 +53,30 @@ const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "soli
  */
 export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly AnnotateSheet[], options: SendBackOptions): Promise<SendBackWorkbook> {
   const wb = await loadWorkbookBytes(bytes);
-  const previous = wb.getWorksheet(SEND_BACK_SHEET);
-  if (previous) wb.removeWorksheet(previous.id);
+  // A marked-up workbook sent back again: our letter is replaced, and our previous marks are taken off first.
+  const previousMarks: PaintedCell[] = [];
+  for (const previous of wb.worksheets.filter((w) => w.name === SEND_BACK_SHEET)) {
+    previousMarks.push(...readMarks(previous));
+    wb.removeWorksheet(previous.id);
+  }
 
   const letters: string[][] = [];
   const marked: SendBackWorkbook["marked"] = [];
+  const painted: PaintedCell[] = [];
   for (const { sheet, checker } of sheets) {
     const ws = wb.getWorksheet(sheet);
     if (!ws) continue;
+    const status = checker.ctx.profile.sheet.statusColumn;
+    removeOurMarks(ws, previousMarks.filter((m) => m.sheet === sheet), status);
     const result = checker.result();
     const findings = institutionFindings(checker, result.findings);
     marked.push({ sheet, findings });
-    markCells(ws, findings);
-    const status = checker.ctx.profile.sheet.statusColumn;
-    for (const r of result.rows) paint(ws.getCell(`${status}${r.row}`), STATUS_FILL[r.status]);
+    const paintOn = (cell: ExcelJS.Cell, argb: string) => {
+      painted.push({ sheet, address: cell.address, argb, original: fillJson(cell) });
+      paint(cell, argb);
+    };
+    markCells(ws, findings, paintOn);
+    for (const r of result.rows) paintOn(ws.getCell(`${status}${r.row}`), STATUS_FILL[r.status]);
     letters.push(sendBackText(reportOf(checker, sheet, findings, options)).replace(/\r\n$/, "").split("\r\n"));
   }
 
@@ -75,6 +85,7 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
   const first = Math.min(...wb.worksheets.filter((w) => w !== letter).map((w) => order(w).orderNo));
   order(letter).orderNo = (Number.isFinite(first) ? first : 0) - 1;
   writeLetter(letter, letters);
+  writeMarks(letter, painted);
   for (const w of wb.worksheets) {
     if (w !== letter) for (const v of w.views ?? []) (v as { tabSelected?: boolean }).tabSelected = false;
   }
@@ -83,8 +94,147 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
   return { bytes: await workbookBytes(wb), marked };
 }
 
+/** A cell this tool painted: where, the colour, and the fill it had before (JSON, "null" = none). */
+interface PaintedCell {
+  sheet: string;
+  address: string;
+  argb: string;
+  original: string;
+}
+
+/** Each line of our notes starts with one of these; a note's text before the first of them is the institution's own. */
+const NOTE_MARKS = ["【要修正】", "【ご確認】"] as const;
+const OUR_FILLS: ReadonlySet<string> = new Set([SEND_BACK_COLORS.error, SEND_BACK_COLORS.warning]);
+const STATUS_FILLS: ReadonlySet<string> = new Set(Object.values(STATUS_FILL));
+
+/**
+ * Where the letter sheet keeps the list of cells it painted (column Z, hidden): so that the next annotation of the
+ * returned workbook can put each cell's own fill back. One cell per line: sheet, address, colour, the original fill.
+ */
+const MARKS_COLUMN = 26;
+const MARKS_HEADER = "nesid-account:painted-cells";
+
+function writeMarks(letter: ExcelJS.Worksheet, painted: readonly PaintedCell[]): void {
+  const column = letter.getColumn(MARKS_COLUMN);
+  column.hidden = true;
+  letter.getCell(1, MARKS_COLUMN).value = MARKS_HEADER;
+  painted.forEach((p, i) => {
+    letter.getCell(i + 2, MARKS_COLUMN).value = JSON.stringify([p.sheet, p.address, p.argb, p.original]);
+  });
+}
+
+function readMarks(letter: ExcelJS.Worksheet): PaintedCell[] {
+  if (cellText(letter.getCell(1, MARKS_COLUMN).value as Cell) !== MARKS_HEADER) return [];
+  const marks: PaintedCell[] = [];
+  for (let r = 2; r <= letter.rowCount; r++) {
+    const value = letter.getCell(r, MARKS_COLUMN).value;
+    if (typeof value !== "string") continue;
+    try {
+      const [sheet, address, argb, original] = JSON.parse(value) as unknown[];
+      if ([sheet, address, argb, original].every((x) => typeof x === "string")) marks.push({ sheet, address, argb, original } as PaintedCell);
+    } catch {
+      // a line edited by hand: that cell is left to the note check below
+    }
+  }
+  return marks;
+}
+
+/**
+ * Takes off what an earlier annotation put on the sheet, leaving the institution's own notes and fills: our block of
+ * each note (from its first 【要修正】/【ご確認】 line), the fills we painted (the cell's own fill put back, when the
+ * letter sheet still lists it and the cell still has our colour; otherwise our exact colour on a cell that carried our
+ * note), and our status colours in the status column.
+ */
+function removeOurMarks(ws: ExcelJS.Worksheet, marks: readonly PaintedCell[], statusColumn: string): void {
+  const restored = new Set<string>();
+  for (const m of [...marks].reverse()) {
+    const cell = ws.getCell(m.address);
+    if (fillArgb(cell) !== m.argb) continue; // repainted by the institution: theirs now
+    restoreFill(cell, m.original);
+    restored.add(m.address);
+  }
+  const status = new RegExp(`^${statusColumn}\\d+$`);
+  forEachExistingCell(ws, (cell) => {
+    const hadOurNote = stripOurNote(cell);
+    if (restored.has(cell.address)) return;
+    const argb = fillArgb(cell);
+    if (argb === undefined) return;
+    if ((hadOurNote && OUR_FILLS.has(argb)) || (status.test(cell.address) && STATUS_FILLS.has(argb))) restoreFill(cell, "null");
+  });
+}
+
+/**
+ * Every cell the sheet already has, empty ones with a note or a fill included, without creating any: exceljs's
+ * eachRow/eachCell skip cells without a value, and with includeEmpty they create every missing row and cell.
+ */
+function forEachExistingCell(ws: ExcelJS.Worksheet, visit: (cell: ExcelJS.Cell) => void): void {
+  const rows = (ws as unknown as { _rows?: (ExcelJS.Row | undefined)[] })._rows ?? [];
+  for (const row of rows) {
+    if (!row) continue;
+    const cells = (row as unknown as { _cells?: (ExcelJS.Cell | undefined)[] })._cells ?? [];
+    for (const cell of cells) if (cell) visit(cell);
+  }
+}
+
+function noteText(cell: ExcelJS.Cell): string {
+  const note = cell.note as ExcelJS.Comment | string | undefined;
+  if (note === undefined || note === null) return "";
+  return typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
+}
+
+/** Where our block starts in a note's text (-1: none of ours). */
+function ourNoteStart(text: string): number {
+  let start = -1;
+  for (const mark of NOTE_MARKS) {
+    const at = text.startsWith(mark) ? 0 : text.indexOf(`\n${mark}`);
+    if (at >= 0 && (start < 0 || at < start)) start = at;
+  }
+  return start;
+}
+
+/** Removes our block from the cell's note (the whole note when it was all ours); true when there was one. */
+function stripOurNote(cell: ExcelJS.Cell): boolean {
+  const text = noteText(cell);
+  const start = ourNoteStart(text);
+  if (start < 0) return false;
+  const own = text.slice(0, start);
+  if (own.trim() === "") (cell as unknown as { note: undefined }).note = undefined;
+  else cell.note = own;
+  return true;
+}
+
+/** Our note, after the institution's own text when the cell has a note of theirs. */
+function writeNote(cell: ExcelJS.Cell, ours: string): void {
+  const own = noteText(cell);
+  const text = own.trim() === "" ? ours : `${own.replace(/\n+$/, "")}\n${ours}`;
+  cell.note = { texts: [{ text }], margins: { insetmode: "auto" }, editAs: "absolute" } as unknown as ExcelJS.Comment;
+}
+
+function fillArgb(cell: ExcelJS.Cell): string | undefined {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  return fill?.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
+}
+
+function fillJson(cell: ExcelJS.Cell): string {
+  return JSON.stringify(cell.fill ?? null);
+}
+
+/** The fill a cell had before we painted it ("null": none), on a new style object. */
+function restoreFill(cell: ExcelJS.Cell, original: string): void {
+  let fill: ExcelJS.Fill | null = null;
+  try {
+    fill = JSON.parse(original) as ExcelJS.Fill | null;
+  } catch {
+    fill = null;
+  }
+  const style = { ...cell.style };
+  if (fill) style.fill = fill;
+  else delete style.fill;
+  cell.style = style;
+}
+
 /** Fills and notes on the problem cells, one note per cell with all of its findings. */
-function markCells(ws: ExcelJS.Worksheet, findings: readonly CellProblem[]): void {
+function markCells(ws: ExcelJS.Worksheet, findings: readonly CellProblem[], paintOn: (cell: ExcelJS.Cell, argb: string) => void): void {
   const byCell = new Map<string, CellProblem[]>();
   for (const f of findings) {
     const key = `${f.place.column}${f.place.row}`;
@@ -95,9 +245,8 @@ function markCells(ws: ExcelJS.Worksheet, findings: readonly CellProblem[]): voi
   for (const [address, list] of byCell) {
     const cell = ws.getCell(address);
     const hasError = list.some((f) => f.severity === "error");
-    paint(cell, hasError ? SEND_BACK_COLORS.error : SEND_BACK_COLORS.warning);
-    const text = list.map((f) => `${f.severity === "error" ? "【要修正】" : "【ご確認】"}${messageOf(f)}${fixNote(f.fix)}`).join("\n");
-    cell.note = { texts: [{ text }], margins: { insetmode: "auto" }, editAs: "absolute" } as unknown as ExcelJS.Comment;
+    paintOn(cell, hasError ? SEND_BACK_COLORS.error : SEND_BACK_COLORS.warning);
+    writeNote(cell, list.map((f) => `${f.severity === "error" ? NOTE_MARKS[0] : NOTE_MARKS[1]}${messageOf(f)}${fixNote(f.fix)}`).join("\n"));
   }
 }
 

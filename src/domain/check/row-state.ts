@@ -1,4 +1,4 @@
-import { cellText, isBlankCell, isCellError, type Cell } from "../cell";
+import { cellText, hasValue, isBlankCell, type Cell } from "../cell";
 import { columnLetter } from "../columns";
 import { cellProblem, type CellProblem, type Problem } from "../problems/problem";
 import type { MasterRecord } from "../masters/master-index";
@@ -92,11 +92,10 @@ export class RowState {
     for (const issue of issues) out.push(cellProblem(this.row, column, issue.code, issue.params, issue.fix));
   }
 
-  /** True when any column of the form other than the status column holds something. */
+  /** True when any column of the form other than the status column holds something (a formula without its result does not). */
   isFilled(): boolean {
     for (const i of this.ctx.dataColumns) {
-      const c = this.input.cells[i];
-      if (isCellError(c) || !isBlankCell(c)) return true;
+      if (hasValue(this.input.cells[i])) return true;
     }
     return false;
   }

@@ -1,4 +1,4 @@
-import { cellText, isBlankCell, isCellError, type Cell } from "../cell";
+import { cellText, hasValue, isUncachedFormula, type Cell } from "../cell";
 import { problem, type Problem, compareCellProblems, cellProblem, type CellProblem } from "../problems/problem";
 import { columnLetter } from "../columns";
 import { checkForm, createCheckContext } from "../check/check-form";
@@ -84,7 +84,7 @@ function formSheetOf(s: SheetData, location: FormLocation, dataColumns: readonly
   const readFindings: CellProblem[] = [];
   for (const r of stray) {
     const cells = values[r - 1];
-    const filled = dataColumns.filter((i) => isCellError(cells[i]) || !isBlankCell(cells[i]));
+    const filled = dataColumns.filter((i) => hasValue(cells[i]));
     const sample = filled.slice(0, 3).map((i) => `${columnLetter(i)}${r}「${cellText(cells[i])}」`).join("、") + (filled.length > 3 ? " ほか" : "");
     readFindings.push(cellProblem(r, columnLetter(filled[0]), "row.stray", { row: r, lastRow: lastMain, cells: sample }));
   }
@@ -103,6 +103,8 @@ function formSheetOf(s: SheetData, location: FormLocation, dataColumns: readonly
   const notices: Problem[] = [];
   const hiddenRows = (s.hiddenRows ?? []).filter((r) => r >= first && r <= lastMain);
   if (hiddenRows.length > 0) notices.push(problem("rows.hidden", { sheet: s.name, rows: rowRangesText(hiddenRows) }));
+  const uncached = uncachedFormulaCount(values, first, dataColumns);
+  if (uncached > 0) notices.push(problem("sheet.formulas-uncached", { sheet: s.name, count: uncached }));
   return {
     sheet: s.name,
     headerRow: location.headerRow,
@@ -112,6 +114,20 @@ function formSheetOf(s: SheetData, location: FormLocation, dataColumns: readonly
     readFindings,
     notices,
   };
+}
+
+/**
+ * Formulas saved without their results in the data columns below the header: one notice for the sheet, however many
+ * rows hold them (the distributable form has one in I of each of its 300 rows).
+ */
+function uncachedFormulaCount(values: readonly (readonly Cell[])[], firstDataRow: number, dataColumns: readonly number[]): number {
+  let count = 0;
+  for (let r = firstDataRow; r <= values.length; r++) {
+    const cells = values[r - 1];
+    if (!cells || cells.length === 0) continue;
+    for (const i of dataColumns) if (isUncachedFormula(cells[i])) count++;
+  }
+  return count;
 }
 
 /** Row numbers as short Japanese ranges: [5,6,7,10] → "5〜7・10行目" (at most 10 ranges, then ほか). */

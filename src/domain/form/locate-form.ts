@@ -1,4 +1,4 @@
-import { cellText, isBlankCell, isCellError, type Cell } from "../cell";
+import { cellText, hasValue, type Cell } from "../cell";
 import { columnIndex } from "../columns";
 import type { FormProfile } from "../profile/schema";
 import { nfkc, trimSpaces } from "../text/normalize";
@@ -26,11 +26,13 @@ export function locateHeader(top: readonly (readonly Cell[])[], profile: FormPro
   return undefined;
 }
 
-/** True when a row has any value in the form's data columns (B..AN): formatting alone does not count. */
+/**
+ * True when a row has any value in the form's data columns (B..AN): formatting alone does not count, nor does a
+ * formula saved without its result (`hasValue`).
+ */
 export function rowHasData(cells: readonly Cell[], dataColumns: readonly number[]): boolean {
   for (const i of dataColumns) {
-    const c = cells[i];
-    if (isCellError(c) || !isBlankCell(c)) return true;
+    if (hasValue(cells[i])) return true;
   }
   return false;
 }

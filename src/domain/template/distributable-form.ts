@@ -172,6 +172,8 @@ function addValidations(ws: ExcelJS.Worksheet, profile: FormProfile, guidance: R
   const col = (k: FieldKey) => profile.fields[k].column;
   const first = (k: FieldKey) => `${col(k)}${FIRST_ROW}`;
   const text = (k: FieldKey) => `SUBSTITUTE(ASC(${first(k)}),"-","")`;
+  // Digits and hyphens only (ASC folds full-width): parentheses, spaces and extensions are refused at entry, which
+  // check reports as phone.parentheses (a warning, fixed to the hyphenated number) and phone.extension (an error).
   const phoneOk = (k: FieldKey) => `AND(LEFT(${text(k)},1)="0",OR(LEN(${text(k)})=10,LEN(${text(k)})=11),ISNUMBER(-${text(k)}))`;
   const mailOk = (k: FieldKey) => `AND(LENB(${first(k)})=LEN(${first(k)}),ISNUMBER(FIND("@",${first(k)})))`;
   const list = (values: readonly string[]) => `"${values.join(",")}"`;

@@ -57,12 +57,52 @@ export function isMobileNumber(digits: string, prefixes: readonly string[]): boo
 
 const ALLOWED = /^[0-9\-() ]+$/;
 
+/**
+ * Parentheses used as separators the way people write numbers: each pair around digits only, none nested or empty,
+ * none left open ((03)5555-1301, 03(5555)1300). One pass over the text (a regex of repeated groups can backtrack for
+ * a long time on a long cell).
+ */
+function wellParenthesized(text: string): boolean {
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(") {
+      if (open || !/\d/.test(text[i + 1] ?? "")) return false;
+      open = true;
+    } else if (c === ")") {
+      if (!open) return false;
+      open = false;
+    } else if (open && !/\d/.test(c)) return false;
+  }
+  return !open;
+}
+
+/** Longer than this, a cell is not a number with an extension (and the extension pattern is not tried on it). */
+const EXTENSION_MAX_LENGTH = 64;
+
+/**
+ * A number followed by an extension: 内線12, 内12, ext.12, ext 12, x12, #12, with or without a space, a colon or
+ * parentheses around it (checked on the NFKC text, so ＃１２ and （内線１２） too).
+ */
+const EXTENSION = /^(.*?\d)[\s-]*\(?\s*(?:内線(?:番号)?|内|ext\.?|x|#)\s*[:.]?\s*\d+\s*\)?$/i;
+
 /** 連絡先電話番号 / 二要素認証用電話番号 (present, not an error value). */
 export function checkPhone(cell: Cell): PhoneCheck {
   if (typeof cell === "number") return checkNumericPhone(cell);
   const original = String(cell);
-  const trimmed = trimSpaces(original);
   const text = normalizeDigits(original);
+  const extension = text.length <= EXTENSION_MAX_LENGTH ? EXTENSION.exec(text) : null;
+  if (extension) {
+    // The number without its extension, offered when it is valid by itself; the extension cannot be registered.
+    const rest = checkTextPhone(original, extension[1]);
+    const fix = rest.digits !== undefined ? formatJapaneseNumber(rest.digits) : undefined;
+    return { issues: [problem("phone.extension", {}, {}, fix)] };
+  }
+  return checkTextPhone(original, text);
+}
+
+function checkTextPhone(original: string, text: string): PhoneCheck {
+  const trimmed = trimSpaces(original);
   const issues: Problem[] = [];
   if (text !== trimmed) issues.push(problem("phone.normalized", {}, {}, text));
   else if (trimmed !== original) issues.push(problem("text.surrounding-space", {}, {}, trimmed));
@@ -76,6 +116,8 @@ export function checkPhone(cell: Cell): PhoneCheck {
     return { issues: [problem("phone.foreign")] };
   }
   if (!ALLOWED.test(text)) return { issues: [problem("phone.invalid-characters")] };
+  const separated = /[() ]/.test(text);
+  if (separated && !wellParenthesized(text)) return { issues: [problem("phone.invalid-characters")] };
   const digits = text.replace(/\D/g, "");
   if (!digits.startsWith("0")) {
     const withZero = "0" + digits;
@@ -83,6 +125,12 @@ export function checkPhone(cell: Cell): PhoneCheck {
   }
   if (digits.length !== expectedDigits(digits)) return { issues: [problem("phone.length", { digits: digits.length })] };
   if (!isValidJapaneseNumber(digits)) return { issues: [problem("phone.invalid")] };
+  if (separated) {
+    // Registered hyphenated, never with parentheses or spaces: one warning whose fix (and accepted value) is the
+    // national format; it stands for phone.normalized / text.surrounding-space too (the fix covers them).
+    const fix = formatJapaneseNumber(digits);
+    return { issues: [problem("phone.parentheses", { fix }, {}, fix)], accepted: fix, digits };
+  }
   return { issues, accepted: text, digits };
 }
 

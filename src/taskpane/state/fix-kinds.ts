@@ -3,6 +3,8 @@ import type { CheckResult, CellProblem, ProblemCode } from "../../domain";
 /** What a one-click fix of each kind does, for buttons and the bulk-fix confirmation. */
 const FIX_LABELS: Partial<Record<ProblemCode, string>> = {
   "phone.normalized": "全角の数字・ハイフンを半角にする",
+  "phone.parentheses": "括弧・空白をハイフンにする",
+  "phone.extension": "内線を除いた番号にする",
   "phone.leading-zero-lost": "消えた先頭の0を補う",
   "phone.international": "+81 を国内の番号（0から）にする",
   "phone.no-leading-zero": "先頭に0を補う",

@@ -54,6 +54,20 @@ describe("registration CSV (default profile)", () => {
     expect(at(second, "F")).toBe("");
   });
 
+  it("a phone number written with parentheses or spaces (a warning) is written hyphenated, never as typed", () => {
+    const csv = exportOf([
+      person(4, "佐藤　太郎", { phone: "03(5555)1300" }),
+      person(5, "鈴木　花子", { phone: "（０３）５５５５－１３０１", tfaMethod: "3", tfaEmail: null, tfaPhone: "03 5555 1301" }),
+      person(6, "高橋　一郎", { phone: "03-5555-1302 内線12" }),
+    ], { header: false });
+    expect(csv.written).toEqual([{ source: "form.xlsx", row: 4 }, { source: "form.xlsx", row: 5 }]);
+    expect(csv.refused.map((r) => r.row)).toEqual([6]);
+    const [first, second] = records(csv.text);
+    const at = (line: string[], column: string) => line[DEFAULT_PROFILE.csv.columns.indexOf(column)];
+    expect([at(first, "C"), at(second, "C"), at(second, "AL")]).toEqual(["03-5555-1300", "03-5555-1301", "03-5555-1301"]);
+    expect(csv.text).not.toMatch(/[()（）]|\d \d/);
+  });
+
   it("the CP932 bytes are Shift_JIS (佐 = 0x8DB2), not UTF-8", () => {
     const csv = exportOf([person(4, "佐藤　太郎")], { header: false });
     expect([...csv.bytes.slice(0, 2)]).toEqual([0x8d, 0xb2]);

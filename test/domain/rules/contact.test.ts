@@ -99,10 +99,62 @@ describe("C 連絡先電話番号", () => {
     }
   });
 
-  it("letters, extensions and other characters are errors", () => {
-    for (const phone of ["03-5555-1000 内線12", "03-5555-1000#12", "TEL03-5555-1000", "なし"]) {
+  it("letters and other characters are errors", () => {
+    for (const phone of ["TEL03-5555-1000", "なし", "03-5555-1000.5", "03)5555-1000", "03(5555-1000", "((03))5555-1000", "03()5555-1000"]) {
+      expect([phone, keys(checkValid({ phone }).findings)]).toEqual([phone, ["C:phone.invalid-characters"]]);
+    }
+  });
+
+  it("parentheses or spaces around the area code are a warning whose fix, and the value registered, is the hyphenated number", () => {
+    const cases: [string, string][] = [
+      ["03(5555)1300", "03-5555-1300"],
+      ["(03)5555-1301", "03-5555-1301"],
+      ["03 5555 1301", "03-5555-1301"],
+      ["(03) 5555-1301", "03-5555-1301"],
+      ["０３（５５５５）１３００", "03-5555-1300"],
+      ["（０３）５５５５－１３０１", "03-5555-1301"],
+      ["０３　５５５５　１３０１", "03-5555-1301"],
+      ["090 1234 5678", "090-1234-5678"],
+      ["(0466)12-3456", "0466-12-3456"],
+      [" 03(5555)1300 ", "03-5555-1300"],
+    ];
+    for (const [phone, fix] of cases) {
+      const r = checkValid({ phone });
+      expect([phone, keys(r.findings)]).toEqual([phone, ["C:phone.parentheses"]]);
+      expect(r.findings[0].severity).toBe("warning");
+      expect(r.findings[0].fix).toBe(fix);
+      expect(messageOf(r.findings[0])).toContain(fix);
+      expect(r.values.phone).toBe(fix);
+    }
+  });
+
+  it("a number in parentheses that is itself wrong gets the number's own error, not the parentheses warning", () => {
+    expect(keys(checkValid({ phone: "(03)5555-130" }).findings)).toEqual(["C:phone.length"]);
+    expect(keys(checkValid({ phone: "(090)0000-0000" }).findings)).toEqual(["C:phone.invalid"]);
+  });
+
+  it("an extension is an error with its own sentence, fixed to the number alone when that is valid", () => {
+    const cases = ["03-5555-1302 内線12", "03-5555-1302内線:12", "03-5555-1302（内線１２）", "03-5555-1302 内12", "03-5555-1302 ext.12", "03-5555-1302 EXT 12", "03-5555-1302x12", "03-5555-1302#12", "０３－５５５５－１３０２＃１２", "(03)5555-1302 内線12"];
+    for (const phone of cases) {
+      const r = checkValid({ phone });
+      expect([phone, keys(r.findings)]).toEqual([phone, ["C:phone.extension"]]);
+      expect(r.findings[0].severity).toBe("error");
+      expect(r.findings[0].fix).toBe("03-5555-1302");
+      expect(messageOf(r.findings[0])).toContain("内線");
+      expect(r.values.phone).toBeUndefined();
+    }
+  });
+
+  it("long cells of digits, spaces and parentheses are judged in one pass (no runaway pattern matching)", () => {
+    for (const phone of ["1" + " ".repeat(30000) + "x", "0".repeat(40) + ")", "0 ".repeat(16000) + ")", "(0" + "1".repeat(30000)]) {
       expect(keys(checkValid({ phone }).findings)).toEqual(["C:phone.invalid-characters"]);
     }
+  });
+
+  it("an extension after a number that is not valid by itself is an error without a fix", () => {
+    const r = checkValid({ phone: "03-5555-130 内線12" });
+    expect(keys(r.findings)).toEqual(["C:phone.extension"]);
+    expect(r.findings[0].fix).toBeUndefined();
   });
 
   it("a value that starts like a formula is refused before it can be accepted", () => {

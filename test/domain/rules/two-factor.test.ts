@@ -81,6 +81,19 @@ describe("AL 二要素認証用電話番号", () => {
     const wide = checkValid({ ...SMS, tfaPhone: "０９０－１２３４－５６７８" });
     expect(keys(wide.findings)).toEqual(["AL:phone.normalized"]);
     expect(wide.values.tfaPhone).toBe("090-1234-5678");
+    const parens = checkValid({ ...SMS, tfaPhone: "090(1234)5678" });
+    expect(keys(parens.findings)).toEqual(["AL:phone.parentheses"]);
+    expect(parens.findings[0].fix).toBe("090-1234-5678");
+    expect(parens.values.tfaPhone).toBe("090-1234-5678");
+    const extension = checkValid({ ...VOICE, tfaPhone: "03-5555-1302 内線12" });
+    expect(keys(extension.findings)).toEqual(["AL:phone.extension"]);
+    expect(extension.findings[0].fix).toBe("03-5555-1302");
+    expect(extension.values.tfaPhone).toBeUndefined();
+  });
+
+  it("SMS to a fixed line written with parentheses is still 'not mobile', not only the parentheses warning", () => {
+    const r = checkValid({ ...SMS, tfaPhone: "(03)5555-1000" });
+    expect(keys(r.findings)).toEqual(["AL:tfa.sms-needs-mobile", "AL:phone.parentheses"]);
   });
 
   it("is not required for メール, but a value there is still checked", () => {

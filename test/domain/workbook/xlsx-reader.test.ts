@@ -129,13 +129,24 @@ describe("readXlsx: merged cells, hidden sheets and rows", () => {
     expect(form.notices.map((n) => [n.code, messageOf(n)])).toEqual([["rows.hidden", expect.stringContaining("5〜6行目")]]);
   });
 
-  it("a formula row without cached values stays in the data area with a finding naming the cell", () => {
-    const sheet = formSheet("申請様式", [validCells()], {}, `<row r="5"><c r="B5" t="str"><f>B4</f></c><c r="C5"><f>C4</f></c></row>`);
+  it("a row with a value and formulas without cached values stays in the data area with a finding naming each formula cell", () => {
+    const sheet = formSheet("申請様式", [validCells()], {}, `<row r="5">${inlineCell("B5", "鈴木　花子")}<c r="C5"><f>C4</f></c><c r="D5" t="str"><f>D4</f></c></row>`);
     const [form] = findFormSheets(read(miniXlsx([sheet])), DEFAULT_PROFILE);
     expect(form.rows.map((r) => r.row)).toEqual([4, 5]);
     const findings = checkFormSheet(form, DEFAULT_PROFILE, testMasters()).result().findings.filter((f) => f.place.row === 5);
-    expect(findings.filter((f) => f.code === "cell.formula-uncached").map((f) => f.place.column)).toEqual(["B", "C"]);
+    expect(findings.filter((f) => f.code === "cell.formula-uncached").map((f) => f.place.column)).toEqual(["C", "D"]);
     expect(messageOf(findings[0])).toContain("Excelで開いて保存し直してください");
+    expect(form.notices.map((n) => [n.code, n.params.count])).toEqual([["sheet.formulas-uncached", 2]]);
+  });
+
+  it("a row holding only formulas without cached values is not data: no finding of its own, one notice for the sheet", () => {
+    const formulas = (r: number) => `<row r="${r}"><c r="B${r}" t="str"><f>B4</f></c><c r="I${r}"><f>I4</f></c></row>`;
+    const sheet = formSheet("申請様式", [validCells()], {}, formulas(5) + formulas(6));
+    const [form] = findFormSheets(read(miniXlsx([sheet])), DEFAULT_PROFILE);
+    expect(form.rows.map((r) => r.row)).toEqual([4]);
+    expect(checkFormSheet(form, DEFAULT_PROFILE, testMasters()).result().findings).toEqual([]);
+    expect(form.notices.map((n) => [n.code, n.severity, n.params.count])).toEqual([["sheet.formulas-uncached", "warning", 4]]);
+    expect(messageOf(form.notices[0])).toContain("Excelで開いて保存し直してください");
   });
 
   it("a stray value in row 1,048,576 is one finding, not a million gap rows", () => {
