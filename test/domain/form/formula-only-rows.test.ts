@@ -4,13 +4,13 @@ import {
   checkFormSheet,
   DEFAULT_PROFILE,
   distributableForm,
-  findFormSheets,
   mastersFromSheets,
   messageOf,
   readXlsx,
   selectHealthCenters,
   type Cell,
 } from "../../../src/domain";
+import { findFormSheets } from "../../support/exceljs-sheets";
 import { testMasters, validCells } from "../../support/form-rows";
 
 const profile = DEFAULT_PROFILE;
