@@ -42,7 +42,7 @@ export function openPackage(bytes: Uint8Array, fileName: string): { ok: true; en
   if (isOle2(bytes)) return unreadable(hasEncryptedPackage(bytes) ? "file.encrypted" : "file.xls", fileName);
   const dir = readZipDirectory(bytes);
   if (!dir.ok) {
-    return unreadable(dir.problem === "not-zip" ? "file.not-xlsx" : dir.problem === "truncated" ? "file.truncated" : "file.damaged", fileName, dir.problem === "damaged" ? "ZIP" : undefined);
+    return unreadable(dir.problem, fileName, dir.problem === "file.damaged" ? "ZIP" : undefined);
   }
   return dir;
 }

@@ -1,3 +1,4 @@
+import type { FileProblemCode } from "../problems/catalogue";
 import { inflateSync } from "fflate";
 
 /**
@@ -17,10 +18,10 @@ export interface ZipEntry {
   crc32: number;
 }
 
-/** Why bytes are not a readable ZIP; the reader turns it into a Japanese message naming the file. */
-export type ZipProblem = "not-zip" | "truncated" | "damaged";
+/** Why bytes are not a readable ZIP, as the reader's problem code for the file (placed on the file by package.ts). */
+type UnreadableZip = Extract<FileProblemCode, "file.not-xlsx" | "file.truncated" | "file.damaged">;
 
-export type ZipDirectory = { ok: true; entries: Map<string, ZipEntry> } | { ok: false; problem: ZipProblem };
+export type ZipDirectory = { ok: true; entries: Map<string, ZipEntry> } | { ok: false; problem: UnreadableZip };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -61,23 +62,23 @@ const latin1 = (b: Uint8Array) => {
 /** Reads the central directory (ZIP64 included). Entry names are kept as written, without a leading "/". */
 export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   const eocd = findEndOfCentralDirectory(bytes);
-  if (eocd < 0) return { ok: false, problem: startsWithZipSignature(bytes) ? "truncated" : "not-zip" };
+  if (eocd < 0) return { ok: false, problem: startsWithZipSignature(bytes) ? "file.truncated" : "file.not-xlsx" };
   let count = u16(bytes, eocd + 10);
   let cdSize = u32(bytes, eocd + 12);
   let cdOffset = u32(bytes, eocd + 16);
   if ((count === 0xffff || cdOffset === 0xffffffff) && eocd >= 20 && u32(bytes, eocd - 20) === ZIP64_LOCATOR) {
     const at = u64(bytes, eocd - 12);
-    if (at + 56 > bytes.length || u32(bytes, at) !== ZIP64_EOCD) return { ok: false, problem: "damaged" };
+    if (at + 56 > bytes.length || u32(bytes, at) !== ZIP64_EOCD) return { ok: false, problem: "file.damaged" };
     count = u64(bytes, at + 32);
     cdSize = u64(bytes, at + 40);
     cdOffset = u64(bytes, at + 48);
   }
-  if (cdOffset + cdSize > bytes.length) return { ok: false, problem: startsWithZipSignature(bytes) ? "truncated" : "damaged" };
+  if (cdOffset + cdSize > bytes.length) return { ok: false, problem: startsWithZipSignature(bytes) ? "file.truncated" : "file.damaged" };
   const utf8 = new TextDecoder("utf-8");
   const entries = new Map<string, ZipEntry>();
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== CENTRAL) return { ok: false, problem: "damaged" };
+    if (p + 46 > bytes.length || u32(bytes, p) !== CENTRAL) return { ok: false, problem: "file.damaged" };
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     const crc32 = u32(bytes, p + 16);
