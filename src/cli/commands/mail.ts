@@ -73,7 +73,7 @@ async function loadTemplates(file: string | undefined, split: boolean, warn: (s:
     throw new UsageError(`テンプレート「${file}」は UTF-8 のテキストではありません。UTF-8 で保存してください。`);
   }
   const parsed = parseTemplateFile(text);
-  if (!parsed.ok) throw new UsageError(`テンプレート「${file}」: ${parsed.message}`);
+  if (!parsed.ok) throw new UsageError(`テンプレート「${file}」: ${messageOf(parsed.problem)}`);
   const want = split ? 2 : 1;
   if (parsed.templates.length !== want) {
     throw new UsageError(

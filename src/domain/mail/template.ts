@@ -140,7 +140,7 @@ export function checkMailTemplates(templates: MailTemplates, split: boolean): Pr
 
 const SUBJECT_LINE = /^(?:subject|件名)\s*[:：]\s?(.*)$/i;
 
-export type ParsedTemplateFile = { ok: true; templates: MailTemplate[] } | { ok: false; message: string };
+export type ParsedTemplateFile = { ok: true; templates: MailTemplate[] } | { ok: false; problem: Problem };
 
 /**
  * A template file: UTF-8 text where a line "Subject: 件名" (or "件名: …") starts a mail and the lines after it,
@@ -166,10 +166,10 @@ export function parseTemplateFile(text: string): ParsedTemplateFile {
     } else if (current) {
       current.body.push(line);
     } else if (line.trim() !== "" && !line.startsWith("#")) {
-      return { ok: false, message: `テンプレートの${i + 1}行目: 最初のメールは「Subject: 件名」の行で始めてください（その前には空行と # で始まる注記だけを書けます）。` };
+      return { ok: false, problem: problem("template.file-preamble", { line: i + 1 }) };
     }
   }
   finish();
-  if (templates.length === 0) return { ok: false, message: "テンプレートに「Subject: 件名」の行がありません。" };
+  if (templates.length === 0) return { ok: false, problem: problem("template.file-no-subject") };
   return { ok: true, templates };
 }

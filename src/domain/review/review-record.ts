@@ -1,5 +1,6 @@
 import type { z as Z } from "zod";
 import { onFirstUse, zod } from "../zod";
+import { problem, type Problem } from "../problems/problem";
 
 /** The reviewer's decision on a submission (作業②): 受付 on import, then 要確認 / 差戻し / 承認. */
 export const REVIEW_STATUSES = ["受付", "要確認", "差戻し", "承認"] as const;
@@ -90,7 +91,7 @@ export function serializeReviewRecord(record: ReviewRecord): string {
   return JSON.stringify(schemas().ReviewRecordSchema.parse(record));
 }
 
-export type ReviewRecordParse = { ok: true; record: ReviewRecord } | { ok: false; message: string };
+export type ReviewRecordParse = { ok: true; record: ReviewRecord } | { ok: false; problem: Problem };
 
 /** Reads a stored record. A broken or foreign one is a message for the pane, not a crash. */
 export function parseReviewRecord(text: string | null | undefined): ReviewRecordParse {
@@ -99,12 +100,12 @@ export function parseReviewRecord(text: string | null | undefined): ReviewRecord
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, message: "ブックに保存された審査の記録が壊れているため読み込めません（JSONとして読めません）。" };
+    return { ok: false, problem: problem("review-record.not-json") };
   }
   const parsed = schemas().ReviewRecordSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, message: `ブックに保存された審査の記録が読み込めません（${first.path.join(".")}: ${first.message}）。` };
+    return { ok: false, problem: problem("review-record.invalid", { path: first.path.join("."), detail: first.message }) };
   }
   return { ok: true, record: parsed.data };
 }

@@ -3,6 +3,7 @@ import {
   diffForms,
   importSubmissions,
   isImportRefusal,
+  messageOf,
   initialDecision,
   parseReviewRecord,
   previousVersions,
@@ -50,7 +51,7 @@ export class IntakeController {
     await session.run("record", "審査の記録の読み込み", async () => {
       const parsed = parseReviewRecord(await session.deps.review.readRecord());
       if (!parsed.ok) {
-        session.say("record", "error", REVIEW_MESSAGES.intake.recordUnreadable(parsed.message));
+        session.say("record", "error", REVIEW_MESSAGES.intake.recordUnreadable(messageOf(parsed.problem)));
         return;
       }
       book.record = parsed.record;

@@ -115,8 +115,11 @@ describe("template files (--template)", () => {
   });
 
   it("explains what is wrong with a file that does not start with a subject", () => {
-    expect(parseTemplateFile("こんにちは\nSubject: x\n")).toEqual({ ok: false, message: expect.stringContaining("テンプレートの1行目") });
-    expect(parseTemplateFile("")).toEqual({ ok: false, message: "テンプレートに「Subject: 件名」の行がありません。" });
+    const preamble = parseTemplateFile("こんにちは\nSubject: x\n");
+    expect(preamble).toMatchObject({ ok: false, problem: { code: "template.file-preamble", params: { line: 1 } } });
+    expect(!preamble.ok && messageOf(preamble.problem)).toContain("テンプレートの1行目");
+    const empty = parseTemplateFile("");
+    expect(!empty.ok && messageOf(empty.problem)).toBe("テンプレートに「Subject: 件名」の行がありません。");
   });
 
   it("reads the default templates back unchanged from a file written in its format (--template)", () => {

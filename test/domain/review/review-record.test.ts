@@ -1,4 +1,4 @@
-import { decide, EMPTY_REVIEW_RECORD, initialDecision, parseReviewRecord, serializeReviewRecord, type ReviewRecord } from "../../../src/domain";
+import { decide, EMPTY_REVIEW_RECORD, initialDecision, messageOf, parseReviewRecord, serializeReviewRecord, type ReviewRecord } from "../../../src/domain";
 
 const record: ReviewRecord = {
   version: 1,
@@ -35,16 +35,17 @@ describe("the review record kept in the workbook", () => {
     expect(() => serializeReviewRecord(withUrl as unknown as ReviewRecord)).toThrow();
     const read = parseReviewRecord(JSON.stringify(withPassword));
     expect(read.ok).toBe(false);
-    expect(!read.ok && read.message).toContain("submissions.0");
+    expect(!read.ok && messageOf(read.problem)).toContain("submissions.0");
   });
 
   it("reports broken JSON, unknown statuses and duplicate ids in Japanese instead of throwing", () => {
     const broken = parseReviewRecord("{");
-    expect(broken).toEqual({ ok: false, message: expect.stringContaining("JSONとして読めません") });
+    expect(broken).toMatchObject({ ok: false, problem: { code: "review-record.not-json" } });
+    expect(!broken.ok && messageOf(broken.problem)).toContain("JSONとして読めません");
     const status = parseReviewRecord(JSON.stringify({ ...record, submissions: [{ ...record.submissions[0], decision: { status: "保留", remark: "" } }] }));
     expect(status.ok).toBe(false);
     const dup = parseReviewRecord(JSON.stringify({ ...record, submissions: [record.submissions[0], { ...record.submissions[0], sheetName: "x" }] }));
-    expect(!dup.ok && dup.message).toContain("S001 が重複");
+    expect(!dup.ok && messageOf(dup.problem)).toContain("S001 が重複");
   });
 
   it("stamps each decision with its time and keeps what was not changed", () => {

@@ -3,7 +3,7 @@ import "../support/jsdom-gaps";
 // and putting it back — on the stand-in Excel host with the real Excel layer, session, book and domain, two submissions
 // imported by the real intake. Each test checks the workbook (sheets, the record), the store, the Office calls and the
 // message.
-import { parseReviewRecord } from "../../../src/domain";
+import { messageOf, parseReviewRecord } from "../../../src/domain";
 import { DeskController } from "../../../src/taskpane/review/desk-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
 import { REVIEW_TASKS } from "../../../src/taskpane/review/review-tasks";
@@ -32,7 +32,7 @@ beforeAll(async () => {
 const deskOf = (d: Desk) => new DeskController(d.session, d.book);
 const storedDecisions = (d: Desk) => {
   const parsed = parseReviewRecord(storedRecordText(d));
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(messageOf(parsed.problem));
   return parsed.record.submissions.map((s) => [s.id, s.decision.status, s.decision.remark]);
 };
 const listed = (d: Desk) => d.session.store.get().submissions.map((v) => [v.id, v.decision.status, v.decision.remark]);

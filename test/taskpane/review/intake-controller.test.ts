@@ -2,7 +2,7 @@ import "../support/jsdom-gaps";
 // IntakeController on its own (受付, 作業② first half): opening the review kept in the workbook and taking submitted
 // files in, on the stand-in Excel host with the real Excel layer, session, book and domain. Each test checks what lands in the
 // workbook (sheets, the record), in the store, which Office calls were made, and the message of the step.
-import { parseReviewRecord } from "../../../src/domain";
+import { messageOf, parseReviewRecord } from "../../../src/domain";
 import { IntakeController } from "../../../src/taskpane/review/intake-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
 import {
@@ -28,7 +28,7 @@ beforeEach(() => localStorage.clear());
 const intakeOn = (desk: ReturnType<typeof reviewDesk>) => new IntakeController(desk.session, desk.book);
 const storedRecord = (json: string | null) => {
   const parsed = parseReviewRecord(json);
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(messageOf(parsed.problem));
   return parsed.record;
 };
 

@@ -17,4 +17,6 @@ export const IMPORT_MESSAGES = {
   "import.same-file-name": entry("warning", (p, place) => `「${place.file}」と同じ名前のファイルは取り込み済みです。再提出の場合は、古い方の判定を「差戻し」にするか削除してください。`,
   ),
   "import.read-findings-more": entry("warning", (p, place) => `「${place.file}」のシート「${place.sheet}」：読み取りでの指摘がほかに${p.count}件あります。`),
+  "review-record.not-json": entry("error", () => "ブックに保存された審査の記録が壊れているため読み込めません（JSONとして読めません）。"),
+  "review-record.invalid": entry("error", (p) => `ブックに保存された審査の記録が読み込めません（${p.path}: ${p.detail}）。`),
 } satisfies Record<string, CatalogueEntry>;
