@@ -244,6 +244,8 @@ export function effectiveProfile(profile: FormProfile, mapping: ColumnMapping): 
   }
   const byProfileColumn = new Map<string, string>(FIELD_KEYS.map((k) => [profile.fields[k].column, fields[k].column]));
   for (const [from, to] of greyOf) byProfileColumn.set(from, to);
+  // A sheet with none of the items (a list with no known heading): a one-column range, never an empty one.
+  if (real.length === 0) real.push(columnIndex(profile.sheet.firstColumn));
   const status = profile.sheet.statusColumn;
   const statusUsed = mapping.layout === "list" || real.includes(columnIndex(status));
   const first = mapping.layout === "form" && !statusUsed ? Math.min(columnIndex(profile.sheet.firstColumn), ...real) : Math.min(...real);
