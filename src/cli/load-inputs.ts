@@ -70,7 +70,7 @@ export async function checkFormFile(path: string, profile: FormProfile, explicit
     return out;
   }
   const sheets = await readWorkbook(path);
-  let { forms, hidden } = findForms(sheets, profile);
+  let { forms, hidden } = findForms(sheets, profile, { mapColumns: true });
   if (forms.length === 0) {
     forms = sheets.flatMap((s) => {
       if (s.state && s.state !== "visible") return [];

@@ -89,7 +89,7 @@ interface Finding {
 async function checkJson(file: string) {
   const r = await run(["check", file, "--masters", SAMPLE_MASTERS, "--json"]);
   expect(r.code).toBeLessThan(2);
-  return JSON.parse(r.out) as { files: { findings: Finding[]; notices: { code: string; message: string }[]; columns?: Record<string, { column: string | null; found: string | null }> }[] };
+  return JSON.parse(r.out) as { files: { findings: Finding[]; notices: { code: string; severity: string; message: string }[]; columns?: Record<string, { column: string | null; found: string | null }> }[] };
 }
 async function exportBytes(file: string, name: string): Promise<Buffer> {
   const out = path.join(dir, `${name}.csv`);

@@ -78,7 +78,9 @@ export function mapFormColumns(headerCells: readonly Cell[], itemNumberCells: re
   for (let i = 0; i < width; i++) keys.push(headingKey(headerCells[i]));
   const statusIndex = layout === "form" ? columnIndex(profile.sheet.statusColumn) : -1;
   const greyKeys = new Set((profile.sheet.greyHeadings ?? ["（入力不要）"]).map((h) => headingKey(h)));
-  const isGreyHeading = (i: number) => keys[i] === "" || greyKeys.has(keys[i]);
+  // Past the header's last cell a column has no heading (a header row with only 利用者名 keeps every column in place).
+  const keyAt = (i: number) => keys[i] ?? "";
+  const isGreyHeading = (i: number) => keyAt(i) === "" || greyKeys.has(keyAt(i));
   const names = {} as Record<FieldKey, Set<string>>;
   for (const key of FIELD_KEYS) {
     const f = profile.fields[key];
@@ -142,7 +144,7 @@ export function mapFormColumns(headerCells: readonly Cell[], itemNumberCells: re
   for (const key of FIELD_KEYS) {
     if (items[key]) continue;
     const i = columnIndex(profile.fields[key].column);
-    if (layout === "form" && !taken.has(i) && keys[i] === "" && i !== statusIndex) take(key, i, "position");
+    if (layout === "form" && !taken.has(i) && keyAt(i) === "" && i !== statusIndex) take(key, i, "position");
   }
   for (const key of FIELD_KEYS) {
     if (items[key]) continue;

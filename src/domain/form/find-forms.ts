@@ -37,6 +37,12 @@ export interface FormSheet {
 export interface FindFormOptions {
   /** Take hidden and veryHidden sheets as forms too (default: they are only named in a notice). */
   includeHidden?: boolean;
+  /**
+   * Find the items by their headings (column-mapping.ts): each form gets its own `profile` and `mapping`, and a form
+   * whose marker moved out of its column is found too. Off by default: the pane's review still reads by the
+   * profile's letters until it shows the mapping (the CLI turns it on).
+   */
+  mapColumns?: boolean;
 }
 
 /** A form sheet that was left out because it is hidden. */
@@ -56,16 +62,17 @@ export const STRAY_GAP_ROWS = 1000;
  * sheets left out because they are hidden (unless asked for).
  */
 export function findForms(sheets: readonly SheetData[], profile: FormProfile, options: FindFormOptions = {}): { forms: FormSheet[]; hidden: HiddenFormSheet[] } {
+  const ctx = createCheckContext(profile, {});
   const found: FormSheet[] = [];
   const hidden: HiddenFormSheet[] = [];
   for (const s of sheets) {
-    const location = locateHeader(s.values.slice(0, profile.sheet.headerSearchRows), profile, { anyColumn: true });
+    const location = locateHeader(s.values.slice(0, profile.sheet.headerSearchRows), profile, { anyColumn: options.mapColumns });
     if (!location) continue;
     if (s.state && s.state !== "visible" && !options.includeHidden) {
       hidden.push({ sheet: s.name, state: s.state });
       continue;
     }
-    found.push(mappedFormSheet(s, location, profile));
+    found.push(options.mapColumns ? mappedFormSheet(s, location, profile) : formSheetOf(s, location, ctx.dataColumns));
   }
   const preferred = profile.sheet.preferredName;
   return { forms: found.sort((a, b) => Number(b.sheet === preferred) - Number(a.sheet === preferred)), hidden };
