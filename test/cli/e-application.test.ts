@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
 import { columnIndex, DEFAULT_PROFILE, encodeText, type FieldKey } from "../../src/domain";
+import { reportSchemas } from "../../src/domain/report/check-report";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
 import { run } from "./support/run-cli";
 
@@ -71,6 +72,7 @@ describe("an e-application export (CSV) is checked, exported and mailed like a f
     const check = await run(["check", file, "--masters", SAMPLE_MASTERS, "--json"]);
     expect(check.code).toBeLessThan(2);
     const report = JSON.parse(check.out) as { files: { headerRow: number; rows: { row: number }[]; notices: { code: string; message: string }[]; columns: Record<string, { column: string | null; found: string }> }[] };
+    expect(() => reportSchemas().CheckReportSchema.parse(report)).not.toThrow();
     const sheet = report.files[0];
     expect(sheet.headerRow).toBe(1);
     expect(sheet.rows[0].row).toBe(2);

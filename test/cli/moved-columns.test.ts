@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { columnIndex, columnLetter } from "../../src/domain";
+import { reportSchemas } from "../../src/domain/report/check-report";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
 import { run } from "./support/run-cli";
 
@@ -51,6 +52,22 @@ const VARIANTS: Variant[] = [
       }
     },
     translate: (c) => (c === "C" ? "D" : c === "D" ? "C" : c),
+  },
+  {
+    name: "F–H deleted, a column inserted after B and 利用者名 renamed 氏名 (the marker found by its other heading)",
+    edit: (ws) => {
+      ws.spliceColumns(6, 3);
+      ws.spliceColumns(3, 0, []);
+      ws.getCell("C3").value = "フリガナ";
+      ws.getCell("B3").value = "氏名";
+    },
+    translate: (c) => {
+      if (["F", "G", "H"].includes(c)) return undefined;
+      let i = columnIndex(c);
+      if (i >= 8) i -= 3;
+      if (i >= 2) i += 1;
+      return columnLetter(i);
+    },
   },
   {
     name: "hidden columns (an item and a grey one)",
@@ -119,6 +136,7 @@ describe("a form whose columns were inserted, deleted, swapped or hidden", () =>
     });
     expect(report.files[0].findings.map(plain).sort()).toEqual(expected.sort());
     expect(report.files[0].notices.filter((n) => n.severity === "error")).toEqual([]);
+    expect(() => reportSchemas().CheckReportSchema.parse(report)).not.toThrow();
     expect(await exportBytes(file, v.name.replace(/\W+/g, "-"))).toEqual(untouched.csv);
   });
 

@@ -315,3 +315,23 @@ export function mappingSummary(mapping: ColumnMapping | undefined, profile: Form
   const kind = mapping.layout === "list" ? "一覧（1行目の見出し）の列" : "様式と異なる列";
   return `${kind}: ${parts.length > 0 ? parts.join("、") : "なし"}`;
 }
+
+/**
+ * A 別紙2 sheet whose marker heading was renamed (氏名 for 利用者名): the first row within the search rows that names
+ * the marker's item by one of its headings and at least two other items, and looks like the form — 項目N cells in the
+ * row above, or a grey （入力不要） heading. A plain table (an e-application list) is not taken here: it is read as a list.
+ */
+export function locateByHeadings(top: readonly (readonly Cell[])[], profile: FormProfile): { headerRow: number; firstDataRow: number } | undefined {
+  const markerKey = FIELD_KEYS.find((k) => profile.fields[k].column === profile.sheet.headerMarker.column) ?? "name";
+  const greyKeys = new Set((profile.sheet.greyHeadings ?? ["（入力不要）"]).map((h) => headingKey(h)));
+  const limit = Math.min(top.length, profile.sheet.headerSearchRows);
+  for (let r = 0; r < limit; r++) {
+    const keys = new Set((top[r] ?? []).map((c) => headingKey(c)).filter((k) => k !== ""));
+    const names = (key: FieldKey) => [profile.fields[key].label, ...(profile.fields[key].headings ?? FIELD_HEADINGS[key])].some((h) => keys.has(headingKey(h)));
+    if (!names(markerKey)) continue;
+    if (FIELD_KEYS.filter((k) => k !== markerKey && names(k)).length < 2) continue;
+    const formLike = [...keys].some((k) => greyKeys.has(k)) || (r > 0 && (top[r - 1] ?? []).some((c) => itemNumberOf(c) !== undefined));
+    if (formLike) return { headerRow: r + 1, firstDataRow: r + 2 };
+  }
+  return undefined;
+}

@@ -8,7 +8,7 @@ import type { FormRow } from "../check/row-state";
 import type { MasterSet } from "../masters/master-set";
 import type { FormProfile } from "../profile/schema";
 import type { SheetData } from "../workbook/sheet-data";
-import { mapFormColumns, type ColumnMapping } from "./column-mapping";
+import { locateByHeadings, mapFormColumns, type ColumnMapping } from "./column-mapping";
 import { locateHeader, rowHasData, type FormLocation } from "./locate-form";
 
 export interface FormSheet {
@@ -66,7 +66,8 @@ export function findForms(sheets: readonly SheetData[], profile: FormProfile, op
   const found: FormSheet[] = [];
   const hidden: HiddenFormSheet[] = [];
   for (const s of sheets) {
-    const location = locateHeader(s.values.slice(0, profile.sheet.headerSearchRows), profile, { anyColumn: options.mapColumns });
+    const top = s.values.slice(0, profile.sheet.headerSearchRows);
+    const location = locateHeader(top, profile, { anyColumn: options.mapColumns }) ?? (options.mapColumns ? locateByHeadings(top, profile) : undefined);
     if (!location) continue;
     if (s.state && s.state !== "visible" && !options.includeHidden) {
       hidden.push({ sheet: s.name, state: s.state });
