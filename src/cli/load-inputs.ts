@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { addMasters, checkFormSheet, type CheckView, decodeText, findForms, type FormChecker, type FormProfile, type FormSheet, hiddenSheetNotices, type LoadedMaster, masterColumnFilter, masterFromCsv, type MasterSet, mastersFromSheets, messageOf } from "../domain";
+import { addMasters, checkFormSheet, listFormSheet, mapsRequiredItems, sheetFromCsv, type CheckView, decodeText, findForms, type FormChecker, type FormProfile, type FormSheet, hiddenSheetNotices, type LoadedMaster, masterColumnFilter, masterFromCsv, type MasterSet, mastersFromSheets, messageOf } from "../domain";
 import { fileErrorText } from "./file-error-text";
 import type { Progress } from "./progress";
 import { readWorkbook, UnreadableFileError } from "./read-workbook";
@@ -9,6 +9,8 @@ export interface CheckedSheet {
   form: FormSheet;
   checker: FormChecker;
   masters: MasterSet;
+  /** The profile with this sheet's own columns (the given one when every item is where it says). */
+  profile: FormProfile;
 }
 
 /** Masters from --masters files: .xlsx (master sheets found by name or header) or .csv (kind from file name or header). */
@@ -40,16 +42,48 @@ export async function loadMasterFiles(paths: readonly string[], profile: FormPro
   return set;
 }
 
-/** Reads a form workbook, finds its form sheets and checks each with the workbook's own master sheets plus the given masters (which win). */
+/** Reads the bytes of a file, or says which file could not be opened. */
+async function readBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new UnreadableFileError(`ファイル「${path}」を開けません: ${fileErrorText(e)}`);
+  }
+}
+
+/**
+ * Reads a form workbook, finds its form sheets and checks each with the workbook's own master sheets plus the given
+ * masters (which win). Other channels are read the same way: a .csv from an online application service, or an .xlsx
+ * without a 別紙2 sheet whose first row's headings map every required item (each sheet is then a list, header = row 1).
+ */
 export async function checkFormFile(path: string, profile: FormProfile, explicit: MasterSet, progress: Progress, view: CheckView = "reviewer"): Promise<CheckedSheet[]> {
   progress.step(`申請様式を読み込んでいます: ${path}`);
+  if (/\.(csv|txt)$/i.test(path)) {
+    const name = path.replace(/^.*[\\/]/, "");
+    const form = listFormSheet(sheetFromCsv(decodeText(await readBytes(path)).text, name), profile);
+    if (!form) {
+      throw new UnreadableFileError(`ファイル「${path}」の1行目に申請様式の項目の見出し（${profile.fields.name.label}・${profile.fields.email.label} など）がありません。`);
+    }
+    progress.step(`チェックしています: ${path}`);
+    const out = [{ path, form, checker: checkFormSheet(form, profile, explicit, view), masters: explicit, profile: form.profile ?? profile }];
+    progress.done();
+    return out;
+  }
   const sheets = await readWorkbook(path);
-  const { forms, hidden } = findForms(sheets, profile);
+  let { forms, hidden } = findForms(sheets, profile, { mapColumns: true });
+  if (forms.length === 0) {
+    forms = sheets.flatMap((s) => {
+      if (s.state && s.state !== "visible") return [];
+      const list = listFormSheet(s, profile);
+      return list && mapsRequiredItems(list, profile) ? [list] : [];
+    });
+    hidden = forms.length > 0 ? [] : hidden;
+  }
   if (forms.length === 0) {
     const notes = hiddenSheetNotices(hidden).map((n) => messageOf(n));
     throw new UnreadableFileError(
       [
-        `ファイル「${path}」に申請様式のシートがありません（${profile.sheet.headerSearchRows}行目までの${profile.sheet.headerMarker.column}列に「${profile.sheet.headerMarker.label}」の見出しがあるシートを探します）。`,
+        `ファイル「${path}」に申請様式のシートがありません（${profile.sheet.headerSearchRows}行目までの${profile.sheet.headerMarker.column}列に「${profile.sheet.headerMarker.label}」の見出しがあるシート、または1行目の見出しが申請様式の必須の項目をすべて含む一覧を探します）。`,
         ...notes,
       ].join("\n"),
     );
@@ -58,7 +92,7 @@ export async function checkFormFile(path: string, profile: FormProfile, explicit
   const own = mastersFromSheets(sheets, profile, path);
   const masters = { ...addMasters({}, own), ...explicit };
   progress.step(`チェックしています: ${path}`);
-  const out = forms.map((form) => ({ path, form, checker: checkFormSheet(form, profile, masters, view), masters }));
+  const out = forms.map((form) => ({ path, form, checker: checkFormSheet(form, profile, masters, view), masters, profile: form.profile ?? profile }));
   progress.done();
   return out;
 }

@@ -1,5 +1,5 @@
 import { SEVERITY_MARK } from "./problem-lines";
-import { buildCheckReport, combineFormChecks, compareCellProblems, displayText, messageOf, placed, type CellProblem, type Problem, type RowStatus } from "../domain";
+import { buildCheckReport, combineFormChecks, type ItemColumn, itemColumns, mappingSummary, compareCellProblems, displayText, messageOf, placed, type CellProblem, type FormProfile, type Problem, type RowStatus } from "../domain";
 import type { CheckedSheet } from "./load-inputs";
 
 export interface SheetReport {
@@ -10,12 +10,17 @@ export interface SheetReport {
   findings: CellProblem[];
   /** About the sheet's check as a whole, placed on its file and sheet. */
   notices: Problem[];
+  /** Each item's column, only when the sheet's columns are not where the profile says. */
+  columns?: Record<string, ItemColumn>;
+  /** The line saying so (mappingSummary). */
+  columnsLine?: string;
 }
 
 /** Per form sheet: every data row with its status, and all findings incl. those across files. */
-export function buildReports(checked: readonly CheckedSheet[], notices: (c: CheckedSheet) => Problem[]): SheetReport[] {
+export function buildReports(checked: readonly CheckedSheet[], notices: (c: CheckedSheet) => Problem[], profile?: FormProfile): SheetReport[] {
   const combined = combineFormChecks(checked.map((c) => ({ source: `${c.path}:${c.form.sheet}`, checker: c.checker })));
   return checked.map((c, i) => ({
+    ...columnsOf(c, profile),
     path: c.path,
     sheet: c.form.sheet,
     headerRow: c.checker.headerRow,
@@ -24,6 +29,13 @@ export function buildReports(checked: readonly CheckedSheet[], notices: (c: Chec
     findings: c.form.readFindings.length === 0 ? combined[i].findings : [...combined[i].findings, ...c.form.readFindings].sort(compareCellProblems),
     notices: [...c.form.notices, ...notices(c)].map((n) => placed(n, { file: c.path, sheet: c.form.sheet })),
   }));
+}
+
+function columnsOf(c: CheckedSheet, profile: FormProfile | undefined): Pick<SheetReport, "columns" | "columnsLine"> {
+  const base = profile ?? c.profile;
+  const columns = itemColumns(c.form.mapping, base);
+  const line = mappingSummary(c.form.mapping, base);
+  return columns && line ? { columns, columnsLine: line } : {};
 }
 
 export interface ReportMeta {
@@ -58,6 +70,7 @@ export function reportText(reports: readonly SheetReport[]): string {
         `  ${r.rows[0].row}〜${r.rows[r.rows.length - 1].row}行目: 完了 ${count("complete")}行・未完了 ${count("incomplete")}行・空行 ${count("gap")}行　エラー ${errors}件・警告 ${warnings}件`,
       );
     }
+    if (r.columnsLine) lines.push(`  ${r.columnsLine}`);
     for (const n of r.notices) lines.push(`  ※ ${messageOf(n)}`);
     const byRow = new Map<number, CellProblem[]>();
     for (const f of r.findings) {

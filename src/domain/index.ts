@@ -18,7 +18,9 @@ export { loadProfile, loadProfileJson, type ProfileLoadResult } from "./profile/
 export { type FieldKey, type FormProfile, MASTER_KINDS, type MasterKind, type OrgType, profileSchemas } from "./profile/schema";
 
 // finding the form in a workbook
-export { checkFormSheet, findForms, type FormSheet, hiddenSheetNotices } from "./form/find-forms";
+export { checkFormSheet, findForms, type FormSheet, hiddenSheetNotices, mappedFormSheet } from "./form/find-forms";
+export { type ColumnFound, type ColumnMapping, effectiveProfile, headingKey, type ItemColumn, itemColumns, type MappedColumn, type MappedForm, mapFormColumns, mappingSummary } from "./form/column-mapping";
+export { listFormSheet, mapsRequiredItems, sheetFromCsv } from "./form/list-form";
 export { dataRows, locateHeader, rowHasData } from "./form/locate-form";
 
 // the form check

@@ -21,7 +21,7 @@ export async function runCheck(args: CheckArgs, profile: FormProfile, progress: 
   for (const path of args.forms) checked.push(...(await checkFormFile(path, profile, masters, progress, args.view)));
   // The profile used is a notice of every sheet when it is not the standard one (the report always names it too).
   const used: Problem[] = args.profileFile ? [problem("profile.used", { id: profile.id, name: profile.name, file: args.profileFile })] : [];
-  const reports = buildReports(checked, (c) => [...checkNotices(c.checker, profile, c.masters), ...used]);
+  const reports = buildReports(checked, (c) => [...checkNotices(c.checker, c.profile, c.masters), ...used], profile);
   if (args.json) {
     const meta = { view: args.view ?? "reviewer", profile: { id: profile.id, name: profile.name, ...(args.profileFile ? { file: args.profileFile } : {}) } } as const;
     out(reportJson(reports, meta) + "\n");

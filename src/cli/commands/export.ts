@@ -26,7 +26,7 @@ export function sheetSource(path: string, sheet: string): string {
 
 /** The checked sheets as the domain's exportable forms (cross-file messages name file:sheet, refused rows name file and sheet). */
 export function exportableForms(checked: readonly CheckedSheet[]): ExportableForm[] {
-  return checked.map((c) => ({ source: `${c.path}:${c.form.sheet}`, exportSource: sheetSource(c.path, c.form.sheet), checker: c.checker, headerCells: c.form.headerCells }));
+  return checked.map((c) => ({ source: `${c.path}:${c.form.sheet}`, exportSource: sheetSource(c.path, c.form.sheet), checker: c.checker, headerCells: c.form.headerCells, profile: c.profile }));
 }
 
 export async function runExport(args: ExportArgs, profile: FormProfile, progress: Progress, out: (s: string) => void): Promise<number> {
@@ -37,7 +37,7 @@ export async function runExport(args: ExportArgs, profile: FormProfile, progress
   const checked: CheckedSheet[] = [];
   for (const path of args.forms) checked.push(...(await checkFormFile(path, profile, masters, progress)));
 
-  const missing = uncheckedMasters(checked.flatMap((c) => checkNotices(c.checker, profile, c.masters)));
+  const missing = uncheckedMasters(checked.flatMap((c) => checkNotices(c.checker, c.profile, c.masters)));
   if (missing.required.length > 0 && !args.noMasters) {
     const [head, ...rest] = uncheckedMastersMessage(missing, "--masters FILE の代わりに --no-masters を指定する");
     out([head, ...rest.map((l) => `  ${l}`)].map(displayText).join("\n") + "\n");

@@ -21,6 +21,8 @@ export interface ExportRow {
   /** Undefined for an empty (gap) row. */
   result?: RowResult;
   findings: readonly CellProblem[];
+  /** The profile with its form's own columns (FormSheet.profile) when they are not where the profile says; the fields are written in the profile's order. */
+  profile?: FormProfile;
 }
 
 export interface ExportOptions {
@@ -87,19 +89,23 @@ export function profileHeaderLabels(profile: FormProfile): string[] {
 export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile, options: ExportOptions = {}): RegistrationCsv {
   const encoding = options.encoding ?? profile.csv.encoding;
   const withHeader = options.header ?? profile.csv.header;
-  const columns = profile.csv.columns.map(columnIndex);
-  const fieldByColumn = new Map(Object.entries(profile.fields).map(([key, f]) => [columnIndex(f.column), key as keyof FormProfile["fields"]]));
-  const institutionColumn = profile.fields.institutionCode.column;
-  const institutionIndex = columnIndex(institutionColumn);
   const notes: string[] = [];
-  const grey = new Set(profile.greyColumns.map(columnIndex));
   const cleared: ClearedValue[] = [];
+  // Column positions per form profile, worked out once per profile (not per row).
+  const layouts = new Map<FormProfile, ReturnType<typeof layoutOf>>();
+  const layoutFor = (p: FormProfile) => {
+    let l = layouts.get(p);
+    if (!l) layouts.set(p, (l = layoutOf(p)));
+    return l;
+  };
 
   const data: string[][] = [];
   const written: { source: string; row: number }[] = [];
   const refused: RefusedRow[] = [];
 
   for (const r of rows) {
+    const rowProfile = r.profile ?? profile;
+    const { columns, fieldByColumn, institutionColumn, institutionIndex, grey } = layoutFor(rowProfile);
     const reasons: Problem[] = [];
     const at = (column?: string): Place => (column === undefined ? { row: r.row } : { row: r.row, column });
     if (!r.result) {
@@ -108,14 +114,18 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
     }
     const errors = r.findings.filter((f) => f.severity === "error");
     reasons.push(...errors);
+    // A required item the form has no column for (columns.missing): the field would be empty.
+    if (rowProfile !== profile) {
+      for (const key of profile.required) if (!rowProfile.required.includes(key)) reasons.push(problem("export.column-missing", { label: profile.fields[key].label }, at()));
+    }
     const type = profile.orgTypes.find((t) => t.code === r.result!.values.orgType);
     if (isBlankCell(r.cells[institutionIndex])) {
       reasons.push(problem("export.institution-blank", {}, at(institutionColumn)));
     }
     if (type && !isAcceptedOrgType(profile, type.code)) {
-      reasons.push(problem("export.org-type-not-accepted", { code: type.code, label: type.label, where: type.appliedAt ?? "担当の窓口" }, at(profile.fields.orgType.column)));
+      reasons.push(problem("export.org-type-not-accepted", { code: type.code, label: type.label, where: type.appliedAt ?? "担当の窓口" }, at(rowProfile.fields.orgType.column)));
     } else if (type?.deferred && !options.issueDeferred) {
-      reasons.push(problem("export.deferred", { code: type.code, label: type.label }, at(profile.fields.orgType.column)));
+      reasons.push(problem("export.deferred", { code: type.code, label: type.label }, at(rowProfile.fields.orgType.column)));
     }
     const excluded = options.exclude?.(r);
     if (excluded) reasons.push(excluded);
@@ -131,25 +141,25 @@ export function registrationCsv(rows: readonly ExportRow[], profile: FormProfile
         if (field) {
           const accepted = r.result.values[field];
           if (accepted === undefined && typed !== "") {
-            reasons.push(problem("export.unconfirmed-value", {}, at(columnLetterOf(profile, i))));
+            reasons.push(problem("export.unconfirmed-value", {}, at(columnLetterOf(rowProfile, i))));
             break;
           }
           value = accepted ?? "";
         } else if (grey.has(i)) {
           // 入力不要: never written; a value there is listed so the user can see what was left out.
-          if (typed !== "") rowCleared.push({ source: r.source, row: r.row, column: columnLetterOf(profile, i), value: typed });
+          if (typed !== "") rowCleared.push({ source: r.source, row: r.row, column: columnLetterOf(rowProfile, i), value: typed });
           value = "";
         } else {
           value = typed;
         }
         // The writer's own guard: whatever the findings said, no field of the file starts a formula.
         if (formulaLikeStart(value) !== undefined) {
-          reasons.push(problem("export.formula-like", {}, at(columnLetterOf(profile, i))));
+          reasons.push(problem("export.formula-like", {}, at(columnLetterOf(rowProfile, i))));
           break;
         }
         const bad = unencodableCharacters(value, encoding);
         if (bad.length) {
-          reasons.push(problem("export.unencodable", { encoding: ENCODING_NAME[encoding], chars: charList(bad) }, at(columnLetterOf(profile, i))));
+          reasons.push(problem("export.unencodable", { encoding: ENCODING_NAME[encoding], chars: charList(bad) }, at(columnLetterOf(rowProfile, i))));
           break;
         }
         line.push(value);
@@ -191,6 +201,17 @@ function headerLine(profile: FormProfile, given: readonly string[] | undefined, 
     notes.push(`見出し（${profile.csv.columns[i]}列）「${shown}」は${why}ため、「${replacement}」として出力しました。`);
     return replacement;
   });
+}
+
+function layoutOf(profile: FormProfile) {
+  const institutionColumn = profile.fields.institutionCode.column;
+  return {
+    columns: profile.csv.columns.map(columnIndex),
+    fieldByColumn: new Map(Object.entries(profile.fields).map(([key, f]) => [columnIndex(f.column), key as keyof FormProfile["fields"]])),
+    institutionColumn,
+    institutionIndex: columnIndex(institutionColumn),
+    grey: new Set(profile.greyColumns.map(columnIndex)),
+  };
 }
 
 function columnLetterOf(profile: FormProfile, index: number): string {

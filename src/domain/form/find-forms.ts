@@ -8,6 +8,7 @@ import type { FormRow } from "../check/row-state";
 import type { MasterSet } from "../masters/master-set";
 import type { FormProfile } from "../profile/schema";
 import type { SheetData } from "../workbook/sheet-data";
+import { locateByHeadings, mapFormColumns, type ColumnMapping } from "./column-mapping";
 import { locateHeader, rowHasData, type FormLocation } from "./locate-form";
 
 export interface FormSheet {
@@ -22,13 +23,26 @@ export interface FormSheet {
    * and values far below the data (error; those rows are not in `rows`). Sorted like the checker's findings.
    */
   readFindings: CellProblem[];
-  /** About the sheet or its workbook as read: hidden data rows, hidden form sheets left out. */
+  /** About the sheet or its workbook as read: hidden data rows, hidden form sheets left out, how its columns were found (columns.*). */
   notices: Problem[];
+  /**
+   * The profile with this sheet's own columns (column-mapping.ts): the given profile itself when every item is where it
+   * says. Check and export the sheet with it. Absent on sheets made by hand (then the given profile is used).
+   */
+  profile?: FormProfile;
+  /** Where the sheet's items were found (absent on sheets made by hand). */
+  mapping?: ColumnMapping;
 }
 
 export interface FindFormOptions {
   /** Take hidden and veryHidden sheets as forms too (default: they are only named in a notice). */
   includeHidden?: boolean;
+  /**
+   * Find the items by their headings (column-mapping.ts): each form gets its own `profile` and `mapping`, and a form
+   * whose marker moved out of its column is found too. Off by default: the pane's review still reads by the
+   * profile's letters until it shows the mapping (the CLI turns it on).
+   */
+  mapColumns?: boolean;
 }
 
 /** A form sheet that was left out because it is hidden. */
@@ -52,13 +66,14 @@ export function findForms(sheets: readonly SheetData[], profile: FormProfile, op
   const found: FormSheet[] = [];
   const hidden: HiddenFormSheet[] = [];
   for (const s of sheets) {
-    const location = locateHeader(s.values.slice(0, profile.sheet.headerSearchRows), profile);
+    const top = s.values.slice(0, profile.sheet.headerSearchRows);
+    const location = locateHeader(top, profile, { anyColumn: options.mapColumns }) ?? (options.mapColumns ? locateByHeadings(top, profile) : undefined);
     if (!location) continue;
     if (s.state && s.state !== "visible" && !options.includeHidden) {
       hidden.push({ sheet: s.name, state: s.state });
       continue;
     }
-    found.push(formSheetOf(s, location, ctx.dataColumns));
+    found.push(options.mapColumns ? mappedFormSheet(s, location, profile) : formSheetOf(s, location, ctx.dataColumns));
   }
   const preferred = profile.sheet.preferredName;
   return { forms: found.sort((a, b) => Number(b.sheet === preferred) - Number(a.sheet === preferred)), hidden };
@@ -66,6 +81,21 @@ export function findForms(sheets: readonly SheetData[], profile: FormProfile, op
 
 export function hiddenSheetNotices(hidden: readonly HiddenFormSheet[]): Problem[] {
   return hidden.map((h) => problem("sheet.hidden", { sheet: h.sheet, state: h.state === "veryHidden" ? "完全に非表示（veryHidden）" : "非表示" }));
+}
+
+/**
+ * A sheet as a form: its columns mapped from the header row (and the 項目N row above it), then its rows read with the
+ * sheet's own profile. `layout: "list"` for a plain table (header in row 1, no status or grey columns).
+ */
+export function mappedFormSheet(s: SheetData, location: FormLocation, profile: FormProfile, layout: "form" | "list" = "form"): FormSheet {
+  const header = s.values[location.headerRow - 1] ?? [];
+  const above = location.headerRow > 1 ? s.values[location.headerRow - 2] : undefined;
+  const mapped = mapFormColumns(header, above, profile, { layout, headerRow: location.headerRow });
+  const form = formSheetOf(s, location, createCheckContext(mapped.profile, {}).dataColumns);
+  form.notices.push(...mapped.problems);
+  form.profile = mapped.profile;
+  form.mapping = mapped.mapping;
+  return form;
 }
 
 function formSheetOf(s: SheetData, location: FormLocation, dataColumns: readonly number[]): FormSheet {
@@ -145,5 +175,5 @@ export function rowRangesText(rows: readonly number[]): string {
 
 /** Checks one form sheet against the masters. */
 export function checkFormSheet(form: FormSheet, profile: FormProfile, masters: MasterSet, view: CheckView = "reviewer"): FormChecker {
-  return checkForm(form.rows, form.headerRow, profile, masters, view);
+  return checkForm(form.rows, form.headerRow, form.profile ?? profile, masters, view);
 }

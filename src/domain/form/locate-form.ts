@@ -14,14 +14,20 @@ export interface FormLocation {
  * Finds the header row: the one whose marker column holds the marker label (利用者名 in B) within the first
  * rows. `top` holds the sheet's first rows starting at row 1; returns undefined when the sheet is not a form.
  */
-export function locateHeader(top: readonly (readonly Cell[])[], profile: FormProfile): FormLocation | undefined {
+export function locateHeader(top: readonly (readonly Cell[])[], profile: FormProfile, options: { anyColumn?: boolean } = {}): FormLocation | undefined {
   const { column, label } = profile.sheet.headerMarker;
   const col = columnIndex(column);
   const want = nfkc(label).replace(/\s+/g, "");
   const limit = Math.min(top.length, profile.sheet.headerSearchRows);
+  const marks = (cell: Cell | undefined) => nfkc(trimSpaces(cellText(cell ?? null))).replace(/\s+/g, "") === want;
   for (let i = 0; i < limit; i++) {
-    const text = nfkc(trimSpaces(cellText(top[i]?.[col] ?? null))).replace(/\s+/g, "");
-    if (text === want) return { headerRow: i + 1, firstDataRow: i + 2 };
+    if (marks(top[i]?.[col])) return { headerRow: i + 1, firstDataRow: i + 2 };
+  }
+  // A form whose columns were inserted or moved before the marker: the marker's label in any column of a row.
+  if (options.anyColumn) {
+    for (let i = 0; i < limit; i++) {
+      if ((top[i] ?? []).some((c) => marks(c))) return { headerRow: i + 1, firstDataRow: i + 2 };
+    }
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { CatalogueEntry } from "./entry";
 import { CELL_RULE_MESSAGES } from "./messages/cell-rules";
 import { CHECK_NOTICE_MESSAGES } from "./messages/check-notices";
+import { COLUMN_MESSAGES } from "./messages/columns";
 import { EXPORT_MESSAGES } from "./messages/export";
 import { FILE_MESSAGES } from "./messages/files";
 import { INSTITUTION_VIEW_MESSAGES } from "./messages/institution-view";
@@ -20,6 +21,7 @@ export const CATALOGUE = {
   ...INSTITUTION_VIEW_MESSAGES,
   ...FILE_MESSAGES,
   ...CHECK_NOTICE_MESSAGES,
+  ...COLUMN_MESSAGES,
   ...PROFILE_MESSAGES,
   ...IMPORT_MESSAGES,
   ...ISSUED_MESSAGES,

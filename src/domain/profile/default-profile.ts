@@ -1,4 +1,23 @@
-import type { FormProfile } from "./schema";
+import type { FieldKey, FormProfile } from "./schema";
+
+/**
+ * Headings people write instead of the form's own (other channels, e-application exports, edited copies of the form).
+ * Compared after NFKC without spaces, line breaks, ・/()「」-, ※ and 必須/任意, case-insensitively; 二要素 = 2要素.
+ * A profile field without `headings` uses these.
+ */
+export const FIELD_HEADINGS: Record<FieldKey, readonly string[]> = {
+  name: ["氏名", "利用者氏名", "名前", "利用者の氏名", "申請者氏名", "お名前", "氏名（漢字）"],
+  phone: ["電話番号", "連絡先電話", "連絡先の電話番号", "電話", "TEL", "連絡先TEL"],
+  email: ["メールアドレス", "メール", "E-mail", "Eメール", "E-mailアドレス", "連絡先メール", "連絡先のメールアドレス", "mail"],
+  orgType: ["所属機関分類", "機関分類コード", "機関分類", "所属機関の分類コード"],
+  cityCode: ["中核市", "中核市等コード"],
+  healthCenterCode: ["保健所", "管轄保健所コード", "所管保健所コード", "管轄保健所"],
+  downloadFlag: ["ダウンロードフラグ", "個票CSVダウンロードフラグ", "個票・CSVダウンロード", "CSVダウンロードフラグ", "DLフラグ"],
+  institutionCode: ["医療機関コード", "所属医療機関コード", "医療機関/動物診療施設コード", "所属医療機関・動物診療施設コード", "動物診療施設コード", "施設コード"],
+  tfaPhone: ["二要素認証電話番号", "二要素認証用の電話番号", "認証用電話番号"],
+  tfaEmail: ["二要素認証メールアドレス", "二要素認証用のメールアドレス", "認証用メールアドレス"],
+  tfaMethod: ["二要素認証手段", "二要素認証の手段", "認証手段コード", "二要素認証方法"],
+};
 
 /** The spec's default: 別紙2「システム利用申請様式」 as in samples/application-form.xlsx. */
 export const DEFAULT_PROFILE: FormProfile = {
@@ -11,19 +30,20 @@ export const DEFAULT_PROFILE: FormProfile = {
     statusColumn: "A",
     firstColumn: "A",
     lastColumn: "AN",
+    greyHeadings: ["（入力不要）"],
   },
   fields: {
-    name: { column: "B", label: "利用者名", item: 1 },
-    phone: { column: "C", label: "連絡先電話番号", item: 2 },
-    email: { column: "D", label: "連絡先メールアドレス", item: 3 },
-    orgType: { column: "E", label: "所属機関分類コード", item: 4 },
-    cityCode: { column: "I", label: "中核市コード", item: 5 },
-    healthCenterCode: { column: "K", label: "保健所コード", item: 6 },
-    downloadFlag: { column: "AG", label: "個票・CSVダウンロードフラグ", item: 7 },
-    institutionCode: { column: "AJ", label: "所属医療機関/動物診療施設コード", item: 8 },
-    tfaPhone: { column: "AL", label: "二要素認証用電話番号", item: 9 },
-    tfaEmail: { column: "AM", label: "二要素認証用メールアドレス", item: 10 },
-    tfaMethod: { column: "AN", label: "二要素認証手段コード", item: 11 },
+    name: { column: "B", label: "利用者名", item: 1, headings: [...FIELD_HEADINGS.name] },
+    phone: { column: "C", label: "連絡先電話番号", item: 2, headings: [...FIELD_HEADINGS.phone] },
+    email: { column: "D", label: "連絡先メールアドレス", item: 3, headings: [...FIELD_HEADINGS.email] },
+    orgType: { column: "E", label: "所属機関分類コード", item: 4, headings: [...FIELD_HEADINGS.orgType] },
+    cityCode: { column: "I", label: "中核市コード", item: 5, headings: [...FIELD_HEADINGS.cityCode] },
+    healthCenterCode: { column: "K", label: "保健所コード", item: 6, headings: [...FIELD_HEADINGS.healthCenterCode] },
+    downloadFlag: { column: "AG", label: "個票・CSVダウンロードフラグ", item: 7, headings: [...FIELD_HEADINGS.downloadFlag] },
+    institutionCode: { column: "AJ", label: "所属医療機関/動物診療施設コード", item: 8, headings: [...FIELD_HEADINGS.institutionCode] },
+    tfaPhone: { column: "AL", label: "二要素認証用電話番号", item: 9, headings: [...FIELD_HEADINGS.tfaPhone] },
+    tfaEmail: { column: "AM", label: "二要素認証用メールアドレス", item: 10, headings: [...FIELD_HEADINGS.tfaEmail] },
+    tfaMethod: { column: "AN", label: "二要素認証手段コード", item: 11, headings: [...FIELD_HEADINGS.tfaMethod] },
   },
   required: ["name", "phone", "email", "orgType", "cityCode", "healthCenterCode", "downloadFlag", "tfaMethod"],
   greyColumns: [

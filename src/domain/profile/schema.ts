@@ -30,6 +30,11 @@ function buildSchemas() {
     column: ColumnSchema,
     label: z.string().min(1),
     item: z.number().int().positive(),
+    /**
+     * Other headings people write for this item (氏名 for 利用者名 …), compared with the label after NFKC, without spaces,
+     * line breaks, ・/()「」 and ※/必須. Absent = the built-in ones (FIELD_HEADINGS in default-profile.ts).
+     */
+    headings: z.array(z.string().min(1)).optional(),
   });
 
   const MasterColumnSchema = z.object({
@@ -83,10 +88,17 @@ function buildSchemas() {
         statusColumn: ColumnSchema,
         firstColumn: ColumnSchema,
         lastColumn: ColumnSchema,
+        /** Headings of the grey (入力不要) columns (absent = 「（入力不要）」); blank-headed columns between items count too. */
+        greyHeadings: z.array(z.string().min(1)).optional(),
       }),
       fields: z.object(Object.fromEntries(FIELD_KEYS.map((k) => [k, FieldSchema])) as Record<FieldKey, typeof FieldSchema>),
       required: z.array(z.enum(FIELD_KEYS)),
       greyColumns: z.array(ColumnSchema),
+      /**
+       * Where items are, whatever their headings say: item key (phone) or label (連絡先電話番号) → column letter. It wins over
+       * headings and is reported as found "override" (the CLI's --profile is where a mapping is saved for reuse).
+       */
+      columns: z.record(z.string(), ColumnSchema).optional(),
       orgTypes: z.array(OrgTypeSchema).min(1),
       /** The account types this window accepts (codes of orgTypes); absent = all. Another type → warning, left out of the export. */
       acceptedOrgTypes: z.array(z.string().regex(/^\d+$/)).min(1).optional(),
@@ -137,6 +149,15 @@ function buildSchemas() {
         if (exported.has(col)) ctx.addIssue({ code: "custom", path: ["csv", "columns", i], message: `列 ${col} が重複しています` });
         exported.add(col);
       });
+      if (p.columns) {
+        const used = new Map<string, string>();
+        for (const [name, col] of Object.entries(p.columns)) {
+          const key = FIELD_KEYS.find((k) => k === name || p.fields[k].label === name);
+          if (!key) ctx.addIssue({ code: "custom", path: ["columns", name], message: `「${name}」は項目のキー（name・phone など）でも項目名（${p.fields.name.label} など）でもありません` });
+          else if (used.has(col)) ctx.addIssue({ code: "custom", path: ["columns", name], message: `列 ${col} は「${used.get(col)}」にも指定されています` });
+          used.set(col, name);
+        }
+      }
       const codes = new Set<string>();
       p.orgTypes.forEach((t, i) => {
         if (codes.has(t.code)) ctx.addIssue({ code: "custom", path: ["orgTypes", i, "code"], message: `コード ${t.code} が重複しています` });

@@ -69,6 +69,18 @@ function buildSchemas() {
     })
     .describe("集計");
 
+  const ColumnSchema = z
+    .object({
+      label: z.string().describe("項目名（プロファイルの label）"),
+      profileColumn: z.string().describe("プロファイル（様式）での列"),
+      column: z.string().nullable().describe("このシートでの列（null = 列がない）"),
+      found: z
+        .enum(["position", "heading", "item-number", "override"])
+        .nullable()
+        .describe("見つけ方: position = 様式どおりの位置、heading = 見出し、item-number = 項目N の行、override = プロファイルの columns 指定。null = 見つからない"),
+    })
+    .describe("1項目の列");
+
   const SheetReportSchema = z
     .object({
       path: z.string().describe("申請様式ファイルのパス"),
@@ -79,6 +91,10 @@ function buildSchemas() {
       findings: z.array(FindingSchema).describe("セルの指摘（行・列の順）。別ファイルとの重複など、複数ファイルにまたがる指摘を含む"),
       notices: z.array(ProblemSchema).describe("このシートのチェックについての通知（マスタ未読込・マスタのコード重複・使用した様式プロファイルなど）"),
       stats: StatsSchema,
+      columns: z
+        .record(z.string(), ColumnSchema)
+        .optional()
+        .describe("項目（キー: name・phone など）ごとの列。様式どおりの位置にない項目・列がないとき（列の挿入・削除・並べ替え、電子申請の一覧）だけ出力。様式にない列などは notices（columns.*）"),
     })
     .describe("申請様式の1シートの結果");
 
@@ -106,8 +122,11 @@ export const reportSchemas = onFirstUse(buildSchemas);
 
 export type CheckReport = Z.infer<Schemas["CheckReportSchema"]>;
 export type ReportStats = Z.infer<Schemas["StatsSchema"]>;
+type SheetReportData = Z.infer<Schemas["SheetReportSchema"]>;
 type ReportFinding = Z.infer<Schemas["FindingSchema"]>;
 type ReportProblem = Z.infer<Schemas["ProblemSchema"]>;
+/** A sheet's items and their columns in the report (SheetReportSchema.columns). */
+export type ReportColumns = NonNullable<SheetReportData["columns"]>;
 
 /** The JSON Schema (draft 2020-12) of the report, as committed in docs/report-schema.json. */
 export function reportJsonSchema(): Record<string, unknown> {
@@ -122,6 +141,8 @@ export interface SheetInput {
   rows: readonly { row: number; status: "complete" | "incomplete" | "gap" }[];
   findings: readonly CellProblem[];
   notices: readonly Problem[];
+  /** Only when the sheet's columns are not where the profile says. */
+  columns?: ReportColumns;
 }
 
 function countSeverities(items: readonly { severity: "error" | "warning" | "info" }[]) {
@@ -160,7 +181,9 @@ export function buildCheckReport(input: {
     const findings = s.findings.map(plainFinding);
     const notices = s.notices.map(plainProblem);
     const valid = !findings.some((f) => f.severity === "error") && !notices.some((n) => n.severity === "error");
-    return { path: s.path, sheet: s.sheet, headerRow: s.headerRow, valid, rows: s.rows.map((r) => ({ row: r.row, status: r.status })), findings, notices, stats: reportStats(s.rows, s.findings, s.notices) };
+    const sheet: SheetReportData = { path: s.path, sheet: s.sheet, headerRow: s.headerRow, valid, rows: s.rows.map((r) => ({ row: r.row, status: r.status })), findings, notices, stats: reportStats(s.rows, s.findings, s.notices) };
+    if (s.columns) sheet.columns = s.columns;
+    return sheet;
   });
   const notices = (input.notices ?? []).map(plainProblem);
   const all = reportStats(

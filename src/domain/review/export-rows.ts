@@ -10,6 +10,8 @@ export interface ExportableForm extends CheckedForm {
   exportSource: string;
   /** The form's header row cells (A = 0), for the CSV's header labels. */
   headerCells: readonly Cell[];
+  /** The form's own profile (FormSheet.profile) when its columns are not where the profile says. */
+  profile?: FormProfile;
 }
 
 /** Export rows of checked forms, in form order then row order, each with every finding it has (its own, cross-row and cross-form). */
@@ -22,6 +24,7 @@ export function exportRows(forms: readonly ExportableForm[], combined: readonly 
       cells: rowCells(f.checker, row),
       result: f.checker.rowResult(row),
       findings: byRow.get(row) ?? [],
+      ...(f.profile ? { profile: f.profile } : {}),
     }));
   });
 }
@@ -31,12 +34,14 @@ function rowCells(checker: FormChecker, row: number): readonly Cell[] {
 }
 
 /**
- * The CSV header labels: the first form's header row for the exported columns, when every one is filled;
- * otherwise undefined (the profile's labels are used).
+ * The CSV header labels: the first form's header row for the exported columns, when every one is filled and its
+ * columns are where the profile says; otherwise undefined (the profile's labels are used).
  */
 export function exportHeaderLabels(forms: readonly ExportableForm[], profile: FormProfile): string[] | undefined {
   const first = forms[0];
   if (!first) return undefined;
+  // A form whose columns were found elsewhere (other headings, moved, deleted): the profile's labels, so the file is the same.
+  if (first.profile !== undefined && first.profile !== profile) return undefined;
   const labels = profile.csv.columns.map((c) => {
     const v = first.headerCells[columnIndex(c)];
     return typeof v === "string" && v.trim() !== "" ? v.trim() : "";
