@@ -5,7 +5,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../../test/support/generate";
+import { generateForm } from "../../test/support/generate-form-rows";
+import { generateMasters } from "../../test/support/generate-masters";
+import { formWorkbook, mastersWorkbook } from "../../test/support/generate-workbooks";
 
 const root = path.join(__dirname, "..", "..");
 const preload = path.join(__dirname, "rss-report.js");

@@ -1,5 +1,5 @@
 // Domain figures for `npm run bench`: full check, incremental re-check, master index build, CSV export.
-// Inputs are generated (seeded, realistic) by test/support/generate.ts: a 10,000-row form and a 180,000-row 全数 master.
+// Inputs are generated (seeded, realistic) by test/support/generate-form.ts and generate-masters.ts: a 10,000-row form and a 180,000-row 全数 master.
 import {
   buildMasterIndex,
   createCheckContext,
@@ -11,7 +11,8 @@ import {
   type Cell,
   type FormRow,
 } from "../../src/domain";
-import { generateForm, generateMasters, masterSetOf } from "../../test/support/generate";
+import { generateForm } from "../../test/support/generate-form-rows";
+import { generateMasters, masterSetOf } from "../../test/support/generate-masters";
 
 export interface Figure {
   name: string;

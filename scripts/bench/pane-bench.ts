@@ -7,7 +7,8 @@ import webpack from "webpack";
 import { startHarness } from "../../test/e2e/harness/server";
 import { CHROMIUM, launchBrowser } from "../../test/e2e/support/browser";
 import type { Page } from "playwright-core";
-import { generateMasters, mastersWorkbook } from "../../test/support/generate";
+import { generateMasters } from "../../test/support/generate-masters";
+import { mastersWorkbook } from "../../test/support/generate-workbooks";
 import { paneFrame, paneLocator } from "../../test/e2e/pane-support";
 import type { Figure } from "./domain-bench";
 

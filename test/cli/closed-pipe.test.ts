@@ -4,7 +4,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { formWorkbook, generateForm, generateMasters } from "../support/generate";
+import { generateForm } from "../support/generate-form-rows";
+import { generateMasters } from "../support/generate-masters";
+import { formWorkbook } from "../support/generate-workbooks";
 import { SAMPLE_FORM } from "../support/samples";
 
 const ROOT = path.join(__dirname, "..", "..");

@@ -6,7 +6,9 @@ import Papa from "papaparse";
 import { run } from "./support/run-cli";
 import ExcelJS from "exceljs";
 import { columnIndex, DEFAULT_PROFILE } from "../../src/domain";
-import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../support/generate";
+import { generateForm } from "../support/generate-form-rows";
+import { generateMasters } from "../support/generate-masters";
+import { formWorkbook, mastersWorkbook } from "../support/generate-workbooks";
 import { SAMPLE_FORM } from "../support/samples";
 
 /** "  file 12行目\n    - reason" blocks of the export report → row → reasons. */

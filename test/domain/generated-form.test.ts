@@ -1,5 +1,6 @@
 import { checkNotices, createCheckContext, DEFAULT_PROFILE, FormChecker, registrationCsv, type MasterSet } from "../../src/domain";
-import { generateForm, generateMasters, masterSetOf, type GeneratedMasters } from "../support/generate";
+import { generateForm } from "../support/generate-form-rows";
+import { generateMasters, masterSetOf, type GeneratedMasters } from "../support/generate-masters";
 
 /** The benchmark's inputs must be what they claim: the engine finds exactly the planted problems, nothing else. */
 

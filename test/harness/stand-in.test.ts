@@ -3,7 +3,8 @@
  * against it does not rely on anything real Excel would refuse.
  */
 import { parseInput } from "../support/stand-in/model/values";
-import { WorkbookModel, type WorkbookJson } from "../support/stand-in/model/workbook-model";
+import type { WorkbookJson } from "../support/stand-in/model/workbook-json";
+import { WorkbookModel } from "../support/stand-in/model/workbook-model";
 import { installStandIn } from "../support/stand-in/office/install";
 import { eventSource, settled } from "../support/settle";
 

@@ -1,6 +1,6 @@
 import { DEFAULT_PROFILE, MasterIndex, buildMasterIndex } from "../../src/domain";
 import { packMasterData, transferablesOf, unpackMasterData } from "../../src/taskpane/workers/packed-masters";
-import { generateMasters } from "../support/generate";
+import { generateMasters } from "../support/generate-masters";
 
 describe("a master index packed for the trip from the workbook worker to the pane", () => {
   const generated = generateMasters({ zensuRows: 45000, teitenRows: 10 });

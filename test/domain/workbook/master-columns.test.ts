@@ -6,7 +6,9 @@ import { messageOf, DEFAULT_PROFILE, masterColumnFilter, mastersFromSheets, infl
  */
 import { readFileSync } from "node:fs";
 import { inflateRaw } from "node:zlib";
-import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../../support/generate";
+import { generateForm } from "../../support/generate-form-rows";
+import { generateMasters } from "../../support/generate-masters";
+import { formWorkbook, mastersWorkbook } from "../../support/generate-workbooks";
 import { miniXlsx } from "../../support/minimal-xlsx";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";
 

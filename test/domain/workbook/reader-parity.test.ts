@@ -6,7 +6,9 @@ import { messageOf, readXlsx, type Cell, type SheetData } from "../../../src/dom
  */
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../../support/generate";
+import { generateForm } from "../../support/generate-form-rows";
+import { generateMasters } from "../../support/generate-masters";
+import { formWorkbook, mastersWorkbook } from "../../support/generate-workbooks";
 import { miniXlsx } from "../../support/minimal-xlsx";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";
 import { workbookSheets } from "../../support/exceljs-sheets";
@@ -48,7 +50,7 @@ describe("the workbook reader agrees with the exceljs load on every workbook the
     expectSameSheets(withReader(bytes), await withExceljs(bytes));
   });
 
-  it("generated forms and masters (test/support/generate.ts)", async () => {
+  it("generated forms and masters (test/support/generate-form.ts, generate-masters.ts)", async () => {
     const masters = generateMasters({ zensuRows: 2000, teitenRows: 200 });
     for (const seed of [1, 2]) {
       const form = generateForm(300, masters, { seed, problemRate: 0.3 });

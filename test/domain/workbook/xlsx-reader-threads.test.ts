@@ -8,7 +8,9 @@ import { messageOf, inflateWorksheets, readSharedStringsPart, readXlsx, readXlsx
 import { readFileSync } from "node:fs";
 import { inflateRaw } from "node:zlib";
 import { strToU8, zipSync } from "fflate";
-import { formWorkbook, generateForm, generateMasters, mastersWorkbook } from "../../support/generate";
+import { generateForm } from "../../support/generate-form-rows";
+import { generateMasters } from "../../support/generate-masters";
+import { formWorkbook, mastersWorkbook } from "../../support/generate-workbooks";
 import { miniXlsx, miniXlsxFiles } from "../../support/minimal-xlsx";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../../support/samples";
 

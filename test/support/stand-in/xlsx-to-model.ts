@@ -2,7 +2,7 @@
 // Excel would hold them, number formats and solid fills (so the grey columns show grey in the harness).
 import ExcelJS from "exceljs";
 import path from "node:path";
-import type { SheetJson, WorkbookJson } from "./model/workbook-model";
+import type { SheetJson, WorkbookJson } from "./model/workbook-json";
 import type { ModelValue } from "./model/values";
 
 export const DEFAULT_WORKBOOK = path.join(__dirname, "..", "..", "..", "samples", "application-form.xlsx");

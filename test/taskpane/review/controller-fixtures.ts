@@ -17,7 +17,8 @@ import { keepRows, otherInstitution, xlsxBytes } from "../../domain/review/submi
 import { recorded, type Recorded } from "../../support/recorded-gateway";
 import { formatArea, parseArea } from "../../support/stand-in/model/address";
 import { displayText, type ModelValue } from "../../support/stand-in/model/values";
-import { WorkbookModel, type SheetJson } from "../../support/stand-in/model/workbook-model";
+import type { SheetJson } from "../../support/stand-in/model/workbook-json";
+import { WorkbookModel } from "../../support/stand-in/model/workbook-model";
 import { installStandIn } from "../../support/stand-in/office/install";
 import { xlsxToWorkbookJson } from "../../support/stand-in/xlsx-to-model";
 

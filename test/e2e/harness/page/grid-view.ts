@@ -2,7 +2,8 @@
 // visible ones are in the DOM, so 10,000 rows scroll smoothly), cell fills, selection, editing and paste.
 import { columnLetters, formatArea, type Rect } from "../../../support/stand-in/model/address";
 import { displayText, parseInput } from "../../../support/stand-in/model/values";
-import type { SheetModel, WorkbookModel } from "../../../support/stand-in/model/workbook-model";
+import type { SheetModel } from "../../../support/stand-in/model/sheet-model";
+import type { WorkbookModel } from "../../../support/stand-in/model/workbook-model";
 
 const ROW_HEIGHT = 22;
 const HEADER_WIDTH = 48;

@@ -2,8 +2,11 @@
 // inserting rows, renaming) and to observe it (cells with fills, events, the add-in's syncs).
 import { formatArea, parseArea, splitSheet } from "../../../support/stand-in/model/address";
 import { generateForm } from "../../../support/stand-in/model/generate-form";
+import type { LoggedEvent, SyncRecord } from "../../../support/stand-in/model/host-events";
+import type { CellSnapshot, SheetModel } from "../../../support/stand-in/model/sheet-model";
 import { parseInput, type ModelValue } from "../../../support/stand-in/model/values";
-import type { CellSnapshot, LoggedEvent, SheetModel, SyncRecord, WorkbookJson, WorkbookModel } from "../../../support/stand-in/model/workbook-model";
+import type { WorkbookJson } from "../../../support/stand-in/model/workbook-json";
+import type { WorkbookModel } from "../../../support/stand-in/model/workbook-model";
 import { pasteText } from "./grid-view";
 
 export interface HarnessApi {

@@ -2,7 +2,9 @@
 // URL parameters: ?excelApi=1.8 (emulate Office 2019), &platform=PC (no payload limit), &rows=10000 (a generated
 // form instead of the sample).
 import { generateForm } from "../../../support/stand-in/model/generate-form";
-import { WorkbookModel, type HostOptions, type WorkbookJson } from "../../../support/stand-in/model/workbook-model";
+import type { HostOptions } from "../../../support/stand-in/model/host-options";
+import type { WorkbookJson } from "../../../support/stand-in/model/workbook-json";
+import { WorkbookModel } from "../../../support/stand-in/model/workbook-model";
 import { createHarnessApi, type HarnessApi } from "./harness-api";
 import { GridView } from "./grid-view";
 

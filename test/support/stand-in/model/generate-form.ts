@@ -2,7 +2,7 @@
 // generated rows (distinct people, valid codes from the sample's first row, a missing phone every 100th row and
 // a gap row every 1,000th), formats and fills copied from the first data row as a filled-in template would have.
 import type { ModelValue } from "./values";
-import type { SheetJson, WorkbookJson } from "./workbook-model";
+import type { SheetJson, WorkbookJson } from "./workbook-json";
 
 const SURNAMES = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口", "松本", "井上", "木村", "林", "斎藤", "清水"];
 const GIVEN = ["太郎", "花子", "一郎", "美咲", "翔", "恵", "大輔", "陽子", "健太", "由美", "直樹", "裕子", "誠", "明美", "浩", "智子", "隆", "久美子", "剛", "真由美"];

@@ -1,9 +1,11 @@
 // Builds the `Office`, `Excel` and `OfficeExtension` globals of the stand-in host over a workbook model.
-import { apiAtLeast, type WorkbookModel } from "../model/workbook-model";
+import { apiAtLeast } from "../model/host-options";
+import type { WorkbookModel } from "../model/workbook-model";
+import { ClientResult } from "./client-result";
 import { ErrorCodes, OfficeExtensionError } from "./errors";
-import { ClientResult, Workbook } from "./excel-objects";
 import { HostRequestContext } from "./request-context";
 import { installReviewObjects } from "./review-objects";
+import { Workbook } from "./workbook";
 
 // The reviewer's workflow: Workbook.settings, insertWorksheetsFromBase64, RangeFormat.columnWidth (review-objects.ts).
 installReviewObjects();

@@ -5,13 +5,12 @@ import { unzipSync, strFromU8 } from "fflate";
 import { elements, first, textOf, unescapeXml, type ScannedElement } from "./xml-scan";
 import type { ModelValue } from "../model/values";
 import type { WorkbookModel } from "../model/workbook-model";
-import { apiNotFound, ErrorCodes, invalidArgument, OfficeExtensionError } from "./errors";
-import { ClientResult, RangeFormat, Workbook } from "./excel-objects";
+import { ClientResult } from "./client-result";
+import { ErrorCodes, invalidArgument, OfficeExtensionError } from "./errors";
+import { RangeFormat } from "./range-format";
 import { ClientObject, HostRequestContext, jsonBytes } from "./request-context";
-
-function requireApi(ctx: HostRequestContext, member: string, version: string): void {
-  if (!ctx.host.apiSupported(version)) throw apiNotFound(member, version);
-}
+import { requireApi } from "./require-api";
+import { Workbook } from "./workbook";
 
 // ------------------------------------------------------------------------------------------ settings
 
