@@ -63,6 +63,7 @@ export { type CheckedSubmission, reviewCheck, type SubmissionSummary } from "./r
 export { type ExportableForm, registrationExport } from "./review/export-rows";
 export { type ImportResult, importSubmissions, isImportRefusal, type SubmittedFile, unreadableFileNotice } from "./review/import-submissions";
 export { type ReviewSubmission, submissionSource } from "./review/submission";
+export { type ColumnChoices, correctedChoices, mapSubmissionColumns, type SubmissionColumns } from "./review/submission-columns";
 export { uncheckedMasters, type UncheckedMasters, uncheckedMastersMessage } from "./review/export-masters";
 export { workbookSheets } from "./review/xlsx-sheets";
 
