@@ -15,7 +15,7 @@ export { type Cell, cellText, isBlankCell, isCellError, numberText } from "./cel
 // form profiles
 export { DEFAULT_PROFILE } from "./profile/default-profile";
 export { loadProfile, loadProfileJson, type ProfileLoadResult } from "./profile/load-profile";
-export { type FieldKey, type FormProfile, MASTER_KINDS, type MasterKind, type OrgType, profileSchemas } from "./profile/schema";
+export { FIELD_KEYS, type FieldKey, type FormProfile, MASTER_KINDS, type MasterKind, type OrgType, profileSchemas } from "./profile/schema";
 
 // finding the form in a workbook
 export { checkFormSheet, findForms, findFormSheets, type FormSheet, hiddenSheetNotices, mappedFormSheet } from "./form/find-forms";
@@ -63,7 +63,7 @@ export { type CheckedSubmission, reviewCheck, type SubmissionSummary } from "./r
 export { type ExportableForm, registrationExport } from "./review/export-rows";
 export { type ImportResult, importSubmissions, isImportRefusal, type SubmittedFile, unreadableFileNotice } from "./review/import-submissions";
 export { type ReviewSubmission, submissionSource } from "./review/submission";
-export { type ColumnChoices, correctedChoices, mapSubmissionColumns, type SubmissionColumns } from "./review/submission-columns";
+export { type ColumnChoices, correctedChoices, columnsChangeRows, mapSubmissionColumns, provenanceColumn, readSubmissionSheet, type SubmissionColumns, type SubmissionSheetRead } from "./review/submission-columns";
 export { uncheckedMasters, type UncheckedMasters, uncheckedMastersMessage } from "./review/export-masters";
 export { workbookSheets } from "./review/xlsx-sheets";
 

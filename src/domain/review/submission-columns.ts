@@ -1,6 +1,9 @@
 import type { Cell } from "../cell";
 import { cellText } from "../cell";
-import { columnIndex } from "../columns";
+import { columnIndex, columnLetter } from "../columns";
+import type { FormRow } from "../check/row-state";
+import { formSheetWith } from "../form/find-forms";
+import { locateHeader } from "../form/locate-form";
 import { effectiveProfile, mapFormColumns, type ColumnMapping, type MappedForm } from "../form/column-mapping";
 import { FIELD_KEYS, type FieldKey, type FormProfile } from "../profile/schema";
 
@@ -51,4 +54,45 @@ export function correctedChoices(auto: ColumnMapping, choices: ColumnChoices): C
     if ((c ?? undefined) !== auto.items[key].column) out[key] = c;
   }
   return out;
+}
+
+/** A submission's sheet as read back from the review workbook, with its own columns. */
+export interface SubmissionSheetRead {
+  headerRow: number;
+  headerCells: readonly Cell[];
+  itemNumberCells?: readonly Cell[];
+  rows: FormRow[];
+  profile: FormProfile;
+  mapping: ColumnMapping;
+}
+
+/**
+ * Reads a submission's sheet of the review workbook (a reopened review): only its first `columns.width` columns (the
+ * review writes provenance to the right of them), mapped with the reviewer's choices. Undefined without a header.
+ */
+export function readSubmissionSheet(name: string, values: readonly (readonly Cell[])[], profile: FormProfile, columns: SubmissionColumns): SubmissionSheetRead | undefined {
+  const cut = values.map((r) => r.slice(0, columns.width));
+  const location = locateHeader(cut.slice(0, profile.sheet.headerSearchRows), profile, { anyColumn: true });
+  if (!location) return undefined;
+  const headerCells = cut[location.headerRow - 1] ?? [];
+  const itemNumberCells = location.headerRow > 1 ? (cut[location.headerRow - 2] ?? []) : undefined;
+  const mapped = mapSubmissionColumns(headerCells, itemNumberCells, location.headerRow, profile, columns.choices);
+  const form = formSheetWith({ name, values: cut }, location, mapped.profile);
+  return { headerRow: location.headerRow, headerCells, itemNumberCells, rows: form.rows, profile: mapped.profile, mapping: mapped.mapping };
+}
+
+/** True when some row reads differently with the other columns (an item now read from a column with other values). */
+export function columnsChangeRows(before: FormProfile, after: FormProfile, rows: readonly FormRow[]): boolean {
+  for (const key of FIELD_KEYS) {
+    const a = columnIndex(before.fields[key].column);
+    const b = columnIndex(after.fields[key].column);
+    if (a === b) continue;
+    if (rows.some((r) => cellText(r.cells[a] ?? null) !== cellText(r.cells[b] ?? null))) return true;
+  }
+  return false;
+}
+
+/** Where the review writes a submission sheet's provenance (提出ファイル, then 機関): AP, or past a wider sheet with one empty column between. */
+export function provenanceColumn(width = 0): string {
+  return columnLetter(Math.max(columnIndex("AP"), width + 1));
 }

@@ -345,12 +345,13 @@ export class FakeReviewGateway implements ReviewGateway {
     this.enter("addSubmissionSheet", input);
     if (this.workbook.sheets.has(input.sheetName)) throw Object.assign(new Error("A resource with the same name or identifier already exists."), { code: "ItemAlreadyExists" });
     const values = input.values.map((r) => [...r]);
-    // Provenance beside the form (AP, AQ), as the Excel layer writes it.
+    // Provenance beside the form (AP, AQ, or past a wider sheet), as the Excel layer writes it.
+    const at = columnIndex(input.provenanceColumn ?? "AP");
     for (const row of input.rows) {
       const line = (values[row - 1] ??= []);
-      while (line.length <= columnIndex("AQ")) line.push(null);
-      line[columnIndex("AP")] = input.provenance.fileName;
-      line[columnIndex("AQ")] = input.provenance.institution;
+      while (line.length <= at + 1) line.push(null);
+      line[at] = input.provenance.fileName;
+      line[at + 1] = input.provenance.institution;
     }
     this.workbook.sheets.set(input.sheetName, values);
     return { how: input.base64 !== undefined && this.caps.insertWorksheets ? "inserted" : "copied", sheetName: input.sheetName };
