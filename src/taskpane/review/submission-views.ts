@@ -17,8 +17,8 @@ export interface SubmissionViewInputs {
 
 /** The submissions as the pane lists them: rows with an error first, and in each row its errors before its warnings. */
 export function submissionViews(inputs: SubmissionViewInputs): SubmissionView[] {
-  const nameCol = columnIndex(inputs.profile.fields.name.column);
   return inputs.checked.map((c) => {
+    const nameCol = columnIndex((c.submission.profile ?? inputs.profile).fields.name.column);
     const byRow = new Map<number, SubmissionView["rows"][number]>();
     for (const f of c.findings) {
       let entry = byRow.get(f.place.row);
