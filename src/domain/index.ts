@@ -15,11 +15,11 @@ export { type Cell, cellText, isBlankCell, isCellError, numberText } from "./cel
 // form profiles
 export { DEFAULT_PROFILE } from "./profile/default-profile";
 export { loadProfile, loadProfileJson, type ProfileLoadResult } from "./profile/load-profile";
-export { type FieldKey, type FormProfile, MASTER_KINDS, type MasterKind, type OrgType, profileSchemas } from "./profile/schema";
+export { FIELD_KEYS, type FieldKey, type FormProfile, MASTER_KINDS, type MasterKind, type OrgType, profileSchemas } from "./profile/schema";
 
 // finding the form in a workbook
 export { checkFormSheet, findForms, type FormSheet, hiddenSheetNotices, mappedFormSheet } from "./form/find-forms";
-export { type ColumnFound, type ColumnMapping, effectiveProfile, headingKey, type ItemColumn, itemColumns, type MappedColumn, type MappedForm, mapFormColumns, mappingSummary } from "./form/column-mapping";
+export { type ColumnFound, type ColumnMapping, effectiveProfile, formTabColumnNotice, headingKey, type ItemColumn, itemColumns, type MappedColumn, type MappedForm, mapFormColumns, mappingSummary } from "./form/column-mapping";
 export { listFormSheet, mapsRequiredItems, sheetFromCsv } from "./form/list-form";
 export { dataRows, locateHeader, rowHasData } from "./form/locate-form";
 
@@ -63,6 +63,7 @@ export { type CheckedSubmission, reviewCheck, type SubmissionSummary } from "./r
 export { type ExportableForm, registrationExport } from "./review/export-rows";
 export { type ImportResult, importSubmissions, isImportRefusal, type SubmittedFile, unreadableFileNotice } from "./review/import-submissions";
 export { type ReviewSubmission, submissionSource } from "./review/submission";
+export { type ColumnChoices, correctedChoices, columnsChangeRows, mapSubmissionColumns, provenanceColumn, readSubmissionSheet, type SubmissionColumns, type SubmissionSheetRead } from "./review/submission-columns";
 export { uncheckedMasters, type UncheckedMasters, uncheckedMastersMessage } from "./review/export-masters";
 
 // resubmissions compared

@@ -23,6 +23,8 @@ export interface SubmissionSheetInput {
   /** Data rows whose provenance is written (提出ファイル / 機関 beside the form, outside A..AN). */
   rows: readonly number[];
   provenance: { fileName: string; institution: string };
+  /** Column of 提出ファイル (機関 in the next one): PROVENANCE_COLUMNS.fileName unless the sheet is wider. */
+  provenanceColumn?: string;
 }
 
 export type SubmissionSheetResult = { how: "inserted" | "copied"; sheetName: string };

@@ -57,7 +57,8 @@ export function createReviewGateway(caps?: ReviewCapabilities): ReviewGateway {
     const wanted = new Set(input.rows);
     const values: string[][] = [["提出ファイル", "機関"]];
     for (let r = input.headerRow + 1; r <= last; r++) values.push(wanted.has(r) ? [input.provenance.fileName, input.provenance.institution] : ["", ""]);
-    const range = ws.getRange(`${PROVENANCE_COLUMNS.fileName}${input.headerRow}:${PROVENANCE_COLUMNS.institution}${last}`);
+    const from = input.provenanceColumn ?? PROVENANCE_COLUMNS.fileName;
+    const range = ws.getRange(`${from}${input.headerRow}:${columnLetter(columnIndex(from) + 1)}${last}`);
     range.numberFormat = values.map(() => [TEXT, TEXT]);
     range.values = values;
   }

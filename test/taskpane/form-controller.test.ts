@@ -136,3 +136,21 @@ describe("FormController.deleted", () => {
     expect(p.checked.checker).toBeUndefined();
   });
 });
+
+describe("FormController on a sheet whose columns were moved", () => {
+  it("says once, beside the check, that the columns differ from the form (this tab checks by the form's letters)", async () => {
+    const workbook = await sampleFormWorkbook();
+    const form = workbook.find((s) => s.name === SHEET)!;
+    // フリガナ inserted after 利用者名: every column from C one to the right.
+    const moved = form.values.map((r, i) => [...r.slice(0, 2), i === 2 ? "フリガナ" : null, ...r.slice(2)]);
+    const p = paneParts([...workbook.filter((s) => s.name !== SHEET), { name: SHEET, values: moved }]);
+    await p.form.start();
+    const notices = p.session.state.check!.notices.filter((n) => n.code === "columns.form-tab");
+    expect(notices).toHaveLength(1);
+    expect(notices[0].params.details).toContain("C列「フリガナ」は様式にない列");
+
+    const untouched = paneParts(workbook);
+    await untouched.form.start();
+    expect(untouched.session.state.check!.notices.filter((n) => n.code.startsWith("columns."))).toEqual([]);
+  });
+});

@@ -335,3 +335,22 @@ export function locateByHeadings(top: readonly (readonly Cell[])[], profile: For
   }
   return undefined;
 }
+
+/**
+ * The form tab's one notice (columns.form-tab) when the open sheet's header row does not map as the profile says: the
+ * form tab still checks by the profile's letters, so the institution is told why errors appear in shifted columns.
+ * Undefined when the header matches. `headerCells` may be cut at the profile's last column (what the tab reads).
+ */
+export function formTabColumnNotice(headerCells: readonly Cell[], profile: FormProfile, headerRow?: number): Problem | undefined {
+  const { mapping } = mapFormColumns(headerCells, undefined, profile, { headerRow });
+  if (mapping.unchanged) return undefined;
+  const details: string[] = [];
+  for (const e of mapping.extras) details.push(`${e.column}列「${e.heading}」は様式にない列`);
+  for (const key of FIELD_KEYS) {
+    const col = mapping.items[key].column;
+    if (col !== undefined && col !== profile.fields[key].column) details.push(`${profile.fields[key].label}が${col}列`);
+  }
+  if (details.length === 0) for (const key of FIELD_KEYS) if (mapping.items[key].column === undefined) details.push(`${profile.fields[key].label}の列がない`);
+  if (details.length === 0) details.push("入力不要の列の数が違う");
+  return problem("columns.form-tab", { details: details.slice(0, 3).join("、") + (details.length > 3 ? " ほか" : "") });
+}

@@ -98,6 +98,11 @@ export function mappedFormSheet(s: SheetData, location: FormLocation, profile: F
   return form;
 }
 
+/** A sheet's rows as a form read with a profile already fitted to its columns (a review submission's own profile). */
+export function formSheetWith(s: SheetData, location: FormLocation, profile: FormProfile): FormSheet {
+  return formSheetOf(s, location, createCheckContext(profile, {}).dataColumns);
+}
+
 function formSheetOf(s: SheetData, location: FormLocation, dataColumns: readonly number[]): FormSheet {
   const values = s.values;
   const first = location.firstDataRow;

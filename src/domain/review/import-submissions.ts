@@ -67,7 +67,7 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
 
   for (const file of files) {
     const { fileName } = file;
-    const { forms, hidden } = findForms(file.sheets, profile);
+    const { forms, hidden } = findForms(file.sheets, profile, { mapColumns: true });
     // Hidden form sheets are not imported (Excel does not show them); the reviewer is told.
     for (const n of hiddenSheetNotices(hidden)) notices.push(placed(n, { file: fileName }));
     const hiddenForms = new Set(hidden.map((h) => h.sheet));
@@ -76,6 +76,7 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
     const masterHeaderRow = profile.masters.healthCenter.headerRow;
     const masterSheets = new Set(file.sheets.filter((s) => detectMasterKind(s.name, s.values[masterHeaderRow - 1], profile)).map((s) => s.name));
     const formSheets = new Set(forms.map((f) => f.sheet));
+    const sheetOf = new Map(file.sheets.map((s) => [s.name, s]));
 
     if (forms.length === 0) {
       notices.push(
@@ -112,7 +113,8 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
       // What the reader found that the row check does not see: merged cells in the data, values far below it.
       for (const f of form.readFindings.slice(0, LISTED_CELLS)) notices.push(placed(f, { file: fileName, sheet: form.sheet }));
       if (form.readFindings.length > LISTED_CELLS) notices.push(importNotice("import.read-findings-more", fileName, { count: form.readFindings.length - LISTED_CELLS }, form.sheet));
-      const numeric = numericCodeCells(form.rows, profile);
+      const formProfile = form.profile ?? profile;
+      const numeric = numericCodeCells(form.rows, formProfile);
       if (numeric.length > 0) {
         const listed = numeric.slice(0, LISTED_CELLS).join("、") + (numeric.length > LISTED_CELLS ? ` ほか${numeric.length - LISTED_CELLS}セル` : "");
         notices.push(importNotice("import.numeric-codes", fileName, { cells: listed }, form.sheet));
@@ -127,12 +129,19 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
         fileName,
         sourceSheet: form.sheet,
         sheetName,
-        institution: institutionLabel(form.rows, profile, masters),
+        institution: institutionLabel(form.rows, formProfile, masters),
         headerRow: form.headerRow,
         headerCells: form.headerCells,
         rows: form.rows,
       };
       if (options.now) submission.importedAt = options.now;
+      if (form.headerRow > 1) submission.itemNumberCells = sheetOf.get(form.sheet)?.values[form.headerRow - 2] ?? [];
+      if (form.mapping && !form.mapping.unchanged) {
+        const values = sheetOf.get(form.sheet)?.values ?? [];
+        submission.profile = form.profile;
+        submission.mapping = form.mapping;
+        submission.columns = { width: values.reduce((w, r) => Math.max(w, r.length), 0), choices: {}, confirmed: false };
+      }
       submissions.push(submission);
       fileMasters.set(id, ownSet);
     }

@@ -26,7 +26,7 @@ export function reviewCheck(
   profile: FormProfile,
   mastersOf: (s: ReviewSubmission) => MasterSet,
 ): CheckedSubmission[] {
-  const checkers = submissions.map((s) => checkForm(s.rows, s.headerRow, profile, mastersOf(s)));
+  const checkers = submissions.map((s) => checkForm(s.rows, s.headerRow, s.profile ?? profile, mastersOf(s)));
   const combined = combineFormChecks(submissions.map((s, i) => ({ source: submissionSource(s), checker: checkers[i] })));
   return submissions.map((submission, i) => {
     const { rows, findings } = combined[i];

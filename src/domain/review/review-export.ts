@@ -34,6 +34,7 @@ export function reviewExport(
     exportSource: exportSourceOf(c.submission),
     checker: c.checker,
     headerCells: c.submission.headerCells,
+    ...(c.submission.profile ? { profile: c.submission.profile } : {}),
   }));
   const statusBySource = new Map(checked.map((c) => [exportSourceOf(c.submission), decisions.get(c.submission.id)?.status ?? "受付"]));
   return registrationExport(forms, profile, {

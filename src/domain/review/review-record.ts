@@ -1,6 +1,7 @@
 import type { z as Z } from "zod";
 import { onFirstUse, zod } from "../zod";
 import { problem, type Problem } from "../problems/problem";
+import { FIELD_KEYS } from "../profile/schema";
 
 /** The reviewer's decision on a submission (作業②): 受付 on import, then 要確認 / 差戻し / 承認. */
 export const REVIEW_STATUSES = ["受付", "要確認", "差戻し", "承認"] as const;
@@ -29,6 +30,18 @@ function buildSchemas() {
     })
     .strict();
 
+  /**
+   * A submission whose columns are not where the profile says: the submitted sheet's width (provenance is written
+   * to the right of it), the reviewer's corrections (item → column letter, null = none) and whether they confirmed.
+   */
+  const ColumnsSchema = z
+    .object({
+      width: z.number().int().min(0).max(16384),
+      choices: z.partialRecord(z.enum(FIELD_KEYS), z.string().regex(/^[A-Z]{1,3}$/).nullable()),
+      confirmed: z.boolean(),
+    })
+    .strict();
+
   /** What is kept per submission in the workbook. Cells are in the submission's own sheet, never here. */
   const SubmissionRecordSchema = z
     .object({
@@ -40,6 +53,7 @@ function buildSchemas() {
       headerRow: z.number().int().min(1).max(100),
       importedAt: z.string().max(40).optional(),
       decision: ReviewDecisionSchema,
+      columns: ColumnsSchema.optional(),
     })
     .strict();
 

@@ -59,7 +59,7 @@ export function institutionReport(c: CheckedSubmission, decision: ReviewDecision
 }
 
 function reportSubmission(c: CheckedSubmission, decision: ReviewDecision, findings: readonly CellProblem[], profile: FormProfile): ReportSubmission {
-  const nameCol = columnIndex(profile.fields.name.column);
+  const nameCol = columnIndex((c.submission.profile ?? profile).fields.name.column);
   const byRow = new Map<number, CellProblem[]>();
   for (const f of findings) {
     const list = byRow.get(f.place.row);

@@ -1,5 +1,8 @@
 import type { Cell } from "../cell";
 import type { FormRow } from "../check/row-state";
+import type { ColumnMapping } from "../form/column-mapping";
+import type { FormProfile } from "../profile/schema";
+import type { SubmissionColumns } from "./submission-columns";
 
 /** Which institution a submission is for, as shown to the reviewer. */
 export interface InstitutionLabel {
@@ -31,6 +34,15 @@ export interface ReviewSubmission {
   rows: FormRow[];
   /** ISO time of the import. */
   importedAt?: string;
+  /** The 項目N row above the header (when there is one): the column mapping reads it. */
+  itemNumberCells?: readonly Cell[];
+  /**
+   * When the sheet's columns are not where the profile says: the profile with its own columns (check, export,
+   * highlight and select its cells with it), where each item was found, and the reviewer's corrections.
+   */
+  profile?: FormProfile;
+  mapping?: ColumnMapping;
+  columns?: SubmissionColumns;
 }
 
 /** How findings across submissions name this one (the CLI names files the same way: file:sheet). */

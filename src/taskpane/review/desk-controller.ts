@@ -1,4 +1,12 @@
-import { decide, type Cell, type MasterSet, type ReviewDecision, type ReviewRecord, type ReviewSubmission } from "../../domain";
+import {
+  columnsChangeRows,
+  correctedChoices,
+  decide,
+  mapSubmissionColumns,
+  provenanceColumn,
+  type Cell,
+  type FieldKey, type MasterSet, type ReviewDecision, type ReviewRecord, type ReviewSubmission,
+} from "../../domain";
 import { bytesToBase64 } from "./read-submitted-file";
 import type { ReviewBook } from "./review-book";
 import { REVIEW_MESSAGES } from "./review-messages";
@@ -37,6 +45,59 @@ export class DeskController {
     book.record = { ...book.record, submissions };
     book.publish();
     await this.session.run("review", "判定の保存", () => book.save());
+  }
+
+  /**
+   * 列の対応: the reviewer puts an item in another column of the sheet (null = the sheet has none). The submission is
+   * checked again at once with its new columns; when its rows now read differently, a decision other than 受付 is not
+   * kept (the reviewer decides again on what the rows now say). The correction is saved and no longer confirmed.
+   */
+  async setColumn(id: string, key: FieldKey, column: string | null): Promise<void> {
+    const { session, book } = this;
+    await session.run("review", "列の対応の保存", async () => {
+      const at = book.record.submissions.findIndex((x) => x.id === id);
+      const s = book.submissions.find((x) => x.id === id);
+      if (at < 0 || !s?.columns) return;
+      const profile = session.profile;
+      const auto = mapSubmissionColumns(s.headerCells, s.itemNumberCells, s.headerRow, profile).mapping;
+      const choices = correctedChoices(auto, { ...s.columns.choices, [key]: column });
+      const mapped = mapSubmissionColumns(s.headerCells, s.itemNumberCells, s.headerRow, profile, choices);
+      const columns = { ...s.columns, choices, confirmed: false };
+      const before = s.profile ?? profile;
+      book.submissions = book.submissions.map((x) => (x.id === id ? { ...x, profile: mapped.profile, mapping: mapped.mapping, columns } : x));
+      const entry = book.record.submissions[at];
+      const reset = entry.decision.status !== "受付" && columnsChangeRows(before, mapped.profile, s.rows);
+      const decision = reset ? decide(entry.decision, { status: "受付" }, session.now().toISOString()) : entry.decision;
+      const submissions = [...book.record.submissions];
+      submissions[at] = { ...entry, columns, decision };
+      book.record = { ...book.record, submissions };
+      book.recheck();
+      const summary = book.checkedOf(id)?.summary;
+      const label = profile.fields[key].label;
+      const text =
+        REVIEW_MESSAGES.desk.columnSet(label, column, summary?.errors ?? 0, summary?.warnings ?? 0) + (reset ? REVIEW_MESSAGES.desk.decisionReset(entry.decision.status) : "");
+      book.columnMessages.set(id, { intent: reset ? "warning" : "info", text });
+      book.publish();
+      await book.save();
+    });
+  }
+
+  /** この対応で確定: the submission's columns as they are now are confirmed (saved; the section is not asked again). */
+  async confirmColumns(id: string): Promise<void> {
+    const { session, book } = this;
+    await session.run("review", "列の対応の保存", async () => {
+      const at = book.record.submissions.findIndex((x) => x.id === id);
+      const s = book.submissions.find((x) => x.id === id);
+      if (at < 0 || !s?.columns) return;
+      const columns = { ...s.columns, confirmed: true };
+      book.submissions = book.submissions.map((x) => (x.id === id ? { ...x, columns } : x));
+      const submissions = [...book.record.submissions];
+      submissions[at] = { ...submissions[at], columns };
+      book.record = { ...book.record, submissions };
+      book.columnMessages.set(id, { intent: "success", text: REVIEW_MESSAGES.desk.columnsConfirmed(id) });
+      book.recheck();
+      await book.save();
+    });
   }
 
   /** A finding clicked in the list: its cell on the submission's sheet is selected in Excel. */
@@ -94,6 +155,7 @@ export class DeskController {
         headerRow: r.entry.headerRow,
         rows: r.submission.rows.map((x) => x.row),
         provenance: { fileName: r.entry.fileName, institution: r.entry.institution.text },
+        provenanceColumn: provenanceColumn(r.entry.columns?.width),
       });
       this.removed = undefined;
       book.how.set(r.entry.id, result.how);

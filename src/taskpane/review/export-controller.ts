@@ -33,7 +33,7 @@ export class ExportController {
   private buildCsv() {
     const { session, book } = this;
     const { issueDeferred, header, encoding, allowNoMasters } = session.store.get().settings;
-    const missing = uncheckedMasters(book.approved().flatMap((c) => checkNotices(c.checker, session.profile, book.mastersOf(c.submission))));
+    const missing = uncheckedMasters(book.approved().flatMap((c) => checkNotices(c.checker, c.submission.profile ?? session.profile, book.mastersOf(c.submission))));
     if (missing.required.length > 0 && !allowNoMasters) {
       session.say("export", "error", REVIEW_MESSAGES.export.uncheckedMasters(missing));
       return undefined;

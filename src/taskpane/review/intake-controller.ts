@@ -7,6 +7,8 @@ import {
   initialDecision,
   parseReviewRecord,
   previousVersions,
+  provenanceColumn,
+  readSubmissionSheet,
   REMARK_MAX,
   unreadableFileNotice,
   type Problem,
@@ -92,6 +94,14 @@ export class IntakeController {
         missing.push(r);
         continue;
       }
+      if (r.columns) {
+        // Its columns are not where the profile says: the whole sheet is read and mapped with the reviewer's choices.
+        const read = readSubmissionSheet(r.sheetName, await excel.readSheetValues(r.sheetName), session.profile, r.columns);
+        if (read) {
+          loaded.push({ id: r.id, fileName: r.fileName, sourceSheet: r.sourceSheet, sheetName: r.sheetName, institution: r.institution, importedAt: r.importedAt, ...read, columns: r.columns });
+          continue;
+        }
+      }
       const form = await excel.readForm(r.sheetName);
       loaded.push({
         id: r.id,
@@ -150,6 +160,7 @@ export class IntakeController {
           headerRow: s.headerRow,
           rows: s.rows.map((r) => r.row),
           provenance: { fileName: s.fileName, institution: s.institution.text },
+          provenanceColumn: provenanceColumn(s.columns?.width),
         });
         book.how.set(s.id, result.how);
         book.submittedBytes.set(s.id, source.bytes);
@@ -168,6 +179,7 @@ export class IntakeController {
               headerRow: s.headerRow,
               importedAt: s.importedAt,
               decision: initialDecision(),
+              ...(s.columns ? { columns: s.columns } : {}),
             },
           ],
         };

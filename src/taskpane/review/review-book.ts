@@ -10,6 +10,7 @@ import {
   type ReviewSubmission,
 } from "../../domain";
 import type { ReviewSession } from "./review-session";
+import type { ColumnsView } from "./review-state";
 import { submissionViews } from "./submission-views";
 
 /**
@@ -25,6 +26,8 @@ export class ReviewBook {
   readonly fileMasters = new Map<string, MasterSet>();
   readonly how = new Map<string, "inserted" | "copied">();
   readonly submittedBytes = new Map<string, Uint8Array>();
+  /** The last thing said about each submission's columns (this session). */
+  readonly columnMessages = new Map<string, NonNullable<ColumnsView["message"]>>();
 
   constructor(private readonly session: ReviewSession) {}
 
@@ -59,6 +62,7 @@ export class ReviewBook {
         how: this.how,
         withFile: new Set(this.submittedBytes.keys()),
         previous: previousVersions(this.submissions),
+        columnMessages: this.columnMessages,
       }),
     });
   }

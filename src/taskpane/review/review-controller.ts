@@ -1,4 +1,4 @@
-import type { AccountDraft, FormProfile, IssuedColumnMapping, MailTemplates, ReviewDecision } from "../../domain";
+import type { AccountDraft, FieldKey, FormProfile, IssuedColumnMapping, MailTemplates, ReviewDecision } from "../../domain";
 import { DeskController } from "./desk-controller";
 import { ExportController } from "./export-controller";
 import { IntakeController, type SubmittedFileInput } from "./intake-controller";
@@ -56,6 +56,8 @@ export class ReviewController {
   start = (): Promise<void> => this.intake.start();
   importFiles = (files: readonly SubmittedFileInput[]): Promise<void> => this.intake.importFiles(files);
   setDecision = (id: string, change: Partial<Pick<ReviewDecision, "status" | "remark">>): Promise<void> => this.desk.setDecision(id, change);
+  setColumn = (id: string, key: FieldKey, column: string | null): Promise<void> => this.desk.setColumn(id, key, column);
+  confirmColumns = (id: string): Promise<void> => this.desk.confirmColumns(id);
   goToCell = (id: string, cell: string): Promise<void> => this.desk.goToCell(id, cell);
   removeSubmission = (id: string): Promise<void> => this.desk.removeSubmission(id);
   undoRemoval = (): Promise<void> => this.desk.undoRemoval();

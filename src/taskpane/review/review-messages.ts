@@ -24,6 +24,12 @@ export const REVIEW_MESSAGES = {
     filesRefused: (count: number) => `${count}件のファイル・シートを取り込めませんでした。理由は「取り込みの注意」を確認してください。`,
   },
   desk: {
+    /** An item put in another column (null = none); the submission was checked again. */
+    columnSet: (label: string, column: string | null, errors: number, warnings: number) =>
+      `${label}を${column === null ? "「なし」（この様式にない）" : `${column}列`}にして、チェックし直しました（エラー ${errors}件・警告 ${warnings}件）。`,
+    /** The rows read differently after a column correction: the decision went back to 受付. */
+    decisionReset: (status: string) => `行の内容が変わったため、判定「${status}」を「受付」に戻しました。判定し直してください。`,
+    columnsConfirmed: (id: string) => `${id}の列の対応を確定しました。`,
     /** 審査から外す done; `canUndo` adds how to put it back. */
     removed: (id: string, fileName: string, sheetName: string, canUndo: boolean) =>
       `${id}（${fileName}）を審査から外し、シート「${sheetName}」を削除しました。${canUndo ? "「元に戻す」で判定・備考ごと戻せます（この画面を閉じるまで）。" : ""}`,

@@ -1,4 +1,4 @@
-import { type CellProblem, type ClearedValue, type FormDiff, type IssuedColumnMapping, type MailTemplates, type Problem, type RefusedRow, type ReviewDecision, type SubmissionSummary, DEFAULT_MAIL_TEMPLATES } from "../../domain";
+import { type CellProblem, type FieldKey, type ClearedValue, type FormDiff, type IssuedColumnMapping, type MailTemplates, type Problem, type RefusedRow, type ReviewDecision, type SubmissionSummary, DEFAULT_MAIL_TEMPLATES } from "../../domain";
 
 export type ReviewIntent = "success" | "info" | "warning" | "error";
 
@@ -14,6 +14,35 @@ export interface ReviewMessage {
   action?: { kind: "undo-removal"; label: string };
 }
 
+
+/** One item's column in a submission whose columns are not where the profile says. */
+export interface ColumnItemView {
+  key: FieldKey;
+  label: string;
+  required: boolean;
+  /** The sheet's column letter; undefined = none. */
+  column?: string;
+  /** The heading found in that column. */
+  heading?: string;
+  /** How it was found, in words (見出しで、位置どおり、項目番号で、審査者が指定). */
+  how?: string;
+}
+
+/** 列の対応: where a submission's items are, what the reviewer corrected, whether it is confirmed. */
+export interface ColumnsView {
+  /** One line for the folded section. */
+  summary: string;
+  confirmed: boolean;
+  items: ColumnItemView[];
+  /** Columns that are no item: never checked, never exported. */
+  extras: { column: string; heading: string }[];
+  /** Labels of items with no column. */
+  missing: string[];
+  /** The sheet's columns a select offers: letter and heading. */
+  options: { column: string; label: string }[];
+  /** What the last correction or confirmation did, said beside the section. */
+  message?: { intent: ReviewIntent; text: string };
+}
 
 /** One submission as the pane lists it. Never holds a password. */
 export interface SubmissionView {
@@ -32,6 +61,8 @@ export interface SubmissionView {
   comparison?: { previousId: string; summary: FormDiff["summary"]; text: string };
   /** The submitted file is in memory (imported in this session), so a marked-up copy can be made. */
   canMarkUp?: boolean;
+  /** When its columns are not where the profile says: the mapping to confirm or correct. */
+  columns?: ColumnsView;
 }
 
 export type Delivery = "downloaded" | "sheet" | "clipboard";

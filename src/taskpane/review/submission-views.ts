@@ -1,5 +1,5 @@
-import { cellText, columnIndex, diffForms, problemsInOrder, SEVERITY_ORDER, formDiffText, initialDecision, type CheckedSubmission, type FormProfile, type ReviewDecision } from "../../domain";
-import type { SubmissionView } from "./review-state";
+import { cellText, columnIndex, columnLetter, FIELD_KEYS, diffForms, problemsInOrder, SEVERITY_ORDER, formDiffText, initialDecision, type CheckedSubmission, type FormProfile, type ReviewDecision } from "../../domain";
+import type { ColumnsView, SubmissionView } from "./review-state";
 
 export interface SubmissionViewInputs {
   checked: readonly CheckedSubmission[];
@@ -11,12 +11,14 @@ export interface SubmissionViewInputs {
   withFile: ReadonlySet<string>;
   /** Newer version id → the id of the version before it. */
   previous: ReadonlyMap<string, string>;
+  /** The last message about a submission's columns, by id. */
+  columnMessages?: ReadonlyMap<string, NonNullable<ColumnsView["message"]>>;
 }
 
 /** The submissions as the pane lists them: rows with an error first, and in each row its errors before its warnings. */
 export function submissionViews(inputs: SubmissionViewInputs): SubmissionView[] {
-  const nameCol = columnIndex(inputs.profile.fields.name.column);
   return inputs.checked.map((c) => {
+    const nameCol = columnIndex((c.submission.profile ?? inputs.profile).fields.name.column);
     const byRow = new Map<number, SubmissionView["rows"][number]>();
     for (const f of c.findings) {
       let entry = byRow.get(f.place.row);
@@ -42,6 +44,7 @@ export function submissionViews(inputs: SubmissionViewInputs): SubmissionView[] 
       rows,
       comparison: comparison(inputs.checked, c, inputs.previous.get(id)),
       canMarkUp: inputs.withFile.has(id),
+      ...(c.submission.mapping && c.submission.columns ? { columns: columnsView(c.submission, inputs.profile, inputs.columnMessages?.get(id)) } : {}),
     };
   });
 }
@@ -53,4 +56,36 @@ function comparison(checked: readonly CheckedSubmission[], c: CheckedSubmission,
   const diff = diffForms(before.checker, c.checker);
   const name = (x: CheckedSubmission) => `${x.submission.id}（${x.submission.fileName}、シート「${x.submission.sourceSheet}」）`;
   return { previousId: before.submission.id, summary: diff.summary, text: formDiffText(diff, name(before), name(c)) };
+}
+
+const HOW: Record<string, string> = { position: "位置どおり", heading: "見出しで", "item-number": "項目番号で", override: "プロファイルの指定" };
+
+/** The 列の対応 section of a submission whose columns are not where the profile says. */
+function columnsView(s: CheckedSubmission["submission"], profile: FormProfile, message: ColumnsView["message"]): ColumnsView {
+  const mapping = s.mapping!;
+  const columns = s.columns!;
+  const headingAt = (col: string) => cellText(s.headerCells[columnIndex(col)] ?? null).trim();
+  const items = FIELD_KEYS.map((key) => {
+    const m = mapping.items[key];
+    const corrected = Object.prototype.hasOwnProperty.call(columns.choices, key);
+    return {
+      key,
+      label: profile.fields[key].label,
+      required: profile.required.includes(key),
+      column: m.column,
+      heading: m.column === undefined ? undefined : headingAt(m.column),
+      how: corrected ? "審査者が指定" : m.found ? HOW[m.found] : undefined,
+    };
+  });
+  const missing = items.filter((i) => i.column === undefined).map((i) => i.label);
+  const options: ColumnsView["options"] = [];
+  for (let i = 0; i < s.headerCells.length; i++) {
+    const h = cellText(s.headerCells[i] ?? null).trim();
+    const col = columnLetter(i);
+    if (h !== "" || items.some((x) => x.column === col)) options.push({ column: col, label: `${col}列${h ? `「${h}」` : ""}` });
+  }
+  const moved = items.find((i) => i.column !== undefined && i.column !== profile.fields[i.key].column);
+  const example = mapping.extras.length > 0 ? `${mapping.extras[0].heading}列の挿入` : missing.length > 0 ? `${missing[0]}の列がない` : moved ? `${moved.label}の列の移動` : "入力不要の列の削除";
+  const summary = columns.confirmed ? "列の対応は確定済みです。" : `列の位置が様式と違います（${example}など）。確認してください。`;
+  return { summary, confirmed: columns.confirmed, items, extras: mapping.extras, missing, options, ...(message ? { message } : {}) };
 }

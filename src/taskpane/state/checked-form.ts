@@ -1,4 +1,4 @@
-import { cellText, checkForm, checkNotices, columnIndex, FormChecker, type FormRow } from "../../domain";
+import { type Cell, cellText, checkForm, checkNotices, columnIndex, FormChecker, formTabColumnNotice, type FormRow, type Problem } from "../../domain";
 import { pageCount, groupFindings } from "./findings-view";
 import { fullPlanRows, highlightPlan } from "./highlight-plan";
 import type { PaneSession } from "./pane-session";
@@ -19,6 +19,8 @@ export class CheckedForm {
   private current?: FormChecker;
   /** The last row the sheet may be coloured down to, so that clearing or recolouring covers rows since emptied. */
   private highlightedUpTo = 0;
+  /** Said when the open sheet's header row does not map as the profile says (this tab checks by the profile's letters). */
+  private columnNotice?: Problem;
 
   constructor(private readonly session: PaneSession) {}
 
@@ -38,9 +40,13 @@ export class CheckedForm {
     return { sheet, checker: this.current };
   }
 
-  /** Checks these rows from scratch (a form just read, or the same rows with new masters); shown by showAll. */
-  check(rows: readonly FormRow[], headerRow: number): void {
+  /**
+   * Checks these rows from scratch (a form just read, or the same rows with new masters); shown by showAll. With the
+   * header row (a form just read), whether its columns are where the profile says is looked at again.
+   */
+  check(rows: readonly FormRow[], headerRow: number, headerCells?: readonly Cell[]): void {
     const { profile, state } = this.session;
+    if (headerCells) this.columnNotice = formTabColumnNotice(headerCells, profile, headerRow);
     this.current = checkForm(rows, headerRow, profile, state.masters, FORM_VIEW);
   }
 
@@ -83,6 +89,7 @@ export class CheckedForm {
   /** The form sheet is gone: no check, nothing coloured. */
   close(): void {
     this.current = undefined;
+    this.columnNotice = undefined;
     this.highlightedUpTo = 0;
   }
 
@@ -126,7 +133,7 @@ export class CheckedForm {
         headerRow: checker.headerRow,
         result,
         version: (s.check?.version ?? 0) + 1,
-        notices: checkNotices(checker, session.profile, s.masters),
+        notices: [...(this.columnNotice ? [this.columnNotice] : []), ...checkNotices(checker, session.profile, s.masters)],
         changedRows,
         mode,
       },

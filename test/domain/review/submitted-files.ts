@@ -90,3 +90,11 @@ export const otherInstitution: Edit = (wb) => {
 
 /** A code of 医療機関マスタ（全数） in samples/application-form.xlsx (same 保健所 25654) other than the sample's own 2513100103. */
 export const OTHER_INSTITUTION = "2511500718";
+
+/** A column 「フリガナ」 inserted after B (利用者名), as an institution would: every column from C moves one to the right. */
+export const insertFurigana: Edit = (wb) => {
+  const ws = form(wb);
+  ws.spliceColumns(3, 0, []);
+  ws.getCell("C3").value = "フリガナ";
+  for (let r = 4; r <= ws.rowCount; r++) if (ws.getCell(r, 2).text.trim() !== "") ws.getCell(r, 3).value = "サトウ";
+};

@@ -35,6 +35,12 @@ const SAMPLES: Samples = {
     filesRefused: [[2]],
   },
   desk: {
+    columnSet: [
+      ["連絡先電話番号", "E", 2, 1],
+      ["連絡先電話番号", null, 0, 0],
+    ],
+    decisionReset: [["承認"]],
+    columnsConfirmed: [["S001"]],
     removed: [
       ["A-001", "申請.xlsx", "A-001", true],
       ["A-001", "申請.xlsx", "A-001", false],

@@ -4,6 +4,7 @@ import { approvalNeedsConfirmation, messageOf, REMARK_MAX, REVIEW_STATUSES, type
 import { useReviewController } from "../review-context";
 import type { SubmissionView } from "../review-state";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { SubmissionColumns } from "./SubmissionColumns";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
@@ -41,6 +42,7 @@ export function SubmissionCard({ s }: { s: SubmissionView }) {
       <Text size={200} data-testid="submission-summary">
         {summary.rows}行：完了 {summary.complete}・未完了 {summary.incomplete}・空行 {summary.gap}　エラー {summary.errors}件・警告 {summary.warnings}件
       </Text>
+      {s.columns && <SubmissionColumns id={s.id} columns={s.columns} />}
       {s.rows.length > 0 && (
         <Accordion collapsible defaultOpenItems={summary.errors > 0 ? ["findings"] : []}>
           <AccordionItem value="findings">
