@@ -2,18 +2,9 @@ import "./support/jsdom-gaps";
 // 列の対応 in the submission card, as the reviewer meets it (jsdom, ReviewController on the stand-in Excel host): a
 // submission with a column inserted says so in one line, the folded section lists each item's column, a select
 // corrects one (checked again at once, said beside it), この対応で確定 confirms and the card shows 確定済み.
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { DEFAULT_PROFILE } from "../../src/domain";
-import { createExcelGateway } from "../../src/excel/gateway";
-import { createReviewGateway } from "../../src/excel/review-workbook";
-import ReviewPane from "../../src/taskpane/review/components/ReviewPane";
-import { ReviewController } from "../../src/taskpane/review/review-controller";
-import { TaskQueue } from "../../src/taskpane/state/task-queue";
-import { WorkbookModel } from "../support/stand-in/model/workbook-model";
-import { installStandIn } from "../support/stand-in/office/install";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { insertFurigana, xlsxBytes } from "../domain/review/submitted-files";
-import { eventSource, queueSource, settled } from "../support/settle";
+import { renderReview } from "./support/render-review";
 
 let moved: Uint8Array;
 beforeAll(async () => {
@@ -21,30 +12,9 @@ beforeAll(async () => {
 });
 
 async function importedMoved() {
-  const model = new WorkbookModel({ sheets: [{ name: "Sheet1", values: [] }] }, { excelApi: "1.17" });
-  installStandIn(globalThis as unknown as Record<string, unknown>, model);
-  const queue = new TaskQueue();
-  const controller = new ReviewController({
-    review: createReviewGateway(),
-    queue,
-    excel: createExcelGateway(),
-    profile: DEFAULT_PROFILE,
-    now: () => new Date(2025, 3, 1, 9, 30),
-    downloads: () => "allowed",
-    download: () => undefined,
-    copy: async () => true,
-  });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <ReviewPane controller={controller} />
-    </FluentProvider>,
-  );
-  const settle = () => act(() => settled([eventSource(model), queueSource(queue)]));
-  await screen.findByRole("tab", { name: "① 受付・審査" });
-  await settle();
-  await act(() => controller.importFiles([{ name: "フリガナ付き.xlsx", bytes: async () => moved }]));
-  await settle();
-  return { model, controller, settle };
+  const review = await renderReview();
+  await review.importFiles([{ name: "フリガナ付き.xlsx", bytes: moved }]);
+  return review;
 }
 
 const section = () => screen.getByTestId("submission-columns");

@@ -2,19 +2,10 @@ import "./support/jsdom-gaps";
 // ReviewPane rendered as the user meets it (jsdom), over ReviewController on the stand-in Excel host: the counts and
 // the next step, errors first and clickable, one current message per step, 承認 with errors asks first, 審査から外す
 // confirms and can be undone, and the disabled actions of ②/③ say why.
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { DEFAULT_PROFILE } from "../../src/domain";
-import { createExcelGateway } from "../../src/excel/gateway";
-import { createReviewGateway } from "../../src/excel/review-workbook";
-import ReviewPane from "../../src/taskpane/review/components/ReviewPane";
-import { ReviewController } from "../../src/taskpane/review/review-controller";
-import { TaskQueue } from "../../src/taskpane/state/task-queue";
-import { WorkbookModel } from "../support/stand-in/model/workbook-model";
-import { installStandIn } from "../support/stand-in/office/install";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
-import { eventSource, queueSource, settled } from "../support/settle";
 import { openTab, until } from "./support/queries";
+import { renderReview } from "./support/render-review";
 
 let files: { name: string; bytes: Uint8Array }[];
 beforeAll(async () => {
@@ -24,38 +15,9 @@ beforeAll(async () => {
   ];
 });
 
-async function renderReview() {
-  const model = new WorkbookModel({ sheets: [{ name: "Sheet1", values: [] }] }, { excelApi: "1.17" });
-  installStandIn(globalThis as unknown as Record<string, unknown>, model);
-  const downloads: string[] = [];
-  const queue = new TaskQueue();
-  const controller = new ReviewController({
-    review: createReviewGateway(),
-    queue,
-    excel: createExcelGateway(),
-    profile: DEFAULT_PROFILE,
-    now: () => new Date(2025, 3, 1, 9, 30),
-    downloads: () => "allowed",
-    download: (_bytes, fileName) => downloads.push(fileName),
-    copy: async () => true,
-  });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <ReviewPane controller={controller} />
-    </FluentProvider>,
-  );
-  // The host's events and the review's queue of Office tasks, until neither has anything more to do.
-  const sources = [eventSource(model), queueSource(queue)];
-  const settle = () => act(() => settled(sources));
-  await screen.findByRole("tab", { name: "① 受付・審査" });
-  await settle();
-  return { model, controller, downloads, settle };
-}
-
 async function imported() {
   const r = await renderReview();
-  await act(() => r.controller.importFiles(files.map((f) => ({ name: f.name, bytes: async () => f.bytes }))));
-  await r.settle();
+  await r.importFiles(files);
   return r;
 }
 

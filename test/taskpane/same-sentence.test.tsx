@@ -1,22 +1,14 @@
 import "./support/jsdom-gaps";
 // One problem, one sentence: the CLI's text report, its JSON report, the pane's findings list and the review's
 // submission card all show the catalogue's sentence (messageOf) for the sample's planted problems, word for word.
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, render, screen, within } from "@testing-library/react";
+import { within } from "@testing-library/react";
 import { addMasters, checkForm, DEFAULT_PROFILE, findForms, mastersFromSheets, messageOf, readXlsx, SEVERITY_LABEL, type CellProblem } from "../../src/domain";
 import { readFileSync } from "node:fs";
-import { createExcelGateway } from "../../src/excel/gateway";
-import { createReviewGateway } from "../../src/excel/review-workbook";
-import ReviewPane from "../../src/taskpane/review/components/ReviewPane";
-import { ReviewController } from "../../src/taskpane/review/review-controller";
-import { TaskQueue } from "../../src/taskpane/state/task-queue";
 import { run } from "../cli/support/run-cli";
-import { WorkbookModel } from "../support/stand-in/model/workbook-model";
-import { installStandIn } from "../support/stand-in/office/install";
 import { SAMPLE_FORM } from "../support/samples";
-import { eventSource, queueSource, settled } from "../support/settle";
 import { group } from "./support/queries";
 import { renderPane } from "./support/render-pane";
+import { renderReview } from "./support/render-review";
 import { sampleFormWorkbook } from "./support/sample-workbook";
 
 /** The sample's planted problems as the domain finds them, each with its catalogue sentence. */
@@ -60,29 +52,7 @@ it("the CLI report, the JSON report, the pane and the review show the same sente
 });
 
 async function importedIntoReview() {
-  const model = new WorkbookModel({ sheets: [{ name: "Sheet1", values: [] }] }, { excelApi: "1.17" });
-  installStandIn(globalThis as unknown as Record<string, unknown>, model);
-  const queue = new TaskQueue();
-  const controller = new ReviewController({
-    review: createReviewGateway(),
-    queue,
-    excel: createExcelGateway(),
-    profile: DEFAULT_PROFILE,
-    now: () => new Date(2025, 3, 1, 9, 30),
-    downloads: () => "allowed",
-    download: () => undefined,
-    copy: async () => true,
-  });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <ReviewPane controller={controller} />
-    </FluentProvider>,
-  );
-  const settle = () => act(() => settled([eventSource(model), queueSource(queue)]));
-  await screen.findByRole("tab", { name: "① 受付・審査" });
-  await settle();
-  const bytes = new Uint8Array(readFileSync(SAMPLE_FORM));
-  await act(() => controller.importFiles([{ name: "application-form.xlsx", bytes: async () => bytes }]));
-  await settle();
-  return { settle };
+  const review = await renderReview();
+  await review.importFiles([{ name: "application-form.xlsx", bytes: new Uint8Array(readFileSync(SAMPLE_FORM)) }]);
+  return review;
 }

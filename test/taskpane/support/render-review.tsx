@@ -1,0 +1,53 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, render, screen } from "@testing-library/react";
+import { DEFAULT_PROFILE } from "../../../src/domain";
+import { createExcelGateway } from "../../../src/excel/gateway";
+import { createReviewGateway } from "../../../src/excel/review-workbook";
+import ReviewPane from "../../../src/taskpane/review/components/ReviewPane";
+import { ReviewController } from "../../../src/taskpane/review/review-controller";
+import { TaskQueue } from "../../../src/taskpane/state/task-queue";
+import { eventSource, queueSource, settled } from "../../support/settle";
+import { WorkbookModel } from "../../support/stand-in/model/workbook-model";
+import { installStandIn } from "../../support/stand-in/office/install";
+
+export interface RenderedReview {
+  model: WorkbookModel;
+  controller: ReviewController;
+  /** File names the pane asked to download, in order. */
+  downloads: string[];
+  /** Resolves once the host's events and the review's queue of Office tasks are done, and React has caught up. */
+  settle(): Promise<void>;
+  /** Imports files as the file picker hands them over, and settles. */
+  importFiles(files: readonly { name: string; bytes: Uint8Array }[]): Promise<void>;
+}
+
+/** The review pane (作業②③④) rendered with the real ReviewController and Excel layer on the stand-in host (ExcelApi 1.17). */
+export async function renderReview(): Promise<RenderedReview> {
+  const model = new WorkbookModel({ sheets: [{ name: "Sheet1", values: [] }] }, { excelApi: "1.17" });
+  installStandIn(globalThis as unknown as Record<string, unknown>, model);
+  const downloads: string[] = [];
+  const queue = new TaskQueue();
+  const controller = new ReviewController({
+    review: createReviewGateway(),
+    queue,
+    excel: createExcelGateway(),
+    profile: DEFAULT_PROFILE,
+    now: () => new Date(2025, 3, 1, 9, 30),
+    downloads: () => "allowed",
+    download: (_bytes, fileName) => downloads.push(fileName),
+    copy: async () => true,
+  });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <ReviewPane controller={controller} />
+    </FluentProvider>,
+  );
+  const settle = () => act(() => settled([eventSource(model), queueSource(queue)]));
+  await screen.findByRole("tab", { name: "① 受付・審査" });
+  await settle();
+  const importFiles = async (files: readonly { name: string; bytes: Uint8Array }[]) => {
+    await act(() => controller.importFiles(files.map((f) => ({ name: f.name, bytes: async () => f.bytes }))));
+    await settle();
+  };
+  return { model, controller, downloads, settle, importFiles };
+}
