@@ -3,8 +3,8 @@ import ExcelJS from "exceljs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { columnIndex, columnLetter } from "../../src/domain";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
+import { findingLine as plain, shift, withoutFtoH, type ReportFinding as Finding } from "./support/column-variants";
 import { run } from "./support/run-cli";
 
 /**
@@ -18,15 +18,6 @@ const available = soffice.status === 0;
 if (!available && process.env.REQUIRE_LIBREOFFICE === "1") throw new Error("LibreOffice (soffice) is required here: apt-get install -y libreoffice-calc-nogui");
 const describeIfLibreOffice = available ? describe : describe.skip;
 
-interface Finding {
-  row: number;
-  column: string;
-  code: string;
-  severity: string;
-  fix?: string;
-}
-const plain = (f: Finding) => `${f.row} ${f.column} ${f.code} ${f.severity} ${f.fix ?? "-"}`;
-const shift = (from: number, by: number) => (c: string) => (columnIndex(c) >= from ? columnLetter(columnIndex(c) + by) : c);
 
 const VARIANTS: { name: string; edit?: (ws: ExcelJS.Worksheet) => void; translate: (c: string) => string | undefined }[] = [
   { name: "as-is", translate: (c) => c },
@@ -38,7 +29,7 @@ const VARIANTS: { name: string; edit?: (ws: ExcelJS.Worksheet) => void; translat
     },
     translate: shift(2, 1),
   },
-  { name: "grey-deleted", edit: (ws) => ws.spliceColumns(6, 3), translate: (c) => (["F", "G", "H"].includes(c) ? undefined : columnIndex(c) >= 8 ? columnLetter(columnIndex(c) - 3) : c) },
+  { name: "grey-deleted", edit: (ws) => ws.spliceColumns(6, 3), translate: withoutFtoH },
 ];
 
 let dir: string;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { columnIndex, columnLetter } from "../../src/domain";
 import { reportSchemas } from "../../src/domain/report/check-report";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
+import { findingLine as plain, shift, withoutFtoH, type ReportFinding as Finding } from "./support/column-variants";
 import { run } from "./support/run-cli";
 
 /**
@@ -20,7 +21,6 @@ interface Variant {
   translate: (column: string) => string | undefined;
 }
 
-const shift = (from: number, by: number) => (c: string) => (columnIndex(c) >= from ? columnLetter(columnIndex(c) + by) : c);
 
 const VARIANTS: Variant[] = [
   {
@@ -35,7 +35,7 @@ const VARIANTS: Variant[] = [
   {
     name: "the grey columns F–H deleted",
     edit: (ws) => ws.spliceColumns(6, 3),
-    translate: (c) => (["F", "G", "H"].includes(c) ? undefined : columnIndex(c) >= 8 ? columnLetter(columnIndex(c) - 3) : c),
+    translate: withoutFtoH,
   },
   {
     name: "two items swapped (連絡先電話番号 ⇄ 連絡先メールアドレス, with their 項目 numbers)",
@@ -96,13 +96,6 @@ async function writeVariant(name: string, edit?: Edit): Promise<string> {
   return file;
 }
 
-interface Finding {
-  row: number;
-  column: string;
-  code: string;
-  severity: string;
-  fix?: string;
-}
 async function checkJson(file: string) {
   const r = await run(["check", file, "--masters", SAMPLE_MASTERS, "--json"]);
   expect(r.code).toBeLessThan(2);
@@ -115,7 +108,6 @@ async function exportBytes(file: string, name: string): Promise<Buffer> {
   return readFile(out);
 }
 
-const plain = (f: Finding) => `${f.row} ${f.column} ${f.code} ${f.severity} ${f.fix ?? "-"}`;
 
 describe("a form whose columns were inserted, deleted, swapped or hidden", () => {
   let untouched: { findings: Finding[]; csv: Buffer };

@@ -20,7 +20,11 @@ export interface UncheckedMasters {
  */
 export function uncheckedMasters(notices: readonly Problem[]): UncheckedMasters {
   const seen = new Map<string, Problem>();
-  for (const n of notices) if (n.code === "master.missing" && !seen.has(messageOf(n))) seen.set(messageOf(n), n);
+  for (const n of notices) {
+    if (n.code !== "master.missing") continue;
+    const sentence = messageOf(n);
+    if (!seen.has(sentence)) seen.set(sentence, n);
+  }
   const all = [...seen.values()];
   return {
     all,

@@ -1,5 +1,4 @@
-import type { Cell } from "../cell";
-import { cellText } from "../cell";
+import { cellText, type Cell } from "../cell";
 import { columnIndex, columnLetter } from "../columns";
 import type { FormRow } from "../check/row-state";
 import { formSheetWith } from "../form/find-forms";

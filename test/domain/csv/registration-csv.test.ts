@@ -1,10 +1,7 @@
-import { problem } from "../../../src/domain";
-import { type RefusedRow } from "../../../src/domain";
-import { refusalText } from "../../../src/domain";
+import { problem, type RefusedRow, refusalText, DEFAULT_PROFILE, profileHeaderLabels, registrationCsv, type ExportOptions, type FormChecker, type FormRow } from "../../../src/domain";
 import Encoding from "encoding-japanese";
 import fc from "fast-check";
 import Papa from "papaparse";
-import { DEFAULT_PROFILE, profileHeaderLabels, registrationCsv, type ExportOptions, type FormChecker, type FormRow } from "../../../src/domain";
 import { rowCellsArb } from "../../support/arbitraries";
 import { checkRows, formRow, validCells } from "../../support/form-rows";
 

@@ -1,5 +1,4 @@
-import { refusalText } from "../../../src/domain";
-import { messageOf, DEFAULT_PROFILE, loadProfileJson, registrationCsv, type FormProfile, createCheckContext, FormChecker } from "../../../src/domain";
+import { refusalText, messageOf, DEFAULT_PROFILE, loadProfileJson, registrationCsv, type FormProfile, createCheckContext, FormChecker } from "../../../src/domain";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { checkCells, keys, validCells, testMasters } from "../../support/form-rows";

@@ -1,6 +1,5 @@
-import { refusalText } from "../../../src/domain";
+import { refusalText, DEFAULT_PROFILE, reviewExport, type ReviewDecision } from "../../../src/domain";
 import Encoding from "encoding-japanese";
-import { DEFAULT_PROFILE, reviewExport, type ReviewDecision } from "../../../src/domain";
 import { importAndCheck } from "./review-workflow";
 import { keepRows, otherInstitution, submittedFile } from "./submitted-files";
 
