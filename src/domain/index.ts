@@ -19,7 +19,7 @@ export { FIELD_KEYS, type FieldKey, type FormProfile, MASTER_KINDS, type MasterK
 
 // finding the form in a workbook
 export { checkFormSheet, findForms, type FormSheet, hiddenSheetNotices, mappedFormSheet } from "./form/find-forms";
-export { type ColumnFound, type ColumnMapping, effectiveProfile, formTabColumnNotice, headingKey, type ItemColumn, itemColumns, type MappedColumn, type MappedForm, mapFormColumns, mappingSummary } from "./form/column-mapping";
+export { type ColumnFound, type ColumnMapping, effectiveProfile, formTabColumnNotice, headingKey, isAbsentColumn, type ItemColumn, itemColumns, locateMovedForm, type MappedColumn, type MappedForm, mapFormColumns, mapFormHeader, mappingSummary } from "./form/column-mapping";
 export { listFormSheet, mapsRequiredItems, sheetFromCsv } from "./form/list-form";
 export { dataRows, locateHeader, rowHasData } from "./form/locate-form";
 

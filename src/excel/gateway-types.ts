@@ -1,6 +1,6 @@
 // The contract between the task pane and the Excel layer. Only src/excel implements it with Excel.run;
 // the pane (and its tests) depend on this interface alone.
-import type { Cell, FormRow, MasterKind } from "../domain";
+import type { Cell, ColumnMapping, FormProfile, FormRow, MasterKind, Problem } from "../domain";
 
 /** What the host supports, detected at run time with Office.context.requirements.isSetSupported. */
 export interface HostCapabilities {
@@ -29,9 +29,19 @@ export interface SheetInfo {
 export interface FormSnapshot {
   sheet: string;
   headerRow: number;
-  /** Data rows (header + 1 .. last row with any value in B..AN). */
+  /** Data rows (header + 1 .. last row with any value in the sheet's data columns, B..AN for the untouched form). */
   rows: FormRow[];
+  /** The header row as read: as wide as the sheet when it reaches past the profile's last column. */
   headerCells: Cell[];
+  /**
+   * The profile with this sheet's own columns (column-mapping.ts): the gateway's profile itself when every item is
+   * where it says. The rows were read by it; check, colour, fix and select the sheet with it.
+   */
+  profile?: FormProfile;
+  /** Where the sheet's items were found. */
+  mapping?: ColumnMapping;
+  /** The mapping's columns.* notices, once for the sheet (no place: the open sheet). */
+  columnNotices?: Problem[];
   /** Number of context.sync() calls the read took (measured; tests assert it stays small and constant). */
   syncs: number;
 }

@@ -3,7 +3,7 @@
 // yellow for missing/invalid input cells; grey columns are never touched. Written in batches: multi-area
 // ranges (Worksheet.getRanges, ExcelApi 1.9) when the host has them, else one range per contiguous block,
 // all queued before one sync (more syncs only if the request itself would pass the payload budget).
-import { columnIndex, type FormProfile } from "../domain";
+import { columnIndex, isAbsentColumn, type FormProfile } from "../domain";
 import { areaAddress, columnRuns, joinAreas, parseCell, rowRuns } from "./addresses";
 import type { HighlightPlan } from "./gateway-types";
 import { SYNC_BUDGET } from "./payload";
@@ -21,15 +21,20 @@ export const MAX_AREAS_ADDRESS = 2000;
 /** Estimated request bytes of one queued range operation (object path + property set). */
 const BYTES_PER_OPERATION = 300;
 
-/** Columns the add-in may colour: the status column and the input columns, never the grey ones. */
-export function colourableColumns(profile: FormProfile): { status: number; inputs: number[] } {
+/**
+ * Columns the add-in may colour: the status column and the input columns, never the grey ones. A sheet's own profile
+ * (`mapped`: its columns were found by their headings) gives its items' columns only: a column the institution added
+ * (フリガナ) is not the add-in's to colour, nor is a status column the sheet does not have.
+ */
+export function colourableColumns(profile: FormProfile, mapped = false): { status?: number; inputs: number[] } {
   const status = columnIndex(profile.sheet.statusColumn);
   const first = columnIndex(profile.sheet.firstColumn);
   const last = columnIndex(profile.sheet.lastColumn);
   const grey = new Set(profile.greyColumns.map(columnIndex));
+  const items = mapped ? new Set(Object.values(profile.fields).map((f) => columnIndex(f.column))) : undefined;
   const inputs: number[] = [];
-  for (let c = first; c <= last; c++) if (c !== status && !grey.has(c)) inputs.push(c);
-  return { status, inputs };
+  for (let c = first; c <= last; c++) if (c !== status && !grey.has(c) && (!items || items.has(c))) inputs.push(c);
+  return { status: mapped && isAbsentColumn(profile.sheet.statusColumn) ? undefined : status, inputs };
 }
 
 /** One colouring step: areas and what to do with them (a colour, or clear = back to no fill). */
@@ -39,16 +44,16 @@ export interface FillStep {
 }
 
 /** The plan → ordered steps (resets first, then A colours, then yellow cells, so later steps win). */
-export function fillSteps(plan: HighlightPlan, profile: FormProfile): FillStep[] {
-  const { status, inputs } = colourableColumns(profile);
-  const resetColumns = columnRuns([status, ...inputs]);
+export function fillSteps(plan: HighlightPlan, profile: FormProfile, mapped = false): FillStep[] {
+  const { status, inputs } = colourableColumns(profile, mapped);
+  const resetColumns = columnRuns(status === undefined ? inputs : [status, ...inputs]);
   const steps: FillStep[] = [];
   const resetAreas: string[] = [];
   for (const [r1, r2] of rowRuns(plan.resetRows)) {
     for (const [c1, c2] of resetColumns) resetAreas.push(areaAddress(c1, r1, c2, r2));
   }
   steps.push({ areas: resetAreas, color: null });
-  const statusAreas = (rows: readonly number[]) => rowRuns(rows).map(([r1, r2]) => areaAddress(status, r1, status, r2));
+  const statusAreas = (rows: readonly number[]) => (status === undefined ? [] : rowRuns(rows).map(([r1, r2]) => areaAddress(status, r1, status, r2)));
   steps.push({ areas: statusAreas(plan.completeRows), color: HIGHLIGHT_COLORS.complete });
   steps.push({ areas: statusAreas(plan.incompleteRows), color: HIGHLIGHT_COLORS.incomplete });
   steps.push({ areas: statusAreas(plan.gapRows), color: HIGHLIGHT_COLORS.gap });
@@ -70,10 +75,10 @@ export function fillSteps(plan: HighlightPlan, profile: FormProfile): FillStep[]
 }
 
 /** The steps for ハイライトを消す: status and input cells of the rows back to no fill. */
-export function clearSteps(firstRow: number, lastRow: number, profile: FormProfile): FillStep[] {
+export function clearSteps(firstRow: number, lastRow: number, profile: FormProfile, mapped = false): FillStep[] {
   if (lastRow < firstRow) return [];
-  const { status, inputs } = colourableColumns(profile);
-  return [{ areas: columnRuns([status, ...inputs]).map(([c1, c2]) => areaAddress(c1, firstRow, c2, lastRow)), color: null }];
+  const { status, inputs } = colourableColumns(profile, mapped);
+  return [{ areas: columnRuns(status === undefined ? inputs : [status, ...inputs]).map(([c1, c2]) => areaAddress(c1, firstRow, c2, lastRow)), color: null }];
 }
 
 /** Queues the steps on the worksheet and syncs; returns when Excel has applied them. */

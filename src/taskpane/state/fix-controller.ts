@@ -1,4 +1,4 @@
-import type { CellProblem, ProblemCode, MasterRecord } from "../../domain";
+import { type CellProblem, isAbsentColumn, type ProblemCode, type MasterRecord } from "../../domain";
 import type { CheckedForm } from "./checked-form";
 import { editsFor } from "./fix-kinds";
 import { PANE_FAILURES } from "./pane-failures";
@@ -76,7 +76,7 @@ export class FixController {
   pickHealthCenter(row: number, record: MasterRecord): Promise<void> {
     return this.session.task("fix", PANE_FAILURES.healthCenter(), async () => {
       const { sheet } = this.form.require();
-      const f = this.session.profile.fields;
+      const f = this.form.profile.fields;
       const edits: Edit[] = [{ address: `${f.healthCenterCode.column}${row}`, value: record.code }];
       if (record.cityCode !== undefined) edits.unshift({ address: `${f.cityCode.column}${row}`, value: record.cityCode });
       await this.write(sheet, edits, "保健所の設定");
@@ -87,7 +87,7 @@ export class FixController {
   pickInstitution(row: number, record: MasterRecord): Promise<void> {
     return this.session.task("fix", PANE_FAILURES.institution(), async () => {
       const { sheet } = this.form.require();
-      await this.write(sheet, [{ address: `${this.session.profile.fields.institutionCode.column}${row}`, value: record.code }], "医療機関の設定");
+      await this.write(sheet, [{ address: `${this.form.profile.fields.institutionCode.column}${row}`, value: record.code }], "医療機関の設定");
     });
   }
 
@@ -121,6 +121,12 @@ export class FixController {
   /** Writes the user's explicit fix, reads the rows back as Excel stored them, and re-checks them. */
   private async write(sheet: string, edits: Edit[], action: string, near?: string): Promise<void> {
     const { session, form } = this;
+    const absent = edits.filter((e) => isAbsentColumn(/^[A-Z]+/.exec(e.address)![0]));
+    if (absent.length > 0) {
+      // The item has no column in this sheet (columns.missing / columns.absent says which): nowhere to write.
+      session.say("fix", "warning", `${action}: この項目の列がシートにないため書き込めません。列を戻してから、もう一度チェックしてください。`);
+      return;
+    }
     // What the cells held (just re-read), so the last fix can be undone.
     const before = edits.map((e) => ({ address: e.address, value: form.cellText(e.address) }));
     session.store.set({ busy: { label: `${action}: ${edits.length}セルを書き込んでいます` } });

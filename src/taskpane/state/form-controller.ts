@@ -97,7 +97,7 @@ export class FormController {
     session.store.set({ phase: "loading", busy: { label } });
     const snapshot = await session.gateway.readForm(sheet, (p) => session.showProgress(label, p));
     if (this.form.sheet !== sheet) this.form.forgetHighlights();
-    this.form.check(snapshot.rows, snapshot.headerRow, snapshot.headerCells);
+    this.form.check(snapshot.rows, snapshot.headerRow, snapshot);
     session.store.set({ phase: "ready" });
     await this.form.showAll(sheet);
   }

@@ -18,7 +18,7 @@ const SEARCHABLE_WITHOUT_READINGS = "名前・コード、都道府県・市区�
 export function HealthCenterPicker({ detail }: { detail: RowDetail }) {
   const pane = usePane();
   const styles = useStyles();
-  const profile = usePaneState((s) => s.profile);
+  const profile = usePaneState((s) => s.check?.profile ?? s.profile);
   const masters = usePaneState((s) => s.masters);
   const [picked, setPicked] = useState<MasterRecord | undefined>();
   // A new master set means new results for the same query: `masters` is what the search reads through the controller.

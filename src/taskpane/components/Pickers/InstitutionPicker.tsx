@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 export function InstitutionPicker({ detail }: { detail: RowDetail }) {
   const pane = usePane();
   const styles = useStyles();
-  const profile = usePaneState((s) => s.profile);
+  const profile = usePaneState((s) => s.check?.profile ?? s.profile);
   const masters = usePaneState((s) => s.masters);
   const [picked, setPicked] = useState<MasterRecord | undefined>();
   const kind = detail.institutionMaster;
