@@ -1,4 +1,4 @@
-import { cellText, checkForm, checkNotices, columnIndex, FormChecker, type FormProfile, formTabColumnNotice, type FormRow, type Problem } from "../../domain";
+import { cellText, checkForm, checkNotices, columnIndex, effectiveProfile, FormChecker, type FormProfile, formTabColumnNotice, type FormRow, type Problem } from "../../domain";
 import type { FormSnapshot } from "../../excel/gateway-types";
 import { pageCount, groupFindings } from "./findings-view";
 import { fullPlanRows, highlightPlan } from "./highlight-plan";
@@ -55,11 +55,12 @@ export class CheckedForm {
    * Checks these rows from scratch (a form just read, or the same rows with new masters); shown by showAll. With the
    * snapshot (a form just read), the sheet's own columns as the gateway mapped them replace the previous sheet's.
    */
-  check(rows: readonly FormRow[], headerRow: number, snapshot?: Pick<FormSnapshot, "profile" | "mapping" | "columnNotices">): void {
+  check(rows: readonly FormRow[], headerRow: number, snapshot?: Pick<FormSnapshot, "mapping" | "columnNotices">): void {
     const { state } = this.session;
     if (snapshot) {
       const base = this.session.profile;
-      this.sheetProfile = snapshot.profile && snapshot.profile !== base ? snapshot.profile : undefined;
+      // The sheet's columns as the gateway found them, on the pane's profile (its required items, its view).
+      this.sheetProfile = snapshot.mapping && !snapshot.mapping.unchanged ? effectiveProfile(base, snapshot.mapping) : undefined;
       const moved = snapshot.mapping && formTabColumnNotice(snapshot.mapping, base);
       this.columnNotices = [...(moved ? [moved] : []), ...(snapshot.columnNotices ?? [])];
     }

@@ -111,10 +111,14 @@ export class FakeGateway implements ExcelGateway {
     return row;
   }
 
+  /** Each form sheet's width as read (A..its own last column when its columns were found elsewhere). */
+  private widths = new Map<string, number>();
+
   private formRow(sheet: string, row: number): FormRow {
     const line = this.grid(sheet)[row - 1] ?? [];
     const cells: Cell[] = [];
-    for (let i = 0; i < WIDTH; i++) cells.push(line[i] ?? null);
+    const width = this.widths.get(sheet) ?? WIDTH;
+    for (let i = 0; i < width; i++) cells.push(line[i] ?? null);
     return { row, cells };
   }
 
@@ -203,6 +207,7 @@ export class FakeGateway implements ExcelGateway {
     // The sheet's columns found by their headings, as the real gateway does.
     const mapped = mapFormHeader(top, location, PROFILE);
     const dataColumns = mapped.profile === PROFILE ? DATA_COLUMNS : createCheckContext(mapped.profile, {}).dataColumns;
+    this.widths.set(sheet, columnIndex(mapped.profile.sheet.lastColumn) + 1);
     const rows = dataRows(values, 1, location, dataColumns).map((r) => this.formRow(sheet, r.row));
     onProgress?.({ done: rows.length, total: rows.length });
     return {
