@@ -4,7 +4,7 @@ import "./support/jsdom-gaps";
  * host (ExcelApi 1.17, the sample workbook with its masters). The columns are found by their headings, so the pane's
  * findings, highlights, edits, fixes and selection are those of the untouched form in the moved columns.
  */
-import { type CellProblem, columnIndex, columnLetter, DEFAULT_PROFILE, messageOf } from "../../src/domain";
+import { type CellProblem, columnLetter, DEFAULT_PROFILE, messageOf } from "../../src/domain";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { HIGHLIGHT_COLORS } from "../../src/excel/highlights";
 import { PaneController } from "../../src/taskpane/state/controller";
