@@ -31,7 +31,7 @@ export interface FormSnapshot {
   headerRow: number;
   /** Data rows (header + 1 .. last row with any value in the sheet's data columns, B..AN for the untouched form). */
   rows: FormRow[];
-  /** The header row as read: as wide as the sheet when it reaches past the profile's last column. */
+  /** The header row, A..the last column of the sheet's own profile (A..AN for the untouched form). */
   headerCells: Cell[];
   /**
    * The profile with this sheet's own columns (column-mapping.ts): the gateway's profile itself when every item is

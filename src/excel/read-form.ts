@@ -107,7 +107,7 @@ export async function readForm(
     sheet: ws.name,
     headerRow: location.headerRow,
     rows,
-    headerCells: topCells[location.headerRow - 1] ?? [],
+    headerCells: grid[location.headerRow - 1] ?? [],
     syncs: counter.count,
     profile: sheetProfile,
     mapping: mapped.mapping,
