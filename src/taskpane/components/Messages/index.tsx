@@ -59,7 +59,7 @@ export function Messages() {
       </MessageBar>
     )),
     ...(notices ?? []).map((n) => (
-      <MessageBar layout="multiline" key={messageOf(n)} intent={noticeIntent(n)} data-testid="check-notice">
+      <MessageBar layout="multiline" key={messageOf(n)} intent={noticeIntent(n)} data-testid="check-notice" data-intent={noticeIntent(n)}>
         <MessageBarBody>{messageOf(n)}</MessageBarBody>
       </MessageBar>
     )),
