@@ -4,7 +4,7 @@ import "./support/jsdom-gaps";
  * host (ExcelApi 1.17, the sample workbook with its masters). The columns are found by their headings, so the pane's
  * findings, highlights, edits, fixes and selection are those of the untouched form in the moved columns.
  */
-import { type CellProblem, columnLetter, DEFAULT_PROFILE, messageOf } from "../../src/domain";
+import { type CellProblem, columnIndex, columnLetter, DEFAULT_PROFILE, messageOf } from "../../src/domain";
 import { createExcelGateway } from "../../src/excel/gateway";
 import { HIGHLIGHT_COLORS } from "../../src/excel/highlights";
 import { PaneController } from "../../src/taskpane/state/controller";
@@ -17,6 +17,8 @@ import { xlsxToWorkbookJson } from "../support/stand-in/xlsx-to-model";
 import { COLUMN_VARIANTS, FURIGANA, type ColumnVariant } from "./support/moved-columns";
 
 const SHEET = "申請様式";
+/** Columns from B one to the right (the status column A stays). */
+const shift1 = (c: string) => (c === "A" ? c : columnLetter(columnIndex(c) + 1));
 let sample: WorkbookJson;
 beforeAll(async () => {
   sample = await xlsxToWorkbookJson();
@@ -195,4 +197,19 @@ test("two columns named like one item: said once; the profile's column is used, 
   expect(ambiguous[0].params).toMatchObject({ label: "連絡先電話番号", chosen: "C" });
   expect(findings(p).map((f) => line(f))).toEqual(UNTOUCHED_FINDINGS);
   expect(p.syncs.filter((s) => s.op === "readForm")).toEqual([{ op: "readForm", syncs: 3 }]);
+});
+
+test("利用者名 renamed 氏名 and a column inserted before it: the sheet is still found as the form and checked alike", async () => {
+  const p = await openPane({
+    name: "氏名, A column inserted",
+    apply: (s) => {
+      s.insertColumns(1, 1);
+      s.setValue(2, 1, "受付番号");
+      s.setValue(2, 2, "氏名");
+    },
+    translate: shift1,
+  });
+  expect(p.controller.store.get().phase).toBe("ready");
+  expect(p.controller.store.get().check!.sheet).toBe(SHEET);
+  expect(findings(p).map((f) => line(f))).toEqual(UNTOUCHED_FINDINGS.map((l) => l.replace(/^(\d+) ([A-Z]+)/, (_, r: string, c: string) => `${r} ${shift1(c)}`)));
 });
