@@ -24,7 +24,7 @@ const BYTES_PER_OPERATION = 300;
 /**
  * Columns the add-in may colour: the status column and the input columns, never the grey ones. A sheet's own profile
  * (`mapped`: its columns were found by their headings) gives its items' columns only: a column the institution added
- * (フリガナ) is not the add-in's to colour, nor is a status column the sheet does not have.
+ * (フリガナ) is not the add-in's to colour, nor is a status column the sheet does not have (a list).
  */
 export function colourableColumns(profile: FormProfile, mapped = false): { status?: number; inputs: number[] } {
   const status = columnIndex(profile.sheet.statusColumn);

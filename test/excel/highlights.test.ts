@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE } from "../../src/domain";
+import { DEFAULT_PROFILE, mapFormColumns } from "../../src/domain";
 import { applyFillSteps, clearSteps, fillSteps, HIGHLIGHT_COLORS } from "../../src/excel/highlights";
 import { SyncCounter } from "../../src/excel/sync-counter";
 import { formRows } from "./support/form-sheet";
@@ -22,6 +22,22 @@ describe("fillSteps", () => {
   test("ハイライトを消す covers A and the input columns of the data area only", () => {
     expect(clearSteps(4, 103, profile)).toEqual([{ color: null, areas: ["A4:E103", "I4:I103", "K4:K103", "AG4:AG103", "AJ4:AJ103", "AL4:AN103"] }]);
     expect(clearSteps(10, 9, profile)).toEqual([]);
+  });
+});
+
+describe("fillSteps on a sheet with its own columns (found by their headings)", () => {
+  const header = (edit: (cells: (string | null)[]) => void) => {
+    const cells: (string | null)[] = [null, "利用者名", "連絡先電話番号", "連絡先メールアドレス", "所属機関分類コード", "（入力不要）", "（入力不要）", "（入力不要）", "中核市コード", "（入力不要）", "保健所コード"];
+    for (let c = 11; c < 32; c++) cells.push("（入力不要）");
+    cells.push("個票・CSVダウンロードフラグ", "（入力不要）", "（入力不要）", "所属医療機関/動物診療施設コード", "（入力不要）", "二要素認証用電話番号", "二要素認証用メールアドレス", "二要素認証手段コード");
+    edit(cells);
+    return cells;
+  };
+
+  test("フリガナ inserted after B: the items' new columns are coloured and cleared, the added column never", () => {
+    const { profile: moved } = mapFormColumns(header((cells) => cells.splice(2, 0, "フリガナ")), undefined, profile, { headerRow: 3 });
+    expect(clearSteps(4, 10, moved, true)).toEqual([{ color: null, areas: ["A4:B10", "D4:F10", "J4:J10", "L4:L10", "AH4:AH10", "AK4:AK10", "AM4:AO10"] }]);
+    expect(fillSteps({ ...plan, resetRows: [], problemCells: ["C14", "D14", "E15"] }, moved, true).at(-1)).toEqual({ color: HIGHLIGHT_COLORS.problem, areas: ["D14", "E15"] });
   });
 });
 
