@@ -6,10 +6,13 @@ import { summarize, type FormChecker, type RowStatus } from "../check/form-check
 import { findingsByRow } from "../review/combined-check";
 import { institutionLabel } from "../review/institution-label";
 import type { ReportSubmission } from "../review/review-report";
+import { detectMasterKind } from "../masters/master-set";
+import type { FormProfile } from "../profile/schema";
 import { sendBackText } from "../review/sendback-text";
 import { trimSpaces } from "../text/normalize";
 import { loadWorkbookBytes, workbookBytes } from "../workbook/exceljs-module";
 import { institutionFindings } from "./institution-findings";
+import { addSendBackMasterSheets, carriedSheetName, sendBackMasters } from "./send-back-masters";
 
 /** The first sheet of a marked-up workbook: what to fix, in the words of the send-back letter. */
 export const SEND_BACK_SHEET = "修正のお願い";
@@ -33,12 +36,20 @@ export interface SendBackOptions {
   fileName: string;
   /** The reviewer's remark (【審査担当より】), optional. */
   remark?: string;
+  /** The letter's date (none: undated). */
+  date?: Date;
+  /** The reviewer's sender block, after the closing. */
+  sender?: string;
+  /** 中核市コード etc. of the jurisdiction whose 保健所 the workbook carries (default: those the rows apply to). */
+  jurisdictions?: readonly string[];
 }
 
 export interface SendBackWorkbook {
   bytes: Uint8Array;
   /** The findings marked (institution-facing), per form sheet. */
   marked: { sheet: string; findings: CellProblem[] }[];
+  /** The master sheets the workbook carries for the institution's own check (see send-back-masters.ts). */
+  masterSheets: string[];
 }
 
 const STATUS_FILL: Record<RowStatus, string> = { complete: SEND_BACK_COLORS.complete, incomplete: SEND_BACK_COLORS.incomplete, gap: SEND_BACK_COLORS.gap };
@@ -61,6 +72,7 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
   }
 
   const letters: string[][] = [];
+  const reports: ReportSubmission[] = [];
   const marked: SendBackWorkbook["marked"] = [];
   const painted: PaintedCell[] = [];
   for (const { sheet, checker } of sheets) {
@@ -77,21 +89,44 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
     };
     markCells(ws, findings, paintOn);
     for (const r of result.rows) paintOn(ws.getCell(`${status}${r.row}`), STATUS_FILL[r.status]);
-    letters.push(sendBackText(reportOf(checker, sheet, findings, options)).replace(/\r\n$/, "").split("\r\n"));
+    reports.push(reportOf(checker, sheet, findings, options));
   }
+  reports.forEach((report, i) => {
+    const last = i === reports.length - 1;
+    const text = sendBackText(report, { date: i === 0 ? options.date : undefined, sender: last ? options.sender : undefined, closing: last });
+    letters.push(text.replace(/\r\n$/, "").split("\r\n"));
+  });
+
+  // The masters the institution's pane needs to check K, I and AJ as the reviewer did (it has none of its own).
+  const profile = sheets[0]?.checker.ctx.profile;
+  const masterSheets = profile
+    ? await addSendBackMasterSheets(wb, profile, sendBackMasters(sheets.map((s) => s.checker), options.jurisdictions), hasOtherHealthCenterSheet(wb, profile))
+    : [];
 
   const letter = wb.addWorksheet(SEND_BACK_SHEET, { properties: { tabColor: { argb: "FFC00000" } } });
   const order = (w: ExcelJS.Worksheet) => w as unknown as { orderNo: number };
   const first = Math.min(...wb.worksheets.filter((w) => w !== letter).map((w) => order(w).orderNo));
   order(letter).orderNo = (Number.isFinite(first) ? first : 0) - 1;
-  writeLetter(letter, letters);
+  writeLetter(letter, letters, masterSheets);
   writeMarks(letter, painted);
   for (const w of wb.worksheets) {
     if (w !== letter) for (const v of w.views ?? []) (v as { tabSelected?: boolean }).tabSelected = false;
   }
   const views = wb.views && wb.views.length > 0 ? wb.views : [{ x: 0, y: 0, width: 20000, height: 12000, visibility: "visible" as const }];
   wb.views = views.map((v) => ({ ...v, activeTab: 0, firstSheet: 0 }));
-  return { bytes: await workbookBytes(wb), marked };
+  return { bytes: await workbookBytes(wb), marked, masterSheets };
+}
+
+/** Whether a sheet other than our carried 保健所 list holds a 保健所マスタ (the distributable form's 保健所一覧). */
+function hasOtherHealthCenterSheet(wb: ExcelJS.Workbook, profile: FormProfile): boolean {
+  const ours = carriedSheetName(profile, "healthCenter");
+  const headerRow = profile.masters.healthCenter.headerRow;
+  return wb.worksheets.some((w) => {
+    if (w.name === ours) return false;
+    const values = (w.getRow(headerRow).values as unknown[] | undefined) ?? [];
+    const header = values.slice(1).map((v): Cell => (typeof v === "string" || typeof v === "number" ? v : null));
+    return detectMasterKind(w.name, header, profile) === "healthCenter";
+  });
 }
 
 /** A cell this tool painted: where, the colour, and the fill it had before (JSON, "null" = none). */
@@ -282,14 +317,17 @@ function reportOf(checker: FormChecker, sheet: string, findings: CellProblem[], 
   };
 }
 
-/** The letter in column A, one line per row, after a short guide to the marks. */
-function writeLetter(ws: ExcelJS.Worksheet, letters: readonly string[][]): void {
+/** The letter in column A, one line per row, after a short guide to the marks (and to the master sheets carried). */
+function writeLetter(ws: ExcelJS.Worksheet, letters: readonly string[][], masterSheets: readonly string[]): void {
   ws.getColumn(1).width = 120;
   const lines: { text: string; bold?: boolean; fill?: string }[] = [
     { text: "申請様式の修正のお願い", bold: true },
     { text: "色の付いたセルにメモ（コメント）で内容と修正案を付けています。修正が済んだら、このファイルのまま再提出してください（このシートとメモは残したままで構いません）。" },
     { text: "セルの色：ピンク＝修正が必要、黄＝ご確認ください。", fill: SEND_BACK_COLORS.error },
     { text: "No.（A列）の色：青＝完了、橙＝修正が必要な行、赤＝空行（行を削除して上に詰めてください）。", fill: SEND_BACK_COLORS.complete },
+    ...(masterSheets.length > 0
+      ? [{ text: `シート${masterSheets.map((n) => `「${n}」`).join("")}は照合用のマスタ（該当する分のみ）です。アドインで開くとコードを照合できます。削除・編集しないでください。` }]
+      : []),
     { text: "" },
   ];
   letters.forEach((letter, i) => {
