@@ -72,7 +72,7 @@ export { formDiffText } from "./diff/diff-text";
 export { previousVersions } from "./diff/previous-version";
 
 // marked-up send-back workbook
-export { SEND_BACK_COLORS, SEND_BACK_SHEET, sendBackWorkbook } from "./annotate/send-back-workbook";
+export { CELL_COLOUR_LEGEND, SEND_BACK_COLORS, SEND_BACK_SHEET, sendBackWorkbook } from "./annotate/send-back-workbook";
 export { sendBackMasters, type SendBackMasters } from "./annotate/send-back-masters";
 export { institutionFindings } from "./annotate/institution-findings";
 

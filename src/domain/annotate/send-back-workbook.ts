@@ -25,6 +25,12 @@ export const SEND_BACK_COLORS = {
   gap: "FFFF7C80",
 } as const;
 
+/**
+ * What the cell colours mean, in the letter sheet and in the pane alike (the pane paints the same colours:
+ * src/excel/highlights.ts).
+ */
+export const CELL_COLOUR_LEGEND = "セルの色：ピンク＝要修正（エラー）、黄＝ご確認（警告）。";
+
 /** One form sheet of the submitted workbook, checked on its own (nothing of other submissions). */
 export interface AnnotateSheet {
   sheet: string;
@@ -323,7 +329,7 @@ function writeLetter(ws: ExcelJS.Worksheet, letters: readonly string[][], master
   const lines: { text: string; bold?: boolean; fill?: string }[] = [
     { text: "申請様式の修正のお願い", bold: true },
     { text: "色の付いたセルにメモ（コメント）で内容と修正案を付けています。修正が済んだら、このファイルのまま再提出してください（このシートとメモは残したままで構いません）。" },
-    { text: "セルの色：ピンク＝修正が必要、黄＝ご確認ください。", fill: SEND_BACK_COLORS.error },
+    { text: `${CELL_COLOUR_LEGEND}アドイン（申請様式チェック）で開いても同じ色で表示されます。`, fill: SEND_BACK_COLORS.error },
     { text: "No.（A列）の色：青＝完了、橙＝修正が必要な行、赤＝空行（行を削除して上に詰めてください）。", fill: SEND_BACK_COLORS.complete },
     ...(masterSheets.length > 0
       ? [{ text: `シート${masterSheets.map((n) => `「${n}」`).join("")}は照合用のマスタ（該当する分のみ）です。アドインで開くとコードを照合できます。削除・編集しないでください。` }]
