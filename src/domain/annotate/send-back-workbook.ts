@@ -12,14 +12,15 @@ import { sendBackText } from "../review/sendback-text";
 import { trimSpaces } from "../text/normalize";
 import { loadWorkbookBytes, workbookBytes } from "../workbook/exceljs-module";
 import { institutionFindings } from "./institution-findings";
+import { MARK_COLORS, MARKS_COLUMN, MARKS_HEADER } from "./reviewer-marks";
 import { addSendBackMasterSheets, carriedSheetName, sendBackMasters } from "./send-back-masters";
 
 /** The first sheet of a marked-up workbook: what to fix, in the words of the send-back letter. */
 export const SEND_BACK_SHEET = "修正のお願い";
 
 export const SEND_BACK_COLORS = {
-  error: "FFFFC7CE",
-  warning: "FFFFFF00",
+  error: MARK_COLORS.error,
+  warning: MARK_COLORS.warning,
   complete: "FF9BC2E6",
   incomplete: "FFFFC000",
   gap: "FFFF7C80",
@@ -90,7 +91,9 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
     const findings = institutionFindings(checker, result.findings);
     marked.push({ sheet, findings });
     const paintOn = (cell: ExcelJS.Cell, argb: string) => {
-      painted.push({ sheet, address: cell.address, argb, original: fillJson(cell) });
+      // The value as the check read it: the institution's pane compares it to tell a mark still standing.
+      const value = cellText(checker.rowInput(Number(cell.row))?.cells[columnIndex(cell.address.replace(/\d+$/, ""))] ?? null);
+      painted.push({ sheet, address: cell.address, argb, original: fillJson(cell), value });
       paint(cell, argb);
     };
     markCells(ws, findings, paintOn);
@@ -135,12 +138,13 @@ function hasOtherHealthCenterSheet(wb: ExcelJS.Workbook, profile: FormProfile): 
   });
 }
 
-/** A cell this tool painted: where, the colour, and the fill it had before (JSON, "null" = none). */
+/** A cell this tool painted: where, the colour, the fill it had before (JSON, "null" = none) and its value then. */
 interface PaintedCell {
   sheet: string;
   address: string;
   argb: string;
   original: string;
+  value?: string;
 }
 
 /** Each line of our notes starts with one of these; a note's text before the first of them is the institution's own. */
@@ -148,19 +152,13 @@ const NOTE_MARKS = ["【要修正】", "【ご確認】"] as const;
 const OUR_FILLS: ReadonlySet<string> = new Set([SEND_BACK_COLORS.error, SEND_BACK_COLORS.warning]);
 const STATUS_FILLS: ReadonlySet<string> = new Set(Object.values(STATUS_FILL));
 
-/**
- * Where the letter sheet keeps the list of cells it painted (column Z, hidden): so that the next annotation of the
- * returned workbook can put each cell's own fill back. One cell per line: sheet, address, colour, the original fill.
- */
-const MARKS_COLUMN = 26;
-const MARKS_HEADER = "nesid-account:painted-cells";
 
 function writeMarks(letter: ExcelJS.Worksheet, painted: readonly PaintedCell[]): void {
   const column = letter.getColumn(MARKS_COLUMN);
   column.hidden = true;
   letter.getCell(1, MARKS_COLUMN).value = MARKS_HEADER;
   painted.forEach((p, i) => {
-    letter.getCell(i + 2, MARKS_COLUMN).value = JSON.stringify([p.sheet, p.address, p.argb, p.original]);
+    letter.getCell(i + 2, MARKS_COLUMN).value = JSON.stringify([p.sheet, p.address, p.argb, p.original, p.value ?? ""]);
   });
 }
 

@@ -1,4 +1,4 @@
-import { type Cell, cellText, checkForm, checkNotices, columnIndex, FormChecker, formTabColumnNotice, type FormRow, type Problem } from "../../domain";
+import { type Cell, cellText, checkForm, checkNotices, columnIndex, FormChecker, formTabColumnNotice, type FormRow, type Problem, type ReviewerMark } from "../../domain";
 import { pageCount, groupFindings } from "./findings-view";
 import { fullPlanRows, highlightPlan } from "./highlight-plan";
 import type { PaneSession } from "./pane-session";
@@ -21,8 +21,15 @@ export class CheckedForm {
   private highlightedUpTo = 0;
   /** Said when the open sheet's header row does not map as the profile says (this tab checks by the profile's letters). */
   private columnNotice?: Problem;
+  /** The reviewer's 要修正 marks when the workbook is a marked-up one (its letter sheet lists them). */
+  private marks: readonly ReviewerMark[] = [];
 
   constructor(private readonly session: PaneSession) {}
+
+  /** A marked-up workbook: its reviewer's 要修正 marks stand where this check cannot confirm them (FormChecker.setCarried). */
+  setReviewerMarks(marks: readonly ReviewerMark[]): void {
+    this.marks = marks.filter((m) => m.severity === "error");
+  }
 
   get checker(): FormChecker | undefined {
     return this.current;
@@ -44,10 +51,13 @@ export class CheckedForm {
    * Checks these rows from scratch (a form just read, or the same rows with new masters); shown by showAll. With the
    * header row (a form just read), whether its columns are where the profile says is looked at again.
    */
-  check(rows: readonly FormRow[], headerRow: number, headerCells?: readonly Cell[]): void {
+  check(rows: readonly FormRow[], headerRow: number, headerCells?: readonly Cell[], sheet = this.sheet): void {
     const { profile, state } = this.session;
     if (headerCells) this.columnNotice = formTabColumnNotice(headerCells, profile, headerRow);
-    this.current = checkForm(rows, headerRow, profile, state.masters, FORM_VIEW);
+    const checker = checkForm(rows, headerRow, profile, state.masters, FORM_VIEW);
+    const marks = this.marks.filter((m) => m.sheet === sheet);
+    if (marks.length > 0) checker.setCarried(marks);
+    this.current = checker;
   }
 
   /** The rows of the current check, as read (to check them again with new masters). */
