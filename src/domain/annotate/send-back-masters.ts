@@ -62,8 +62,9 @@ export function sendBackMasters(checkers: readonly FormChecker[], jurisdictions:
 }
 
 /**
- * The 保健所 of the jurisdiction: those sharing a 中核市コード with the 保健所 the rows name (K) or the institutions'
- * 保健所 (the masters' 保健所コード), or the jurisdictions given; every 保健所 when none of them is known. Every row of a
+ * The 保健所 of the jurisdiction: those sharing a 中核市コード with the 保健所 the rows name (K) — when no K is known,
+ * with the institutions' 保健所 (the masters' 保健所コード) — and those of the jurisdictions given; every 保健所 when
+ * none of them is known. Every row of a
  * code the rows name is kept (a 保健所コード may repeat across jurisdictions).
  */
 function jurisdictionCenters(
@@ -75,11 +76,14 @@ function jurisdictionCenters(
 ): ListedHealthCenter[] {
   const { masters } = checkers[0].ctx;
   const named = new Set(kCodes.filter((k) => hc.has(k)));
-  for (const c of checkers) {
-    for (const aj of codesOf(c, "institutionCode")) {
-      for (const k of INSTITUTION_KINDS) {
-        const code = masters[k]?.get(aj)?.healthCenterCode;
-        if (code && hc.has(code)) named.add(code);
+  // No K the master knows: the jurisdiction of the institutions' 保健所 instead.
+  if (named.size === 0) {
+    for (const c of checkers) {
+      for (const aj of codesOf(c, "institutionCode")) {
+        for (const k of INSTITUTION_KINDS) {
+          const code = masters[k]?.get(aj)?.healthCenterCode;
+          if (code && hc.has(code)) named.add(code);
+        }
       }
     }
   }
@@ -105,31 +109,30 @@ export function carriedSheetName(profile: FormProfile, kind: MasterKind): string
 }
 
 /**
- * Adds the carried masters as sheets at the end of the workbook (protected, no password), replacing sheets of the
- * same names (those of an earlier send-back). The 保健所 list is not added when the workbook already has a 保健所
- * sheet other than ours (the distributable form's 保健所一覧, which K's input list refers to).
+ * Adds the carried masters as sheets at the end of the workbook (protected, no password). A kind the workbook already
+ * holds (`present`: the institution's own master sheet, or the distributable form's 保健所一覧, which K's input list
+ * refers to) is not added, nor one whose sheet name is taken; the caller has removed the sheets of an earlier send-back.
  */
 export async function addSendBackMasterSheets(
   wb: ExcelJS.Workbook,
   profile: FormProfile,
   carried: SendBackMasters,
-  hasOtherHealthCenterSheet: boolean,
+  present: ReadonlySet<string>,
 ): Promise<string[]> {
   const added: string[] = [];
-  const replace = (name: string) => {
-    for (const w of wb.worksheets.filter((x) => x.name === name)) wb.removeWorksheet(w.id);
+  const free = (kind: MasterKind) => {
+    const name = carriedSheetName(profile, kind);
+    return present.has(kind) || wb.worksheets.some((w) => w.name.toLowerCase() === name.toLowerCase()) ? undefined : name;
   };
-  if (carried.healthCenters && !hasOtherHealthCenterSheet) {
-    const name = carriedSheetName(profile, "healthCenter");
-    replace(name);
-    await addHealthCenterSheet(wb, profile, carried.healthCenters, name);
-    added.push(name);
+  const hcName = free("healthCenter");
+  if (carried.healthCenters && hcName) {
+    await addHealthCenterSheet(wb, profile, carried.healthCenters, hcName);
+    added.push(hcName);
   }
   for (const kind of INSTITUTION_KINDS) {
     const rows = carried.institutions[kind];
-    if (!rows) continue;
-    const name = carriedSheetName(profile, kind);
-    replace(name);
+    const name = free(kind);
+    if (!rows || !name) continue;
     const columns = profile.masters[kind].columns;
     const ws = wb.addWorksheet(name);
     ws.columns = [

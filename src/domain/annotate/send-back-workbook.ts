@@ -75,6 +75,9 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
   const previousMarks: PaintedCell[] = [];
   for (const previous of wb.worksheets.filter((w) => w.name === SEND_BACK_SHEET)) {
     previousMarks.push(...readMarks(previous));
+    // The master sheets an earlier send-back carried are ours too: replaced by this one's.
+    const carriedBefore = new Set(readCarriedSheets(previous));
+    for (const w of wb.worksheets.filter((x) => carriedBefore.has(x.name))) wb.removeWorksheet(w.id);
     wb.removeWorksheet(previous.id);
   }
 
@@ -108,9 +111,7 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
 
   // The masters the institution's pane needs to check K, I and AJ as the reviewer did (it has none of its own).
   const profile = sheets[0]?.checker.ctx.profile;
-  const masterSheets = profile
-    ? await addSendBackMasterSheets(wb, profile, sendBackMasters(sheets.map((s) => s.checker), options.jurisdictions), hasOtherHealthCenterSheet(wb, profile))
-    : [];
+  const masterSheets = profile ? await addSendBackMasterSheets(wb, profile, sendBackMasters(sheets.map((s) => s.checker), options.jurisdictions), masterKindsIn(wb, profile)) : [];
 
   const letter = wb.addWorksheet(SEND_BACK_SHEET, { properties: { tabColor: { argb: "FFC00000" } } });
   const order = (w: ExcelJS.Worksheet) => w as unknown as { orderNo: number };
@@ -118,6 +119,7 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
   order(letter).orderNo = (Number.isFinite(first) ? first : 0) - 1;
   writeLetter(letter, letters, masterSheets);
   writeMarks(letter, painted);
+  writeCarriedSheets(letter, masterSheets);
   for (const w of wb.worksheets) {
     if (w !== letter) for (const v of w.views ?? []) (v as { tabSelected?: boolean }).tabSelected = false;
   }
@@ -126,16 +128,38 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
   return { bytes: await workbookBytes(wb), marked, masterSheets };
 }
 
-/** Whether a sheet other than our carried 保健所 list holds a 保健所マスタ (the distributable form's 保健所一覧). */
-function hasOtherHealthCenterSheet(wb: ExcelJS.Workbook, profile: FormProfile): boolean {
-  const ours = carriedSheetName(profile, "healthCenter");
-  const headerRow = profile.masters.healthCenter.headerRow;
-  return wb.worksheets.some((w) => {
-    if (w.name === ours) return false;
-    const values = (w.getRow(headerRow).values as unknown[] | undefined) ?? [];
+/** The master kinds the workbook's own sheets hold (the institution's, or the distributable form's 保健所一覧). */
+function masterKindsIn(wb: ExcelJS.Workbook, profile: FormProfile): Set<string> {
+  const kinds = new Set<string>();
+  for (const w of wb.worksheets) {
+    const values = (w.getRow(profile.masters.healthCenter.headerRow).values as unknown[] | undefined) ?? [];
     const header = values.slice(1).map((v): Cell => (typeof v === "string" || typeof v === "number" ? v : null));
-    return detectMasterKind(w.name, header, profile) === "healthCenter";
+    const kind = detectMasterKind(w.name, header, profile);
+    if (kind) kinds.add(kind);
+  }
+  return kinds;
+}
+
+/** Where the letter sheet names the master sheets it carried (column Y, hidden), so that the next send-back replaces them. */
+const CARRIED_COLUMN = 25;
+const CARRIED_HEADER = "nesid-account:carried-sheets";
+
+function writeCarriedSheets(letter: ExcelJS.Worksheet, names: readonly string[]): void {
+  letter.getColumn(CARRIED_COLUMN).hidden = true;
+  letter.getCell(1, CARRIED_COLUMN).value = CARRIED_HEADER;
+  names.forEach((n, i) => {
+    letter.getCell(i + 2, CARRIED_COLUMN).value = n;
   });
+}
+
+function readCarriedSheets(letter: ExcelJS.Worksheet): string[] {
+  if (cellText(letter.getCell(1, CARRIED_COLUMN).value as Cell) !== CARRIED_HEADER) return [];
+  const names: string[] = [];
+  for (let r = 2; r <= letter.rowCount; r++) {
+    const v = letter.getCell(r, CARRIED_COLUMN).value;
+    if (typeof v === "string" && v !== "") names.push(v);
+  }
+  return names;
 }
 
 /** A cell this tool painted: where, the colour, the fill it had before (JSON, "null" = none) and its value then. */
