@@ -13,7 +13,7 @@ import { trimSpaces } from "../text/normalize";
 import { loadWorkbookBytes, workbookBytes } from "../workbook/exceljs-module";
 import { institutionFindings } from "./institution-findings";
 import { MARK_COLORS, MARKS_COLUMN, MARKS_HEADER } from "./reviewer-marks";
-import { addSendBackMasterSheets, carriedSheetName, sendBackMasters } from "./send-back-masters";
+import { addSendBackMasterSheets, sendBackMasters } from "./send-back-masters";
 
 /** The first sheet of a marked-up workbook: what to fix, in the words of the send-back letter. */
 export const SEND_BACK_SHEET = "修正のお願い";
