@@ -72,9 +72,9 @@ export { formDiffText } from "./diff/diff-text";
 export { previousVersions } from "./diff/previous-version";
 
 // marked-up send-back workbook
-export { CELL_COLOUR_LEGEND, SEND_BACK_COLORS, SEND_BACK_SHEET, sendBackWorkbook } from "./annotate/send-back-workbook";
+export { SEND_BACK_COLORS, sendBackWorkbook } from "./annotate/send-back-workbook";
 export { sendBackMasters, type SendBackMasters } from "./annotate/send-back-masters";
-export { type ReviewerMark, reviewerMarks } from "./annotate/reviewer-marks";
+export { CELL_COLOUR_LEGEND, type ReviewerMark, reviewerMarks, SEND_BACK_SHEET } from "./annotate/reviewer-marks";
 export { institutionFindings } from "./annotate/institution-findings";
 
 // issued accounts (作業③)

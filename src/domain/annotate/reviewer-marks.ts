@@ -1,5 +1,17 @@
 import { cellText, type Cell } from "../cell";
 
+// Kept apart from send-back-workbook.ts (exceljs, the letter, the masters): the form tab reads a marked-up workbook
+// with these at first paint.
+
+/** The first sheet of a marked-up workbook: what to fix, in the words of the send-back letter. */
+export const SEND_BACK_SHEET = "修正のお願い";
+
+/**
+ * What the cell colours mean, in the letter sheet and in the pane alike (the pane paints the same colours:
+ * src/excel/highlights.ts).
+ */
+export const CELL_COLOUR_LEGEND = "セルの色：ピンク＝要修正（エラー）、黄＝ご確認（警告）。";
+
 /**
  * Where the letter sheet of a marked-up workbook keeps the list of cells it painted (column Z, hidden): so that the
  * next annotation of the returned workbook can put each cell's own fill back, and so that the institution's pane can

@@ -12,11 +12,9 @@ import { sendBackText } from "../review/sendback-text";
 import { trimSpaces } from "../text/normalize";
 import { loadWorkbookBytes, workbookBytes } from "../workbook/exceljs-module";
 import { institutionFindings } from "./institution-findings";
-import { MARK_COLORS, MARKS_COLUMN, MARKS_HEADER } from "./reviewer-marks";
+import { CELL_COLOUR_LEGEND, MARK_COLORS, MARKS_COLUMN, MARKS_HEADER, SEND_BACK_SHEET } from "./reviewer-marks";
 import { addSendBackMasterSheets, sendBackMasters } from "./send-back-masters";
 
-/** The first sheet of a marked-up workbook: what to fix, in the words of the send-back letter. */
-export const SEND_BACK_SHEET = "修正のお願い";
 
 export const SEND_BACK_COLORS = {
   error: MARK_COLORS.error,
@@ -25,12 +23,6 @@ export const SEND_BACK_COLORS = {
   incomplete: "FFFFC000",
   gap: "FFFF7C80",
 } as const;
-
-/**
- * What the cell colours mean, in the letter sheet and in the pane alike (the pane paints the same colours:
- * src/excel/highlights.ts).
- */
-export const CELL_COLOUR_LEGEND = "セルの色：ピンク＝要修正（エラー）、黄＝ご確認（警告）。";
 
 /** One form sheet of the submitted workbook, checked on its own (nothing of other submissions). */
 export interface AnnotateSheet {
