@@ -15,7 +15,6 @@ import { institutionFindings } from "./institution-findings";
 import { CELL_COLOUR_LEGEND, MARK_COLORS, MARKS_COLUMN, MARKS_HEADER, SEND_BACK_SHEET } from "./reviewer-marks";
 import { addSendBackMasterSheets, sendBackMasters } from "./send-back-masters";
 
-
 export const SEND_BACK_COLORS = {
   error: MARK_COLORS.error,
   warning: MARK_COLORS.warning,
