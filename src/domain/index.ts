@@ -58,7 +58,7 @@ export { combineFormChecks } from "./review/combined-check";
 export { decide, EMPTY_REVIEW_RECORD, initialDecision, parseReviewRecord, REMARK_MAX, REVIEW_STATUSES, type ReviewDecision, type ReviewRecord, type ReviewStatus, serializeReviewRecord } from "./review/review-record";
 export { escapeHtml, reviewReportHtml } from "./review/report-html";
 export { exportSourceOf, reviewExport } from "./review/review-export";
-export { sendBackLetter, sendBackText } from "./review/sendback-text";
+export { japaneseDate, LETTER_CLOSING, type LetterOptions, sendBackLetter, sendBackText } from "./review/sendback-text";
 export { type CheckedSubmission, reviewCheck, type SubmissionSummary } from "./review/review-check";
 export { type ExportableForm, registrationExport } from "./review/export-rows";
 export { type ImportResult, importSubmissions, isImportRefusal, type SubmittedFile, unreadableFileNotice } from "./review/import-submissions";
@@ -72,7 +72,9 @@ export { formDiffText } from "./diff/diff-text";
 export { previousVersions } from "./diff/previous-version";
 
 // marked-up send-back workbook
-export { SEND_BACK_COLORS, SEND_BACK_SHEET, sendBackWorkbook } from "./annotate/send-back-workbook";
+export { SEND_BACK_COLORS, sendBackWorkbook } from "./annotate/send-back-workbook";
+export { sendBackMasters, type SendBackMasters } from "./annotate/send-back-masters";
+export { CELL_COLOUR_LEGEND, type ReviewerMark, reviewerMarks, SEND_BACK_SHEET } from "./annotate/reviewer-marks";
 export { institutionFindings } from "./annotate/institution-findings";
 
 // issued accounts (作業③)

@@ -65,8 +65,10 @@ export interface HighlightPlan {
   gapRows: number[];
   /** Rows whose A cell and input cells must go back to no fill (status cleared or changed). */
   resetRows: number[];
-  /** Cells (e.g. "C14") that are missing or invalid: yellow. */
+  /** Cells (e.g. "C14") with an error (missing or invalid): pink (要修正, as in the send-back file). */
   problemCells: string[];
+  /** Cells with a warning only: yellow (ご確認). */
+  warningCells?: string[];
 }
 
 /** A running watch of the form (and master) sheets. */

@@ -1,6 +1,7 @@
 // Colours the form instead of its A-column conditional formats: A blue for complete rows, A orange for incomplete
 // rows (the 橙 of the send-back file, so a started row never looks unchecked), A red for gap rows,
-// yellow for missing/invalid input cells; grey columns are never touched. Written in batches: multi-area
+// pink for input cells with an error (要修正) and yellow for those with a warning (ご確認), the colours of the
+// send-back file and its letter; grey columns are never touched. Written in batches: multi-area
 // ranges (Worksheet.getRanges, ExcelApi 1.9) when the host has them, else one range per contiguous block,
 // all queued before one sync (more syncs only if the request itself would pass the payload budget).
 import { columnIndex, isAbsentColumn, type FormProfile } from "../domain";
@@ -13,7 +14,10 @@ export const HIGHLIGHT_COLORS = {
   complete: "#9BC2E6",
   incomplete: "#FFC000",
   gap: "#FF7C80",
-  problem: "#FFFF00",
+  /** An error (要修正): the send-back file's pink. */
+  problem: "#FFC7CE",
+  /** A warning only (ご確認): the send-back file's yellow. */
+  warning: "#FFFF00",
 } as const;
 
 /** Excel on the web rejects getRanges addresses of about 8,200 characters (office-js issue #5198); stay far below. */
@@ -43,7 +47,7 @@ export interface FillStep {
   color: string | null;
 }
 
-/** The plan → ordered steps (resets first, then A colours, then yellow cells, so later steps win). */
+/** The plan → ordered steps (resets first, then A colours, then yellow cells, then pink ones, so later steps win). */
 export function fillSteps(plan: HighlightPlan, profile: FormProfile, mapped = false): FillStep[] {
   const { status, inputs } = colourableColumns(profile, mapped);
   const resetColumns = columnRuns(status === undefined ? inputs : [status, ...inputs]);
@@ -58,20 +62,26 @@ export function fillSteps(plan: HighlightPlan, profile: FormProfile, mapped = fa
   steps.push({ areas: statusAreas(plan.incompleteRows), color: HIGHLIGHT_COLORS.incomplete });
   steps.push({ areas: statusAreas(plan.gapRows), color: HIGHLIGHT_COLORS.gap });
   const allowed = new Set(inputs);
+  steps.push({ areas: cellAreas(plan.warningCells ?? [], allowed), color: HIGHLIGHT_COLORS.warning });
+  steps.push({ areas: cellAreas(plan.problemCells, allowed), color: HIGHLIGHT_COLORS.problem });
+  return steps.filter((s) => s.areas.length > 0);
+}
+
+/** Cells as areas, by column then row runs; cells outside the allowed columns (grey ones, A) are left alone. */
+function cellAreas(cells: readonly string[], allowed: ReadonlySet<number>): string[] {
   const byColumn = new Map<number, number[]>();
-  for (const address of plan.problemCells) {
+  for (const address of cells) {
     const cell = parseCell(address);
     if (!cell || !allowed.has(cell.column)) continue; // grey columns stay grey; A shows the row status
     let list = byColumn.get(cell.column);
     if (!list) byColumn.set(cell.column, (list = []));
     list.push(cell.row);
   }
-  const problemAreas: string[] = [];
+  const areas: string[] = [];
   for (const [column, rows] of [...byColumn].sort((a, b) => a[0] - b[0])) {
-    for (const [r1, r2] of rowRuns(rows)) problemAreas.push(areaAddress(column, r1, column, r2));
+    for (const [r1, r2] of rowRuns(rows)) areas.push(areaAddress(column, r1, column, r2));
   }
-  steps.push({ areas: problemAreas, color: HIGHLIGHT_COLORS.problem });
-  return steps.filter((s) => s.areas.length > 0);
+  return areas;
 }
 
 /** The steps for ハイライトを消す: status and input cells of the rows back to no fill. */

@@ -1,22 +1,35 @@
-import { DEFAULT_PROFILE, mapFormColumns } from "../../src/domain";
+import { DEFAULT_PROFILE, mapFormColumns, SEND_BACK_COLORS } from "../../src/domain";
 import { applyFillSteps, clearSteps, fillSteps, HIGHLIGHT_COLORS } from "../../src/excel/highlights";
 import { SyncCounter } from "../../src/excel/sync-counter";
 import { formRows } from "./support/form-sheet";
 import { MockExcel } from "./support/office-mock";
 
 const profile = DEFAULT_PROFILE;
-const plan = { completeRows: [4, 5, 6, 8], incompleteRows: [14, 15], gapRows: [16], resetRows: [4, 5, 6, 7, 8, 14], problemCells: ["C14", "C15", "F14", "A14", "D15"] };
+const plan = {
+  completeRows: [4, 5, 6, 8],
+  incompleteRows: [14, 15],
+  gapRows: [16],
+  resetRows: [4, 5, 6, 7, 8, 14],
+  problemCells: ["C14", "C15", "F14", "A14", "D15"],
+  warningCells: ["AJ5", "AJ6", "G6"],
+};
 
 describe("fillSteps", () => {
-  test("resets, then A blue/orange/red, then yellow problem cells; grey columns and A never turn yellow", () => {
+  test("resets, then A blue/orange/red, then yellow warning cells, then pink error cells; grey columns and A never coloured", () => {
     const steps = fillSteps(plan, profile);
     expect(steps).toEqual([
       { color: null, areas: ["A4:E8", "I4:I8", "K4:K8", "AG4:AG8", "AJ4:AJ8", "AL4:AN8", "A14:E14", "I14", "K14", "AG14", "AJ14", "AL14:AN14"] },
       { color: HIGHLIGHT_COLORS.complete, areas: ["A4:A6", "A8"] },
       { color: HIGHLIGHT_COLORS.incomplete, areas: ["A14:A15"] },
       { color: HIGHLIGHT_COLORS.gap, areas: ["A16"] },
+      { color: HIGHLIGHT_COLORS.warning, areas: ["AJ5:AJ6"] },
       { color: HIGHLIGHT_COLORS.problem, areas: ["C14:C15", "D15"] },
     ]);
+  });
+
+  test("the colours of the send-back file and its letter: pink = 要修正 (errors), yellow = ご確認 (warnings)", () => {
+    expect(HIGHLIGHT_COLORS.problem).toBe(`#${SEND_BACK_COLORS.error.slice(2)}`);
+    expect(HIGHLIGHT_COLORS.warning).toBe(`#${SEND_BACK_COLORS.warning.slice(2)}`);
   });
 
   test("ハイライトを消す covers A and the input columns of the data area only", () => {
@@ -53,7 +66,8 @@ describe("applyFillSteps", () => {
       { address: "A4:A6,A8", areas: true, cleared: false, color: "#9BC2E6" },
       { address: "A14:A15", areas: true, cleared: false, color: "#FFC000" },
       { address: "A16", areas: true, cleared: false, color: "#FF7C80" },
-      { address: "C14:C15,D15", areas: true, cleared: false, color: "#FFFF00" },
+      { address: "AJ5:AJ6", areas: true, cleared: false, color: "#FFFF00" },
+      { address: "C14:C15,D15", areas: true, cleared: false, color: "#FFC7CE" },
     ]);
   });
 
@@ -65,7 +79,7 @@ describe("applyFillSteps", () => {
     expect(counter.count).toBe(1);
     const fills = excel.fills();
     expect(fills.every((f) => !f.areas)).toBe(true);
-    expect(fills.filter((f) => f.color === "#FFFF00").map((f) => f.address)).toEqual(["C14:C15", "D15"]);
+    expect(fills.filter((f) => f.color === "#FFC7CE").map((f) => f.address)).toEqual(["C14:C15", "D15"]);
     expect(fills.filter((f) => f.cleared)).toHaveLength(12);
   });
 

@@ -1,4 +1,4 @@
-import { cellText, checkForm, checkNotices, columnIndex, effectiveProfile, FormChecker, type FormProfile, formTabColumnNotice, type FormRow, type Problem } from "../../domain";
+import { cellText, checkForm, checkNotices, columnIndex, effectiveProfile, FormChecker, type FormProfile, formTabColumnNotice, type FormRow, type Problem, type ReviewerMark } from "../../domain";
 import type { FormSnapshot } from "../../excel/gateway-types";
 import { pageCount, groupFindings } from "./findings-view";
 import { fullPlanRows, highlightPlan } from "./highlight-plan";
@@ -24,8 +24,15 @@ export class CheckedForm {
   private sheetProfile?: FormProfile;
   /** How the open sheet's columns were found (columns.*), said once beside the check; none for the untouched form. */
   private columnNotices: Problem[] = [];
+  /** The reviewer's 要修正 marks when the workbook is a marked-up one (its letter sheet lists them). */
+  private marks: readonly ReviewerMark[] = [];
 
   constructor(private readonly session: PaneSession) {}
+
+  /** A marked-up workbook: its reviewer's 要修正 marks stand where this check cannot confirm them (FormChecker.setCarried). */
+  setReviewerMarks(marks: readonly ReviewerMark[]): void {
+    this.marks = marks.filter((m) => m.severity === "error");
+  }
 
   get checker(): FormChecker | undefined {
     return this.current;
@@ -55,7 +62,7 @@ export class CheckedForm {
    * Checks these rows from scratch (a form just read, or the same rows with new masters); shown by showAll. With the
    * snapshot (a form just read), the sheet's own columns as the gateway mapped them replace the previous sheet's.
    */
-  check(rows: readonly FormRow[], headerRow: number, snapshot?: Pick<FormSnapshot, "mapping" | "columnNotices">): void {
+  check(rows: readonly FormRow[], headerRow: number, snapshot?: Pick<FormSnapshot, "mapping" | "columnNotices">, sheet = this.sheet): void {
     const { state } = this.session;
     if (snapshot) {
       const base = this.session.profile;
@@ -64,7 +71,10 @@ export class CheckedForm {
       const moved = snapshot.mapping && formTabColumnNotice(snapshot.mapping, base);
       this.columnNotices = [...(moved ? [moved] : []), ...(snapshot.columnNotices ?? [])];
     }
-    this.current = checkForm(rows, headerRow, this.profile, state.masters, FORM_VIEW);
+    const checker = checkForm(rows, headerRow, this.profile, state.masters, FORM_VIEW);
+    const marks = this.marks.filter((m) => m.sheet === sheet);
+    if (marks.length > 0) checker.setCarried(marks);
+    this.current = checker;
   }
 
   /** The rows of the current check, as read (to check them again with new masters). */

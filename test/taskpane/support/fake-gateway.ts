@@ -37,7 +37,7 @@ export const FULL_CAPABILITIES: HostCapabilities = {
   insertWorksheets: true,
 };
 
-export type Fill = "complete" | "incomplete" | "gap" | "problem";
+export type Fill = "complete" | "incomplete" | "gap" | "problem" | "warning";
 type Method = keyof ExcelGateway;
 
 const WIDTH = 40;
@@ -265,6 +265,7 @@ export class FakeGateway implements ExcelGateway {
     for (const r of plan.completeRows) fills.set(`A${r}`, "complete");
     for (const r of plan.incompleteRows) fills.set(`A${r}`, "incomplete");
     for (const r of plan.gapRows) fills.set(`A${r}`, "gap");
+    for (const c of plan.warningCells ?? []) fills.set(c, "warning");
     for (const c of plan.problemCells) fills.set(c, "problem");
   }
 

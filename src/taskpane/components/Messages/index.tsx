@@ -59,8 +59,16 @@ export function Messages() {
       </MessageBar>
     )),
     ...(notices ?? []).map((n) => (
-      <MessageBar layout="multiline" key={messageOf(n)} intent={noticeIntent(n)} data-testid="check-notice" data-intent={noticeIntent(n)}>
+      <MessageBar layout="multiline" key={messageOf(n)} intent={noticeIntent(n)} data-testid="check-notice" data-intent={noticeIntent(n)} data-code={n.code}>
         <MessageBarBody>{messageOf(n)}</MessageBarBody>
+        {n.code === "master.missing" && (
+          // The masters step of this tab: a master sheet of the workbook or a file.
+          <MessageBarActions>
+            <Button size="small" data-testid="load-master" onClick={() => pane.setView("masters")}>
+              {`${String(n.params.master ?? "マスタ")}を読み込む`}
+            </Button>
+          </MessageBarActions>
+        )}
       </MessageBar>
     )),
   ];

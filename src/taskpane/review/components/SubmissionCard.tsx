@@ -4,6 +4,7 @@ import { approvalNeedsConfirmation, messageOf, REMARK_MAX, REVIEW_STATUSES, type
 import { useReviewController } from "../review-context";
 import type { SubmissionView } from "../review-state";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { SendBackLetter } from "./SendBackLetter";
 import { SubmissionColumns } from "./SubmissionColumns";
 
 const useStyles = makeStyles({
@@ -140,11 +141,7 @@ export function SubmissionCard({ s }: { s: SubmissionView }) {
           審査から外す
         </Button>
       </div>
-      {showSendBack && s.decision.status === "差戻し" && (
-        <pre className={styles.pre} data-testid="sendback-text">
-          {review.sendBackPreview(s.id)}
-        </pre>
-      )}
+      {showSendBack && s.decision.status === "差戻し" && <SendBackLetter id={s.id} />}
       <ConfirmDialog
         open={asking === "approve"}
         testId="confirm-approve"
