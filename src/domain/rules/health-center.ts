@@ -1,6 +1,22 @@
+import type { RowState } from "../check/row-state";
+import type { MasterRecord } from "../masters/master-index";
 import { cellProblem, type CellProblem } from "../problems/problem";
 import { codeText } from "../values/code";
 import type { Rule } from "./rule";
+
+/**
+ * The 保健所 of the institution AJ names (in the master E selects), when the 保健所マスタ has it: what K should hold
+ * for that institution, offered as K's fix. AJ is looked up as the institution rule does (a number that lost its zeros too).
+ */
+export function institutionHealthCenter(row: RowState): { institution: MasterRecord; healthCenter: MasterRecord } | undefined {
+  const type = row.orgType;
+  const master = type && row.ctx.masters[type.master];
+  if (!master || row.broken.has("institutionCode") || row.isBlank("institutionCode")) return undefined;
+  const { text } = codeText(row.cell("institutionCode"));
+  const institution = master.get(text) ?? master.get(master.zeroPadded(text) ?? "");
+  const healthCenter = institution?.healthCenterCode ? row.ctx.masters.healthCenter?.get(institution.healthCenterCode) : undefined;
+  return institution && healthCenter ? { institution, healthCenter } : undefined;
+}
 
 /** 保健所コード (K): must exist in 保健所マスタ column B (when the master is loaded). */
 export const healthCenterCode: Rule = {
@@ -20,6 +36,13 @@ export const healthCenterCode: Rule = {
     if (padded && numeric) {
       out.push(cellProblem(row.row, col, "code.zero-padded", { fix: padded }, padded));
       row.accept("healthCenterCode", padded);
+      return out;
+    }
+    const fromInstitution = padded === undefined ? institutionHealthCenter(row) : undefined;
+    if (fromInstitution) {
+      const { institution, healthCenter } = fromInstitution;
+      const params = { value: text, column: row.column("institutionCode"), institution: institution.name ? `「${institution.name}」` : institution.code, suggestion: `${healthCenter.code}（${healthCenter.name ?? ""}）` };
+      out.push(cellProblem(row.row, col, "healthCenter.unknown", params, healthCenter.code));
       return out;
     }
     out.push(cellProblem(row.row, col, "healthCenter.unknown", { value: text }, padded));
