@@ -18,12 +18,32 @@ export function institutionHealthCenter(row: RowState): { institution: MasterRec
   return institution && healthCenter ? { institution, healthCenter } : undefined;
 }
 
+/**
+ * A blank K or I the form requires (required.missing, just reported): the value the masters give it becomes the fix,
+ * written only when the user clicks it.
+ */
+function offerForBlank(row: RowState, field: "healthCenterCode" | "cityCode", out: CellProblem[], value: string | undefined): void {
+  const last = out[out.length - 1];
+  if (value === undefined || value === "" || last?.code !== "required.missing" || last.place.column !== row.column(field)) return;
+  out[out.length - 1] = cellProblem(last.place.row, last.place.column, last.code, last.params, value);
+}
+
+/** The one 中核市コード of K's 保健所 (or, when K was not accepted, of the 保健所 of AJ's institution). */
+function cityCodeFor(row: RowState): string | undefined {
+  const hc = row.accepted.healthCenterCode ?? institutionHealthCenter(row)?.healthCenter.code;
+  const codes = new Set((hc === undefined ? [] : (row.ctx.masters.healthCenter?.all(hc) ?? [])).map((r) => r.cityCode));
+  return codes.size === 1 ? [...codes][0] : undefined;
+}
+
 /** 保健所コード (K): must exist in 保健所マスタ column B (when the master is loaded). */
 export const healthCenterCode: Rule = {
   id: "health-center-code",
   run(row) {
     const out: CellProblem[] = [];
-    if (!row.requirePresent("healthCenterCode", row.ctx.required.has("healthCenterCode"), out)) return out;
+    if (!row.requirePresent("healthCenterCode", row.ctx.required.has("healthCenterCode"), out)) {
+      offerForBlank(row, "healthCenterCode", out, institutionHealthCenter(row)?.healthCenter.code);
+      return out;
+    }
     const col = row.column("healthCenterCode");
     const { text, numeric, issue } = codeText(row.cell("healthCenterCode"));
     const master = row.ctx.masters.healthCenter;
@@ -59,7 +79,10 @@ export const cityCode: Rule = {
   id: "city-code",
   run(row) {
     const out: CellProblem[] = [];
-    if (!row.requirePresent("cityCode", row.ctx.required.has("cityCode"), out)) return out;
+    if (!row.requirePresent("cityCode", row.ctx.required.has("cityCode"), out)) {
+      offerForBlank(row, "cityCode", out, cityCodeFor(row));
+      return out;
+    }
     const col = row.column("cityCode");
     const { text, numeric, issue } = codeText(row.cell("cityCode"));
     const hc = row.accepted.healthCenterCode;
