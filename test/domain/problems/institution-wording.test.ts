@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { cellProblem, checkForm, checkFormSheet, DEFAULT_PROFILE, findForms, mastersFromSheets, messageOf, readXlsx, type CellProblem, type FormChecker, type ProblemCode } from "../../../src/domain";
 import { institutionWording } from "../../../src/domain/problems/institution-wording";
 import { CELL_RULE_MESSAGES } from "../../../src/domain/problems/messages/cell-rules";
+import { CHECK_NOTICE_MESSAGES } from "../../../src/domain/problems/messages/check-notices";
 import { generateForm } from "../../support/generate-form-rows";
 import { generateMasters, masterSetOf } from "../../support/generate-masters";
 import { SAMPLE_FORM } from "../../support/samples";
@@ -12,9 +13,9 @@ const REVIEWER_ONLY = /聴取|機関から|機関に(確認|連絡|問い合わ�
 const messagesOf = (checker: FormChecker) => checker.result().findings.map((f) => `${f.code}: ${messageOf(f)}`);
 
 describe("the institution's view (申請者チェック) never gives reviewer instructions", () => {
-  it("every cell finding's sentence, as the institution reads it, with and without its optional params", () => {
+  it("every cell finding's and check notice's sentence, as the institution reads it, with and without its optional params", () => {
     const every = new Proxy({}, { get: (_, key) => (typeof key === "string" ? `《${key}》` : undefined) });
-    for (const code of Object.keys(CELL_RULE_MESSAGES) as ProblemCode[]) {
+    for (const code of [...Object.keys(CELL_RULE_MESSAGES), ...Object.keys(CHECK_NOTICE_MESSAGES)] as ProblemCode[]) {
       for (const params of [every, {}]) {
         for (const orgType of ["09", undefined]) {
           const f: CellProblem = cellProblem(4, "K", code, params);
