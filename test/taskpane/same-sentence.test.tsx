@@ -13,7 +13,7 @@ import { renderReview } from "./support/render-review";
 import { sampleFormWorkbook } from "./support/sample-workbook";
 
 /** The sample's planted problems as the domain finds them, each with its catalogue sentence. */
-function sampleProblems(): { cell: string; problem: CellProblem; sentence: string }[] {
+function sampleProblems(): { cell: string; problem: CellProblem; sentence: string; paneSentence: string }[] {
   const read = readXlsx(new Uint8Array(readFileSync(SAMPLE_FORM)), "application-form.xlsx");
   if (!read.ok) throw new Error(messageOf(read.problem));
   const [form] = findForms(read.sheets, DEFAULT_PROFILE).forms;
