@@ -2,7 +2,7 @@ import type { MasterIndex, MasterRecord } from "./master-index";
 import { prefectureOf } from "./place-readings";
 
 /** A 保健所's 都道府県: its 都道府県名 column, else the 都道府県 its name begins with (青森県中央保健所). */
-export function healthCenterPrefecture(record: MasterRecord): string | undefined {
+function healthCenterPrefecture(record: MasterRecord): string | undefined {
   if (record.prefecture) return prefectureOf(record.prefecture)?.name ?? record.prefecture;
   return prefectureOf(record.name ?? "")?.name;
 }

@@ -12,7 +12,7 @@ export interface SearchOptions {
 }
 
 /** The words of a query: split at spaces (full- or half-width, after NFKC), each folded as the search keys are. */
-export function queryWords(query: string): string[] {
+function queryWords(query: string): string[] {
   return nfkc(query)
     .split(/[\s\u3000]+/)
     .map(foldForMatch)

@@ -256,7 +256,7 @@ export function placeReadingKeys(name: string): string[] {
   return keys;
 }
 
-export interface Prefecture {
+interface Prefecture {
   /** With its suffix: 滋賀県, 東京都, 北海道. */
   name: string;
   /** Hiragana, with the suffix's reading: しがけん. */

@@ -19,11 +19,6 @@ const REWORDINGS: Partial<Record<ProblemCode, Rewording>> = {
   "orgType.not-accepted": (f) => cellProblem(f.place.row, f.place.column, "orgType.not-accepted-ask", f.params, f.fix),
 };
 
-/** Whether the institution reads this finding in other words than the reviewer (see institutionWording). */
-export function hasInstitutionWording(code: ProblemCode): boolean {
-  return REWORDINGS[code] !== undefined;
-}
-
 /**
  * A finding as the institution reads it (申請者チェック, the send-back workbook): reworded where the reviewer's sentence
  * is an instruction to the reviewer, as it is otherwise. `orgType` is the row's accepted 所属機関分類コード.

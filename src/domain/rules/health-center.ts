@@ -8,7 +8,7 @@ import type { Rule } from "./rule";
  * The 保健所 of the institution AJ names (in the master E selects), when the 保健所マスタ has it: what K should hold
  * for that institution, offered as K's fix. AJ is looked up as the institution rule does (a number that lost its zeros too).
  */
-export function institutionHealthCenter(row: RowState): { institution: MasterRecord; healthCenter: MasterRecord } | undefined {
+function institutionHealthCenter(row: RowState): { institution: MasterRecord; healthCenter: MasterRecord } | undefined {
   const type = row.orgType;
   const master = type && row.ctx.masters[type.master];
   if (!master || row.broken.has("institutionCode") || row.isBlank("institutionCode")) return undefined;
