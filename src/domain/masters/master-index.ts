@@ -280,7 +280,7 @@ export class MasterIndex {
           return [foldForMatch(name), ...placeReadingKeys(name), ...prefKeys].join("\u0000");
         });
       } else {
-        // Folded into one text and cut into keys (slices of it): faster than folding and joining each row's parts.
+        // Folded as the pane's worker folds them (one text, no string per part), then cut into keys (slices of it).
         const { text, ends } = foldedKeyColumn(this.codes.length, this.keyParts());
         const keys = new Array<string>(ends.length);
         for (let i = 0, start = 0; i < ends.length; start = ends[i++]) keys[i] = text.slice(start, ends[i]);

@@ -1,4 +1,4 @@
-import { foldForMatch } from "../text/normalize";
+import { foldForMatch, trimSpaces } from "../text/normalize";
 
 /**
  * Readings (hiragana) of the place names and words 保健所 names are made of, for masters without a reading column
@@ -271,7 +271,9 @@ export function prefectureOf(text: string): Prefecture | undefined {
     prefectures = new Map();
     for (const [name, suffix, reading, suffixReading] of PREFECTURES) prefectures.set(name + suffix, { name: name + suffix, reading: reading + suffixReading });
   }
-  const s = text.length > 0 && text.charCodeAt(0) < 0x3000 ? text.normalize("NFKC").trimStart() : text;
+  // Addresses are mostly kanji already: only text with spaces or half-width characters at its start is normalized.
+  const c = text.charCodeAt(0);
+  const s = c < 0x3000 || c === 0x3000 || c >= 0xff00 ? trimSpaces(text.normalize("NFKC")) : text;
   // 北海道・東京都・滋賀県 are 3 characters; 神奈川県・和歌山県・鹿児島県 are 4.
   return prefectures.get(s.slice(0, 3)) ?? prefectures.get(s.slice(0, 4));
 }

@@ -75,7 +75,7 @@ export function HealthCenterPicker({ detail }: { detail: RowDetail }) {
           <MasterSearch
             key={round}
             label="保健所を名前・よみ・コードで検索"
-            placeholder="例：中央保健所、しが ちゅうおう、25654"
+            placeholder="例：しが ちゅうおう、25654"
             searchable={masters.healthCenter?.usesPlaceReadings ? SEARCHABLE_WITHOUT_READINGS : SEARCHABLE_WITH_READINGS}
             search={search}
             onPick={setPicked}
