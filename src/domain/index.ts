@@ -38,6 +38,7 @@ export { crossSubmissionFindings } from "./rules/cross-submission";
 export { addMasters, type LoadedMaster, masterColumnFilter, masterFromCsv, mastersFromSheets } from "./masters/masters-from-sheets";
 export { buildMasterIndex, describeMasters, detectMasterKind, type MasterSet } from "./masters/master-set";
 export { masterCode, MasterIndex, type MasterIndexData, type MasterRecord } from "./masters/master-index";
+export { searchPreference } from "./masters/jurisdiction";
 
 // the workbook reader
 export type { ColumnFilter, SheetData } from "./workbook/sheet-data";

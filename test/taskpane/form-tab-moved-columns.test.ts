@@ -78,11 +78,11 @@ beforeAll(async () => {
 });
 
 const UNTOUCHED_FINDINGS = [
-  "13 AJ institution.blank warning -",
+  "13 AJ institution.blank-ask warning -",
   "14 C required.missing error -",
   "15 D email.fullwidth error tanaka@example-hosp.jp",
   "16 A row.gap error -",
-  "17 K healthCenter.unknown error -",
+  "17 K healthCenter.unknown-ask error 25654",
 ];
 
 test("the untouched form: its findings, no columns notice, the form read in two syncs", () => {

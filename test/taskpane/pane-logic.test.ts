@@ -76,7 +76,9 @@ describe("what the pane derives from a check", () => {
 
   it("lists the fixes by kind, one edit per cell", () => {
     const kinds = fixKinds(checker.result());
-    expect(kinds.map((k) => [k.code, k.findings.length])).toEqual([["phone.normalized", 1]]);
+    // K8 is unknown; AJ8's institution names its 保健所, the fix.
+    expect(kinds.map((k) => [k.code, k.findings.length])).toEqual([["phone.normalized", 1], ["healthCenter.unknown", 1]]);
     expect(editsFor(kinds[0].findings)).toEqual([{ address: "C7", value: "03-5555-1002" }]);
+    expect(editsFor(kinds[1].findings)).toEqual([{ address: "K8", value: "25654" }]);
   });
 });
