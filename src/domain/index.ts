@@ -56,8 +56,10 @@ export { REPORT_SHEET_HEADER, reviewReport, reviewReportGrid } from "./review/re
 export { approvalNeedsConfirmation, reviewProgress } from "./review/review-progress";
 export { combineFormChecks } from "./review/combined-check";
 export { decide, EMPTY_REVIEW_RECORD, initialDecision, parseReviewRecord, REMARK_MAX, REVIEW_STATUSES, type ReviewDecision, type ReviewRecord, type ReviewStatus, serializeReviewRecord } from "./review/review-record";
-export { escapeHtml, reviewReportHtml } from "./review/report-html";
-export { exportSourceOf, reviewExport } from "./review/review-export";
+export { escapeHtml, type ReportHtmlOptions, reviewReportHtml } from "./review/report-html";
+export { japaneseDateTime } from "./review/report-date";
+export { exportedRecords, exportSourceOf, reviewExport } from "./review/review-export";
+export { groupRefusedRows, type RefusedGroup, type RefusedLine, type RefusedSubmission } from "./review/refused-groups";
 export { sendBackLetter, sendBackText } from "./review/sendback-text";
 export { type CheckedSubmission, reviewCheck, type SubmissionSummary } from "./review/review-check";
 export { type ExportableForm, registrationExport } from "./review/export-rows";
