@@ -94,7 +94,7 @@ export { checkSystemUrl } from "./mail/system-url";
 export { draftsZip } from "./mail/drafts-zip";
 export { mailtoLink } from "./mail/mailto";
 export { safeFileStem, uniqueFileNames } from "./mail/draft-file-name";
-export { type AccountDraft, buildAccountDrafts } from "./mail/account-drafts";
+export { type AccountDraft, buildAccountDrafts, PASSWORD_MASK } from "./mail/account-drafts";
 export { type MailAddress, parseMailbox } from "./mail/mail-address";
 
 // the distributable form

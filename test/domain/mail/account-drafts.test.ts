@@ -203,9 +203,9 @@ describe("mailto: for one row", () => {
 });
 
 describe("system URL and file names", () => {
-  it("accepts an http(s) URL as typed and refuses anything else with a reason", () => {
+  it("accepts an https URL as typed and refuses anything else (http:// too) with a reason", () => {
     expect(checkSystemUrl(" https://nesid.example.invalid/login?x=1 ")).toEqual({ ok: true, url: "https://nesid.example.invalid/login?x=1" });
-    expect(checkSystemUrl("http://10.0.0.1/nesid").ok).toBe(true);
+    expect(checkSystemUrl("http://10.0.0.1/nesid")).toMatchObject({ ok: false, problem: { code: "url.scheme" } });
     for (const bad of ["", "nesid.example.invalid", "javascript:alert(1)", "ftp://x.example/", "https://x.example/a b", "https://user:pw@x.example/", "https://x.example/\r\nBcc: y"]) {
       const r = checkSystemUrl(bad);
       expect(r.ok).toBe(false);

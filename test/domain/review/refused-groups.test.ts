@@ -1,7 +1,7 @@
 // ② 登録用CSV: what was not exported, grouped for the reader (rows with errors in approved submissions first, one
 // line per submission not approved), and ③ matching only rows that were exported — on three real submissions made
 // from the sample form, one of them sent back (差戻し).
-import { DEFAULT_PROFILE, exportedRecords, exportSourceOf, groupRefusedRows, refusalText, reviewExport, type ReviewDecision } from "../../../src/domain";
+import { DEFAULT_PROFILE, exportedRecords, exportSourceOf, groupRefusedRows, problem, refusalText, reviewExport, type ReviewDecision } from "../../../src/domain";
 import { importAndCheck } from "./review-workflow";
 import { keepRows, otherInstitution, submittedFile } from "./submitted-files";
 
@@ -49,8 +49,8 @@ describe("groupRefusedRows: the rows left out of the registration CSV, for the r
     // Rows 7.. were cleared: the form's rows 4–6 are written; nothing else is refused.
     const csv = reviewExport(checked, decisions([["S001", "承認"]]), DEFAULT_PROFILE);
     expect(groupRefusedRows(csv.refused, [{ id: "S001", source: "S001 a.xlsx", status: "承認" }])).toEqual([]);
-    const blankAj = { source: "S001 a.xlsx", row: 9, reasons: [{ code: "export.institution-blank", severity: "warning" as const, place: { row: 9, column: "AJ" }, params: {} }] };
-    const gap = { source: "S001 a.xlsx", row: 8, reasons: [{ code: "export.gap", severity: "error" as const, place: { row: 8 }, params: {} }] };
+    const blankAj = { source: "S001 a.xlsx", row: 9, reasons: [problem("export.institution-blank", {}, { row: 9, column: "AJ" })] };
+    const gap = { source: "S001 a.xlsx", row: 8, reasons: [problem("export.gap", {}, { row: 8 })] };
     const groups = groupRefusedRows([gap, blankAj], [{ id: "S001", source: "S001 a.xlsx", status: "承認" }]);
     expect(groups.map((g) => [g.title, g.lines.map((l) => l.cell)])).toEqual([
       ["S001 a.xlsx（承認）：エラーのある行 1行", ["A8"]],

@@ -85,6 +85,10 @@ const SAMPLES: Samples = {
   },
   notify: {
     noApproved: [[]],
+    splitWhy: [[]],
+    singleWarning: [[]],
+    emlSome: [[2]],
+    emlAll: [[]],
     pairFailed: [[]],
     urlNotRemembered: [[]],
     urlForgotten: [[]],
