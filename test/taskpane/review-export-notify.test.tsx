@@ -114,7 +114,7 @@ describe("③ 通知メール", () => {
     await settle();
     expect(screen.getByTestId("url-field").textContent).toContain("「nesid.example.invalid/login」はURLとして正しくありません（https:// から入力してください）。");
     expect(localStorage.getItem(SYSTEM_URL_KEY)).toBeNull();
-    expect(screen.queryByRole("button", { name: "記憶したURLを消去" })).toBeNull();
+    expect(screen.getByRole("button", { name: "記憶したURLを消去" }).getAttribute("aria-disabled")).toBe("true");
     fireEvent.change(urlBox(), { target: { value: "http://nesid.example.invalid/login" } });
     await settle();
     expect(screen.getByTestId("url-field").textContent).toContain("https:// で始めてください");
@@ -126,6 +126,7 @@ describe("③ 通知メール", () => {
     await settle();
     expect(localStorage.getItem(SYSTEM_URL_KEY)).toBe("https://nesid.example.invalid/login");
     const forget = screen.getByRole("button", { name: "記憶したURLを消去" });
+    expect(forget.getAttribute("aria-disabled")).toBeNull();
     // A button, not a link-like subtle text.
     expect(forget.className).not.toMatch(/subtle/);
     fireEvent.click(forget);

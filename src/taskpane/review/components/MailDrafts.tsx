@@ -59,17 +59,18 @@ export function MailDrafts() {
           }}
           label="このPCに記憶する（正しいURLだけ）"
         />
-        {mail.urlRemembered && (
-          <Button
-            size="small"
-            onClick={() => {
-              setUrl("");
-              review.forgetUrl();
-            }}
-          >
-            記憶したURLを消去
-          </Button>
-        )}
+        {/* Always there (disabled while nothing is remembered): appearing on blur would move the buttons below under the pointer. */}
+        <Button
+          size="small"
+          disabledFocusable={!mail.urlRemembered}
+          title={mail.urlRemembered ? undefined : "このPCに記憶したURLはありません"}
+          onClick={() => {
+            setUrl("");
+            review.forgetUrl();
+          }}
+        >
+          記憶したURLを消去
+        </Button>
       </div>
       <Switch checked={mail.split} onChange={(_, d) => review.setMailOptions({ split: d.checked })} label="初期パスワードを別のメールにする（おすすめ）" aria-describedby="split-why" />
       <Text size={200} id="split-why" data-testid="split-why">
