@@ -1,8 +1,8 @@
 import {
+  applicationRecords,
   buildAccountDrafts,
   checkSystemUrl,
   draftsZip,
-  applicationRecords,
   encodingLabel,
   exportedRecords,
   exportSourceOf,
