@@ -61,12 +61,12 @@ describe("② 登録用CSV: what was not exported", () => {
     await openTab("② 登録用CSV", settle);
     fireEvent.click(screen.getByRole("button", { name: "登録用CSVを出力" }));
     await until(() => expect(screen.getAllByTestId("refused-group")).toHaveLength(4), settle);
-    fireEvent.click(screen.getByRole("button", { name: "S001のD15を選択" }));
+    fireEvent.click(screen.getByRole("button", { name: "S001 15行目（D15）を選択" }));
     await settle();
     expect(model.activeSheet().name).toBe("S001_山手10医院");
     // The stand-in's selection is zero-based: D15 = row 14, column 3.
     expect(model.activeSheet().selection).toEqual({ row: 14, column: 3, rowCount: 1, columnCount: 1 });
-    fireEvent.click(screen.getByRole("button", { name: "S003のB5を選択" }));
+    fireEvent.click(screen.getByRole("button", { name: "S003 5行目（B5）を選択" }));
     await settle();
     expect(model.activeSheet().name).toBe("S003_第三病院");
     expect(model.activeSheet().selection).toEqual({ row: 4, column: 1, rowCount: 1, columnCount: 1 });

@@ -28,7 +28,7 @@ export function RefusedRows({ groups }: { groups: readonly RefusedGroup[] }) {
             <ul className={styles.list}>
               {g.lines.map((l) => (
                 <li key={l.row} data-testid="refused-row">
-                  <Link as="button" className={styles.cell} data-testid="refused-cell" aria-label={`${g.id}の${l.cell}を選択`} onClick={() => void review.goToRefusedCell(g.id, l.cell)}>
+                  <Link as="button" className={styles.cell} data-testid="refused-cell" aria-label={`${g.id} ${l.row}行目（${l.cell}）を選択`} onClick={() => void review.goToRefusedCell(g.id, l.cell)}>
                     {l.row}行目（{l.cell}）
                   </Link>
                   <ul className={styles.reasons}>
