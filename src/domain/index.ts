@@ -57,9 +57,11 @@ export { REPORT_SHEET_HEADER, reviewReport, reviewReportGrid } from "./review/re
 export { approvalNeedsConfirmation, reviewProgress } from "./review/review-progress";
 export { combineFormChecks } from "./review/combined-check";
 export { decide, EMPTY_REVIEW_RECORD, initialDecision, parseReviewRecord, REMARK_MAX, REVIEW_STATUSES, type ReviewDecision, type ReviewRecord, type ReviewStatus, serializeReviewRecord } from "./review/review-record";
-export { escapeHtml, reviewReportHtml } from "./review/report-html";
-export { exportSourceOf, reviewExport } from "./review/review-export";
-export { japaneseDate, LETTER_CLOSING, type LetterOptions, sendBackLetter, sendBackText } from "./review/sendback-text";
+export { escapeHtml, type ReportHtmlOptions, reviewReportHtml } from "./review/report-html";
+export { japaneseDate, japaneseDateTime } from "./review/japanese-dates";
+export { exportedRecords, exportSourceOf, reviewExport } from "./review/review-export";
+export { groupRefusedRows, type RefusedGroup, type RefusedLine, type RefusedSubmission } from "./review/refused-groups";
+export { LETTER_CLOSING, type LetterOptions, sendBackLetter, sendBackText } from "./review/sendback-text";
 export { type CheckedSubmission, reviewCheck, type SubmissionSummary } from "./review/review-check";
 export { type ExportableForm, registrationExport } from "./review/export-rows";
 export { type ImportResult, importSubmissions, isImportRefusal, type SubmittedFile, unreadableFileNotice } from "./review/import-submissions";
@@ -95,7 +97,7 @@ export { checkSystemUrl } from "./mail/system-url";
 export { draftsZip } from "./mail/drafts-zip";
 export { mailtoLink } from "./mail/mailto";
 export { safeFileStem, uniqueFileNames } from "./mail/draft-file-name";
-export { type AccountDraft, buildAccountDrafts } from "./mail/account-drafts";
+export { type AccountDraft, buildAccountDrafts, PASSWORD_MASK } from "./mail/account-drafts";
 export { type MailAddress, parseMailbox } from "./mail/mail-address";
 
 // the distributable form

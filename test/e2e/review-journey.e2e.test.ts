@@ -1,6 +1,7 @@
 // The reviewer's journey in the browser harness, as a person does it: pick two submitted files → review →
 // approve → export the CSV (the downloaded file is decoded from CP932 and compared with nesid-account export) →
-// load samples/issued-accounts.csv → draft the mails → the zip holds one .eml per user with the right ID and password.
+// load samples/issued-accounts.csv → draft the mails (by default the password in a mail of its own, one draft
+// previewed first) → the zip holds two .eml per user: ID and URL in one, the password in the other.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { main } from "../../src/cli/main";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 import { SAMPLE_ISSUED } from "../support/samples";
 import { startHarness, type HarnessServer } from "./harness/server";
+import { paneScreenshot } from "./pane-support";
 import { launchBrowser, type BrowserSession } from "./support/browser";
 
 const URL_TEXT = "https://nesid-registration.example.invalid/login";
@@ -80,6 +82,11 @@ it("two submissions in, one registration CSV and a zip of drafts out", async () 
   expect(csv.name).toMatch(/^登録用CSV_\d{8}-\d{4}\.csv$/);
   await expectText(p.getByTestId("export-summary"), "出力 13行（Shift_JIS）・出力しなかった行 5行");
   await expectText(p.getByTestId("refused-rows"), "C列: 連絡先電話番号が入力されていません。");
+  await expectText(p.getByTestId("refused-group").first(), "S001 山手10医院.xlsx（承認）：エラーのある行 4行");
+  await page.evaluate(() => {
+    (document.querySelector("#pane") as HTMLElement).style.width = "350px";
+  });
+  await paneScreenshot(page, "review-03-export-refused-350");
   const text = Encoding.convert(Array.from(csv.bytes), { from: "SJIS", to: "UNICODE", type: "string" });
   const lines = text.split("\r\n");
   expect(lines).toHaveLength(15); // header, 13 rows, and the empty string after the last CRLF
@@ -97,7 +104,9 @@ it("two submissions in, one registration CSV and a zip of drafts out", async () 
   await p.getByLabel("システムのURL").fill(URL_TEXT);
   await p.getByRole("button", { name: "メールの下書きを作成" }).click();
   await p.getByTestId("draft-list").waitFor();
+  await expectText(p.getByTestId("draft-preview"), "初期パスワード：●●●●●●●●");
   await session.screenshot("review-drafts");
+  await paneScreenshot(page, "review-04-drafts-preview-350");
   const zip = await download(() => p.getByRole("button", { name: "下書きをまとめて保存（.zip）" }).click());
   expect(zip.name).toMatch(/^メール下書き_\d{8}-\d{4}\.zip$/);
 
@@ -107,14 +116,19 @@ it("two submissions in, one registration CSV and a zip of drafts out", async () 
     .filter((l) => l !== "")
     .map((l) => l.split(","));
   const entries = unzipSync(new Uint8Array(zip.bytes));
-  expect(Object.keys(entries).sort()).toEqual(issued.map(([id]) => `${id}.eml`).sort());
+  expect(Object.keys(entries).sort()).toEqual(issued.flatMap(([id]) => [`${id}-1-id.eml`, `${id}-2-password.eml`]).sort());
   for (const [id, name, password, email] of issued) {
-    const mail = await simpleParser(Buffer.from(entries[`${id}.eml`]));
-    expect(mail.headers.get("x-unsent")).toBe("1");
-    expect((mail.to as { value: { address: string; name: string }[] }).value[0]).toEqual({ address: email, name });
-    expect(mail.text).toContain(id);
-    expect(mail.text).toContain(password);
-    expect(mail.text).toContain(URL_TEXT);
+    const idMail = await simpleParser(Buffer.from(entries[`${id}-1-id.eml`]));
+    const passwordMail = await simpleParser(Buffer.from(entries[`${id}-2-password.eml`]));
+    for (const mail of [idMail, passwordMail]) {
+      expect(mail.headers.get("x-unsent")).toBe("1");
+      expect((mail.to as { value: { address: string; name: string }[] }).value[0]).toEqual({ address: email, name });
+    }
+    expect(idMail.text).toContain(id);
+    expect(idMail.text).toContain(URL_TEXT);
+    expect(idMail.text).not.toContain(password);
+    expect(passwordMail.text).toContain(password);
+    expect(passwordMail.text).not.toContain(URL_TEXT);
   }
 
   // Passwords stay in memory: not in the workbook, not in its settings; the URL is only in this browser's storage.

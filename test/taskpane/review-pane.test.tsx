@@ -155,7 +155,7 @@ describe("ReviewPane (作業② ③ ④) as rendered", () => {
     await settle();
     expect(messagesAt("notify")).toHaveLength(1);
     expect(messagesAt("notify")[0]).toMatch(/^\d+人分・\d+通の下書きを作成しました。/);
-    // The .eml note is said once, not on every draft.
-    expect(screen.getAllByText(/メールソフトに直接渡せない/)).toHaveLength(1);
+    // The .eml note is said once, not on every draft, and names the buttons there are.
+    expect(screen.getAllByText(/メールソフトに直接渡せません/)).toHaveLength(1);
   });
 });

@@ -37,7 +37,7 @@ describe("the review's problems, one shape", () => {
     const review = await started();
     await review.loadIssued("発行結果.csv", encodeText("利用者ID,初期パスワード\r\nU1,pw1\r\n", "cp932"));
     review.setUrl("https://example.jp/", false);
-    review.setMailOptions({ templates: { ...DEFAULT_MAIL_TEMPLATES, single: { ...DEFAULT_MAIL_TEMPLATES.single, subject: "" } } });
+    review.setMailOptions({ split: false, templates: { ...DEFAULT_MAIL_TEMPLATES, single: { ...DEFAULT_MAIL_TEMPLATES.single, subject: "" } } });
     review.draftMails();
     const problems = review.store.get().mail.problems;
     expect(problems.map((p) => [p.code, p.severity, p.place])).toEqual([

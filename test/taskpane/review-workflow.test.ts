@@ -117,6 +117,9 @@ describe("review workflow (作業②③④) on the stand-in host", () => {
 
     review.setUrl(URL_TEXT, true);
     expect(localStorage.getItem(SYSTEM_URL_KEY)).toBe(URL_TEXT);
+    // One mail per account, as the CLI without --split (the pane's default is two: the password on its own).
+    expect(review.store.get().mail.split).toBe(true);
+    review.setMailOptions({ split: false });
     review.draftMails();
     s = review.store.get();
     expect(s.mail.drafts).toHaveLength(10);

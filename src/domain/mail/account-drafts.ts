@@ -35,7 +35,12 @@ export interface AccountDraft {
   fileName: string;
   message: MailMessage;
   eml: Uint8Array;
+  /** Subject and body with the password masked (PASSWORD_MASK): what a preview may show and keep. */
+  preview: { subject: string; body: string };
 }
+
+/** What a preview shows in place of the initial password. */
+export const PASSWORD_MASK = "●●●●●●●●";
 
 export interface AccountDrafts {
   drafts: AccountDraft[];
@@ -119,10 +124,11 @@ export function buildAccountDrafts(matches: readonly AccountMatch[], options: Ac
     const to: MailAddress = { address: record.email, name: values.利用者名 };
     for (const p of parts) {
       const message: MailMessage = { to, ...renderMail(templates[p.kind], values) };
+      const preview = renderMail(templates[p.kind], { ...values, 初期パスワード: PASSWORD_MASK });
       if (options.from) message.from = options.from;
       const eml = buildEml(message);
       if (!eml.ok) throw new Error(`draft for a checked address could not be built: ${eml.message}`);
-      built.push({ ...where, part: p.part, message, eml: eml.bytes });
+      built.push({ ...where, part: p.part, message, eml: eml.bytes, preview });
       stems.push(`${safeFileStem(account.userId)}${p.suffix}.eml`);
     }
     const missing = new Set<string>();

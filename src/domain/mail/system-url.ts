@@ -3,8 +3,8 @@ import { problem, type Problem } from "../problems/problem";
 export type CheckedUrl = { ok: true; url: string } | { ok: false; problem: Problem };
 
 /**
- * The system URL as entered by the reviewer (it is not public, so it is never part of the code): one http(s)
- * URL without spaces, line breaks or embedded credentials.
+ * The system URL as entered by the reviewer (it is not public, so it is never part of the code): one https URL
+ * without spaces, line breaks or embedded credentials (http:// is refused: the mail sends people to a login page).
  */
 export function checkSystemUrl(text: string): CheckedUrl {
   const url = text.trim();
@@ -23,7 +23,7 @@ export function checkSystemUrl(text: string): CheckedUrl {
   } catch {
     return { ok: false, problem: problem("url.malformed", { value: url }) };
   }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return { ok: false, problem: problem("url.scheme") };
+  if (parsed.protocol !== "https:") return { ok: false, problem: problem("url.scheme") };
   if (parsed.hostname === "") return { ok: false, problem: problem("url.no-host") };
   if (parsed.username !== "" || parsed.password !== "") return { ok: false, problem: problem("url.credentials") };
   return { ok: true, url };

@@ -1,4 +1,5 @@
 import type { RegistrationCsv } from "../csv/registration-csv";
+import { applicationRecords, type ApplicationRecord } from "../issued/application-record";
 import { problem } from "../problems/problem";
 import type { FormProfile } from "../profile/schema";
 import { registrationExport, type ExportableForm } from "./export-rows";
@@ -44,4 +45,20 @@ export function reviewExport(
       return status === "承認" ? undefined : problem("export.not-approved", { status: status ?? "未判定" }, { row: row.row });
     },
   });
+}
+
+/**
+ * The application rows 作業④ matches issued accounts with: only the rows the registration CSV writes with these
+ * options (approved, no errors, AJ filled …), so rows never exported are not counted as 「アカウントのない申請行」.
+ */
+export function exportedRecords(
+  checked: readonly CheckedSubmission[],
+  decisions: ReadonlyMap<string, ReviewDecision>,
+  profile: FormProfile,
+  options: ReviewExportOptions = {},
+): ApplicationRecord[] {
+  const written = new Set(reviewExport(checked, decisions, profile, options).written.map((w) => `${w.source}#${w.row}`));
+  return checked.flatMap((c) =>
+    applicationRecords(submissionSource(c.submission), c.checker).filter((r) => written.has(`${exportSourceOf(c.submission)}#${r.row}`)),
+  );
 }

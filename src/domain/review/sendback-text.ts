@@ -1,4 +1,5 @@
 import { messageOf } from "../problems/problem";
+import { japaneseDate } from "./japanese-dates";
 import type { FormProfile } from "../profile/schema";
 import type { CheckedSubmission } from "./review-check";
 import { institutionReport, type ReportSubmission } from "./review-report";
@@ -12,11 +13,6 @@ export interface LetterOptions {
   sender?: string;
   /** false: no closing and no sender (a letter followed by another one for the same file). */
   closing?: boolean;
-}
-
-/** 2026年12月6日 (the local calendar date). */
-export function japaneseDate(date: Date): string {
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
 }
 
 /** The closing line every letter ends with (before the sender block). */

@@ -11,6 +11,7 @@ import { bytesToBase64 } from "./read-submitted-file";
 import type { ReviewBook } from "./review-book";
 import { REVIEW_MESSAGES } from "./review-messages";
 import type { ReviewSession } from "./review-session";
+import type { ReviewPlace } from "./review-state";
 
 /** What 元に戻す needs to put a submission back, kept for this session only. */
 interface RemovedSubmission {
@@ -100,12 +101,12 @@ export class DeskController {
     });
   }
 
-  /** A finding clicked in the list: its cell on the submission's sheet is selected in Excel. */
-  async goToCell(id: string, cell: string): Promise<void> {
+  /** A finding clicked in the list: its cell on the submission's sheet is selected in Excel (a failure said at `place`). */
+  async goToCell(id: string, cell: string, place: ReviewPlace = "review"): Promise<void> {
     const s = this.book.record.submissions.find((x) => x.id === id);
     const excel = this.session.deps.excel;
     if (!s || !excel) return;
-    await this.session.run("review", "セルの選択", () => excel.selectCell(s.sheetName, cell));
+    await this.session.run(place, "セルの選択", () => excel.selectCell(s.sheetName, cell));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { checkNotices, reviewExport, uncheckedMasters } from "../../domain";
+import { checkNotices, exportSourceOf, groupRefusedRows, reviewExport, uncheckedMasters, type RefusedRow } from "../../domain";
 import { stampedFileName } from "./file-delivery";
 import type { ReviewBook } from "./review-book";
 import { REVIEW_MESSAGES } from "./review-messages";
@@ -68,9 +68,26 @@ export class ExportController {
         session.say("export", "warning", REVIEW_MESSAGES.export.sheetInsteadOfDownload(sheetName, csv.written.length));
       }
       session.store.set({
-        lastExport: { fileName, encodingLabel: encodingName(csv.encoding), written: csv.written.length, refused: csv.refused, cleared: csv.cleared, uncheckedColumns, deliveries, sheetName },
+        lastExport: {
+          fileName,
+          encodingLabel: encodingName(csv.encoding),
+          written: csv.written.length,
+          refused: csv.refused,
+          refusedGroups: this.groups(csv.refused),
+          cleared: csv.cleared,
+          uncheckedColumns,
+          deliveries,
+          sheetName,
+        },
       });
     });
+  }
+
+  /** The refused rows by submission and reason, each submission named with its decision. */
+  private groups(refused: readonly RefusedRow[]) {
+    const decisions = this.book.decisions();
+    const submissions = this.book.checked.map((c) => ({ id: c.submission.id, source: exportSourceOf(c.submission), status: decisions.get(c.submission.id)?.status ?? "受付" }));
+    return groupRefusedRows(refused, submissions);
   }
 
   private async writeCsvSheet(text: string): Promise<string> {

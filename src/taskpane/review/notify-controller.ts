@@ -1,8 +1,10 @@
 import {
   applicationRecords,
   buildAccountDrafts,
+  checkSystemUrl,
   draftsZip,
   encodingLabel,
+  exportedRecords,
   exportSourceOf,
   placed,
   mailtoLink,
@@ -11,6 +13,7 @@ import {
   pairManually,
   readIssuedCsv,
   submissionSource,
+  type Problem,
   type AccountDraft,
   type ApplicationRecord,
   type IssuedAccount,
@@ -82,6 +85,16 @@ export class NotifyController {
     return this.book.approved().flatMap((c) => applicationRecords(submissionSource(c.submission), c.checker));
   }
 
+  /**
+   * Keys of the rows the registration CSV writes with the export's settings. Accounts are matched with every approved
+   * row (as `nesid-account mail` does: an account may be for a row fixed after the export), but only these rows are
+   * counted as 「アカウントのない出力行」.
+   */
+  private exportedKeys(): Set<string> {
+    const { issueDeferred, encoding } = this.session.store.get().settings;
+    return new Set(exportedRecords(this.book.checked, this.book.decisions(), this.session.profile, { issueDeferred, encoding }).map((r) => r.key));
+  }
+
   private runMatch(): void {
     const records = this.approvedRecords();
     if (records.length === 0) this.session.say("notify", "warning", REVIEW_MESSAGES.notify.noApproved());
@@ -93,6 +106,7 @@ export class NotifyController {
   private publishMatch(): void {
     const m = this.match;
     if (!m) return;
+    const exported = this.exportedKeys();
     const where = (r: ApplicationRecord) => {
       const sub = this.book.submissions.find((s) => submissionSource(s) === r.source);
       return `${sub ? exportSourceOf(sub) : r.source} ${r.row}行目 ${r.name || "（利用者名なし）"}`;
@@ -102,9 +116,9 @@ export class NotifyController {
         matched: m.matches.map((x) => ({ userId: x.account.userId, where: where(x.record), how: MATCH_METHOD_LABELS[x.method], differences: x.differences })),
         ambiguous: m.ambiguous.map((a) => ({ userId: a.account.userId, line: a.account.line, name: a.account.name, candidates: a.candidates.map((c) => ({ key: c.key, where: where(c) })) })),
         unmatchedAccounts: m.unmatchedAccounts.map((a) => ({ userId: a.userId, line: a.line, name: a.name, email: a.email })),
-        unmatchedRecords: m.unmatchedRecords.map((r) => ({ key: r.key, where: where(r) })),
+        unmatchedRecords: m.unmatchedRecords.map((r) => ({ key: r.key, where: where(r), exported: exported.has(r.key) })),
       },
-      mail: { ...s.mail, drafts: [], problems: [], zipName: undefined },
+      mail: { ...s.mail, drafts: [], preview: [], problems: [], zipName: undefined },
     }));
   }
 
@@ -120,21 +134,33 @@ export class NotifyController {
     this.publishMatch();
   }
 
+  /**
+   * The URL as entered, checked at once: its problem is shown beside the box, and a URL with a problem is never
+   * remembered (what this PC remembered before stays until 記憶したURLを消去). An empty box is not an error yet.
+   */
   setUrl(url: string, remember: boolean): void {
-    const remembered = remember ? rememberSystemUrl(url.trim()) : false;
-    this.session.store.set((s) => ({ mail: { ...s.mail, url, urlRemembered: remembered } }));
-    if (remember && !remembered) this.session.say("notify", "warning", REVIEW_MESSAGES.notify.urlNotRemembered());
+    const checked = checkSystemUrl(url);
+    const urlProblem: Problem | undefined = checked.ok || url.trim() === "" ? undefined : checked.problem;
+    const { urlRemembered } = this.session.store.get().mail;
+    let remembered = remember ? urlRemembered : false;
+    // 「このPCに記憶する」 turned off: what was remembered goes too.
+    if (!remember && urlRemembered) forgetSystemUrl();
+    if (remember && checked.ok) {
+      remembered = rememberSystemUrl(checked.url);
+      if (!remembered) this.session.say("notify", "warning", REVIEW_MESSAGES.notify.urlNotRemembered());
+    }
+    this.session.store.set((s) => ({ mail: { ...s.mail, url, urlRemembered: remembered, urlProblem } }));
   }
 
   forgetUrl(): void {
     forgetSystemUrl();
-    this.session.store.set((s) => ({ mail: { ...s.mail, url: "", urlRemembered: false } }));
+    this.session.store.set((s) => ({ mail: { ...s.mail, url: "", urlRemembered: false, urlProblem: undefined } }));
     this.session.say("notify", "info", REVIEW_MESSAGES.notify.urlForgotten());
   }
 
   setMailOptions(change: { split?: boolean; templates?: MailTemplates }): void {
     this.drafts = [];
-    this.session.store.set((s) => ({ mail: { ...s.mail, ...change, drafts: [], problems: [], zipName: undefined } }));
+    this.session.store.set((s) => ({ mail: { ...s.mail, ...change, drafts: [], preview: [], problems: [], zipName: undefined } }));
   }
 
   /** Builds the drafts (kept in memory) and lists them; nothing is saved until the user downloads the zip. */
@@ -157,8 +183,11 @@ export class NotifyController {
       subject: d.message.subject,
       mailtoFits: byUser.get(d.userId)!.every((x) => mailtoLink({ to: x.message.to.address, subject: x.message.subject, body: x.message.body }).fits),
     }));
+    // The first account's mail(s), password masked, so the reviewer reads one before saving them all.
+    const first = built.drafts[0]?.userId;
+    const preview = built.drafts.filter((d) => d.userId === first).map((d) => ({ part: d.part, fileName: d.fileName, to: d.message.to.address, subject: d.preview.subject, body: d.preview.body }));
     const problems = [...built.templateProblems, ...built.problems];
-    session.store.set((s) => ({ mail: { ...s.mail, drafts, problems, zipName: undefined } }));
+    session.store.set((s) => ({ mail: { ...s.mail, drafts, preview, problems, zipName: undefined } }));
     if (built.drafts.length > 0) session.say("notify", "success", REVIEW_MESSAGES.notify.drafted(byUser.size, built.drafts.length));
     else if (built.problems.length > 0) {
       const onlyUrl = built.problems.every((p) => p.code.startsWith("url."));
@@ -197,7 +226,7 @@ export class NotifyController {
     this.drafts = [];
     this.match = undefined;
     this.issuedBytes = undefined;
-    this.session.store.set((s) => ({ holdsPasswords: false, issued: undefined, match: undefined, mail: { ...s.mail, drafts: [], problems: [], zipName: undefined } }));
+    this.session.store.set((s) => ({ holdsPasswords: false, issued: undefined, match: undefined, mail: { ...s.mail, drafts: [], preview: [], problems: [], zipName: undefined } }));
     if (say) this.session.say("notify", "info", REVIEW_MESSAGES.notify.passwordsForgotten());
   }
 }

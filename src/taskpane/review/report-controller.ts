@@ -34,7 +34,9 @@ export class ReportController {
       return;
     }
     const fileName = stampedFileName("審査結果", "html", session.now());
-    session.download(new TextEncoder().encode(reviewReportHtml(this.report())), fileName, MIME.html);
+    // The dates in the pane's own time zone (the reviewer's clock), not UTC.
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    session.download(new TextEncoder().encode(reviewReportHtml(this.report(), { timeZone })), fileName, MIME.html);
     session.say("review", "success", REVIEW_MESSAGES.report.downloaded(fileName));
   }
 }

@@ -74,6 +74,8 @@ export class ReviewController {
   exportCsv = (): Promise<void> => this.exports.exportCsv();
   exportCsvToSheet = (): Promise<void> => this.exports.exportCsvToSheet();
   copyCsv = (): Promise<void> => this.exports.copyCsv();
+  /** A row left out of the CSV, clicked: its cell on the submission's sheet is selected. */
+  goToRefusedCell = (id: string, cell: string): Promise<void> => this.desk.goToCell(id, cell, "export");
 
   // ③ 通知メール
   loadIssued = async (fileName: string, bytes: Uint8Array): Promise<void> => this.notify.loadIssued(fileName, bytes);

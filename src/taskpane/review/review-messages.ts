@@ -96,6 +96,15 @@ export const REVIEW_MESSAGES = {
   notify: {
     /** No 承認 submission, so the issued accounts have no rows to match. */
     noApproved: () => "「承認」の申請がないため、発行結果と照合する申請の行がありません。",
+    /** Why the password goes in its own mail (shown beside the switch). */
+    splitWhy: () => "初期パスワードは利用者ID・URLとは別のメールで送ります。1通が誤って届いたり盗み見られたりしても、それだけではログインできないようにするためです。",
+    /** The reviewer chose one mail: said beside the switch. */
+    singleWarning: () => "利用者ID・URL・初期パスワードを1通のメールに書きます。このメールだけでログインできるため、宛先に誤りがないか特に注意してください。",
+    /** Some drafts are too long for a mailto: link (those lines have no 「メールを作成」 button). */
+    emlSome: (mails: number) =>
+      `本文が長いため、${mails}通の下書きはメールソフトに直接渡せません（「メールを作成」ボタンのない下書き）。「下書きをまとめて保存（.zip）」で保存し、.eml ファイルを開いて送ってください。`,
+    /** Every draft is too long for a mailto: link: there is no 「メールを作成」 button at all. */
+    emlAll: () => "本文が長いため、どの下書きもメールソフトに直接渡せません。「下書きをまとめて保存（.zip）」で保存し、.eml ファイルを開いて送ってください。",
     /** A manual pairing refused (the why follows it). */
     pairFailed: () => "手動で対応付けできませんでした。",
     /** The browser's storage is unavailable: the URL lasts while the pane is open. */

@@ -1,4 +1,4 @@
-import { type CellProblem, type FieldKey, type ClearedValue, type FormDiff, type IssuedColumnMapping, type MailTemplates, type Problem, type RefusedRow, type ReviewDecision, type SubmissionSummary, DEFAULT_MAIL_TEMPLATES } from "../../domain";
+import { type CellProblem, type RefusedGroup, type FieldKey, type ClearedValue, type FormDiff, type IssuedColumnMapping, type MailTemplates, type Problem, type RefusedRow, type ReviewDecision, type SubmissionSummary, DEFAULT_MAIL_TEMPLATES } from "../../domain";
 
 export type ReviewIntent = "success" | "info" | "warning" | "error";
 
@@ -72,6 +72,8 @@ export interface ExportOutcome {
   encodingLabel: string;
   written: number;
   refused: RefusedRow[];
+  /** The refused rows grouped for the reader (groupRefusedRows): errors in approved submissions first. */
+  refusedGroups: RefusedGroup[];
   /** Grey-column values of written rows that were left out of the file. */
   cleared?: ClearedValue[];
   /** Columns written without a master check (the reviewer turned on 「マスタなしで出力する」). */
@@ -95,7 +97,8 @@ export interface MatchView {
   matched: { userId: string; where: string; how: string; differences: string[] }[];
   ambiguous: { userId: string; line: number; name: string; candidates: { key: string; where: string }[] }[];
   unmatchedAccounts: { userId: string; line: number; name: string; email: string }[];
-  unmatchedRecords: { key: string; where: string }[];
+  /** Approved rows no account was matched to (all offered for pairing); `exported`: the CSV writes the row. */
+  unmatchedRecords: { key: string; where: string; exported: boolean }[];
 }
 
 export interface DraftView {
@@ -106,6 +109,15 @@ export interface DraftView {
   subject: string;
   /** A mailto: link fits for every mail of this user (the link itself is built on click: it holds the password). */
   mailtoFits: boolean;
+}
+
+/** One mail of a draft as the preview shows it: the password is masked (PASSWORD_MASK), never in the store. */
+export interface DraftPreview {
+  part: "single" | "id" | "password";
+  fileName: string;
+  to: string;
+  subject: string;
+  body: string;
 }
 
 export interface ReviewState {
@@ -133,6 +145,10 @@ export interface ReviewState {
     split: boolean;
     templates: MailTemplates;
     drafts: DraftView[];
+    /** The first account's mail(s) with the password masked, shown before the drafts are saved. */
+    preview: DraftPreview[];
+    /** The URL's problem, found as it is entered (it is not remembered while it has one). */
+    urlProblem?: Problem;
     /** The templates' and the drafts' problems. */
     problems: Problem[];
     zipName?: string;
@@ -150,6 +166,7 @@ export function initialReviewState(): ReviewState {
     settings: { issueDeferred: false, header: true, encoding: "cp932" },
     downloads: "allowed",
     holdsPasswords: false,
-    mail: { url: "", urlRemembered: false, split: false, templates: DEFAULT_MAIL_TEMPLATES, drafts: [], problems: [] },
+    // ID・URL and the password in separate mails unless the reviewer chooses one mail (security).
+    mail: { url: "", urlRemembered: false, split: true, templates: DEFAULT_MAIL_TEMPLATES, drafts: [], preview: [], problems: [] },
   };
 }

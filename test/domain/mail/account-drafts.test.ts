@@ -1,4 +1,4 @@
-import { messageOf, buildAccountDrafts, checkSystemUrl, DEFAULT_MAIL_TEMPLATES, draftsZip, encodeText, mailtoLink, matchAccounts, pairManually, readIssuedCsv, safeFileStem, uniqueFileNames, type AccountMatch, type ApplicationRecord, type MatchResult } from "../../../src/domain";
+import { messageOf, PASSWORD_MASK, buildAccountDrafts, checkSystemUrl, DEFAULT_MAIL_TEMPLATES, draftsZip, encodeText, mailtoLink, matchAccounts, pairManually, readIssuedCsv, safeFileStem, uniqueFileNames, type AccountMatch, type ApplicationRecord, type MatchResult } from "../../../src/domain";
 import { unzipSync } from "fflate";
 import { simpleParser, type AddressObject } from "mailparser";
 import { sampleMatches, SAMPLE_PASSWORDS } from "./sample-matches";
@@ -202,10 +202,25 @@ describe("mailto: for one row", () => {
   });
 });
 
+describe("the preview of a draft", () => {
+  it("is the same mail with the password masked, in one mail and in the split pair", () => {
+    for (const split of [false, true]) {
+      const built = buildAccountDrafts(sample.matches, { url: URL, split });
+      for (const d of built.drafts) {
+        expect(d.preview.subject).toBe(d.message.subject);
+        for (const pw of SAMPLE_PASSWORDS) expect(d.preview.body).not.toContain(pw);
+        expect(d.preview.body).toBe(d.message.body.split(sample.matches.find((m) => m.account.userId === d.userId)!.account.password.reveal()).join(PASSWORD_MASK));
+      }
+      const withPassword = built.drafts.filter((d) => d.preview.body.includes(PASSWORD_MASK)).map((d) => d.part);
+      expect(withPassword).toEqual(split ? Array(10).fill("password") : Array(10).fill("single"));
+    }
+  });
+});
+
 describe("system URL and file names", () => {
-  it("accepts an http(s) URL as typed and refuses anything else with a reason", () => {
+  it("accepts an https URL as typed and refuses anything else (http:// too) with a reason", () => {
     expect(checkSystemUrl(" https://nesid.example.invalid/login?x=1 ")).toEqual({ ok: true, url: "https://nesid.example.invalid/login?x=1" });
-    expect(checkSystemUrl("http://10.0.0.1/nesid").ok).toBe(true);
+    expect(checkSystemUrl("http://10.0.0.1/nesid")).toMatchObject({ ok: false, problem: { code: "url.scheme" } });
     for (const bad of ["", "nesid.example.invalid", "javascript:alert(1)", "ftp://x.example/", "https://x.example/a b", "https://user:pw@x.example/", "https://x.example/\r\nBcc: y"]) {
       const r = checkSystemUrl(bad);
       expect(r.ok).toBe(false);

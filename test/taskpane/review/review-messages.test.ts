@@ -86,6 +86,10 @@ const SAMPLES: Samples = {
   },
   notify: {
     noApproved: [[]],
+    splitWhy: [[]],
+    singleWarning: [[]],
+    emlSome: [[2]],
+    emlAll: [[]],
     pairFailed: [[]],
     urlNotRemembered: [[]],
     urlForgotten: [[]],

@@ -3,6 +3,8 @@ import { useState } from "react";
 import { messageOf, PLACEHOLDERS, TEMPLATE_KIND_LABELS, type TemplateKind } from "../../../domain";
 import { ProblemList } from "../../components/ProblemList";
 import { useReviewController, useReviewState } from "../review-context";
+import { REVIEW_MESSAGES } from "../review-messages";
+import { DraftPreview } from "./DraftPreview";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "flex-end" },
@@ -19,12 +21,13 @@ export function MailDrafts() {
   const [url, setUrl] = useState(mail.url);
   const [remember, setRemember] = useState(mail.urlRemembered || mail.url === "");
   const kinds: TemplateKind[] = mail.split ? ["idMail", "passwordMail"] : ["single"];
-  // The URL's problem is shown at the URL box; the list under the buttons keeps the others.
-  const urlProblem = mail.problems.find((p) => p.code.startsWith("url."));
-  const otherProblems = mail.problems.filter((p) => p !== urlProblem);
+  // The URL's problem (found as it is entered, or when drafting) is shown at the URL box; the list keeps the others.
+  const draftUrlProblem = mail.problems.find((p) => p.code.startsWith("url."));
+  const urlProblem = mail.urlProblem ?? draftUrlProblem;
+  const otherProblems = mail.problems.filter((p) => p !== draftUrlProblem);
   const draftWhy = hasMatch ? undefined : "下書きを作成できません：先に発行結果CSVを読み込み、承認した申請の行と照合してください。";
   const zipWhy = mail.drafts.length > 0 ? undefined : "保存できません：先に「メールの下書きを作成」を押してください。";
-  const tooLong = mail.drafts.some((d) => !d.mailtoFits);
+  const tooLong = mail.drafts.filter((d) => !d.mailtoFits).length;
   return (
     <Card aria-label="通知メール" data-testid="mail-drafts">
       <Field
@@ -38,31 +41,46 @@ export function MailDrafts() {
           type="url"
           value={url}
           aria-label="システムのURL"
-          onChange={(_, d) => setUrl(d.value)}
+          onChange={(_, d) => {
+            setUrl(d.value);
+            // Once a problem is shown, it goes as soon as the URL is right.
+            if (mail.urlProblem) review.setUrl(d.value, remember);
+          }}
           onBlur={() => review.setUrl(url, remember)}
           placeholder="https://"
         />
       </Field>
       <div className={styles.row}>
-        <Checkbox checked={remember} onChange={(_, d) => setRemember(d.checked === true)} label="このPCに記憶する" />
-        {mail.urlRemembered && (
-          <Button
-            appearance="subtle"
-            onClick={() => {
-              setUrl("");
-              review.forgetUrl();
-            }}
-          >
-            記憶したURLを消去
-          </Button>
-        )}
+        <Checkbox
+          checked={remember}
+          onChange={(_, d) => {
+            setRemember(d.checked === true);
+            review.setUrl(url, d.checked === true);
+          }}
+          label="このPCに記憶する（正しいURLだけ）"
+        />
+        {/* Always there (disabled while nothing is remembered): appearing on blur would move the buttons below under the pointer. */}
+        <Button
+          size="small"
+          disabledFocusable={!mail.urlRemembered}
+          title={mail.urlRemembered ? undefined : "このPCに記憶したURLはありません"}
+          onClick={() => {
+            setUrl("");
+            review.forgetUrl();
+          }}
+        >
+          記憶したURLを消去
+        </Button>
       </div>
-      <Switch checked={mail.split} onChange={(_, d) => review.setMailOptions({ split: d.checked })} label="利用者ID・URLと初期パスワードを別々のメールにする" />
+      <Switch checked={mail.split} onChange={(_, d) => review.setMailOptions({ split: d.checked })} label="初期パスワードを別のメールにする（おすすめ）" aria-describedby="split-why" />
+      <Text size={200} id="split-why" data-testid="split-why">
+        {mail.split ? REVIEW_MESSAGES.notify.splitWhy() : REVIEW_MESSAGES.notify.singleWarning()}
+      </Text>
       <Accordion collapsible>
         <AccordionItem value="template">
           <AccordionHeader size="small">メールの文面（テンプレート）を編集</AccordionHeader>
           <AccordionPanel>
-            <Text size={200}>使える差し込み: {PLACEHOLDERS.map((p) => `{${p}}`).join(" ")}</Text>
+            <Text size={200}>使える差し込み：{PLACEHOLDERS.map((p) => `{${p}}`).join(" ")}</Text>
             {kinds.map((k) => (
               <div key={k}>
                 <Field label={`${TEMPLATE_KIND_LABELS[k]}の件名`}>
@@ -107,11 +125,12 @@ export function MailDrafts() {
         </Text>
       )}
       <ProblemList problems={otherProblems} testId="draft-problems" />
-      {tooLong && (
+      {tooLong > 0 && (
         <Text size={200} data-testid="eml-note">
-          本文が長いため、「メールを作成」でメールソフトに直接渡せない下書きがあります。保存した .eml を開いて送ってください。
+          {tooLong === mail.drafts.length ? REVIEW_MESSAGES.notify.emlAll() : REVIEW_MESSAGES.notify.emlSome(tooLong)}
         </Text>
       )}
+      <DraftPreview />
       {mail.drafts.length > 0 && (
         <ul className={styles.list} data-testid="draft-list">
           {mail.drafts.map((d) => (

@@ -14,13 +14,16 @@ export function MatchLists() {
   const match = useReviewState((s) => s.match);
   const [choice, setChoice] = useState<Record<string, string>>({});
   if (!match) return null;
+  // Only rows the registration CSV writes are expected to have an account.
+  const missing = match.unmatchedRecords.filter((r) => r.exported);
   const open = [...match.ambiguous.map((a) => ({ userId: a.userId, label: `${a.userId}（${a.name || "利用者名なし"}、CSV ${a.line}行目）`, options: a.candidates })),
     ...match.unmatchedAccounts.map((a) => ({ userId: a.userId, label: `${a.userId}（${a.name || "利用者名なし"}、${a.email || "メールなし"}、CSV ${a.line}行目）`, options: match.unmatchedRecords }))];
   return (
     <Card aria-label="照合の結果" data-testid="match-result">
       <Text weight="semibold" data-testid="match-summary">
-        照合: 対応付け {match.matched.length}件・候補が複数 {match.ambiguous.length}件・申請に見つからない {match.unmatchedAccounts.length}件・アカウントのない申請行 {match.unmatchedRecords.length}件
+        照合：対応付け {match.matched.length}件・候補が複数 {match.ambiguous.length}件・申請に見つからない {match.unmatchedAccounts.length}件・アカウントのない出力行 {missing.length}件
       </Text>
+      <Text size={200}>「アカウントのない出力行」は登録用CSVに出力される行だけを数えます（承認していない申請の行、エラーのある行は含みません）。</Text>
       <Accordion collapsible multiple>
         <AccordionItem value="matched">
           <AccordionHeader size="small">対応付けできたアカウント（{match.matched.length}件）</AccordionHeader>
@@ -34,12 +37,12 @@ export function MatchLists() {
             </ul>
           </AccordionPanel>
         </AccordionItem>
-        {match.unmatchedRecords.length > 0 && (
+        {missing.length > 0 && (
           <AccordionItem value="records">
-            <AccordionHeader size="small">アカウントが見つからない申請行（{match.unmatchedRecords.length}件）</AccordionHeader>
+            <AccordionHeader size="small">アカウントが見つからない出力行（{missing.length}件）</AccordionHeader>
             <AccordionPanel>
-              <ul className={styles.list}>
-                {match.unmatchedRecords.map((r) => (
+              <ul className={styles.list} data-testid="records-without-account">
+                {missing.map((r) => (
                   <li key={r.key}>{r.where}</li>
                 ))}
               </ul>

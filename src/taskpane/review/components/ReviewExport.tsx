@@ -1,6 +1,6 @@
-import { refusalText } from "../../../domain";
 import { Button, Card, Checkbox, Field, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useReviewController, useReviewState } from "../review-context";
+import { RefusedRows } from "./RefusedRows";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -74,18 +74,18 @@ export function ReviewExport() {
         <Card aria-label="出力の結果" data-testid="export-result">
           <Text weight="semibold" data-testid="export-summary">
             出力 {last.written}行（{last.encodingLabel}）・出力しなかった行 {last.refused.length}行
-            {last.deliveries.length > 0 ? `　方法: ${last.deliveries.map((d) => DELIVERY_LABEL[d]).join("、")}` : ""}
+            {last.deliveries.length > 0 ? `　方法：${last.deliveries.map((d) => DELIVERY_LABEL[d]).join("、")}` : ""}
           </Text>
-          {last.deliveries.includes("downloaded") && <Text size={200}>ファイル名: {last.fileName}</Text>}
-          {last.sheetName && <Text size={200}>シート: {last.sheetName}</Text>}
+          {last.deliveries.includes("downloaded") && <Text size={200}>ファイル名：{last.fileName}</Text>}
+          {last.sheetName && <Text size={200}>シート：{last.sheetName}</Text>}
           {last.uncheckedColumns && last.uncheckedColumns.length > 0 && (
             <Text size={200} data-testid="unchecked-columns">
-              次の列はマスタと照合せずに出力しました: {last.uncheckedColumns.map((c) => `${c}列`).join("、")}
+              次の列はマスタと照合せずに出力しました：{last.uncheckedColumns.map((c) => `${c}列`).join("、")}
             </Text>
           )}
           {last.cleared && last.cleared.length > 0 && (
             <>
-              <Text size={200}>入力不要の列の値は出力しませんでした（空欄で出力）: {last.cleared.length}件</Text>
+              <Text size={200}>入力不要の列の値は出力しませんでした（空欄で出力）：{last.cleared.length}件</Text>
               <ul className={styles.list} data-testid="cleared-values">
                 {last.cleared.map((c) => (
                   <li key={`${c.source}#${c.row}#${c.column}`}>
@@ -95,20 +95,7 @@ export function ReviewExport() {
               </ul>
             </>
           )}
-          {last.refused.length > 0 && (
-            <ul className={styles.list} data-testid="refused-rows">
-              {last.refused.map((r) => (
-                <li key={`${r.source}#${r.row}`}>
-                  {r.source} {r.row}行目
-                  <ul>
-                    {r.reasons.map((reason, i) => (
-                      <li key={i}>{refusalText(reason)}</li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          )}
+          <RefusedRows groups={last.refusedGroups} />
         </Card>
       )}
     </div>
