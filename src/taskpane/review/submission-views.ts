@@ -1,4 +1,5 @@
 import { cellText, columnIndex, columnLetter, FIELD_KEYS, diffForms, problemsInOrder, SEVERITY_ORDER, formDiffText, initialDecision, type CheckedSubmission, type FormProfile, type ReviewDecision } from "../../domain";
+import { previousLabel } from "./review-messages";
 import type { ColumnsView, SubmissionView } from "./review-state";
 
 export interface SubmissionViewInputs {
@@ -11,6 +12,8 @@ export interface SubmissionViewInputs {
   withFile: ReadonlySet<string>;
   /** Newer version id → the id of the version before it. */
   previous: ReadonlyMap<string, string>;
+  /** Submissions imported in this session: a version before one of them is not 「前回」. */
+  importedNow?: ReadonlySet<string>;
   /** The last message about a submission's columns, by id. */
   columnMessages?: ReadonlyMap<string, NonNullable<ColumnsView["message"]>>;
 }
@@ -42,7 +45,7 @@ export function submissionViews(inputs: SubmissionViewInputs): SubmissionView[] 
       summary: c.summary,
       how: inputs.how.get(id),
       rows,
-      comparison: comparison(inputs.checked, c, inputs.previous.get(id)),
+      comparison: comparison(inputs.checked, c, inputs.previous.get(id), inputs.importedNow ?? new Set()),
       canMarkUp: inputs.withFile.has(id),
       ...(c.submission.mapping && c.submission.columns ? { columns: columnsView(c.submission, inputs.profile, inputs.columnMessages?.get(id)) } : {}),
     };
@@ -50,12 +53,18 @@ export function submissionViews(inputs: SubmissionViewInputs): SubmissionView[] 
 }
 
 /** The comparison with the version before (rows matched by person, findings resolved and new). */
-function comparison(checked: readonly CheckedSubmission[], c: CheckedSubmission, previousId: string | undefined): SubmissionView["comparison"] {
+function comparison(checked: readonly CheckedSubmission[], c: CheckedSubmission, previousId: string | undefined, importedNow: ReadonlySet<string>): SubmissionView["comparison"] {
   const before = previousId === undefined ? undefined : checked.find((x) => x.submission.id === previousId);
   if (!before) return undefined;
   const diff = diffForms(before.checker, c.checker);
   const name = (x: CheckedSubmission) => `${x.submission.id}（${x.submission.fileName}、シート「${x.submission.sourceSheet}」）`;
-  return { previousId: before.submission.id, summary: diff.summary, text: formDiffText(diff, name(before), name(c)) };
+  const earlierSession = !importedNow.has(before.submission.id);
+  return {
+    previousId: before.submission.id,
+    previousLabel: previousLabel(before.submission.id, earlierSession),
+    summary: diff.summary,
+    text: formDiffText(diff, name(before), name(c), earlierSession ? "前回" : "前の版"),
+  };
 }
 
 const HOW: Record<string, string> = { position: "位置どおり", heading: "見出しで", "item-number": "項目番号で", override: "プロファイルの指定" };

@@ -31,7 +31,9 @@ const SAMPLES: Samples = {
     ],
     imported: [[["A-001"]], [["A-001", "A-002"]]],
     valuesCopied: [[]],
-    decisionCarried: [["A-002", "A-001", "承認"]],
+    csvCopied: [[]],
+    resubmitted: [["S002", "S001（先ほど取り込み）"]],
+    sameContent: [["申請.xlsx", "S001"]],
     filesRefused: [[2]],
   },
   desk: {
