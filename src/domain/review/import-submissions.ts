@@ -69,7 +69,7 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
   const { profile } = options;
   const ids = [...(options.existingIds ?? [])];
   const taken = [...(options.takenSheetNames ?? [])];
-  const seenFiles = new Set(options.importedFileNames ?? []);
+  const seenFiles = new Set([...(options.importedFileNames ?? []), ...(options.existing ?? []).map((e) => e.fileName)]);
   const submissions: ReviewSubmission[] = [];
   const notices: Problem[] = [];
   const fileMasters = new Map<string, MasterSet>();
@@ -113,6 +113,9 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
       notices.push(importNotice("import.extra-sheet", fileName, {}, s.name));
     }
 
+    // Several form sheets of one file are compared with what came before the file, not with each other (the
+    // import.several-form-sheets warning asks the reviewer to look).
+    const fromThisFile: ReviewSubmission[] = [];
     for (const form of forms) {
       if (form.rows.length === 0) {
         notices.push(importNotice("import.empty-form", fileName, { firstDataRow: form.firstDataRow }, form.sheet));
@@ -166,9 +169,10 @@ export function importSubmissions(files: readonly SubmittedFile[], options: Impo
         if (form.mapping.layout === "list") submission.columns.layout = "list";
       }
       submissions.push(submission);
-      earlier.push(submission);
+      fromThisFile.push(submission);
       fileMasters.set(id, ownSet);
     }
+    earlier.push(...fromThisFile);
   }
   return { submissions, notices, fileMasters };
 }
