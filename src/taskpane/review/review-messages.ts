@@ -30,7 +30,7 @@ export const REVIEW_MESSAGES = {
     csvCopied: () => "CSVのファイルは、値をこのブックの新しいシートにコピーしました。",
     /** A newer version whose rows changed: undecided, compared with the one before it. */
     resubmitted: (id: string, previous: string) =>
-      `${id} は ${previous} の新しい版です。判定は引き継がず「受付」から始めます。カードの比較で変わった行を確認してください。`,
+      `${id} は ${previous}の新しい版です。判定は引き継がず「受付」から始めます。カードの比較で変わった行を確認してください。`,
     /** A file whose content is already in the review: not added again (the notice says the same). */
     sameContent: (fileName: string, id: string) => `「${fileName}」は取り込み済みの ${id} と同じ内容のため、追加しませんでした。`,
     filesRefused: (count: number) => `${count}件のファイル・シートを取り込めませんでした。理由は「取り込みの注意」を確認してください。`,

@@ -71,7 +71,7 @@ describe("re-imports", () => {
     expect(next.submissions.map((s) => s.id)).toEqual(["S002"]);
     const same = next.notices.filter((n) => n.code === "import.same-file-name");
     expect(same.map((n) => messageOf(n))).toEqual([
-      "「a.xlsx」と同じ名前のファイルは取り込み済みです（S001）。内容が変わっているため新しい版として取り込み、前の版との比較を表示します。新しい版の判定は「受付」から付けてください。",
+      "「a.xlsx」と同じ名前のファイルは取り込み済みです（S001）。内容が変わっているため新しい版として取り込み、前の版との比較を表示します。新しい版の判定は「受付」から付けてください。前の版が不要になったら「審査から外す」で外してください（両方あるうちは、同じ利用者の行が重複として指摘されます）。",
     ]);
   });
 
