@@ -86,6 +86,8 @@ export const REVIEW_MESSAGES = {
       `${id} は以前の作業で取り込まれたため、元のファイルがこの画面にありません。提出されたファイルを取り込み直すか、コマンド（nesid-account annotate）を使ってください。`,
     downloaded: (fileName: string, cells: number) =>
       `「${fileName}」をダウンロードしました（印を付けたセル ${cells} 件）。差戻し文とともに機関へ送ってください。`,
+    /** A CSV (an online application list) has no cells to mark: the letter instead. */
+    csvNoMarkUp: (id: string) => `${id} はCSV（電子申請の一覧）のため、印を付けた様式は作れません。「差戻し文をコピー」で指摘を送ってください。`,
   },
   template: {
     /** The host cannot save files: the browser Excel or the CLI instead. */
