@@ -29,6 +29,7 @@ describe("a corrected column mapping", () => {
     const before = controller.store.get().submissions[0];
     expect(before.summary.rows).toBeLessThan(lastRow - 1);
 
+    expect(within(section()).getByTestId("columns-summary").textContent).toBe("電子申請などの一覧です（1行目の見出しで項目の列を見つけました。連絡先電話番号の列がありません）。確認してください。");
     fireEvent.click(within(section()).getByRole("button", { name: /列の対応/ }));
     const phone = (await within(section()).findByRole("combobox", { name: "S001の連絡先電話番号の列" })) as HTMLSelectElement;
     expect(phone.value).toBe("");

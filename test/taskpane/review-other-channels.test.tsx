@@ -57,7 +57,7 @@ describe("an online application list in the review pane", () => {
     expect(view.summary.rows).toBe(formExport.rows);
     // The card names the list's columns (row 1's headings), and its extras are never checked.
     const card = screen.getByTestId("submission");
-    expect(within(card).getByTestId("submission-columns").textContent).toContain("列の位置が様式と違います（受付番号列の挿入など）");
+    expect(within(card).getByTestId("columns-summary").textContent).toBe("電子申請などの一覧です（1行目の見出しで項目の列を見つけました）。確認してください。");
     expect(view.columns?.extras.map((e) => e.heading)).toEqual(["受付番号", "申請日時"]);
     // Its values are in the review workbook (a CSV is copied: there is no sheet to insert), header in row 1.
     const sheet = r.model.sheetByName(view.sheetName)!;

@@ -95,6 +95,7 @@ function columnsView(s: CheckedSubmission["submission"], profile: FormProfile, m
   }
   const moved = items.find((i) => i.column !== undefined && i.column !== profile.fields[i.key].column);
   const example = mapping.extras.length > 0 ? `${mapping.extras[0].heading}列の挿入` : missing.length > 0 ? `${missing[0]}の列がない` : moved ? `${moved.label}の列の移動` : "入力不要の列の削除";
-  const summary = columns.confirmed ? "列の対応は確定済みです。" : `列の位置が様式と違います（${example}など）。確認してください。`;
+  const list = mapping.layout === "list" ? `電子申請などの一覧です（1行目の見出しで項目の列を見つけました${missing.length > 0 ? `。${missing[0]}の列がありません` : ""}）。確認してください。` : undefined;
+  const summary = columns.confirmed ? "列の対応は確定済みです。" : (list ?? `列の位置が様式と違います（${example}など）。確認してください。`);
   return { summary, confirmed: columns.confirmed, items, extras: mapping.extras, missing, options, ...(message ? { message } : {}) };
 }
