@@ -16,13 +16,26 @@ export interface SubmissionContent {
  */
 export function contentKey(s: SubmissionContent, profile: FormProfile): string {
   const p = s.profile ?? profile;
+  // Each import compares with every submission in the review: a key is made once per rows and columns.
+  let byProfile = keys.get(s.rows);
+  if (!byProfile) keys.set(s.rows, (byProfile = new WeakMap()));
+  const known = byProfile.get(p);
+  if (known !== undefined) return known;
+  const key = keyOf(s.rows, p);
+  byProfile.set(p, key);
+  return key;
+}
+
+const keys = new WeakMap<readonly FormRow[], WeakMap<FormProfile, string>>();
+
+function keyOf(rows: readonly FormRow[], p: FormProfile): string {
   const columns = FIELD_KEYS.map((k) => columnIndex(p.fields[k].column));
-  const rows: string[][] = [];
-  for (const r of s.rows) {
+  const filled: string[][] = [];
+  for (const r of rows) {
     const values = columns.map((i) => cellText(r.cells[i] ?? null).trim());
-    if (values.some((v) => v !== "")) rows.push([String(r.row), ...values]);
+    if (values.some((v) => v !== "")) filled.push([String(r.row), ...values]);
   }
-  return JSON.stringify(rows);
+  return JSON.stringify(filled);
 }
 
 /** The id of the first submission with the same content as `candidate`, if any. */
