@@ -68,7 +68,7 @@ export class DeskController {
       const columns = { ...s.columns, choices, confirmed: false };
       // The rows are found again from the submission's values with the new columns (a row whose only value is in a
       // newly chosen column is a row now), and its columns.* notices are said again.
-      const values = session.deps.excel ? await session.deps.excel.readSheetValues(s.sheetName) : gridOf(s);
+      const values = await this.valuesOf(s);
       const read = readSubmissionSheet(s.sheetName, values, profile, columns, s.headerRow);
       const mapped = read ?? { ...mapSubmissionColumns(s.headerCells, s.itemNumberCells, s.headerRow, profile, choices, layout), rows: s.rows };
       const before = s.profile ?? profile;
@@ -89,6 +89,17 @@ export class DeskController {
       book.publish();
       await book.save();
     });
+  }
+
+  /** A submission's sheet as it is in the review workbook; its known rows when the sheet cannot be read (renamed, deleted). */
+  private async valuesOf(s: ReviewSubmission): Promise<Cell[][]> {
+    const excel = this.session.deps.excel;
+    if (!excel) return gridOf(s);
+    try {
+      return await excel.readSheetValues(s.sheetName);
+    } catch {
+      return gridOf(s);
+    }
   }
 
   /** この対応で確定: the submission's columns as they are now are confirmed (saved; the section is not asked again). */
