@@ -2,7 +2,7 @@
 // without a 別紙2 sheet) becomes a submission mapped as a list; a form with the same content as one already in the
 // review is not imported again (import.same-content names it); a changed file of the same name is a newer version;
 // a choice of none for an item says columns.missing/absent and its column extra.
-import { contentKey, DEFAULT_PROFILE, importSubmissions, mapSubmissionColumns, messageOf, readSubmissionSheet, sameContentAs, sheetFromCsv, type SubmittedFile } from "../../../src/domain";
+import { contentKey, DEFAULT_PROFILE, EMPTY_REVIEW_RECORD, parseReviewRecord, serializeReviewRecord, importSubmissions, mapSubmissionColumns, messageOf, readSubmissionSheet, sameContentAs, sheetFromCsv, type SubmittedFile } from "../../../src/domain";
 import { csvText, eApplicationRecords } from "../../support/e-application-list";
 import { insertFurigana, setCell, submittedFile } from "./submitted-files";
 
@@ -48,6 +48,18 @@ describe("other channels: lists", () => {
     expect(read.mapping.layout).toBe("list");
     expect(read.rows.map((r) => r.row)).toEqual(s.rows.map((r) => r.row));
     expect(read.profile.fields).toEqual(s.profile!.fields);
+  });
+});
+
+describe("the review record of a list", () => {
+  it("keeps layout \"list\" with the columns, and refuses any other layout", () => {
+    const [s] = importSubmissions([csvFile("電子申請.csv", records)], { profile }).submissions;
+    const entry = { id: s.id, fileName: s.fileName, sourceSheet: s.sourceSheet, sheetName: s.sheetName, institution: s.institution, headerRow: s.headerRow, decision: { status: "受付" as const, remark: "" }, columns: s.columns };
+    const text = serializeReviewRecord({ ...EMPTY_REVIEW_RECORD, submissions: [entry] });
+    const parsed = parseReviewRecord(text);
+    expect(parsed.ok && parsed.record.submissions[0].columns).toEqual({ width: 13, choices: {}, confirmed: false, layout: "list" });
+    const other = parseReviewRecord(text.replace('"layout":"list"', '"layout":"table"'));
+    expect(other.ok).toBe(false);
   });
 });
 
