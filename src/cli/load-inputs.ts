@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { addMasters, checkFormSheet, listFormSheet, mapsRequiredItems, sheetFromCsv, type CheckView, decodeText, findForms, type FormChecker, type FormProfile, type FormSheet, hiddenSheetNotices, type LoadedMaster, masterColumnFilter, masterFromCsv, type MasterSet, mastersFromSheets, messageOf } from "../domain";
+import { addMasters, checkFormSheet, listFormSheet, listForms, sheetFromCsv, type CheckView, decodeText, findForms, type FormChecker, type FormProfile, type FormSheet, hiddenSheetNotices, type LoadedMaster, masterColumnFilter, masterFromCsv, type MasterSet, mastersFromSheets, messageOf } from "../domain";
 import { fileErrorText } from "./file-error-text";
 import type { Progress } from "./progress";
 import { readWorkbook, UnreadableFileError } from "./read-workbook";
@@ -72,11 +72,8 @@ export async function checkFormFile(path: string, profile: FormProfile, explicit
   const sheets = await readWorkbook(path);
   let { forms, hidden } = findForms(sheets, profile, { mapColumns: true });
   if (forms.length === 0) {
-    forms = sheets.flatMap((s) => {
-      if (s.state && s.state !== "visible") return [];
-      const list = listFormSheet(s, profile);
-      return list && mapsRequiredItems(list, profile) ? [list] : [];
-    });
+    // The same lists as the pane's review import takes from a workbook (list-form.ts).
+    forms = listForms(path, sheets, profile);
     hidden = forms.length > 0 ? [] : hidden;
   }
   if (forms.length === 0) {

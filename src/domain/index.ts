@@ -21,6 +21,7 @@ export { FIELD_KEYS, type FieldKey, type FormProfile, MASTER_KINDS, type MasterK
 export { checkFormSheet, findForms, type FormSheet, hiddenSheetNotices, mappedFormSheet } from "./form/find-forms";
 export { type ColumnFound, type ColumnMapping, effectiveProfile, formTabColumnNotice, headingKey, isAbsentColumn, type ItemColumn, itemColumns, locateMovedForm, type MappedColumn, type MappedForm, mapFormColumns, mapFormHeader, mappingSummary } from "./form/column-mapping";
 export { listFormSheet, mapsRequiredItems, sheetFromCsv } from "./form/list-form";
+export { csvSheetName, isCsvName, listForms } from "./form/list-form";
 export { dataRows, locateHeader, rowHasData } from "./form/locate-form";
 
 // the form check
@@ -66,6 +67,7 @@ export { type CheckedSubmission, reviewCheck, type SubmissionSummary } from "./r
 export { type ExportableForm, registrationExport } from "./review/export-rows";
 export { type ImportResult, importSubmissions, isImportRefusal, type SubmittedFile, unreadableFileNotice } from "./review/import-submissions";
 export { type ReviewSubmission, submissionSource } from "./review/submission";
+export { contentKey, sameContentAs, type SubmissionContent } from "./review/same-content";
 export { type ColumnChoices, correctedChoices, columnsChangeRows, mapSubmissionColumns, provenanceColumn, readSubmissionSheet, type SubmissionColumns, type SubmissionSheetRead } from "./review/submission-columns";
 export { uncheckedMasters, type UncheckedMasters, uncheckedMastersMessage } from "./review/export-masters";
 

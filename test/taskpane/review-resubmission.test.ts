@@ -40,23 +40,26 @@ describe("resubmission in the review tab", () => {
     expect(c.summary).toMatchObject({ added: 0, removed: 0, changed: 1, resolved: 1, appeared: 0 });
     expect(c.text).toContain("D列 連絡先メールアドレス");
     expect(c.text).toContain("解消: エラー D15:");
-    expect(views[1].decision).toMatchObject({ status: "受付", remark: "前回（S001）の備考: 15行目のメールアドレスを直してください。" });
+    // S001 was imported minutes ago in this session: it is not 「前回」.
+    expect(views[1].comparison?.previousLabel).toBe("S001（先ほど取り込み）");
+    expect(c.text).toContain("■ 前の版: S001");
+    expect(c.text).not.toContain("前回");
+    expect(views[1].decision).toMatchObject({ status: "受付", remark: "S001（先ほど取り込み）の備考: 15行目のメールアドレスを直してください。" });
     expect(views[0].decision.status).toBe("差戻し");
   });
 
-  it("keeps the decision too when the new version has no row added, removed or changed", async () => {
+  it("does not import the same file again: no new submission, one notice and one sentence naming the existing one", async () => {
     const review = controller();
     await review.start();
     const same = await xlsxBytes(formOnly);
     await review.importFiles([file("山手10医院.xlsx", same)]);
-    await review.setDecision("S001", { status: "要確認", remark: "AJ13の機関を確認中。" });
-    await review.importFiles([file("山手10医院.xlsx", same)]);
-    const views = review.store.get().submissions;
-    expect(views[1].comparison?.summary).toMatchObject({ added: 0, removed: 0, changed: 0 });
-    expect(views[1].decision).toMatchObject({ status: "要確認", remark: "前回（S001）の備考: AJ13の機関を確認中。" });
-    // One message for the import, in whole sentences, with the carried decision in it (it replaces the one before).
-    expect(review.store.get().messages.filter((m) => m.place === "review").map((m) => m.text)).toEqual([
-      "1件の申請を取り込みました（S002_山手10医院）。S002 は前回の S001 と内容が同じため、判定「要確認」と備考を引き継ぎました。",
+    await review.setDecision("S001", { status: "承認", remark: "" });
+    await review.importFiles([file("山手10医院_再送.xlsx", same)]);
+    const state = review.store.get();
+    expect(state.submissions.map((v) => [v.id, v.decision.status])).toEqual([["S001", "承認"]]);
+    expect(state.notices.map((n) => [n.code, n.place.file])).toEqual([["import.same-content", "山手10医院_再送.xlsx"]]);
+    expect(state.messages.filter((m) => m.place === "review").map((m) => [m.intent, m.text])).toEqual([
+      ["info", "「山手10医院_再送.xlsx」は取り込み済みの S001 と同じ内容のため、追加しませんでした。"],
     ]);
   });
 });

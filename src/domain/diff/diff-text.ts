@@ -8,11 +8,14 @@ const BASIS_LABEL = { person: "", "person-type": "（所属機関が変わった
 const quote = (s: string) => (s === "" ? "（空欄）" : `「${s}」`);
 const findingLine = (f: CellProblem) => `${SEVERITY_LABEL[f.severity]} ${f.place.column}${f.place.row}: ${messageOf(f)}`;
 
-/** The comparison of two versions of a submission as a Japanese report. */
-export function formDiffText(diff: FormDiff, oldName: string, newName: string): string {
+/**
+ * The comparison of two versions of a submission as a Japanese report. `oldLabel` names the older version in it
+ * (「前回」; the review says 「前の版」 of one imported in the same session).
+ */
+export function formDiffText(diff: FormDiff, oldName: string, newName: string, oldLabel = "前回"): string {
   const s = diff.summary;
   const lines: string[] = [];
-  lines.push(`■ 前回: ${oldName}`);
+  lines.push(`■ ${oldLabel}: ${oldName}`);
   lines.push(`■ 今回: ${newName}`);
   lines.push(
     `追加 ${s.added}行・削除 ${s.removed}行・変更 ${s.changed}行・変更なし ${s.unchanged}行　解消した指摘 ${s.resolved}件・新しい指摘 ${s.appeared}件　エラー ${s.oldErrors}件 → ${s.newErrors}件`,
@@ -40,7 +43,7 @@ export function formDiffText(diff: FormDiff, oldName: string, newName: string): 
   }
   if (diff.removed.length > 0) {
     lines.push("");
-    lines.push("【削除された行】（前回の行番号）");
+    lines.push(`【削除された行】（${oldLabel}の行番号）`);
     for (const r of diff.removed) lines.push(`・${r.row}行目（${r.name || "利用者名なし"}）`);
   }
   const moved = diff.matched.filter((m) => m.oldRow !== m.newRow && m.changes.length === 0 && m.resolved.length === 0 && m.appeared.length === 0).length;
@@ -50,10 +53,10 @@ export function formDiffText(diff: FormDiff, oldName: string, newName: string): 
   }
   if (diff.gaps.old.length > 0 || diff.gaps.new.length > 0) {
     lines.push("");
-    lines.push(`空行: 前回 ${rowList(diff.gaps.old)} → 今回 ${rowList(diff.gaps.new)}`);
+    lines.push(`空行: ${oldLabel} ${rowList(diff.gaps.old)} → 今回 ${rowList(diff.gaps.new)}`);
   }
   lines.push("");
-  lines.push(changed.length + diff.added.length + diff.removed.length === 0 ? "前回から内容の変更はありません。" : s.newErrors === 0 ? "今回の様式にエラーはありません。" : `今回の様式にエラーが ${s.newErrors} 件あります。`);
+  lines.push(changed.length + diff.added.length + diff.removed.length === 0 ? `${oldLabel}から内容の変更はありません。` : s.newErrors === 0 ? "今回の様式にエラーはありません。" : `今回の様式にエラーが ${s.newErrors} 件あります。`);
   return lines.join("\n") + "\n";
 }
 

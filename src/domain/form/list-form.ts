@@ -30,3 +30,29 @@ export function sheetFromCsv(text: string, name: string): SheetData {
   while (values.length > 0 && values[values.length - 1].every((c) => c === "")) values.pop();
   return { name, values };
 }
+
+/** A file name the list reader takes as CSV text (an online application service's export). */
+export function isCsvName(fileName: string): boolean {
+  return /\.(csv|txt)$/i.test(fileName);
+}
+
+/**
+ * The lists of a file that has no 別紙2 sheet: a CSV's one sheet when its first row names any item; of a workbook,
+ * each visible sheet whose first row names every required item (as the CLI reads other channels).
+ */
+export function listForms(fileName: string, sheets: readonly SheetData[], profile: FormProfile): FormSheet[] {
+  if (isCsvName(fileName)) {
+    const list = sheets.length === 1 ? listFormSheet(sheets[0], profile) : undefined;
+    return list ? [list] : [];
+  }
+  return sheets.flatMap((s) => {
+    if (s.state && s.state !== "visible") return [];
+    const list = listFormSheet(s, profile);
+    return list && mapsRequiredItems(list, profile) ? [list] : [];
+  });
+}
+
+/** A CSV file's one sheet: named after the file (without its extension, within Excel's 31 characters). */
+export function csvSheetName(fileName: string): string {
+  return fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "").slice(0, 31) || "CSV";
+}

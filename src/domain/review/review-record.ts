@@ -39,6 +39,8 @@ function buildSchemas() {
       width: z.number().int().min(0).max(16384),
       choices: z.partialRecord(z.enum(FIELD_KEYS), z.string().regex(/^[A-Z]{1,3}$/).nullable()),
       confirmed: z.boolean(),
+      /** An online application service's list (header in row 1), read again as a list. */
+      layout: z.literal("list").optional(),
     })
     .strict();
 

@@ -3,8 +3,11 @@ import {
   correctedChoices,
   decide,
   mapSubmissionColumns,
+  placed,
   provenanceColumn,
+  readSubmissionSheet,
   type Cell,
+  type Problem,
   type FieldKey, type MasterSet, type ReviewDecision, type ReviewRecord, type ReviewSubmission,
 } from "../../domain";
 import { bytesToBase64 } from "./read-submitted-file";
@@ -60,14 +63,20 @@ export class DeskController {
       const s = book.submissions.find((x) => x.id === id);
       if (at < 0 || !s?.columns) return;
       const profile = session.profile;
-      const auto = mapSubmissionColumns(s.headerCells, s.itemNumberCells, s.headerRow, profile).mapping;
+      const layout = s.columns.layout ?? "form";
+      const auto = mapSubmissionColumns(s.headerCells, s.itemNumberCells, s.headerRow, profile, {}, layout).mapping;
       const choices = correctedChoices(auto, { ...s.columns.choices, [key]: column });
-      const mapped = mapSubmissionColumns(s.headerCells, s.itemNumberCells, s.headerRow, profile, choices);
       const columns = { ...s.columns, choices, confirmed: false };
+      // The rows are found again from the submission's values with the new columns (a row whose only value is in a
+      // newly chosen column is a row now), and its columns.* notices are said again.
+      const values = await this.valuesOf(s);
+      const read = readSubmissionSheet(s.sheetName, values, profile, columns, s.headerRow);
+      const mapped = read ?? { ...mapSubmissionColumns(s.headerCells, s.itemNumberCells, s.headerRow, profile, choices, layout), rows: s.rows };
       const before = s.profile ?? profile;
-      book.submissions = book.submissions.map((x) => (x.id === id ? { ...x, profile: mapped.profile, mapping: mapped.mapping, columns } : x));
+      book.submissions = book.submissions.map((x) => (x.id === id ? { ...x, profile: mapped.profile, mapping: mapped.mapping, rows: mapped.rows, columns } : x));
+      session.store.set((st) => ({ notices: replaceColumnNotices(st.notices, s.fileName, s.sourceSheet, mapped.problems) }));
       const entry = book.record.submissions[at];
-      const reset = entry.decision.status !== "受付" && columnsChangeRows(before, mapped.profile, s.rows);
+      const reset = entry.decision.status !== "受付" && (columnsChangeRows(before, mapped.profile, mapped.rows) || mapped.rows.length !== s.rows.length);
       const decision = reset ? decide(entry.decision, { status: "受付" }, session.now().toISOString()) : entry.decision;
       const submissions = [...book.record.submissions];
       submissions[at] = { ...entry, columns, decision };
@@ -81,6 +90,17 @@ export class DeskController {
       book.publish();
       await book.save();
     });
+  }
+
+  /** A submission's sheet as it is in the review workbook; its known rows when the sheet cannot be read (renamed, deleted). */
+  private async valuesOf(s: ReviewSubmission): Promise<Cell[][]> {
+    const excel = this.session.deps.excel;
+    if (!excel) return gridOf(s);
+    try {
+      return await excel.readSheetValues(s.sheetName);
+    } catch {
+      return gridOf(s);
+    }
   }
 
   /** この対応で確定: the submission's columns as they are now are confirmed (saved; the section is not asked again). */
@@ -172,6 +192,12 @@ export class DeskController {
       session.say("review", "success", REVIEW_MESSAGES.desk.restored(r.entry.id, r.entry.fileName, r.entry.decision.status));
     });
   }
+}
+
+/** The import notices with a submission's columns.* notices said again (after a correction of its columns). */
+function replaceColumnNotices(notices: readonly Problem[], file: string, sheet: string, problems: readonly Problem[]): Problem[] {
+  const others = notices.filter((n) => !(n.code.startsWith("columns.") && n.place.file === file && n.place.sheet === sheet));
+  return [...others, ...problems.map((p) => placed(p, { file, sheet }))];
 }
 
 /** A submission's header and rows as a sheet grid (row 0 = sheet row 1), when its sheet could not be read. */

@@ -1,7 +1,7 @@
 import {
   buildMasterIndex,
-  diffForms,
   importSubmissions,
+  isCsvName,
   isImportRefusal,
   messageOf,
   initialDecision,
@@ -19,7 +19,7 @@ import {
 import { downloadSupport } from "./file-delivery";
 import { bytesToBase64, readSubmittedFile } from "./read-submitted-file";
 import type { ReviewBook } from "./review-book";
-import { REVIEW_MESSAGES } from "./review-messages";
+import { previousLabel, REVIEW_MESSAGES } from "./review-messages";
 import type { ReviewSession } from "./review-session";
 import { recallSystemUrl } from "./system-url-memory";
 
@@ -28,11 +28,10 @@ export interface SubmittedFileInput {
   bytes: () => Promise<Uint8Array>;
 }
 
-const isUnchanged = (s: { added: number; removed: number; changed: number }) => s.added === 0 && s.removed === 0 && s.changed === 0;
-
 /**
- * 受付 (作業②, first half): opening the review kept in the workbook, and taking submitted files in — one sheet per
- * submission, checked together, a newer version starting from the decision of the one before.
+ * 受付 (作業②, first half): opening the review kept in the workbook, and taking submitted files in — forms and online
+ * application lists, one sheet per submission, checked together; a file already in the review is not added again, a
+ * newer version starts undecided with the remark of the one before.
  */
 export class IntakeController {
   constructor(
@@ -95,10 +94,11 @@ export class IntakeController {
         continue;
       }
       if (r.columns) {
-        // Its columns are not where the profile says: the whole sheet is read and mapped with the reviewer's choices.
-        const read = readSubmissionSheet(r.sheetName, await excel.readSheetValues(r.sheetName), session.profile, r.columns);
+        // Its columns are not where the profile says (or it is a list): the whole sheet is read and mapped with the reviewer's choices.
+        const read = readSubmissionSheet(r.sheetName, await excel.readSheetValues(r.sheetName), session.profile, r.columns, r.headerRow);
         if (read) {
-          loaded.push({ id: r.id, fileName: r.fileName, sourceSheet: r.sourceSheet, sheetName: r.sheetName, institution: r.institution, importedAt: r.importedAt, ...read, columns: r.columns });
+          const { headerRow, headerCells, itemNumberCells, rows, profile, mapping } = read;
+          loaded.push({ id: r.id, fileName: r.fileName, sourceSheet: r.sourceSheet, sheetName: r.sheetName, institution: r.institution, importedAt: r.importedAt, headerRow, headerCells, itemNumberCells, rows, profile, mapping, columns: r.columns });
           continue;
         }
       }
@@ -144,6 +144,7 @@ export class IntakeController {
           importedFileNames: book.record.submissions.map((s) => s.fileName),
           masters: book.workbookMasters,
           now: session.now().toISOString(),
+          existing: book.submissions,
         },
       );
       notices.push(...imported.notices);
@@ -152,10 +153,12 @@ export class IntakeController {
         session.store.set({ busy: `シートを追加しています: ${s.sheetName}` });
         const source = read.find((r) => r.file.fileName === s.fileName)!;
         const sheet = source.file.sheets.find((x) => x.name === s.sourceSheet)!;
+        // A CSV has no sheet to insert: its values are copied.
+        const insertable = review.capabilities().insertWorksheets && !isCsvName(s.fileName);
         const result = await review.addSubmissionSheet({
           sheetName: s.sheetName,
           sourceSheet: s.sourceSheet,
-          base64: review.capabilities().insertWorksheets ? bytesToBase64(source.bytes) : undefined,
+          base64: insertable ? bytesToBase64(source.bytes) : undefined,
           values: sheet.values,
           headerRow: s.headerRow,
           rows: s.rows.map((r) => r.row),
@@ -163,6 +166,7 @@ export class IntakeController {
           provenanceColumn: provenanceColumn(s.columns?.width),
         });
         book.how.set(s.id, result.how);
+        book.importedNow.add(s.id);
         book.submittedBytes.set(s.id, source.bytes);
         book.fileMasters.set(s.id, imported.fileMasters.get(s.id) ?? {});
         added.push(s);
@@ -187,27 +191,31 @@ export class IntakeController {
       book.submissions = [...book.submissions, ...added];
       session.store.set((st) => ({ notices: [...notices, ...st.notices.filter((n) => !files.some((f) => f.name === n.place.file))] }));
       book.recheck();
-      const carried = this.carryDecisions(added);
+      const carried = this.carryRemarks(added);
       if (carried.changed) book.publish();
       await book.save();
-      const copied = added.filter((s) => book.how.get(s.id) === "copied").length;
+      const copied = added.filter((s) => book.how.get(s.id) === "copied");
       const refused = notices.filter(isImportRefusal).length;
+      const same = notices.filter((n) => n.code === "import.same-content");
       const sentences = [
         added.length > 0 ? REVIEW_MESSAGES.intake.imported(added.map((s) => s.sheetName)) : "",
-        added.length > 0 && copied > 0 ? REVIEW_MESSAGES.intake.valuesCopied() : "",
+        copied.some((s) => !isCsvName(s.fileName)) ? REVIEW_MESSAGES.intake.valuesCopied() : "",
+        copied.some((s) => isCsvName(s.fileName)) ? REVIEW_MESSAGES.intake.csvCopied() : "",
+        ...same.map((n) => REVIEW_MESSAGES.intake.sameContent(n.place.file ?? "", String(n.params.id))),
         ...carried.sentences,
         refused > 0 ? REVIEW_MESSAGES.intake.filesRefused(refused) : "",
       ].filter((x) => x !== "");
-      if (sentences.length > 0) session.say("review", refused > 0 ? (added.length > 0 ? "warning" : "error") : "success", sentences.join(""));
+      const intent = refused > 0 ? (added.length > 0 ? "warning" : "error") : added.length > 0 ? "success" : "info";
+      if (sentences.length > 0) session.say("review", intent, sentences.join(""));
     });
   }
 
   /**
-   * A newer version of a submission already in the review starts with the remark of the version before it, and with
-   * its decision too when no row was added, removed or changed (decisions are per submission). Returns whether any
-   * decision changed, and the sentences about decisions carried over (said with the import's own message).
+   * A newer version of a submission already in the review starts undecided (受付: its rows changed, or it would not have
+   * been imported) with the remark of the version before it. Returns whether any remark was carried, and one sentence
+   * per newer version (said with the import's own message).
    */
-  private carryDecisions(added: readonly ReviewSubmission[]): { changed: boolean; sentences: string[] } {
+  private carryRemarks(added: readonly ReviewSubmission[]): { changed: boolean; sentences: string[] } {
     const { book } = this;
     const previous = previousVersions(book.submissions);
     const sentences: string[] = [];
@@ -216,15 +224,12 @@ export class IntakeController {
       if (!added.some((a) => a.id === r.id)) return r;
       const before = book.record.submissions.find((x) => x.id === previous.get(r.id));
       if (!before) return r;
-      const oldCheck = book.checkedOf(before.id);
-      const newCheck = book.checkedOf(r.id);
-      const same = oldCheck && newCheck ? isUnchanged(diffForms(oldCheck.checker, newCheck.checker).summary) : false;
-      const remark = before.decision.remark.trim() === "" ? r.decision.remark : `前回（${before.id}）の備考: ${before.decision.remark}`.slice(0, REMARK_MAX);
-      const status = same ? before.decision.status : r.decision.status;
-      if (remark === r.decision.remark && status === r.decision.status) return r;
+      const label = previousLabel(before.id, !book.importedNow.has(before.id));
+      sentences.push(REVIEW_MESSAGES.intake.resubmitted(r.id, label));
+      if (before.decision.remark.trim() === "") return r;
       changed = true;
-      if (same) sentences.push(REVIEW_MESSAGES.intake.decisionCarried(r.id, before.id, status));
-      return { ...r, decision: { ...r.decision, status, remark } };
+      const remark = `${label}の備考: ${before.decision.remark}`.slice(0, REMARK_MAX);
+      return { ...r, decision: { ...r.decision, remark } };
     });
     book.record = { ...book.record, submissions };
     return { changed, sentences };

@@ -26,6 +26,8 @@ export class ReviewBook {
   readonly fileMasters = new Map<string, MasterSet>();
   readonly how = new Map<string, "inserted" | "copied">();
   readonly submittedBytes = new Map<string, Uint8Array>();
+  /** Submissions imported in this session (the others came from the record: only those are 「前回」). */
+  readonly importedNow = new Set<string>();
   /** The last thing said about each submission's columns (this session). */
   readonly columnMessages = new Map<string, NonNullable<ColumnsView["message"]>>();
 
@@ -62,6 +64,7 @@ export class ReviewBook {
         how: this.how,
         withFile: new Set(this.submittedBytes.keys()),
         previous: previousVersions(this.submissions),
+        importedNow: this.importedNow,
         columnMessages: this.columnMessages,
       }),
     });

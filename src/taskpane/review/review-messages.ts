@@ -1,6 +1,14 @@
 import { uncheckedMastersMessage, type UncheckedMasters } from "../../domain";
 
 /**
+ * How an earlier version of a submission is named in sentences: 「前回（S001）」 only when it was imported in an earlier
+ * session (a reopened review); one imported in this session is 「S001（先ほど取り込み）」.
+ */
+export function previousLabel(id: string, earlierSession: boolean): string {
+  return earlierSession ? `前回（${id}）` : `${id}（先ほど取り込み）`;
+}
+
+/**
  * The review tab's messages (session.say) as whole Japanese sentences, by step. A failed Office task's sentence is in
  * review-tasks.ts; the form tab's are in state/pane-failures.ts.
  */
@@ -18,9 +26,13 @@ export const REVIEW_MESSAGES = {
     imported: (sheetNames: readonly string[]) => `${sheetNames.length}件の申請を取り込みました（${sheetNames.join("、")}）。`,
     /** The host cannot insert a worksheet, so the submission's values were copied instead. */
     valuesCopied: () => "この Excel ではシートをそのまま挿入できないため、値をコピーしました（書式は引き継がれません）。",
-    /** A newer version with the same rows starts from the decision and remark of the version before it. */
-    decisionCarried: (id: string, beforeId: string, status: string) =>
-      `${id} は前回の ${beforeId} と内容が同じため、判定「${status}」と備考を引き継ぎました。`,
+    /** A CSV (an online application service's list) is copied as values: there is no sheet to insert. */
+    csvCopied: () => "CSVのファイルは、値をこのブックの新しいシートにコピーしました。",
+    /** A newer version whose rows changed: undecided, compared with the one before it. */
+    resubmitted: (id: string, previous: string) =>
+      `${id} は ${previous}の新しい版です。判定は引き継がず「受付」から始めます。カードの比較で変わった行を確認してください。`,
+    /** A file whose content is already in the review: not added again (the notice says the same). */
+    sameContent: (fileName: string, id: string) => `「${fileName}」は取り込み済みの ${id} と同じ内容のため、追加しませんでした。`,
     filesRefused: (count: number) => `${count}件のファイル・シートを取り込めませんでした。理由は「取り込みの注意」を確認してください。`,
   },
   desk: {
@@ -76,6 +88,8 @@ export const REVIEW_MESSAGES = {
       `「${fileName}」をダウンロードしました（印を付けたセル ${cells} 件）。差戻し文とともに機関へ送ってください。`,
     /** The sender block could not be kept on this PC (storage refused): it lasts while the pane is open. */
     senderNotRemembered: () => "このパソコンでは差出人を記憶できないため、この画面を閉じるまで使います。",
+    /** A CSV (an online application list) has no cells to mark: the letter instead. */
+    csvNoMarkUp: (id: string) => `${id} はCSV（電子申請の一覧）のため、印を付けた様式は作れません。「差戻し文をコピー」で指摘を送ってください。`,
   },
   template: {
     /** The host cannot save files: the browser Excel or the CLI instead. */

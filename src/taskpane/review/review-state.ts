@@ -58,7 +58,13 @@ export interface SubmissionView {
   /** Rows with findings, for the detail list. */
   rows: { row: number; name: string; findings: CellProblem[] }[];
   /** When it is a newer version of a submission already in the review: the comparison with that one. */
-  comparison?: { previousId: string; summary: FormDiff["summary"]; text: string };
+  comparison?: {
+    previousId: string;
+    /** 「前回（S001）」 for a version imported in an earlier session, else 「S001（先ほど取り込み）」. */
+    previousLabel: string;
+    summary: FormDiff["summary"];
+    text: string;
+  };
   /** The submitted file is in memory (imported in this session), so a marked-up copy can be made. */
   canMarkUp?: boolean;
   /** When its columns are not where the profile says: the mapping to confirm or correct. */

@@ -1,4 +1,4 @@
-import { initialDecision, sendBackLetter, sendBackWorkbook } from "../../domain";
+import { initialDecision, isCsvName, sendBackLetter, sendBackWorkbook } from "../../domain";
 import type { ReviewBook } from "./review-book";
 import { REVIEW_MESSAGES } from "./review-messages";
 import { MIME, type ReviewSession } from "./review-session";
@@ -51,6 +51,10 @@ export class SendBackController {
       if (!c) return;
       if (!session.canDownload) {
         session.say("review", "warning", REVIEW_MESSAGES.sendBack.cannotDownload());
+        return;
+      }
+      if (isCsvName(c.submission.fileName)) {
+        session.say("review", "warning", REVIEW_MESSAGES.sendBack.csvNoMarkUp(id));
         return;
       }
       if (!bytes) {

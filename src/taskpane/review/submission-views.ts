@@ -1,4 +1,5 @@
 import { cellText, columnIndex, columnLetter, FIELD_KEYS, diffForms, problemsInOrder, SEVERITY_ORDER, formDiffText, initialDecision, type CheckedSubmission, type FormProfile, type ReviewDecision } from "../../domain";
+import { previousLabel } from "./review-messages";
 import type { ColumnsView, SubmissionView } from "./review-state";
 
 export interface SubmissionViewInputs {
@@ -11,6 +12,8 @@ export interface SubmissionViewInputs {
   withFile: ReadonlySet<string>;
   /** Newer version id → the id of the version before it. */
   previous: ReadonlyMap<string, string>;
+  /** Submissions imported in this session: a version before one of them is not 「前回」. */
+  importedNow?: ReadonlySet<string>;
   /** The last message about a submission's columns, by id. */
   columnMessages?: ReadonlyMap<string, NonNullable<ColumnsView["message"]>>;
 }
@@ -42,7 +45,7 @@ export function submissionViews(inputs: SubmissionViewInputs): SubmissionView[] 
       summary: c.summary,
       how: inputs.how.get(id),
       rows,
-      comparison: comparison(inputs.checked, c, inputs.previous.get(id)),
+      comparison: comparison(inputs.checked, c, inputs.previous.get(id), inputs.importedNow ?? new Set()),
       canMarkUp: inputs.withFile.has(id),
       ...(c.submission.mapping && c.submission.columns ? { columns: columnsView(c.submission, inputs.profile, inputs.columnMessages?.get(id)) } : {}),
     };
@@ -50,12 +53,18 @@ export function submissionViews(inputs: SubmissionViewInputs): SubmissionView[] 
 }
 
 /** The comparison with the version before (rows matched by person, findings resolved and new). */
-function comparison(checked: readonly CheckedSubmission[], c: CheckedSubmission, previousId: string | undefined): SubmissionView["comparison"] {
+function comparison(checked: readonly CheckedSubmission[], c: CheckedSubmission, previousId: string | undefined, importedNow: ReadonlySet<string>): SubmissionView["comparison"] {
   const before = previousId === undefined ? undefined : checked.find((x) => x.submission.id === previousId);
   if (!before) return undefined;
   const diff = diffForms(before.checker, c.checker);
   const name = (x: CheckedSubmission) => `${x.submission.id}（${x.submission.fileName}、シート「${x.submission.sourceSheet}」）`;
-  return { previousId: before.submission.id, summary: diff.summary, text: formDiffText(diff, name(before), name(c)) };
+  const earlierSession = !importedNow.has(before.submission.id);
+  return {
+    previousId: before.submission.id,
+    previousLabel: previousLabel(before.submission.id, earlierSession),
+    summary: diff.summary,
+    text: formDiffText(diff, name(before), name(c), earlierSession ? "前回" : "前の版"),
+  };
 }
 
 const HOW: Record<string, string> = { position: "位置どおり", heading: "見出しで", "item-number": "項目番号で", override: "プロファイルの指定" };
@@ -86,6 +95,7 @@ function columnsView(s: CheckedSubmission["submission"], profile: FormProfile, m
   }
   const moved = items.find((i) => i.column !== undefined && i.column !== profile.fields[i.key].column);
   const example = mapping.extras.length > 0 ? `${mapping.extras[0].heading}列の挿入` : missing.length > 0 ? `${missing[0]}の列がない` : moved ? `${moved.label}の列の移動` : "入力不要の列の削除";
-  const summary = columns.confirmed ? "列の対応は確定済みです。" : `列の位置が様式と違います（${example}など）。確認してください。`;
+  const list = mapping.layout === "list" ? `電子申請などの一覧です（1行目の見出しで項目の列を見つけました${missing.length > 0 ? `。${missing[0]}の列がありません` : ""}）。確認してください。` : undefined;
+  const summary = columns.confirmed ? "列の対応は確定済みです。" : (list ?? `列の位置が様式と違います（${example}など）。確認してください。`);
   return { summary, confirmed: columns.confirmed, items, extras: mapping.extras, missing, options, ...(message ? { message } : {}) };
 }

@@ -74,8 +74,9 @@ describe("the review report", () => {
 
 describe("the 差戻し letter speaks to the institution only", () => {
   it("has no reviewer instruction and no other submission's name, where the reviewer's report has both", async () => {
-    // The same form submitted twice: every row of the second is a duplicate of the first (an error the reviewer sees).
-    const { checked } = importAndCheck([await submittedFile("application-form.xlsx"), await submittedFile("again.xlsx")]);
+    // The same form submitted twice with one address changed (the same content is not imported twice): the other rows
+    // of the second are duplicates of the first (an error the reviewer sees).
+    const { checked } = importAndCheck([await submittedFile("application-form.xlsx"), await submittedFile("again.xlsx", setCell("D5", "changed@example.jp"))]);
     const back = { status: "差戻し" as const, remark: "" };
     const reviewerView = reviewReport(checked, new Map([["S002", back]]), DEFAULT_PROFILE, "t").submissions[1];
     const reviewerText = sendBackText(reviewerView);

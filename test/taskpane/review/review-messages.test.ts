@@ -31,7 +31,9 @@ const SAMPLES: Samples = {
     ],
     imported: [[["A-001"]], [["A-001", "A-002"]]],
     valuesCopied: [[]],
-    decisionCarried: [["A-002", "A-001", "承認"]],
+    csvCopied: [[]],
+    resubmitted: [["S002", "S001（先ほど取り込み）"]],
+    sameContent: [["申請.xlsx", "S001"]],
     filesRefused: [[2]],
   },
   desk: {
@@ -76,6 +78,7 @@ const SAMPLES: Samples = {
     noOriginal: [["A-001"]],
     downloaded: [["差戻し_申請.xlsx", 4]],
     senderNotRemembered: [[]],
+    csvNoMarkUp: [["S001"]],
   },
   template: {
     cannotDownload: [[]],

@@ -15,17 +15,22 @@ export interface RenderedReview {
   controller: ReviewController;
   /** File names the pane asked to download, in order. */
   downloads: string[];
+  /** The downloaded files' bytes, in the same order. */
+  downloaded: { fileName: string; bytes: Uint8Array }[];
   /** Resolves once the host's events and the review's queue of Office tasks are done, and React has caught up. */
   settle(): Promise<void>;
   /** Imports files as the file picker hands them over, and settles. */
   importFiles(files: readonly { name: string; bytes: Uint8Array }[]): Promise<void>;
 }
 
-/** The review pane (作業②③④) rendered with the real ReviewController and Excel layer on the stand-in host (ExcelApi 1.17). */
-export async function renderReview(): Promise<RenderedReview> {
-  const model = new WorkbookModel({ sheets: [{ name: "Sheet1", values: [] }] }, { excelApi: "1.17" });
+/**
+ * The review pane (作業②③④) rendered with the real ReviewController and Excel layer on the stand-in host (ExcelApi 1.17).
+ * `model`: a workbook already reviewed (its record and sheets), to render the review reopened.
+ */
+export async function renderReview(model = new WorkbookModel({ sheets: [{ name: "Sheet1", values: [] }] }, { excelApi: "1.17" })): Promise<RenderedReview> {
   installStandIn(globalThis as unknown as Record<string, unknown>, model);
   const downloads: string[] = [];
+  const downloaded: { fileName: string; bytes: Uint8Array }[] = [];
   const queue = new TaskQueue();
   const controller = new ReviewController({
     review: createReviewGateway(),
@@ -34,7 +39,10 @@ export async function renderReview(): Promise<RenderedReview> {
     profile: DEFAULT_PROFILE,
     now: () => new Date(2025, 3, 1, 9, 30),
     downloads: () => "allowed",
-    download: (_bytes, fileName) => downloads.push(fileName),
+    download: (bytes, fileName) => {
+      downloads.push(fileName);
+      downloaded.push({ fileName, bytes });
+    },
     copy: async () => true,
   });
   render(
@@ -49,5 +57,5 @@ export async function renderReview(): Promise<RenderedReview> {
     await act(() => controller.importFiles(files.map((f) => ({ name: f.name, bytes: async () => f.bytes }))));
     await settle();
   };
-  return { model, controller, downloads, settle, importFiles };
+  return { model, controller, downloads, downloaded, settle, importFiles };
 }

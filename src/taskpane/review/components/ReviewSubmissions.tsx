@@ -30,11 +30,11 @@ export function ReviewSubmissions({ onGoToStep }: { onGoToStep?: (step: Step) =>
         <input
           ref={input}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           multiple
           hidden
           data-testid="review-file-input"
-          aria-label="申請様式のファイル（.xlsx、複数選択可）"
+          aria-label="申請様式のファイル（.xlsx、電子申請の一覧 .csv、複数選択可）"
           onChange={(e) => {
             const files = Array.from(e.target.files ?? []);
             e.target.value = "";
@@ -50,7 +50,7 @@ export function ReviewSubmissions({ onGoToStep }: { onGoToStep?: (step: Step) =>
         </Card>
       )}
       {submissions.length === 0 ? (
-        <Text>取り込んだ申請はまだありません。機関から届いた申請様式（.xlsx）を選んでください。複数まとめて選べます。</Text>
+        <Text>取り込んだ申請はまだありません。機関から届いた申請様式（.xlsx）や電子申請の一覧（.csv）を選んでください。複数まとめて選べます。</Text>
       ) : (
         <>
           {submissions.map((s) => (

@@ -76,7 +76,7 @@ export function SubmissionCard({ s }: { s: SubmissionView }) {
         <Accordion collapsible>
           <AccordionItem value="comparison">
             <AccordionHeader size="small">
-              前回（{s.comparison.previousId}）との比較：追加 {s.comparison.summary.added}行・削除 {s.comparison.summary.removed}行・変更 {s.comparison.summary.changed}行・解消 {s.comparison.summary.resolved}件・新規{" "}
+              {s.comparison.previousLabel}との比較：追加 {s.comparison.summary.added}行・削除 {s.comparison.summary.removed}行・変更 {s.comparison.summary.changed}行・解消 {s.comparison.summary.resolved}件・新規{" "}
               {s.comparison.summary.appeared}件
             </AccordionHeader>
             <AccordionPanel>
