@@ -55,7 +55,7 @@ describe("resubmission in the review tab", () => {
     expect(views[1].comparison?.summary).toMatchObject({ added: 0, removed: 0, changed: 0 });
     expect(views[1].decision).toMatchObject({ status: "要確認", remark: "前回（S001）の備考: AJ13の機関を確認中。" });
     // One message for the import, in whole sentences, with the carried decision in it (it replaces the one before).
-    expect(review.store.get().messages.filter((m) => m.place === "review").map((m) => m.text)).toEqual([
+    expect(review.store.get().messages.filter((m) => m.place === "review" && m.at === undefined).map((m) => m.text)).toEqual([
       "1件の申請を取り込みました（S002_山手10医院）。S002 は前回の S001 と内容が同じため、判定「要確認」と備考を引き継ぎました。",
     ]);
   });

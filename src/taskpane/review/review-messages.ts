@@ -1,4 +1,10 @@
-import { uncheckedMastersMessage, type UncheckedMasters } from "../../domain";
+import { uncheckedMastersMessage, type ReviewStatus, type UncheckedMasters } from "../../domain";
+
+/**
+ * A decision as the pane names it: 受付 (the status a submission is imported with, kept in the record) is shown as
+ * 未判定, so the list never mixes a state and a decision.
+ */
+export const DECISION_LABEL: Record<ReviewStatus, string> = { 受付: "未判定", 要確認: "要確認", 差戻し: "差戻し", 承認: "承認" };
 
 /**
  * The review tab's messages (session.say) as whole Japanese sentences, by step. A failed Office task's sentence is in
@@ -24,11 +30,14 @@ export const REVIEW_MESSAGES = {
     filesRefused: (count: number) => `${count}件のファイル・シートを取り込めませんでした。理由は「取り込みの注意」を確認してください。`,
   },
   desk: {
+    /** Said beside the 判定 box once a decision or a remark is saved. */
+    decided: (status: string) => `判定を「${status}」にしました。`,
+    remarkSaved: () => "備考を保存しました。",
     /** An item put in another column (null = none); the submission was checked again. */
     columnSet: (label: string, column: string | null, errors: number, warnings: number) =>
       `${label}を${column === null ? "「なし」（この様式にない）" : `${column}列`}にして、チェックし直しました（エラー ${errors}件・警告 ${warnings}件）。`,
     /** The rows read differently after a column correction: the decision went back to 受付. */
-    decisionReset: (status: string) => `行の内容が変わったため、判定「${status}」を「受付」に戻しました。判定し直してください。`,
+    decisionReset: (status: string) => `行の内容が変わったため、判定「${status}」を「${DECISION_LABEL.受付}」に戻しました。判定し直してください。`,
     columnsConfirmed: (id: string) => `${id}の列の対応を確定しました。`,
     /** 審査から外す done; `canUndo` adds how to put it back. */
     removed: (id: string, fileName: string, sheetName: string, canUndo: boolean) =>

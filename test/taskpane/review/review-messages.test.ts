@@ -35,6 +35,8 @@ const SAMPLES: Samples = {
     filesRefused: [[2]],
   },
   desk: {
+    decided: [["承認"]],
+    remarkSaved: [[]],
     columnSet: [
       ["連絡先電話番号", "E", 2, 1],
       ["連絡先電話番号", null, 0, 0],
