@@ -5,7 +5,7 @@ import "./support/jsdom-gaps";
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 import { openTab, until } from "./support/queries";
-import { renderReview } from "./support/render-review";
+import { openAllFindings, renderReview } from "./support/render-review";
 
 let files: { name: string; bytes: Uint8Array }[];
 beforeAll(async () => {
@@ -24,14 +24,6 @@ async function imported() {
 const card = (id: string) => document.querySelector(`[data-testid="submission"][data-id="${id}"]`) as HTMLElement;
 const messagesAt = (place: string, at?: string) =>
   [...document.querySelectorAll(`[data-testid="review-message"][data-place="${place}"]`)].filter((m) => m.getAttribute("data-at") === (at ?? null)).map((m) => m.textContent);
-
-/** Opens a card's folded findings and every row in it (the findings are folded until asked for). */
-async function openAllFindings(id: string, settle: () => Promise<void>) {
-  fireEvent.click(within(card(id)).getByTestId("findings-header").querySelector("button")!);
-  await settle();
-  for (const row of within(card(id)).getAllByTestId("finding-row")) fireEvent.click(row.querySelector("button")!);
-  await settle();
-}
 
 describe("ReviewPane (作業② ③ ④) as rendered", () => {
   it("names the next step and counts the decisions", async () => {
