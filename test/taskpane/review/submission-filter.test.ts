@@ -1,3 +1,4 @@
+import "../support/jsdom-gaps";
 // Step ①'s filter over many submissions: each filter's count, what it lists, and 受付 named 未判定.
 import type { ReviewStatus } from "../../../src/domain";
 import type { SubmissionView } from "../../../src/taskpane/review/review-state";
