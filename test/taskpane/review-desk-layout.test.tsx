@@ -53,6 +53,17 @@ describe("step ①: the overview", () => {
     await settle();
   });
 
+  it("備考 is as tall as its remark (up to 10 lines), so the start of a long remark is not scrolled away", async () => {
+    const { controller, settle } = await imported();
+    const box = () => within(card("S001")).getByLabelText("S001の備考") as HTMLTextAreaElement;
+    expect(box().rows).toBe(1);
+    const remark = "電話番号の桁数を機関に確認した。".repeat(4) + "\n次回の申請で直す。";
+    await act(() => controller.setDecision("S001", { remark }));
+    await settle();
+    expect(box().value).toBe(remark);
+    expect(box().rows).toBeGreaterThanOrEqual(5);
+  });
+
   it("findings open on demand, grouped by row: a row folded names its number, person and counts; opened, its findings", async () => {
     const { model, settle } = await imported();
     const c = card("S001");

@@ -14,8 +14,9 @@ const useStyles = makeStyles({
   remark: { maxHeight: "16em" },
 });
 
-/** Rows a remark needs to be read whole in the narrow pane (about 20 characters a line), 2 to 10. */
+/** Rows a remark needs to be read whole in the narrow pane (about 20 characters a line): 1 when empty, else 2 to 10. */
 function rowsFor(text: string): number {
+  if (text === "") return 1;
   const lines = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 20)), 0);
   return Math.min(10, Math.max(2, lines));
 }
@@ -115,7 +116,7 @@ export function SubmissionDecision({ s, focusNow, onFocused }: { s: SubmissionVi
             autoFocus
             value={reason}
             maxLength={REMARK_MAX}
-            rows={rowsFor(reason)}
+            rows={Math.max(3, rowsFor(reason))}
             aria-label={`${s.id}を承認する理由`}
             onChange={(_, d) => {
               setReason(d.value);
