@@ -21,7 +21,9 @@ export const REVIEW_MESSAGES = {
     sheetsUnreadable: () => "保存された審査の申請シートを読み込めません。申請様式を取り込み直してください。",
     sheetsMissing: (missing: readonly { id: string; fileName: string; sheetName: string }[]) =>
       `${missing.map((m) => `${m.id}（${m.fileName}）のシート「${m.sheetName}」`).join("、")}が見つかりません。削除または名前が変更されています。`,
-    imported: (sheetNames: readonly string[]) => `${sheetNames.length}件の申請を取り込みました（${sheetNames.join("、")}）。`,
+    /** Up to 3 sheets by name; more, the first two and how many others (the cards list them all). */
+    imported: (sheetNames: readonly string[]) =>
+      `${sheetNames.length}件の申請を取り込みました（${sheetNames.length <= 3 ? sheetNames.join("、") : `${sheetNames.slice(0, 2).join("、")} ほか${sheetNames.length - 2}件`}）。`,
     /** The host cannot insert a worksheet, so the submission's values were copied instead. */
     valuesCopied: () => "この Excel ではシートをそのまま挿入できないため、値をコピーしました（書式は引き継がれません）。",
     /** A newer version with the same rows starts from the decision and remark of the version before it. */
