@@ -128,7 +128,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (files.length > 0) throw new UsageError(`template コマンドの出力先は --out で指定してください（余分な引数: ${files.join(" ")}）。`);
         return await runTemplate({ out: values.out, masters, jurisdictions: values.jurisdiction ?? [] }, profile, progress, io.out);
       case "annotate":
-        return await runAnnotate({ forms: files, masters, out: values.out }, profile, progress, io.out);
+        return await runAnnotate({ forms: files, masters, out: values.out, jurisdictions: values.jurisdiction ?? [], from: values.from }, profile, progress, io.out);
       case "diff":
         return await runDiff({ forms: files, masters, json: values.json === true }, profile, progress, io.out);
       default:

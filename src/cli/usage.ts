@@ -13,9 +13,10 @@ export const USAGE = `使い方:
   nesid-account template --out 様式.xlsx [--masters FILE] [--jurisdiction CODE]...
       医療機関に配布する申請様式（入力規則・一覧・書式・保護つき）を作成します。--jurisdiction は中核市コード、
       2桁の都道府県コード、または保健所コード（保健所コードの一覧をその管内に絞ります）。
-  nesid-account annotate SUBMISSION.xlsx [--masters FILE]... --out 差戻し.xlsx
-      提出された様式に印を付けた差戻し用のファイルを作ります（問題のセルに色とメモ、先頭にシート「修正のお願い」）。
-      値とシートはそのままです。修正が必要な箇所があれば終了コード 1。
+  nesid-account annotate SUBMISSION.xlsx [--masters FILE]... --out 差戻し.xlsx [--from 差出人] [--jurisdiction CODE]...
+      提出された様式に印を付けた差戻し用のファイルを作ります（問題のセルに色とメモ、先頭にシート「修正のお願い」、
+      末尾に照合用のマスタ（管内の保健所と、記入された機関の行））。値と元のシートはそのままです。
+      --from は差戻し文の末尾の差出人。修正が必要な箇所があれば終了コード 1。
   nesid-account diff OLD.xlsx NEW.xlsx [--masters FILE]... [--json]
       再提出された様式を前回のものと比べます（利用者ごとに対応付け: 追加・削除・変更されたセル、解消した指摘・新しい指摘）。
       今回の様式にエラーがなければ終了コード 0、あれば 1。
@@ -33,4 +34,5 @@ export const USAGE = `使い方:
                    または1から数えた番号（例: 利用者ID=ユーザID,初期パスワード=PW / 利用者ID=A,初期パスワード=C）。
                    指定しない項目は見出しから判別します。
   --from ADDR      mail: 差出人（例: "感染症対策課 <kansen@city.example.lg.jp>"）。省略すると Outlook の送信アカウントになります。
+                   annotate: 差戻し文の末尾に書く差出人（部署名・連絡先など）。
 終了コード: 0 = 問題なし、1 = エラーあり、2 = 使い方の誤り・読めないファイル`;

@@ -19,7 +19,7 @@ export { FIELD_KEYS, type FieldKey, type FormProfile, MASTER_KINDS, type MasterK
 
 // finding the form in a workbook
 export { checkFormSheet, findForms, type FormSheet, hiddenSheetNotices, mappedFormSheet } from "./form/find-forms";
-export { type ColumnFound, type ColumnMapping, effectiveProfile, formTabColumnNotice, headingKey, type ItemColumn, itemColumns, type MappedColumn, type MappedForm, mapFormColumns, mappingSummary } from "./form/column-mapping";
+export { type ColumnFound, type ColumnMapping, effectiveProfile, formTabColumnNotice, headingKey, isAbsentColumn, type ItemColumn, itemColumns, locateMovedForm, type MappedColumn, type MappedForm, mapFormColumns, mapFormHeader, mappingSummary } from "./form/column-mapping";
 export { listFormSheet, mapsRequiredItems, sheetFromCsv } from "./form/list-form";
 export { dataRows, locateHeader, rowHasData } from "./form/locate-form";
 
@@ -38,6 +38,7 @@ export { crossSubmissionFindings } from "./rules/cross-submission";
 export { addMasters, type LoadedMaster, masterColumnFilter, masterFromCsv, mastersFromSheets } from "./masters/masters-from-sheets";
 export { buildMasterIndex, describeMasters, detectMasterKind, type MasterSet } from "./masters/master-set";
 export { masterCode, MasterIndex, type MasterIndexData, type MasterRecord } from "./masters/master-index";
+export { searchPreference } from "./masters/jurisdiction";
 
 // the workbook reader
 export type { ColumnFilter, SheetData } from "./workbook/sheet-data";
@@ -58,7 +59,7 @@ export { combineFormChecks } from "./review/combined-check";
 export { decide, EMPTY_REVIEW_RECORD, initialDecision, parseReviewRecord, REMARK_MAX, REVIEW_STATUSES, type ReviewDecision, type ReviewRecord, type ReviewStatus, serializeReviewRecord } from "./review/review-record";
 export { escapeHtml, reviewReportHtml } from "./review/report-html";
 export { exportSourceOf, reviewExport } from "./review/review-export";
-export { sendBackLetter, sendBackText } from "./review/sendback-text";
+export { japaneseDate, LETTER_CLOSING, type LetterOptions, sendBackLetter, sendBackText } from "./review/sendback-text";
 export { type CheckedSubmission, reviewCheck, type SubmissionSummary } from "./review/review-check";
 export { type ExportableForm, registrationExport } from "./review/export-rows";
 export { type ImportResult, importSubmissions, isImportRefusal, type SubmittedFile, unreadableFileNotice } from "./review/import-submissions";
@@ -72,7 +73,9 @@ export { formDiffText } from "./diff/diff-text";
 export { previousVersions } from "./diff/previous-version";
 
 // marked-up send-back workbook
-export { SEND_BACK_COLORS, SEND_BACK_SHEET, sendBackWorkbook } from "./annotate/send-back-workbook";
+export { SEND_BACK_COLORS, sendBackWorkbook } from "./annotate/send-back-workbook";
+export { sendBackMasters, type SendBackMasters } from "./annotate/send-back-masters";
+export { CELL_COLOUR_LEGEND, type ReviewerMark, reviewerMarks, SEND_BACK_SHEET } from "./annotate/reviewer-marks";
 export { institutionFindings } from "./annotate/institution-findings";
 
 // issued accounts (作業③)

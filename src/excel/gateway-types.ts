@@ -1,6 +1,6 @@
 // The contract between the task pane and the Excel layer. Only src/excel implements it with Excel.run;
 // the pane (and its tests) depend on this interface alone.
-import type { Cell, FormRow, MasterKind } from "../domain";
+import type { Cell, ColumnMapping, FormProfile, FormRow, MasterKind, Problem } from "../domain";
 
 /** What the host supports, detected at run time with Office.context.requirements.isSetSupported. */
 export interface HostCapabilities {
@@ -29,9 +29,19 @@ export interface SheetInfo {
 export interface FormSnapshot {
   sheet: string;
   headerRow: number;
-  /** Data rows (header + 1 .. last row with any value in B..AN). */
+  /** Data rows (header + 1 .. last row with any value in the sheet's data columns, B..AN for the untouched form). */
   rows: FormRow[];
+  /** The header row, A..the last column of the sheet's own profile (A..AN for the untouched form). */
   headerCells: Cell[];
+  /**
+   * The profile with this sheet's own columns (column-mapping.ts): the gateway's profile itself when every item is
+   * where it says. The rows were read by it; check, colour, fix and select the sheet with it.
+   */
+  profile?: FormProfile;
+  /** Where the sheet's items were found. */
+  mapping?: ColumnMapping;
+  /** The mapping's columns.* notices, once for the sheet (no place: the open sheet). */
+  columnNotices?: Problem[];
   /** Number of context.sync() calls the read took (measured; tests assert it stays small and constant). */
   syncs: number;
 }
@@ -55,8 +65,10 @@ export interface HighlightPlan {
   gapRows: number[];
   /** Rows whose A cell and input cells must go back to no fill (status cleared or changed). */
   resetRows: number[];
-  /** Cells (e.g. "C14") that are missing or invalid: yellow. */
+  /** Cells (e.g. "C14") with an error (missing or invalid): pink (要修正, as in the send-back file). */
   problemCells: string[];
+  /** Cells with a warning only: yellow (ご確認). */
+  warningCells?: string[];
 }
 
 /** A running watch of the form (and master) sheets. */

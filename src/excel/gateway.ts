@@ -30,6 +30,9 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
   const ownWrites = new OwnWrites();
   const rowCache = new RowCache();
   const headerRows = new Map<string, number>();
+  /** Each form sheet's own profile, by worksheet id, when its columns are not where the profile says (readForm maps them). */
+  const sheetProfiles = new Map<string, FormProfile>();
+  const mappedProfile = (sheet: string) => sheetProfiles.get(registry.idOf(sheet) ?? "");
   let caps: DetectedCapabilities | undefined;
   const capabilities = () => (caps ??= detectCapabilities(options.requirements ?? Office.context.requirements));
 
@@ -68,6 +71,8 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
         const id = registry.idOf(snapshot.sheet);
         if (id) {
           headerRows.set(id, snapshot.headerRow);
+          if (snapshot.profile && snapshot.profile !== profile) sheetProfiles.set(id, snapshot.profile);
+          else sheetProfiles.delete(id);
           rowCache.reset(id, snapshot.rows);
         }
         return snapshot;
@@ -75,7 +80,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
 
     readRows: (sheet, rows) =>
       run("readRows", sheet, async (context, counter) => {
-        const read = await readRows(context, registry, sheet, rows, profile, counter);
+        const read = await readRows(context, registry, sheet, rows, mappedProfile(sheet) ?? profile, counter);
         const id = registry.idOf(sheet);
         if (id) rowCache.remember(id, read);
         return read;
@@ -85,7 +90,7 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
 
     watch: (formSheet, masterSheets, onChange: (change: SheetChange) => void, onError: (error: unknown) => void, onBusy?: (busy: boolean) => void) =>
       watchSheets(
-        { capabilities: capabilities(), registry, profile, ownWrites, rowCache, headerRows, onSyncs: (n) => options.onSyncs?.("change", n) },
+        { capabilities: capabilities(), registry, profile, sheetProfiles, ownWrites, rowCache, headerRows, onSyncs: (n) => options.onSyncs?.("change", n) },
         formSheet,
         masterSheets,
         onChange,
@@ -97,14 +102,16 @@ export function createExcelGateway(options: GatewayOptions = {}): ExcelGateway {
 
     applyHighlights: (sheet, plan: HighlightPlan) =>
       run("applyHighlights", sheet, async (context, counter) => {
-        const steps = fillSteps(plan, profile);
+        const mapped = mappedProfile(sheet);
+        const steps = fillSteps(plan, mapped ?? profile, mapped !== undefined);
         if (steps.length === 0) return;
         await applyFillSteps(context, registry.worksheet(context, sheet), steps, capabilities().multiAreaRanges, counter);
       }),
 
     clearHighlights: (sheet, firstRow, lastRow) =>
       run("clearHighlights", sheet, async (context, counter) => {
-        const steps = clearSteps(firstRow, lastRow, profile);
+        const mapped = mappedProfile(sheet);
+        const steps = clearSteps(firstRow, lastRow, mapped ?? profile, mapped !== undefined);
         if (steps.length === 0) return;
         await applyFillSteps(context, registry.worksheet(context, sheet), steps, capabilities().multiAreaRanges, counter);
       }),

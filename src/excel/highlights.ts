@@ -1,9 +1,10 @@
 // Colours the form instead of its A-column conditional formats: A blue for complete rows, A orange for incomplete
 // rows (the 橙 of the send-back file, so a started row never looks unchecked), A red for gap rows,
-// yellow for missing/invalid input cells; grey columns are never touched. Written in batches: multi-area
+// pink for input cells with an error (要修正) and yellow for those with a warning (ご確認), the colours of the
+// send-back file and its letter; grey columns are never touched. Written in batches: multi-area
 // ranges (Worksheet.getRanges, ExcelApi 1.9) when the host has them, else one range per contiguous block,
 // all queued before one sync (more syncs only if the request itself would pass the payload budget).
-import { columnIndex, type FormProfile } from "../domain";
+import { columnIndex, isAbsentColumn, type FormProfile } from "../domain";
 import { areaAddress, columnRuns, joinAreas, parseCell, rowRuns } from "./addresses";
 import type { HighlightPlan } from "./gateway-types";
 import { SYNC_BUDGET } from "./payload";
@@ -13,7 +14,10 @@ export const HIGHLIGHT_COLORS = {
   complete: "#9BC2E6",
   incomplete: "#FFC000",
   gap: "#FF7C80",
-  problem: "#FFFF00",
+  /** An error (要修正): the send-back file's pink. */
+  problem: "#FFC7CE",
+  /** A warning only (ご確認): the send-back file's yellow. */
+  warning: "#FFFF00",
 } as const;
 
 /** Excel on the web rejects getRanges addresses of about 8,200 characters (office-js issue #5198); stay far below. */
@@ -21,15 +25,20 @@ export const MAX_AREAS_ADDRESS = 2000;
 /** Estimated request bytes of one queued range operation (object path + property set). */
 const BYTES_PER_OPERATION = 300;
 
-/** Columns the add-in may colour: the status column and the input columns, never the grey ones. */
-export function colourableColumns(profile: FormProfile): { status: number; inputs: number[] } {
+/**
+ * Columns the add-in may colour: the status column and the input columns, never the grey ones. A sheet's own profile
+ * (`mapped`: its columns were found by their headings) gives its items' columns only: a column the institution added
+ * (フリガナ) is not the add-in's to colour, nor is a status column the sheet does not have (a list).
+ */
+export function colourableColumns(profile: FormProfile, mapped = false): { status?: number; inputs: number[] } {
   const status = columnIndex(profile.sheet.statusColumn);
   const first = columnIndex(profile.sheet.firstColumn);
   const last = columnIndex(profile.sheet.lastColumn);
   const grey = new Set(profile.greyColumns.map(columnIndex));
+  const items = mapped ? new Set(Object.values(profile.fields).map((f) => columnIndex(f.column))) : undefined;
   const inputs: number[] = [];
-  for (let c = first; c <= last; c++) if (c !== status && !grey.has(c)) inputs.push(c);
-  return { status, inputs };
+  for (let c = first; c <= last; c++) if (c !== status && !grey.has(c) && (!items || items.has(c))) inputs.push(c);
+  return { status: mapped && isAbsentColumn(profile.sheet.statusColumn) ? undefined : status, inputs };
 }
 
 /** One colouring step: areas and what to do with them (a colour, or clear = back to no fill). */
@@ -38,42 +47,48 @@ export interface FillStep {
   color: string | null;
 }
 
-/** The plan → ordered steps (resets first, then A colours, then yellow cells, so later steps win). */
-export function fillSteps(plan: HighlightPlan, profile: FormProfile): FillStep[] {
-  const { status, inputs } = colourableColumns(profile);
-  const resetColumns = columnRuns([status, ...inputs]);
+/** The plan → ordered steps (resets first, then A colours, then yellow cells, then pink ones, so later steps win). */
+export function fillSteps(plan: HighlightPlan, profile: FormProfile, mapped = false): FillStep[] {
+  const { status, inputs } = colourableColumns(profile, mapped);
+  const resetColumns = columnRuns(status === undefined ? inputs : [status, ...inputs]);
   const steps: FillStep[] = [];
   const resetAreas: string[] = [];
   for (const [r1, r2] of rowRuns(plan.resetRows)) {
     for (const [c1, c2] of resetColumns) resetAreas.push(areaAddress(c1, r1, c2, r2));
   }
   steps.push({ areas: resetAreas, color: null });
-  const statusAreas = (rows: readonly number[]) => rowRuns(rows).map(([r1, r2]) => areaAddress(status, r1, status, r2));
+  const statusAreas = (rows: readonly number[]) => (status === undefined ? [] : rowRuns(rows).map(([r1, r2]) => areaAddress(status, r1, status, r2)));
   steps.push({ areas: statusAreas(plan.completeRows), color: HIGHLIGHT_COLORS.complete });
   steps.push({ areas: statusAreas(plan.incompleteRows), color: HIGHLIGHT_COLORS.incomplete });
   steps.push({ areas: statusAreas(plan.gapRows), color: HIGHLIGHT_COLORS.gap });
   const allowed = new Set(inputs);
+  steps.push({ areas: cellAreas(plan.warningCells ?? [], allowed), color: HIGHLIGHT_COLORS.warning });
+  steps.push({ areas: cellAreas(plan.problemCells, allowed), color: HIGHLIGHT_COLORS.problem });
+  return steps.filter((s) => s.areas.length > 0);
+}
+
+/** Cells as areas, by column then row runs; cells outside the allowed columns (grey ones, A) are left alone. */
+function cellAreas(cells: readonly string[], allowed: ReadonlySet<number>): string[] {
   const byColumn = new Map<number, number[]>();
-  for (const address of plan.problemCells) {
+  for (const address of cells) {
     const cell = parseCell(address);
     if (!cell || !allowed.has(cell.column)) continue; // grey columns stay grey; A shows the row status
     let list = byColumn.get(cell.column);
     if (!list) byColumn.set(cell.column, (list = []));
     list.push(cell.row);
   }
-  const problemAreas: string[] = [];
+  const areas: string[] = [];
   for (const [column, rows] of [...byColumn].sort((a, b) => a[0] - b[0])) {
-    for (const [r1, r2] of rowRuns(rows)) problemAreas.push(areaAddress(column, r1, column, r2));
+    for (const [r1, r2] of rowRuns(rows)) areas.push(areaAddress(column, r1, column, r2));
   }
-  steps.push({ areas: problemAreas, color: HIGHLIGHT_COLORS.problem });
-  return steps.filter((s) => s.areas.length > 0);
+  return areas;
 }
 
 /** The steps for ハイライトを消す: status and input cells of the rows back to no fill. */
-export function clearSteps(firstRow: number, lastRow: number, profile: FormProfile): FillStep[] {
+export function clearSteps(firstRow: number, lastRow: number, profile: FormProfile, mapped = false): FillStep[] {
   if (lastRow < firstRow) return [];
-  const { status, inputs } = colourableColumns(profile);
-  return [{ areas: columnRuns([status, ...inputs]).map(([c1, c2]) => areaAddress(c1, firstRow, c2, lastRow)), color: null }];
+  const { status, inputs } = colourableColumns(profile, mapped);
+  return [{ areas: columnRuns(status === undefined ? inputs : [status, ...inputs]).map(([c1, c2]) => areaAddress(c1, firstRow, c2, lastRow)), color: null }];
 }
 
 /** Queues the steps on the worksheet and syncs; returns when Excel has applied them. */

@@ -1,6 +1,7 @@
-// Reads a form sheet: the used range and the top rows in the first sync, then the data area in payload-sized
-// chunks (usually one or two more syncs), converted to the domain's rows.
-import { columnIndex, columnLetter, createCheckContext, dataRows, locateHeader, type Cell, type FormProfile, type FormRow } from "../domain";
+// Reads a form sheet: the used range and the top rows in the first sync (the rest of the header rows in a second one
+// when the sheet is wider than the profile), its columns mapped from the header (column-mapping.ts), then the data
+// area over the sheet's own columns in payload-sized chunks (usually one or two more syncs), as the domain's rows.
+import { columnIndex, columnLetter, createCheckContext, dataRows, locateMovedForm, mapFormHeader, type Cell, type FormProfile, type FormRow } from "../domain";
 import { areaAddress, rowRuns } from "./addresses";
 import { toCells } from "./cells";
 import type { FormSnapshot, Progress } from "./gateway-types";
@@ -19,12 +20,19 @@ export class NotAFormError extends Error {
   }
 }
 
+/** The form's first data column: its first column, or the next one when the status column is the first. */
+function dataStart(profile: FormProfile): number {
+  const first = columnIndex(profile.sheet.firstColumn);
+  return columnIndex(profile.sheet.statusColumn) === first ? first + 1 : first;
+}
+
 /** "B:AN": the form's columns without the status column when it is the first one. */
 function dataColumnsAddress(profile: FormProfile): string {
-  const first = columnIndex(profile.sheet.firstColumn);
-  const start = columnIndex(profile.sheet.statusColumn) === first ? first + 1 : first;
-  return `${columnLetter(start)}:${profile.sheet.lastColumn}`;
+  return `${columnLetter(dataStart(profile))}:${profile.sheet.lastColumn}`;
 }
+
+/** The header rows are read this wide at most: a stray value far to the right does not make the first read huge. */
+const MAX_HEADER_COLUMN = 1023;
 
 export async function readForm(
   context: Excel.RequestContext,
@@ -39,28 +47,47 @@ export async function readForm(
   counter.attach(context);
   const ws = registry.worksheet(context, sheetName);
   ws.load("id, name");
-  const lastColumn = lastFormColumn(profile);
+  const profileLast = lastFormColumn(profile);
   // The form ends at the last row with a value in its data columns: a template often numbers its status column
   // (No. 1, 2, …) far below the last applicant, and those rows need not be read. Before ExcelApi 1.4 (no null
   // objects) the worksheet's used range is used instead; an empty sheet's is A1, which the top rows cover.
   const used = nullObjects ? ws.getRange(dataColumnsAddress(profile)).getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
   used.load("rowIndex, rowCount");
+  // How wide the sheet is: one with columns inserted reaches past the profile's last column.
+  const sheetUsed = nullObjects ? ws.getUsedRange(true) : used;
+  sheetUsed.load("columnIndex, columnCount");
   const topRows = profile.sheet.headerSearchRows;
-  const top = ws.getRange(areaAddress(0, 1, lastColumn, topRows));
+  const top = ws.getRange(areaAddress(0, 1, profileLast, topRows));
   top.load("values, valueTypes");
   await context.sync();
   registry.remember(ws.id, ws.name);
 
-  const topCells = toCells(top.values, top.valueTypes);
+  let topCells = toCells(top.values, top.valueTypes);
   const density = new DensityEstimate();
-  density.observe(jsonBytes(top.values) + jsonBytes(top.valueTypes), topRows * (lastColumn + 1));
-  const location = locateHeader(topCells, profile);
+  density.observe(jsonBytes(top.values) + jsonBytes(top.valueTypes), topRows * (profileLast + 1));
+  let lastRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+  const width = Math.min(sheetUsed.columnIndex + sheetUsed.columnCount - 1, MAX_HEADER_COLUMN);
+  if (width > profileLast) {
+    // The header rows' columns past the profile's last one (to map the sheet's columns), and the last row over them.
+    const rest = ws.getRange(areaAddress(profileLast + 1, 1, width, topRows));
+    rest.load("values, valueTypes");
+    const wideUsed = nullObjects ? ws.getRange(`${columnLetter(dataStart(profile))}:${columnLetter(width)}`).getUsedRangeOrNullObject(true) : undefined;
+    wideUsed?.load("rowIndex, rowCount");
+    await context.sync();
+    const restCells = toCells(rest.values, rest.valueTypes);
+    topCells = topCells.map((cells, i) => [...cells, ...(restCells[i] ?? [])]);
+    if (wideUsed && !wideUsed.isNullObject) lastRow = Math.max(lastRow, wideUsed.rowIndex + wideUsed.rowCount);
+  }
+  const location = locateMovedForm(topCells, profile);
   if (!location) throw new NotAFormError(ws.name, profile);
-  const lastRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
-  const dataColumns = createCheckContext(profile, {}).dataColumns;
+  // The sheet's own columns (the profile itself when every item is where it says): the rows are read and checked by them.
+  const mapped = mapFormHeader(topCells, location, profile);
+  const sheetProfile = mapped.profile;
+  const lastColumn = lastFormColumn(sheetProfile);
+  const dataColumns = createCheckContext(sheetProfile, {}).dataColumns;
 
   // Rows already read with the top rows are not read again.
-  const grid: Cell[][] = topCells.slice(0);
+  const grid: Cell[][] = topCells.map((cells) => (cells.length > lastColumn + 1 ? cells.slice(0, lastColumn + 1) : cells));
   const firstToRead = Math.max(location.firstDataRow, topRows + 1);
   const total = Math.max(0, lastRow - location.firstDataRow + 1);
   const alreadyRead = Math.max(0, Math.min(lastRow, topRows) - location.firstDataRow + 1);
@@ -80,12 +107,15 @@ export async function readForm(
     sheet: ws.name,
     headerRow: location.headerRow,
     rows,
-    headerCells: topCells[location.headerRow - 1] ?? [],
+    headerCells: grid[location.headerRow - 1] ?? [],
     syncs: counter.count,
+    profile: sheetProfile,
+    mapping: mapped.mapping,
+    columnNotices: mapped.problems,
   };
 }
 
-/** Reads the given rows (A..last form column) in one sync when they fit the payload budget. */
+/** Reads the given rows (A..last form column of the sheet's own profile) in one sync when they fit the payload budget. */
 export async function readRows(
   context: Excel.RequestContext,
   registry: SheetRegistry,

@@ -1,6 +1,6 @@
 // The workbook's sheets: which is a form (利用者名 in B of a header row near the top) and which a master, and a
 // registry that follows each sheet by its worksheet id, so a rename does not lose it.
-import { columnIndex, detectMasterKind, locateHeader, type Cell, type FormProfile } from "../domain";
+import { columnIndex, detectMasterKind, locateMovedForm, type Cell, type FormProfile } from "../domain";
 import { areaAddress } from "./addresses";
 import { toCells } from "./cells";
 import type { SheetInfo } from "./gateway-types";
@@ -70,7 +70,7 @@ export function lastFormColumn(profile: FormProfile): number {
 /** What a sheet is, from its name and top rows (row 0 = sheet row 1). */
 export function describeSheet(name: string, top: readonly (readonly Cell[])[], profile: FormProfile): SheetInfo {
   const info: SheetInfo = { name };
-  const location = locateHeader(top, profile);
+  const location = locateMovedForm(top, profile);
   if (location) info.formHeaderRow = location.headerRow;
   else {
     // A form is never a master, even when its sheet name would say so.

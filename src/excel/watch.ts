@@ -1,6 +1,6 @@
 // Follows changes on the form sheet (and the master sheets) with Worksheet.onChanged (ExcelApi 1.7): events are
-// debounced and merged, the changed rows are read in one sync and reported; structural changes (row insert or
-// delete) ask for a reload. The add-in's own writes are recognised (triggerSource on 1.14+, else the
+// debounced and merged, the changed rows are read in one sync (over the sheet's own columns) and reported; structural
+// changes (rows or columns inserted or deleted, the header edited) ask for a reload, which maps the columns again. The add-in's own writes are recognised (triggerSource on 1.14+, else the
 // addresses it wrote) and rows that read back unchanged are not reported, so nothing loops.
 import type { FormProfile } from "../domain";
 import { parseAreas, rowRuns } from "./addresses";
@@ -22,6 +22,8 @@ export interface WatchDeps {
   capabilities: DetectedCapabilities;
   registry: SheetRegistry;
   profile: FormProfile;
+  /** A form sheet's own profile by worksheet id, when its columns are not where the profile says: its rows are read by it. */
+  sheetProfiles?: ReadonlyMap<string, FormProfile>;
   ownWrites: OwnWrites;
   rowCache: RowCache;
   /** Header row of each form sheet read so far, by worksheet id. */
@@ -141,7 +143,7 @@ export async function watchSheets(
       counter.attach(context);
       const ws = context.workbook.worksheets.getItem(formId);
       ws.load("name");
-      const blocks = await readRowRuns(context, ws, counter, rowRuns(rows), { firstColumn: 0, lastColumn: lastFormColumn(deps.profile) });
+      const blocks = await readRowRuns(context, ws, counter, rowRuns(rows), { firstColumn: 0, lastColumn: lastFormColumn(deps.sheetProfiles?.get(formId) ?? deps.profile) });
       // The name was loaded with the rows: readRowRuns has synced (at least once) by now.
       counter.stop();
       // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load

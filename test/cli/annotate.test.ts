@@ -5,7 +5,7 @@ import path from "node:path";
 import { run } from "./support/run-cli";
 import { readWorkbook } from "../../src/cli/read-workbook";
 import { SEND_BACK_COLORS, SEND_BACK_SHEET } from "../../src/domain";
-import { SAMPLE_FORM } from "../support/samples";
+import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
 
 type JsonFinding = { row: number; column: string; code: string; severity: string; message: string; fix?: string };
 async function findingsOf(file: string): Promise<JsonFinding[]> {
@@ -175,6 +175,37 @@ describe("nesid-account annotate", () => {
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(again);
     expect(fillOf(out.getWorksheet("申請様式")!.getCell("D15"))).toBeUndefined();
+  });
+
+  it("a submission without master sheets: the marked-up file carries what the letter was checked against, so `check` on it alone finds the same problems", async () => {
+    const bare = new ExcelJS.Workbook();
+    await bare.xlsx.readFile(SAMPLE_FORM);
+    for (const ws of [...bare.worksheets]) if (ws.name !== "申請様式") bare.removeWorksheet(ws.id);
+    bare.getWorksheet("申請様式")!.getCell("AJ7").value = "9999999999";
+    const submitted = path.join(dir, "マスタなし提出.xlsx");
+    await bare.xlsx.writeFile(submitted);
+    const out = path.join(dir, "差戻し_マスタなし.xlsx");
+    const r = await run(["annotate", submitted, "--masters", SAMPLE_MASTERS, "--out", out, "--from", "滋賀県 感染症対策課"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("照合用のマスタ: 「保健所マスタ」「医療機関マスタ（全数）」「医療機関マスタ（定点）」");
+
+    const key = (f: JsonFinding) => `${f.column}${f.row}:${f.severity}`;
+    const reviewer = JSON.parse((await run(["check", submitted, "--masters", SAMPLE_MASTERS, "--json"])).out).files[0].findings as JsonFinding[];
+    const alone = JSON.parse((await run(["check", out, "--json"])).out).files[0];
+    expect((alone.findings as JsonFinding[]).map(key)).toEqual(reviewer.map(key));
+    expect(reviewer.map(key)).toContain("AJ7:error");
+    expect((alone.notices as { code: string }[]).map((n) => n.code)).not.toContain("master.missing");
+    // Without the carried sheets it would not: the bare submission checked alone misses AJ7.
+    const unchecked = JSON.parse((await run(["check", submitted, "--json"])).out).files[0].findings as JsonFinding[];
+    expect(unchecked.map(key)).not.toContain("AJ7:error");
+
+    // The letter is dated and signed.
+    const letter = new ExcelJS.Workbook();
+    await letter.xlsx.readFile(out);
+    const lines: string[] = [];
+    letter.getWorksheet(SEND_BACK_SHEET)!.eachRow((row) => lines.push(String(row.getCell(1).value ?? "")));
+    expect(lines.some((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l))).toBe(true);
+    expect(lines.slice(-3)).toEqual(["以上、よろしくお願いいたします。", "", "滋賀県 感染症対策課"]);
   });
 
   it("exits 2 without --out, with the submission as --out, or for an unreadable file", async () => {

@@ -45,7 +45,7 @@ test("10,000 rows on ExcelApi 1.8: coloured after the first check; an edit re-co
     page.evaluate((a) => (window as unknown as { harness: Harness }).harness.getCell("申請様式", a).fill, address);
   expect(await fill("A4")).toBe("#9BC2E6"); // complete
   expect(await fill("A1003")).toBe("#FF7C80"); // generated gap row 1,000
-  expect(await fill("C103")).toBe("#FFFF00"); // generated row 100 has no phone
+  expect(await fill("C103")).toBe("#FFC7CE"); // generated row 100 has no phone: an error, pink
   expect(await fill("F103")).toBe("#D9D9D9"); // grey stays grey
 
   // Fix the phone by typing, as a person would: the row is re-read, re-checked and re-coloured.

@@ -145,7 +145,7 @@ test("on Office 2019 (ExcelApi 1.8): no getRanges, no triggerSource; a fix's ech
   const { changes, settled } = await collect(gateway, model);
   // The stand-in throws ApiNotFound for getRanges on 1.8: highlights must use single ranges.
   await gateway.applyHighlights("申請様式", { completeRows: [4, 5], incompleteRows: [], gapRows: [16], resetRows: [4, 5, 14], problemCells: ["C14"] });
-  expect(form.cell(13, 2).fill).toBe("#FFFF00");
+  expect(form.cell(13, 2).fill).toBe("#FFC7CE");
   await gateway.writeValues("申請様式", [{ address: "C14", value: "0312345678" }]);
   await settled();
   expect(form.cell(13, 2)).toMatchObject({ value: "0312345678", numberFormat: "@" });
@@ -221,7 +221,7 @@ test("a host that reports fill changes as data changes (no triggerSource) still 
   const syncsBefore = model.syncLog.length;
   await settled();
   expect(model.syncLog.length).toBe(syncsBefore);
-  expect(form.cell(13, 2).fill).toBe("#FFFF00");
+  expect(form.cell(13, 2).fill).toBe("#FFC7CE");
 });
 
 test("addValuesSheet: a taken name is never replaced, codes stay text, numbers stay numbers", async () => {

@@ -115,7 +115,22 @@ describe("FixController.pickHealthCenter and pickInstitution", () => {
     await p.fixes.pickHealthCenter(17, record);
     expect([p.gateway.text(SHEET, "I17"), p.gateway.text(SHEET, "K17")]).toEqual(["253658", "25654"]);
     expect(findingCells(p).filter((c) => c.endsWith("17"))).toEqual([]);
-    expect(messagesOf(p)).toEqual([["fix", "success", "保健所の設定: 2セルを変更しました（I17、K17）。"]]);
+    // Said in the picker (beside its button), with 元に戻す; not in the message bar.
+    expect(p.session.state.fixNote).toMatchObject({ intent: "success", undo: true, near: "picker:healthCenter", text: "保健所の設定: I17 に 253658、K17 に 25654（滋賀東市保健所）を設定しました。" });
+    expect(messagesOf(p)).toEqual([]);
+  });
+
+  it("an institution picked with its 保健所 fills AJ, I and K in one write; 元に戻す restores all three", async () => {
+    const p = await opened();
+    const before = ["AJ14", "I14", "K14"].map((a) => p.gateway.text(SHEET, a));
+    const record = p.session.state.masters.zensu!.get("1819100007")!;
+    const center = p.session.state.masters.healthCenter!.get(record.healthCenterCode!)!;
+    await p.fixes.pickInstitution(14, record, center);
+    expect(["AJ14", "I14", "K14"].map((a) => p.gateway.text(SHEET, a))).toEqual(["1819100007", center.cityCode, "18116"]);
+    expect(findingCells(p).filter((c) => c.endsWith("14") && /^(AJ|I|K)/.test(c))).toEqual([]);
+    expect(p.session.state.fixNote?.text).toBe(`医療機関の設定: AJ14 に 1819100007（港0クリニック）、I14 に ${center.cityCode}、K14 に 18116を設定しました。`);
+    await p.fixes.undoLastFix();
+    expect(["AJ14", "I14", "K14"].map((a) => p.gateway.text(SHEET, a))).toEqual(before);
   });
 
   it("an institution picked from the master fills AJ; 元に戻す empties it again", async () => {

@@ -1,6 +1,7 @@
 import "./support/jsdom-gaps";
 // FormController on its own: finding the form sheet when the pane starts (with the workbook's master sheets), opening
 // one and checking it in full, and letting it go when it is deleted — on the sample form over the fake Excel boundary.
+import { columnIndex, columnLetter } from "../../src/domain";
 import type { FakeGateway } from "./support/fake-gateway";
 import { callsSince, findingCells, messagesOf, openedParts, paneParts, SHEET } from "./support/pane-parts";
 import { sampleFormWorkbook } from "./support/sample-workbook";
@@ -138,19 +139,24 @@ describe("FormController.deleted", () => {
 });
 
 describe("FormController on a sheet whose columns were moved", () => {
-  it("says once, beside the check, that the columns differ from the form (this tab checks by the form's letters)", async () => {
+  it("checks the sheet by its own columns and says once which items were found where", async () => {
     const workbook = await sampleFormWorkbook();
     const form = workbook.find((s) => s.name === SHEET)!;
     // フリガナ inserted after 利用者名: every column from C one to the right.
     const moved = form.values.map((r, i) => [...r.slice(0, 2), i === 2 ? "フリガナ" : null, ...r.slice(2)]);
     const p = paneParts([...workbook.filter((s) => s.name !== SHEET), { name: SHEET, values: moved }]);
     await p.form.start();
-    const notices = p.session.state.check!.notices.filter((n) => n.code === "columns.form-tab");
-    expect(notices).toHaveLength(1);
-    expect(notices[0].params.details).toContain("C列「フリガナ」は様式にない列");
+    const notices = p.session.state.check!.notices.filter((n) => n.code.startsWith("columns."));
+    expect(notices.map((n) => [n.code, n.severity])).toEqual([
+      ["columns.form-tab", "info"],
+      ["columns.extra", "info"],
+    ]);
+    expect(notices[0].params.details).toContain("連絡先電話番号→D列");
 
     const untouched = paneParts(workbook);
     await untouched.form.start();
     expect(untouched.session.state.check!.notices.filter((n) => n.code.startsWith("columns."))).toEqual([]);
+    const shifted = (c: string) => (columnIndex(c) >= 2 ? columnLetter(columnIndex(c) + 1) : c);
+    expect(findingCells(p)).toEqual(findingCells(untouched).map((cell) => cell.replace(/^[A-Z]+/, shifted)));
   });
 });

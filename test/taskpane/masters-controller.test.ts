@@ -141,8 +141,26 @@ describe("the pickers' searches", () => {
     expect(p.masters.searchHealthCenters("25654").map((r) => r.code)).toContain("25654");
     expect(p.masters.healthCenterRecord("25654")!.cityCode).toBe("253658");
     expect(p.masters.healthCenterRecord(undefined)).toBeUndefined();
-    expect(p.masters.searchInstitutions("zensu", "ﾐﾅﾄ0", 5).map((r) => r.code)).toContain("1819100007");
-    expect(p.masters.searchInstitutions("zensu", "ﾐﾅﾄ0", 5).length).toBeLessThanOrEqual(5);
+    expect(p.masters.searchInstitutions("zensu", "ﾐﾅﾄ0", { limit: 5 }).map((r) => r.code)).toContain("1819100007");
+    expect(p.masters.searchInstitutions("zensu", "ﾐﾅﾄ0", { limit: 5 }).length).toBeLessThanOrEqual(5);
     expect(p.masters.searchInstitutions("animal", "ﾐﾅﾄ0")).toEqual([]);
+  });
+
+  it("list the row's 保健所, then the form's, then its 都道府県's first (sample: the form names 25654, 06055 and 04033)", async () => {
+    const p = await openedParts(await sampleFormWorkbook());
+    const centers = p.masters.searchHealthCenters("ちゅうおう", { limit: 100 });
+    // 47 中央 保健所 in the sample: the form's own (04033, 06055), its 都道府県's (滋賀県中央), then the rest by code.
+    expect(centers.slice(0, 3).map((r) => r.name)).toEqual(["宮城県中央保健所", "山形中央市保健所", "滋賀県中央保健所"]);
+    expect(centers.slice(3).map((r) => r.code)).toEqual(centers.slice(3).map((r) => r.code).sort());
+    // The row's institution's 保健所 (nearest) before anything else that matches.
+    expect(p.masters.searchHealthCenters("しが", { nearest: ["25001"] })[0].code).toBe("25001");
+    expect(p.masters.searchHealthCenters("しが")[0].code).toBe("25654");
+    const yamate = p.masters.searchInstitutions("zensu", "山手 病院", { limit: 50 });
+    expect(yamate.length).toBeGreaterThan(1);
+    // Institutions of the form's 保健所, then of their 都道府県, come before those of other prefectures.
+    const own = new Set(["滋賀県", "山形県", "宮城県"]);
+    const firstOther = yamate.findIndex((r) => !own.has(r.prefecture!));
+    expect(firstOther).toBeGreaterThan(0);
+    expect(yamate.slice(firstOther).every((r) => !own.has(r.prefecture!))).toBe(true);
   });
 });

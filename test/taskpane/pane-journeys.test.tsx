@@ -31,7 +31,7 @@ describe("opening the sample form", () => {
     expect(rows).toEqual(["14", "15", "16", "17", "13"]);
     expect(group(14)!.querySelector("[data-cell=C14]")!.getAttribute("data-finding")).toBe("required.missing");
     expect(group(15)!.querySelector("[data-cell=D15]")!.getAttribute("data-finding")).toBe("email.fullwidth");
-    expect(group(17)!.querySelector("[data-cell=K17]")!.getAttribute("data-finding")).toBe("healthCenter.unknown");
+    expect(group(17)!.querySelector("[data-cell=K17]")!.getAttribute("data-finding")).toBe("healthCenter.unknown-ask");
     expect(within(group(16)!).getByTestId("row-status").textContent).toBe("空行");
     // The three master sheets of the workbook were loaded.
     expect(document.querySelector('[data-master="healthCenter"]')!.textContent).toContain("469件");
@@ -144,7 +144,7 @@ describe("from the sheet to the pane", () => {
     expect(screen.getByRole("tab", { name: "選択した行" }).getAttribute("aria-selected")).toBe("true");
     const detail = screen.getByTestId("row-detail");
     expect(detail.getAttribute("data-row")).toBe("17");
-    expect(detail.querySelector("[data-cell=K17]")!.getAttribute("data-finding")).toBe("healthCenter.unknown");
+    expect(detail.querySelector("[data-cell=K17]")!.getAttribute("data-finding")).toBe("healthCenter.unknown-ask");
   });
 
   it("the row number in the list opens the row (hosts without selection events rely on it)", async () => {

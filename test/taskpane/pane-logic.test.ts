@@ -46,7 +46,7 @@ describe("what the pane derives from a check", () => {
     formRow(8, { name: "田中　次郎", healthCenterCode: "99999", email: "d@example-hosp.jp", tfaEmail: "d2@example-hosp.jp" }),
   ]);
 
-  it("a highlight plan resets each row, then colours A by status and the error cells yellow", () => {
+  it("a highlight plan resets each row, then colours A by status, the error cells pink and the warning-only cells yellow", () => {
     expect(highlightPlan(checker, [8, 4, 5, 6, 7, 4], "A")).toEqual({
       resetRows: [4, 5, 6, 7, 8],
       completeRows: [4, 7],
@@ -54,9 +54,11 @@ describe("what the pane derives from a check", () => {
       incompleteRows: [5, 8],
       gapRows: [6],
       problemCells: ["C5", "K8"],
+      // The full-width phone of row 7 is a warning (ご確認): yellow, its row still complete.
+      warningCells: ["C7"],
     });
     // Rows below the data area are only reset (they were coloured before the area shrank).
-    expect(highlightPlan(checker, [20], "A")).toEqual({ resetRows: [20], completeRows: [], incompleteRows: [], gapRows: [], problemCells: [] });
+    expect(highlightPlan(checker, [20], "A")).toEqual({ resetRows: [20], completeRows: [], incompleteRows: [], gapRows: [], problemCells: [], warningCells: [] });
   });
 
   it("groups findings by row and filters by severity", () => {
@@ -74,7 +76,9 @@ describe("what the pane derives from a check", () => {
 
   it("lists the fixes by kind, one edit per cell", () => {
     const kinds = fixKinds(checker.result());
-    expect(kinds.map((k) => [k.code, k.findings.length])).toEqual([["phone.normalized", 1]]);
+    // K8 is unknown; AJ8's institution names its 保健所, the fix.
+    expect(kinds.map((k) => [k.code, k.findings.length])).toEqual([["phone.normalized", 1], ["healthCenter.unknown", 1]]);
     expect(editsFor(kinds[0].findings)).toEqual([{ address: "C7", value: "03-5555-1002" }]);
+    expect(editsFor(kinds[1].findings)).toEqual([{ address: "K8", value: "25654" }]);
   });
 });

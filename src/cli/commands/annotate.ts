@@ -10,10 +10,14 @@ export interface AnnotateArgs {
   forms: string[];
   masters: string[];
   out?: string;
+  /** 保健所 of these jurisdictions are carried (default: those the rows apply to). */
+  jurisdictions?: string[];
+  /** The sender block at the end of the letter. */
+  from?: string;
 }
 
 /** `annotate SUBMISSION.xlsx [--masters M] --out 差戻し.xlsx`: the submission marked up for 差戻し. */
-export async function runAnnotate(args: AnnotateArgs, profile: FormProfile, progress: Progress, out: (s: string) => void): Promise<number> {
+export async function runAnnotate(args: AnnotateArgs, profile: FormProfile, progress: Progress, out: (s: string) => void, now: () => Date = () => new Date()): Promise<number> {
   if (args.forms.length !== 1) throw new UsageError("差戻し用に印を付ける申請様式（.xlsx）を1つ指定してください。");
   if (!args.out) throw new UsageError("出力先を --out 差戻し.xlsx のように指定してください。");
   if (!/\.xlsx$/i.test(args.out)) throw new UsageError(`出力先「${args.out}」は .xlsx のファイル名にしてください。`);
@@ -32,7 +36,7 @@ export async function runAnnotate(args: AnnotateArgs, profile: FormProfile, prog
   const result = await sendBackWorkbook(
     new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     checked.map((c) => ({ sheet: c.form.sheet, checker: c.checker })),
-    { fileName: path.basename(source) },
+    { fileName: path.basename(source), date: now(), sender: args.from, jurisdictions: args.jurisdictions },
   );
   await writeFile(args.out, result.bytes);
   progress.done();
@@ -41,6 +45,7 @@ export async function runAnnotate(args: AnnotateArgs, profile: FormProfile, prog
   const warnings = all.length - errors;
   out(
     `${args.out} を作成しました（シート「${SEND_BACK_SHEET}」と、印を付けたセル: 修正が必要 ${errors} 件・確認 ${warnings} 件）。` +
+      (result.masterSheets.length > 0 ? `照合用のマスタ: ${result.masterSheets.map((n) => `「${n}」`).join("")}。` : "") +
       (errors === 0 ? "\n修正が必要な箇所はありません。\n" : "\n"),
   );
   return errors > 0 ? 1 : 0;

@@ -6,17 +6,18 @@ import { summarize, type FormChecker, type RowStatus } from "../check/form-check
 import { findingsByRow } from "../review/combined-check";
 import { institutionLabel } from "../review/institution-label";
 import type { ReportSubmission } from "../review/review-report";
+import { detectMasterKind } from "../masters/master-set";
+import type { FormProfile } from "../profile/schema";
 import { sendBackText } from "../review/sendback-text";
 import { trimSpaces } from "../text/normalize";
 import { loadWorkbookBytes, workbookBytes } from "../workbook/exceljs-module";
 import { institutionFindings } from "./institution-findings";
-
-/** The first sheet of a marked-up workbook: what to fix, in the words of the send-back letter. */
-export const SEND_BACK_SHEET = "修正のお願い";
+import { CELL_COLOUR_LEGEND, MARK_COLORS, MARKS_COLUMN, MARKS_HEADER, SEND_BACK_SHEET } from "./reviewer-marks";
+import { addSendBackMasterSheets, sendBackMasters } from "./send-back-masters";
 
 export const SEND_BACK_COLORS = {
-  error: "FFFFC7CE",
-  warning: "FFFFFF00",
+  error: MARK_COLORS.error,
+  warning: MARK_COLORS.warning,
   complete: "FF9BC2E6",
   incomplete: "FFFFC000",
   gap: "FFFF7C80",
@@ -33,12 +34,20 @@ export interface SendBackOptions {
   fileName: string;
   /** The reviewer's remark (【審査担当より】), optional. */
   remark?: string;
+  /** The letter's date (none: undated). */
+  date?: Date;
+  /** The reviewer's sender block, after the closing. */
+  sender?: string;
+  /** 中核市コード etc. of the jurisdiction whose 保健所 the workbook carries (default: those the rows apply to). */
+  jurisdictions?: readonly string[];
 }
 
 export interface SendBackWorkbook {
   bytes: Uint8Array;
   /** The findings marked (institution-facing), per form sheet. */
   marked: { sheet: string; findings: CellProblem[] }[];
+  /** The master sheets the workbook carries for the institution's own check (see send-back-masters.ts). */
+  masterSheets: string[];
 }
 
 const STATUS_FILL: Record<RowStatus, string> = { complete: SEND_BACK_COLORS.complete, incomplete: SEND_BACK_COLORS.incomplete, gap: SEND_BACK_COLORS.gap };
@@ -57,10 +66,14 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
   const previousMarks: PaintedCell[] = [];
   for (const previous of wb.worksheets.filter((w) => w.name === SEND_BACK_SHEET)) {
     previousMarks.push(...readMarks(previous));
+    // The master sheets an earlier send-back carried are ours too: replaced by this one's.
+    const carriedBefore = new Set(readCarriedSheets(previous));
+    for (const w of wb.worksheets.filter((x) => carriedBefore.has(x.name))) wb.removeWorksheet(w.id);
     wb.removeWorksheet(previous.id);
   }
 
   const letters: string[][] = [];
+  const reports: ReportSubmission[] = [];
   const marked: SendBackWorkbook["marked"] = [];
   const painted: PaintedCell[] = [];
   for (const { sheet, checker } of sheets) {
@@ -72,34 +85,81 @@ export async function sendBackWorkbook(bytes: Uint8Array, sheets: readonly Annot
     const findings = institutionFindings(checker, result.findings);
     marked.push({ sheet, findings });
     const paintOn = (cell: ExcelJS.Cell, argb: string) => {
-      painted.push({ sheet, address: cell.address, argb, original: fillJson(cell) });
+      // The value as the check read it: the institution's pane compares it to tell a mark still standing.
+      const value = cellText(checker.rowInput(Number(cell.row))?.cells[columnIndex(cell.address.replace(/\d+$/, ""))] ?? null);
+      painted.push({ sheet, address: cell.address, argb, original: fillJson(cell), value });
       paint(cell, argb);
     };
     markCells(ws, findings, paintOn);
     for (const r of result.rows) paintOn(ws.getCell(`${status}${r.row}`), STATUS_FILL[r.status]);
-    letters.push(sendBackText(reportOf(checker, sheet, findings, options)).replace(/\r\n$/, "").split("\r\n"));
+    reports.push(reportOf(checker, sheet, findings, options));
   }
+  reports.forEach((report, i) => {
+    const last = i === reports.length - 1;
+    const text = sendBackText(report, { date: i === 0 ? options.date : undefined, sender: last ? options.sender : undefined, closing: last });
+    letters.push(text.replace(/\r\n$/, "").split("\r\n"));
+  });
+
+  // The masters the institution's pane needs to check K, I and AJ as the reviewer did (it has none of its own).
+  const profile = sheets[0]?.checker.ctx.profile;
+  const masterSheets = profile ? await addSendBackMasterSheets(wb, profile, sendBackMasters(sheets.map((s) => s.checker), options.jurisdictions), masterKindsIn(wb, profile)) : [];
 
   const letter = wb.addWorksheet(SEND_BACK_SHEET, { properties: { tabColor: { argb: "FFC00000" } } });
   const order = (w: ExcelJS.Worksheet) => w as unknown as { orderNo: number };
   const first = Math.min(...wb.worksheets.filter((w) => w !== letter).map((w) => order(w).orderNo));
   order(letter).orderNo = (Number.isFinite(first) ? first : 0) - 1;
-  writeLetter(letter, letters);
+  writeLetter(letter, letters, masterSheets);
   writeMarks(letter, painted);
+  writeCarriedSheets(letter, masterSheets);
   for (const w of wb.worksheets) {
     if (w !== letter) for (const v of w.views ?? []) (v as { tabSelected?: boolean }).tabSelected = false;
   }
   const views = wb.views && wb.views.length > 0 ? wb.views : [{ x: 0, y: 0, width: 20000, height: 12000, visibility: "visible" as const }];
   wb.views = views.map((v) => ({ ...v, activeTab: 0, firstSheet: 0 }));
-  return { bytes: await workbookBytes(wb), marked };
+  return { bytes: await workbookBytes(wb), marked, masterSheets };
 }
 
-/** A cell this tool painted: where, the colour, and the fill it had before (JSON, "null" = none). */
+/** The master kinds the workbook's own sheets hold (the institution's, or the distributable form's 保健所一覧). */
+function masterKindsIn(wb: ExcelJS.Workbook, profile: FormProfile): Set<string> {
+  const kinds = new Set<string>();
+  for (const w of wb.worksheets) {
+    const values = (w.getRow(profile.masters.healthCenter.headerRow).values as unknown[] | undefined) ?? [];
+    const header = values.slice(1).map((v): Cell => (typeof v === "string" || typeof v === "number" ? v : null));
+    const kind = detectMasterKind(w.name, header, profile);
+    if (kind) kinds.add(kind);
+  }
+  return kinds;
+}
+
+/** Where the letter sheet names the master sheets it carried (column Y, hidden), so that the next send-back replaces them. */
+const CARRIED_COLUMN = 25;
+const CARRIED_HEADER = "nesid-account:carried-sheets";
+
+function writeCarriedSheets(letter: ExcelJS.Worksheet, names: readonly string[]): void {
+  letter.getColumn(CARRIED_COLUMN).hidden = true;
+  letter.getCell(1, CARRIED_COLUMN).value = CARRIED_HEADER;
+  names.forEach((n, i) => {
+    letter.getCell(i + 2, CARRIED_COLUMN).value = n;
+  });
+}
+
+function readCarriedSheets(letter: ExcelJS.Worksheet): string[] {
+  if (cellText(letter.getCell(1, CARRIED_COLUMN).value as Cell) !== CARRIED_HEADER) return [];
+  const names: string[] = [];
+  for (let r = 2; r <= letter.rowCount; r++) {
+    const v = letter.getCell(r, CARRIED_COLUMN).value;
+    if (typeof v === "string" && v !== "") names.push(v);
+  }
+  return names;
+}
+
+/** A cell this tool painted: where, the colour, the fill it had before (JSON, "null" = none) and its value then. */
 interface PaintedCell {
   sheet: string;
   address: string;
   argb: string;
   original: string;
+  value?: string;
 }
 
 /** Each line of our notes starts with one of these; a note's text before the first of them is the institution's own. */
@@ -107,19 +167,13 @@ const NOTE_MARKS = ["【要修正】", "【ご確認】"] as const;
 const OUR_FILLS: ReadonlySet<string> = new Set([SEND_BACK_COLORS.error, SEND_BACK_COLORS.warning]);
 const STATUS_FILLS: ReadonlySet<string> = new Set(Object.values(STATUS_FILL));
 
-/**
- * Where the letter sheet keeps the list of cells it painted (column Z, hidden): so that the next annotation of the
- * returned workbook can put each cell's own fill back. One cell per line: sheet, address, colour, the original fill.
- */
-const MARKS_COLUMN = 26;
-const MARKS_HEADER = "nesid-account:painted-cells";
 
 function writeMarks(letter: ExcelJS.Worksheet, painted: readonly PaintedCell[]): void {
   const column = letter.getColumn(MARKS_COLUMN);
   column.hidden = true;
   letter.getCell(1, MARKS_COLUMN).value = MARKS_HEADER;
   painted.forEach((p, i) => {
-    letter.getCell(i + 2, MARKS_COLUMN).value = JSON.stringify([p.sheet, p.address, p.argb, p.original]);
+    letter.getCell(i + 2, MARKS_COLUMN).value = JSON.stringify([p.sheet, p.address, p.argb, p.original, p.value ?? ""]);
   });
 }
 
@@ -282,14 +336,17 @@ function reportOf(checker: FormChecker, sheet: string, findings: CellProblem[], 
   };
 }
 
-/** The letter in column A, one line per row, after a short guide to the marks. */
-function writeLetter(ws: ExcelJS.Worksheet, letters: readonly string[][]): void {
+/** The letter in column A, one line per row, after a short guide to the marks (and to the master sheets carried). */
+function writeLetter(ws: ExcelJS.Worksheet, letters: readonly string[][], masterSheets: readonly string[]): void {
   ws.getColumn(1).width = 120;
   const lines: { text: string; bold?: boolean; fill?: string }[] = [
     { text: "申請様式の修正のお願い", bold: true },
     { text: "色の付いたセルにメモ（コメント）で内容と修正案を付けています。修正が済んだら、このファイルのまま再提出してください（このシートとメモは残したままで構いません）。" },
-    { text: "セルの色：ピンク＝修正が必要、黄＝ご確認ください。", fill: SEND_BACK_COLORS.error },
+    { text: `${CELL_COLOUR_LEGEND}アドイン（申請様式チェック）で開いても同じ色で表示されます。`, fill: SEND_BACK_COLORS.error },
     { text: "No.（A列）の色：青＝完了、橙＝修正が必要な行、赤＝空行（行を削除して上に詰めてください）。", fill: SEND_BACK_COLORS.complete },
+    ...(masterSheets.length > 0
+      ? [{ text: `シート${masterSheets.map((n) => `「${n}」`).join("")}は照合用のマスタ（該当する分のみ）です。アドインで開くとコードを照合できます。削除・編集しないでください。` }]
+      : []),
     { text: "" },
   ];
   letters.forEach((letter, i) => {

@@ -1,3 +1,4 @@
+import { institutionWording } from "../problems/institution-wording";
 import { compareCellProblems, type CellProblem } from "../problems/problem";
 import type { FieldKey } from "../profile/schema";
 import { ROW_RULES } from "../rules";
@@ -36,6 +37,8 @@ export function checkRow(input: FormRow, ctx: CheckContext): RowResult {
     const found = rule.run(state);
     for (const f of found) findings.push(f);
   }
+  // The institution's own check (申請者チェック): no sentence that speaks to the reviewer.
+  if (ctx.view === "institution") for (let k = 0; k < findings.length; k++) findings[k] = institutionWording(findings[k], ctx.profile, state.accepted.orgType);
   findings.sort(compareCellProblems);
   const result: RowResult = { row: input.row, filled: true, findings, values: state.accepted };
 

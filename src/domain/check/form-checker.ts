@@ -1,3 +1,5 @@
+import { cellText } from "../cell";
+import { columnIndex } from "../columns";
 import { compareCellProblems, cellProblem, type CellProblem } from "../problems/problem";
 import { checkRow, type RowResult } from "./check-row";
 import type { CheckContext } from "./context";
@@ -50,6 +52,8 @@ export class FormChecker {
   private readonly groups: GroupState[] = GROUP_RULES.map((rule) => ({ rule, members: new Map(), findings: new Map() }));
   private lastFilled: number;
   private cached?: CheckResult;
+  /** 要修正 marks of a marked-up workbook's reviewer, by row (see setCarried). */
+  private readonly carried = new Map<number, { column: string; value: string }[]>();
 
   constructor(
     readonly ctx: CheckContext,
@@ -122,6 +126,21 @@ export class FormChecker {
     return changed;
   }
 
+  /**
+   * The reviewer's 要修正 marks of a marked-up workbook (the institution's pane): a marked cell that still holds the
+   * value it was marked with, where this check finds no error, is an error `sendBack.still-marked` — this check may
+   * lack what the reviewer's had (masters), and it must never say fewer problems than the letter.
+   */
+  setCarried(marks: readonly { row: number; column: string; value: string }[]): void {
+    this.cached = undefined;
+    this.carried.clear();
+    for (const m of marks) {
+      const list = this.carried.get(m.row);
+      if (list) list.push(m);
+      else this.carried.set(m.row, [{ column: m.column, value: m.value }]);
+    }
+  }
+
   /** What a row of the sheet is now; undefined below the data area. */
   status(row: number): RowStatus | undefined {
     if (row < this.firstDataRow || row > this.lastFilled) return undefined;
@@ -139,8 +158,21 @@ export class FormChecker {
       const f = g.findings.get(row);
       if (f) cross.push(...f);
     }
+    const marks = this.carried.get(row);
+    if (marks) cross.push(...this.stillMarked(row, marks, [...result.findings, ...cross]));
     if (cross.length === 0) return result.findings;
     return [...result.findings, ...cross].sort(compareCellProblems);
+  }
+
+  private stillMarked(row: number, marks: readonly { column: string; value: string }[], found: readonly CellProblem[]): CellProblem[] {
+    const cells = this.inputs.get(row)?.cells ?? [];
+    const out: CellProblem[] = [];
+    for (const m of marks) {
+      if (found.some((f) => f.severity === "error" && f.place.column === m.column)) continue;
+      if (cellText(cells[columnIndex(m.column)] ?? null) !== m.value) continue;
+      out.push(cellProblem(row, m.column, "sendBack.still-marked", { value: m.value }));
+    }
+    return out;
   }
 
   rowResult(row: number): RowResult | undefined {

@@ -4,6 +4,7 @@ import { problem, type Problem } from "../problems/problem";
 import { FIELD_HEADINGS } from "../profile/default-profile";
 import { FIELD_KEYS, type FieldKey, type FormProfile } from "../profile/schema";
 import { nfkc } from "../text/normalize";
+import { locateHeader, type FormLocation } from "./locate-form";
 
 /** How an item's column was found: where the profile says (heading agrees or is blank), by heading, by 項目N, or by the profile's `columns`. */
 export type ColumnFound = "position" | "heading" | "item-number" | "override";
@@ -337,20 +338,34 @@ export function locateByHeadings(top: readonly (readonly Cell[])[], profile: For
 }
 
 /**
- * The form tab's one notice (columns.form-tab) when the open sheet's header row does not map as the profile says: the
- * form tab still checks by the profile's letters, so the institution is told why errors appear in shifted columns.
- * Undefined when the header matches. `headerCells` may be cut at the profile's last column (what the tab reads).
+ * A form sheet's header as the pane finds it: the marker (利用者名) in its column, else a row naming it (by its label or
+ * another heading, in any column) and two more items that looks like the form (locateByHeadings). Stricter than the
+ * CLI's "the marker in any column": a plain list with a 利用者名 column (issued accounts) is no form sheet in the pane.
  */
-export function formTabColumnNotice(headerCells: readonly Cell[], profile: FormProfile, headerRow?: number): Problem | undefined {
-  const { mapping } = mapFormColumns(headerCells, undefined, profile, { headerRow });
+export function locateMovedForm(top: readonly (readonly Cell[])[], profile: FormProfile): FormLocation | undefined {
+  return locateHeader(top, profile) ?? locateByHeadings(top, profile);
+}
+
+/** A form sheet's columns mapped from its top rows (row 0 = sheet row 1): the header row and the 項目N row above it. */
+export function mapFormHeader(top: readonly (readonly Cell[])[], location: FormLocation, profile: FormProfile): MappedForm {
+  const header = top[location.headerRow - 1] ?? [];
+  const above = location.headerRow > 1 ? top[location.headerRow - 2] : undefined;
+  return mapFormColumns(header, above, profile, { headerRow: location.headerRow });
+}
+
+/**
+ * The form tab's notice (columns.form-tab, info) that the open sheet's items were found away from the profile's
+ * columns and are checked there: the moved items with their columns (at most four, then how many more). Undefined
+ * when no item moved (extra, missing and grey columns have their own columns.* notices).
+ */
+export function formTabColumnNotice(mapping: ColumnMapping, profile: FormProfile): Problem | undefined {
   if (mapping.unchanged) return undefined;
-  const details: string[] = [];
-  for (const e of mapping.extras) details.push(`${e.column}列「${e.heading}」は様式にない列`);
+  const moved: string[] = [];
   for (const key of FIELD_KEYS) {
-    const col = mapping.items[key].column;
-    if (col !== undefined && col !== profile.fields[key].column) details.push(`${profile.fields[key].label}が${col}列`);
+    const m = mapping.items[key];
+    if (m.column !== undefined && (m.column !== profile.fields[key].column || m.found === "override")) moved.push(`${profile.fields[key].label}→${m.column}列`);
   }
-  if (details.length === 0) for (const key of FIELD_KEYS) if (mapping.items[key].column === undefined) details.push(`${profile.fields[key].label}の列がない`);
-  if (details.length === 0) details.push("入力不要の列の数が違う");
-  return problem("columns.form-tab", { details: details.slice(0, 3).join("、") + (details.length > 3 ? " ほか" : "") });
+  if (moved.length === 0) return undefined;
+  const shown = 4;
+  return problem("columns.form-tab", { details: moved.slice(0, shown).join("、") + (moved.length > shown ? ` ほか${moved.length - shown}項目` : "") });
 }

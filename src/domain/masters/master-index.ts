@@ -5,7 +5,8 @@ import { problem, type Problem } from "../problems/problem";
 import { foldedKeyColumn, foldForMatch, nfkc, trimSpaces } from "../text/normalize";
 import { CodeTable } from "./code-table";
 import { packTexts, type PackedText } from "../text/packed-text";
-import { placeReadingKeys } from "./place-readings";
+import { searchMaster, type SearchOptions } from "./master-search";
+import { placeReadingKeys, prefectureOf } from "./place-readings";
 
 export interface MasterRecord {
   code: string;
@@ -15,6 +16,8 @@ export interface MasterRecord {
   kana?: string;
   healthCenterCode?: string;
   cityCode?: string;
+  /** 都道府県 (from a 都道府県名 column, else the one the address begins with): tells same names apart. */
+  prefecture?: string;
 }
 
 /** A MasterIndex as plain data (see MasterIndex.toData). */
@@ -41,8 +44,8 @@ export interface MasterDuplicate {
   rows: number[];
 }
 
-type Attribute = "name" | "kana" | "healthCenterCode" | "cityCode";
-const ATTRIBUTES: Attribute[] = ["name", "kana", "healthCenterCode", "cityCode"];
+type Attribute = "name" | "kana" | "healthCenterCode" | "cityCode" | "prefecture";
+const ATTRIBUTES: Attribute[] = ["name", "kana", "healthCenterCode", "cityCode", "prefecture"];
 
 /** Master codes are compared after trim + NFKC; numbers become their digits. */
 export function masterCode(cell: Cell | undefined): string {
@@ -88,6 +91,9 @@ export class MasterIndex {
     const rowNumbers = new Array<number>(capacity).fill(0);
     let count = 0;
     for (const a of ATTRIBUTES) if (positions[a] !== undefined) this.attributes[a] = new Array<string>(capacity).fill("");
+    // Without a 都道府県名 column, the 都道府県 an address begins with (only that is kept of the address).
+    const address = positions.prefecture === undefined ? positions.address : undefined;
+    const prefectures = address === undefined ? undefined : (this.attributes.prefecture = new Array<string>(capacity).fill(""));
     const dupRows = new Map<string, number[]>();
     const lengths = new Set<number>();
     const width = (allText ? textPaddingWidth : paddingWidth)(values, headerOffset + 1, positions.code);
@@ -124,6 +130,8 @@ export class MasterIndex {
           const v = p === undefined ? "" : trimSpaces(cellText(line[p]));
           if (v !== "") repeat[a] = v;
         }
+        const pref = address === undefined ? undefined : prefectureOf(trimSpaces(cellText(line[address])));
+        if (pref) repeat.prefecture = pref.name;
         const repeats = this.repeats.get(code);
         if (repeats) repeats.push(repeat);
         else this.repeats.set(code, [repeat]);
@@ -134,11 +142,13 @@ export class MasterIndex {
       rowNumbers[count] = rowNumber;
       lengths.add(code.length);
       for (let k = 0; k < attributeColumns.length; k++) attributeArrays[k][count] = trimSpaces(cellText(line[attributeColumns[k]]));
+      if (prefectures) prefectures[count] = prefectureOf(cellText(line[address!]))?.name ?? "";
       count++;
     }
     codes.length = count;
     rowNumbers.length = count;
     for (const column of attributeArrays) column.length = count;
+    if (prefectures) prefectures.length = count;
     this.codes = codes;
     this.rows = rowNumbers;
     for (const [code, rows] of dupRows) this.duplicates.push({ code, rows });
@@ -180,18 +190,21 @@ export class MasterIndex {
    */
   searchKeyColumn(): PackedText {
     if (this.searchKeys || this.usesPlaceReadings) return packTexts(this.ensureSearchKeys());
-    return foldedKeyColumn(this.codes.length, this.nameAndKana());
+    return foldedKeyColumn(this.codes.length, this.keyParts());
   }
 
-  /** Row i's name and kana, the parts of its search key (one array, refilled for each row). */
-  private nameAndKana(): (i: number) => readonly string[] {
+  /** Row i's name, kana, 都道府県 and its reading: the parts of its search key (one array, refilled for each row). */
+  private keyParts(): (i: number) => readonly string[] {
     const names = this.attributes.name;
     const kanas = this.attributes.kana;
-    const pair = ["", ""];
+    const prefs = this.attributes.prefecture;
+    const parts = ["", "", "", ""];
     return (i) => {
-      pair[0] = names?.[i] ?? "";
-      pair[1] = kanas?.[i] ?? "";
-      return pair;
+      parts[0] = names?.[i] ?? "";
+      parts[1] = kanas?.[i] ?? "";
+      parts[2] = prefs?.[i] ?? "";
+      parts[3] = parts[2] === "" ? "" : (prefectureOf(parts[2])?.reading ?? "");
+      return parts;
     };
   }
 
@@ -243,28 +256,15 @@ export class MasterIndex {
   }
 
   /**
-   * Pickers: code prefix, or name/kana containing the query (full/half-width and hiragana/katakana folded).
-   * Exact code first, then code prefixes, then names starting with the query, then the rest, in master order.
+   * Pickers: each word of the query (split at spaces, full- or half-width) is a code prefix or part of the name, kana,
+   * 都道府県 or a reading (full/half-width and hiragana/katakana folded). Ordered by `prefer` (see SearchOptions), then
+   * by how well the words match (exact code, code prefix, start of a name or reading, anywhere), then by code.
    */
-  search(query: string, limit = 50): MasterRecord[] {
-    const q = foldForMatch(query);
-    if (q === "") return [];
-    const keys = this.ensureSearchKeys();
-    const ranked: [number, number][] = [];
-    for (let i = 0; i < this.codes.length; i++) {
-      const code = this.codes[i];
-      let rank = -1;
-      if (code === q) rank = 0;
-      else if (code.startsWith(q)) rank = 1;
-      else {
-        const at = keys[i].indexOf(q);
-        if (at === 0 || keys[i].includes("\u0000" + q)) rank = 2;
-        else if (at > 0) rank = 3;
-      }
-      if (rank >= 0) ranked.push([rank, i]);
-    }
-    ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    return ranked.slice(0, limit).map(([, i]) => this.record(i));
+  search(query: string, options: number | SearchOptions = {}): MasterRecord[] {
+    const { limit = 50, prefer = [] } = typeof options === "number" ? { limit: options } : options;
+    const healthCenters = this.kind === "healthCenter" ? this.codes : this.attributes.healthCenterCode;
+    const found = searchMaster(this.codes, this.ensureSearchKeys(), query, limit, prefer.length > 0 ? healthCenters : undefined, prefer);
+    return found.map((i) => this.record(i));
   }
 
   private ensureSearchKeys(): string[] {
@@ -272,13 +272,19 @@ export class MasterIndex {
       if (this.usesPlaceReadings) {
         // ~500 names: each is cut into place names and words of the reading table once (see place-readings.ts).
         const names = this.attributes.name;
+        const prefs = this.attributes.prefecture;
         this.searchKeys = this.codes.map((_, i) => {
           const name = names?.[i] ?? "";
-          return [foldForMatch(name), ...placeReadingKeys(name)].join("\u0000");
+          const pref = prefs?.[i] ?? "";
+          const prefKeys = pref === "" ? [] : [foldForMatch(pref), prefectureOf(pref)?.reading ?? ""];
+          return [foldForMatch(name), ...placeReadingKeys(name), ...prefKeys].join("\u0000");
         });
       } else {
-        const parts = this.nameAndKana();
-        this.searchKeys = this.codes.map((_, i) => parts(i).map(foldForMatch).join("\u0000"));
+        // Folded as the pane's worker folds them (one text, no string per part), then cut into keys (slices of it).
+        const { text, ends } = foldedKeyColumn(this.codes.length, this.keyParts());
+        const keys = new Array<string>(ends.length);
+        for (let i = 0, start = 0; i < ends.length; start = ends[i++]) keys[i] = text.slice(start, ends[i]);
+        this.searchKeys = keys;
       }
     }
     return this.searchKeys;
@@ -300,7 +306,7 @@ export function masterColumnsRead(header: readonly Cell[], layout: MasterLayout)
 }
 
 /** Column positions by header label, falling back to the layout's default letters (a column without one is optional). */
-function resolveColumns(header: readonly Cell[], layout: MasterLayout): { code: number } & Partial<Record<Attribute, number>> {
+function resolveColumns(header: readonly Cell[], layout: MasterLayout): { code: number } & Partial<Record<Attribute | "address", number>> {
   const labels = header.map((c) => nfkc(trimSpaces(cellText(c))));
   const find = (spec: { column?: string; headers: string[] }): number | undefined => {
     for (const h of spec.headers) {
@@ -309,8 +315,8 @@ function resolveColumns(header: readonly Cell[], layout: MasterLayout): { code: 
     }
     return spec.column === undefined ? undefined : columnIndex(spec.column);
   };
-  const out: { code: number } & Partial<Record<Attribute, number>> = { code: find(layout.columns.code)! };
-  for (const a of ATTRIBUTES) {
+  const out: { code: number } & Partial<Record<Attribute | "address", number>> = { code: find(layout.columns.code)! };
+  for (const a of [...ATTRIBUTES, "address" as const]) {
     const spec = layout.columns[a];
     const at = spec && find(spec);
     if (at !== undefined) out[a] = at;

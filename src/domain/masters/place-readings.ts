@@ -1,4 +1,4 @@
-import { foldForMatch } from "../text/normalize";
+import { foldForMatch, trimSpaces } from "../text/normalize";
 
 /**
  * Readings (hiragana) of the place names and words 保健所 names are made of, for masters without a reading column
@@ -254,4 +254,26 @@ export function placeReadingKeys(name: string): string[] {
   }
   flush();
   return keys;
+}
+
+interface Prefecture {
+  /** With its suffix: 滋賀県, 東京都, 北海道. */
+  name: string;
+  /** Hiragana, with the suffix's reading: しがけん. */
+  reading: string;
+}
+
+let prefectures: Map<string, Prefecture> | undefined;
+
+/** The 都道府県 a text (an address, a 保健所名, a 都道府県名 cell) begins with, e.g. 滋賀県山手町11-2 → 滋賀県. */
+export function prefectureOf(text: string): Prefecture | undefined {
+  if (!prefectures) {
+    prefectures = new Map();
+    for (const [name, suffix, reading, suffixReading] of PREFECTURES) prefectures.set(name + suffix, { name: name + suffix, reading: reading + suffixReading });
+  }
+  // Addresses are mostly kanji already: only text with spaces or half-width characters at its start is normalized.
+  const c = text.charCodeAt(0);
+  const s = c < 0x3000 || c === 0x3000 || c >= 0xff00 ? trimSpaces(text.normalize("NFKC")) : text;
+  // 北海道・東京都・滋賀県 are 3 characters; 神奈川県・和歌山県・鹿児島県 are 4.
+  return prefectures.get(s.slice(0, 3)) ?? prefectures.get(s.slice(0, 4));
 }

@@ -104,6 +104,7 @@ export const DEFAULT_PROFILE: FormProfile = {
         cityCode: { column: "G", headers: ["中核市コード"] },
         name: { column: "C", headers: ["保健所名", "保健所名称"] },
         // Optional: the official master has no reading column (then place-readings.ts gives readings of its names).
+        prefecture: { headers: ["都道府県名", "都道府県"] },
         kana: { headers: ["保健所名カナ", "保健所名かな", "保健所名よみ", "保健所名ふりがな", "保健所名フリガナ", "カナ", "かな", "よみ", "ふりがな", "フリガナ"] },
       },
     },
@@ -116,6 +117,8 @@ export const DEFAULT_PROFILE: FormProfile = {
         name: { column: "B", headers: ["医療機関名称", "医療機関名"] },
         kana: { column: "C", headers: ["医療機関名称カナ", "医療機関名カナ", "カナ"] },
         healthCenterCode: { column: "G", headers: ["保健所コード"] },
+        prefecture: { headers: ["都道府県名", "都道府県"] },
+        address: { headers: ["住所", "所在地"] },
       },
     },
     teiten: {
@@ -127,6 +130,8 @@ export const DEFAULT_PROFILE: FormProfile = {
         name: { column: "B", headers: ["医療機関名称", "医療機関名"] },
         kana: { column: "C", headers: ["医療機関名称カナ", "医療機関名カナ", "カナ"] },
         healthCenterCode: { column: "F", headers: ["保健所コード"] },
+        prefecture: { headers: ["都道府県名", "都道府県"] },
+        address: { headers: ["住所", "所在地"] },
       },
     },
     animal: {
@@ -138,6 +143,8 @@ export const DEFAULT_PROFILE: FormProfile = {
         name: { column: "B", headers: ["動物診療施設名称", "動物診療施設名", "施設名称"] },
         kana: { column: "C", headers: ["動物診療施設名称カナ", "施設名称カナ", "カナ"] },
         healthCenterCode: { column: "D", headers: ["保健所コード"] },
+        prefecture: { headers: ["都道府県名", "都道府県"] },
+        address: { headers: ["住所", "所在地"] },
       },
     },
   },

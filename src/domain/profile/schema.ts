@@ -55,6 +55,10 @@ function buildSchemas() {
       kana: MasterColumnSchema.optional(),
       healthCenterCode: MasterColumnSchema.optional(),
       cityCode: MasterColumnSchema.optional(),
+      /** 都道府県名: shown beside a name and searched (absent: the 都道府県 the address begins with). */
+      prefecture: MasterColumnSchema.optional(),
+      /** 住所: only the 都道府県 it begins with is kept (to tell same-named institutions apart, and to search by it). */
+      address: MasterColumnSchema.optional(),
     }),
   });
 

@@ -140,22 +140,30 @@ export async function distributableForm(options: DistributableFormOptions): Prom
     deleteRows: true,
   });
 
-  if (centers) {
-    const list = wb.addWorksheet(HEALTH_CENTER_SHEET);
-    list.columns = [
-      { header: profile.masters.healthCenter.columns.code.headers[0], width: 14 },
-      { header: profile.masters.healthCenter.columns.name?.headers[0] ?? "保健所名", width: 30 },
-      { header: profile.masters.healthCenter.columns.cityCode?.headers[0] ?? "中核市コード", width: 14 },
-    ];
-    centers.forEach((c, i) => {
-      const row = list.getRow(i + 2);
-      row.values = [c.code, c.name, c.cityCode];
-    });
-    for (const letter of ["A", "C"]) list.getColumn(letter).numFmt = "@";
-    list.getRow(1).font = { bold: true };
-    await list.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, sort: true, autoFilter: true });
-  }
+  if (centers) await addHealthCenterSheet(wb, profile, centers);
   return workbookBytes(wb);
+}
+
+/**
+ * The sheet 保健所一覧 with the given 保健所 (コード・名称・中核市コード, codes as text), protected without a password: K's
+ * list in the distributable form, and what the add-in reads as the 保健所マスタ (by its headers) wherever it is carried.
+ */
+export async function addHealthCenterSheet(wb: ExcelJS.Workbook, profile: FormProfile, centers: readonly ListedHealthCenter[], name = HEALTH_CENTER_SHEET): Promise<ExcelJS.Worksheet> {
+  const columns = profile.masters.healthCenter.columns;
+  const list = wb.addWorksheet(name);
+  list.columns = [
+    { header: columns.code.headers[0], width: 14 },
+    { header: columns.name?.headers[0] ?? "保健所名", width: 30 },
+    { header: columns.cityCode?.headers[0] ?? "中核市コード", width: 14 },
+  ];
+  centers.forEach((c, i) => {
+    const row = list.getRow(i + 2);
+    row.values = [c.code, c.name, c.cityCode];
+  });
+  for (const letter of ["A", "C"]) list.getColumn(letter).numFmt = "@";
+  list.getRow(1).font = { bold: true };
+  await list.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, sort: true, autoFilter: true });
+  return list;
 }
 
 /** exceljs writes a validation of type "any" (an input message only), which its typings leave out. */

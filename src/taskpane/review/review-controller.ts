@@ -66,6 +66,7 @@ export class ReviewController {
   sendBackPreview = (id: string): string => this.sendBack.letter(id);
   copySendBack = (id: string): Promise<void> => this.sendBack.copySendBack(id);
   downloadMarkedUp = (id: string): Promise<void> => this.sendBack.downloadMarkedUp(id);
+  setSendBackSender = (text: string): void => this.sendBack.setSender(text);
   downloadTemplate = (jurisdictions: string): Promise<void> => this.template.downloadTemplate(jurisdictions);
 
   // ② 登録用CSV

@@ -85,6 +85,8 @@ export const REVIEW_MESSAGES = {
       `${id} は以前の作業で取り込まれたため、元のファイルがこの画面にありません。提出されたファイルを取り込み直すか、コマンド（nesid-account annotate）を使ってください。`,
     downloaded: (fileName: string, cells: number) =>
       `「${fileName}」をダウンロードしました（印を付けたセル ${cells} 件）。差戻し文とともに機関へ送ってください。`,
+    /** The sender block could not be kept on this PC (storage refused): it lasts while the pane is open. */
+    senderNotRemembered: () => "このパソコンでは差出人を記憶できないため、この画面を閉じるまで使います。",
   },
   template: {
     /** The host cannot save files: the browser Excel or the CLI instead. */

@@ -28,6 +28,7 @@ export const NOTE_AT = {
   report: "report",
   removal: "removal",
   template: "template",
+  sender: "sendback-sender",
 } as const;
 
 
@@ -141,6 +142,8 @@ export interface ReviewState {
   match?: MatchView;
   /** Passwords are held (in the controller's memory only) while this is true. */
   holdsPasswords: boolean;
+  /** The sender block that ends every 差戻し letter (sender-memory.ts); "" = none yet. */
+  sendBackSender?: string;
   mail: {
     url: string;
     urlRemembered: boolean;

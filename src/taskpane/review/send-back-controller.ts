@@ -3,18 +3,33 @@ import type { ReviewBook } from "./review-book";
 import { REVIEW_MESSAGES } from "./review-messages";
 import { MIME, type ReviewSession } from "./review-session";
 import { NOTE_AT } from "./review-state";
+import { recallSender, rememberSender, SENDER_MAX } from "./sender-memory";
 
 /** 差戻し: the letter to the institution and the marked-up copy of its file. */
 export class SendBackController {
   constructor(
     private readonly session: ReviewSession,
     private readonly book: ReviewBook,
-  ) {}
+  ) {
+    if (session.store.get().sendBackSender === undefined) session.store.set({ sendBackSender: recallSender() });
+  }
+
+  /** The sender block every letter ends with: remembered on this PC (sender-memory.ts). */
+  setSender(text: string): void {
+    const sender = text.slice(0, SENDER_MAX);
+    this.session.store.set({ sendBackSender: sender });
+    if (!rememberSender(sender)) this.session.say("review", "warning", REVIEW_MESSAGES.sendBack.senderNotRemembered(), undefined, NOTE_AT.sender);
+  }
+
+  /** What every letter carries besides its findings: today's date and the sender. */
+  private letterOptions(): { date: Date; sender: string } {
+    return { date: this.session.now(), sender: this.session.store.get().sendBackSender ?? "" };
+  }
 
   /** The letter to the institution (institution-facing wording, this submission only); "" for an unknown id. */
   letter(id: string): string {
     const c = this.book.checkedOf(id);
-    return c ? sendBackLetter(c, this.book.decisions().get(id) ?? initialDecision(), this.session.profile) : "";
+    return c ? sendBackLetter(c, this.book.decisions().get(id) ?? initialDecision(), this.session.profile, this.letterOptions()) : "";
   }
 
   async copySendBack(id: string): Promise<void> {
@@ -45,7 +60,7 @@ export class SendBackController {
         return;
       }
       const remark = book.record.submissions.find((r) => r.id === id)?.decision.remark ?? "";
-      const marked = await sendBackWorkbook(bytes, [{ sheet: c.submission.sourceSheet, checker: c.checker }], { fileName: c.submission.fileName, remark });
+      const marked = await sendBackWorkbook(bytes, [{ sheet: c.submission.sourceSheet, checker: c.checker }], { fileName: c.submission.fileName, remark, ...this.letterOptions() });
       const fileName = `差戻し_${c.submission.fileName.replace(/\.xlsx$/i, "")}.xlsx`;
       session.download(marked.bytes, fileName, MIME.xlsx);
       const n = marked.marked.reduce((k, m) => k + m.findings.length, 0);

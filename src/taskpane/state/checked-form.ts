@@ -1,4 +1,5 @@
-import { type Cell, cellText, checkForm, checkNotices, columnIndex, FormChecker, formTabColumnNotice, type FormRow, type Problem } from "../../domain";
+import { cellText, checkForm, checkNotices, columnIndex, effectiveProfile, FormChecker, type FormProfile, formTabColumnNotice, type FormRow, type Problem, type ReviewerMark } from "../../domain";
+import type { FormSnapshot } from "../../excel/gateway-types";
 import { pageCount, groupFindings } from "./findings-view";
 import { fullPlanRows, highlightPlan } from "./highlight-plan";
 import type { PaneSession } from "./pane-session";
@@ -19,13 +20,30 @@ export class CheckedForm {
   private current?: FormChecker;
   /** The last row the sheet may be coloured down to, so that clearing or recolouring covers rows since emptied. */
   private highlightedUpTo = 0;
-  /** Said when the open sheet's header row does not map as the profile says (this tab checks by the profile's letters). */
-  private columnNotice?: Problem;
+  /** The open sheet's own profile when its columns are not where the profile says (found by their headings). */
+  private sheetProfile?: FormProfile;
+  /** How the open sheet's columns were found (columns.*), said once beside the check; none for the untouched form. */
+  private columnNotices: Problem[] = [];
+  /** The reviewer's 要修正 marks when the workbook is a marked-up one (its letter sheet lists them). */
+  private marks: readonly ReviewerMark[] = [];
 
   constructor(private readonly session: PaneSession) {}
 
+  /** A marked-up workbook: its reviewer's 要修正 marks stand where this check cannot confirm them (FormChecker.setCarried). */
+  setReviewerMarks(marks: readonly ReviewerMark[]): void {
+    this.marks = marks.filter((m) => m.severity === "error");
+  }
+
   get checker(): FormChecker | undefined {
     return this.current;
+  }
+
+  /**
+   * The profile the open sheet is checked, coloured and fixed by: its own columns (what the gateway read it by), the
+   * pane's profile itself when every item is where it says.
+   */
+  get profile(): FormProfile {
+    return this.sheetProfile ?? this.session.profile;
   }
 
   /** The form sheet the pane shows the check of. */
@@ -42,12 +60,21 @@ export class CheckedForm {
 
   /**
    * Checks these rows from scratch (a form just read, or the same rows with new masters); shown by showAll. With the
-   * header row (a form just read), whether its columns are where the profile says is looked at again.
+   * snapshot (a form just read), the sheet's own columns as the gateway mapped them replace the previous sheet's.
    */
-  check(rows: readonly FormRow[], headerRow: number, headerCells?: readonly Cell[]): void {
-    const { profile, state } = this.session;
-    if (headerCells) this.columnNotice = formTabColumnNotice(headerCells, profile, headerRow);
-    this.current = checkForm(rows, headerRow, profile, state.masters, FORM_VIEW);
+  check(rows: readonly FormRow[], headerRow: number, snapshot?: Pick<FormSnapshot, "mapping" | "columnNotices">, sheet = this.sheet): void {
+    const { state } = this.session;
+    if (snapshot) {
+      const base = this.session.profile;
+      // The sheet's columns as the gateway found them, on the pane's profile (its required items, its view).
+      this.sheetProfile = snapshot.mapping && !snapshot.mapping.unchanged ? effectiveProfile(base, snapshot.mapping) : undefined;
+      const moved = snapshot.mapping && formTabColumnNotice(snapshot.mapping, base);
+      this.columnNotices = [...(moved ? [moved] : []), ...(snapshot.columnNotices ?? [])];
+    }
+    const checker = checkForm(rows, headerRow, this.profile, state.masters, FORM_VIEW);
+    const marks = this.marks.filter((m) => m.sheet === sheet);
+    if (marks.length > 0) checker.setCarried(marks);
+    this.current = checker;
   }
 
   /** The rows of the current check, as read (to check them again with new masters). */
@@ -89,14 +116,15 @@ export class CheckedForm {
   /** The form sheet is gone: no check, nothing coloured. */
   close(): void {
     this.current = undefined;
-    this.columnNotice = undefined;
+    this.sheetProfile = undefined;
+    this.columnNotices = [];
     this.highlightedUpTo = 0;
   }
 
   async highlight(rows: number[]): Promise<void> {
     const sheet = this.sheet;
     if (!sheet || !this.current || rows.length === 0) return;
-    const plan = highlightPlan(this.current, rows, this.session.profile.sheet.statusColumn);
+    const plan = highlightPlan(this.current, rows, this.profile.sheet.statusColumn);
     await this.session.gateway.applyHighlights(sheet, plan);
     this.highlightedUpTo = Math.max(this.highlightedUpTo, this.current.lastRow);
   }
@@ -133,12 +161,13 @@ export class CheckedForm {
         headerRow: checker.headerRow,
         result,
         version: (s.check?.version ?? 0) + 1,
-        notices: [...(this.columnNotice ? [this.columnNotice] : []), ...checkNotices(checker, session.profile, s.masters)],
+        notices: [...this.columnNotices, ...checkNotices(checker, this.profile, s.masters)],
+        ...(this.sheetProfile ? { profile: this.sheetProfile } : {}),
         changedRows,
         mode,
       },
       page: Math.min(s.page, pages - 1),
-      rowDetail: selectedRow !== undefined ? describeRow(checker, selectedRow, session.profile, s.masters) : undefined,
+      rowDetail: selectedRow !== undefined ? describeRow(checker, selectedRow, this.profile, s.masters) : undefined,
     }));
   }
 }

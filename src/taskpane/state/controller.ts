@@ -5,7 +5,7 @@ import { FixController, type Edit } from "./fix-controller";
 import type { SeverityFilter } from "./findings-view";
 import { FormController } from "./form-controller";
 import { HighlightController } from "./highlight-controller";
-import { MastersController, type MasterFileReader } from "./masters-controller";
+import { MastersController, type MasterFileReader, type PickerSearch } from "./masters-controller";
 import { PaneSession } from "./pane-session";
 import type { PaneState, PaneView } from "./pane-state";
 import type { Store } from "./store";
@@ -86,7 +86,7 @@ export class PaneController {
   pendingFixPreview = (code: ProblemCode): (Edit & { before: string })[] => this.fixes.pendingFixPreview(code);
   applyFixes = (code: ProblemCode): Promise<void> => this.fixes.applyFixes(code);
   pickHealthCenter = (row: number, record: MasterRecord): Promise<void> => this.fixes.pickHealthCenter(row, record);
-  pickInstitution = (row: number, record: MasterRecord): Promise<void> => this.fixes.pickInstitution(row, record);
+  pickInstitution = (row: number, record: MasterRecord, healthCenter?: MasterRecord): Promise<void> => this.fixes.pickInstitution(row, record, healthCenter);
   undoLastFix = (): Promise<void> => this.fixes.undoLastFix();
   /** What a cell of the form holds now, as text (for labels such as 「9」を「09」に直す). */
   cellText = (address: string): string => this.checked.cellText(address);
@@ -96,8 +96,8 @@ export class PaneController {
   prepareMasterFileReading = (): void => this.masters.prepareFileReading();
   loadMasterFromFile = (file: File): Promise<void> => this.masters.loadFromFile(file);
   saveMasterToWorkbook = (kind: MasterKind): Promise<void> => this.masters.saveToWorkbook(kind);
-  searchHealthCenters = (query: string, limit?: number): MasterRecord[] => this.masters.searchHealthCenters(query, limit);
-  searchInstitutions = (kind: MasterKind, query: string, limit?: number): MasterRecord[] => this.masters.searchInstitutions(kind, query, limit);
+  searchHealthCenters = (query: string, options?: PickerSearch): MasterRecord[] => this.masters.searchHealthCenters(query, options);
+  searchInstitutions = (kind: MasterKind, query: string, options?: PickerSearch): MasterRecord[] => this.masters.searchInstitutions(kind, query, options);
   healthCenterRecord = (code: string | undefined): MasterRecord | undefined => this.masters.healthCenterRecord(code);
 
   // highlights

@@ -1,10 +1,13 @@
-import type { CellProblem, ProblemCode, MasterRecord } from "../../domain";
+import { type CellProblem, isAbsentColumn, type ProblemCode, type MasterRecord } from "../../domain";
 import type { CheckedForm } from "./checked-form";
 import { editsFor } from "./fix-kinds";
 import { PANE_FAILURES } from "./pane-failures";
 import type { PaneSession } from "./pane-session";
 
 export type Edit = { address: string; value: string };
+
+/** Where a picker's confirmation is shown (FixNote's `near`): in that picker, not in the list. */
+export const PICKER_NOTE = { healthCenter: "picker:healthCenter", institution: "picker:institution" } as const;
 
 const rowOf = (address: string): number => Number(/\d+$/.exec(address)![0]);
 const rowsOf = (edits: Edit[]): number[] => [...new Set(edits.map((e) => rowOf(e.address)))];
@@ -72,23 +75,34 @@ export class FixController {
     });
   }
 
-  /** Fills 中核市コード (I) and 保健所コード (K) from a 保健所マスタ record. */
+  /**
+   * Fills 中核市コード (I) and 保健所コード (K) from a 保健所マスタ record. The confirmation (with 元に戻す) is shown in
+   * the picker (PICKER_NOTE), beside the control the user pressed.
+   */
   pickHealthCenter(row: number, record: MasterRecord): Promise<void> {
     return this.session.task("fix", PANE_FAILURES.healthCenter(), async () => {
       const { sheet } = this.form.require();
-      const f = this.session.profile.fields;
-      const edits: Edit[] = [{ address: `${f.healthCenterCode.column}${row}`, value: record.code }];
-      if (record.cityCode !== undefined) edits.unshift({ address: `${f.cityCode.column}${row}`, value: record.cityCode });
-      await this.write(sheet, edits, "保健所の設定");
+      const edits = this.healthCenterEdits(row, record);
+      await this.write(sheet, edits, "保健所の設定", PICKER_NOTE.healthCenter, `${edits.map((e) => `${e.address} に ${e.value}`).join("、")}（${record.name ?? record.code}）を設定しました。`);
     });
   }
 
-  /** Fills 所属医療機関/動物診療施設コード (AJ) from the master that E selects. */
-  pickInstitution(row: number, record: MasterRecord): Promise<void> {
+  /** Fills 所属医療機関/動物診療施設コード (AJ) from the master that E selects, and I/K from `healthCenter` when given. */
+  pickInstitution(row: number, record: MasterRecord, healthCenter?: MasterRecord): Promise<void> {
     return this.session.task("fix", PANE_FAILURES.institution(), async () => {
       const { sheet } = this.form.require();
-      await this.write(sheet, [{ address: `${this.session.profile.fields.institutionCode.column}${row}`, value: record.code }], "医療機関の設定");
+      const aj: Edit = { address: `${this.form.profile.fields.institutionCode.column}${row}`, value: record.code };
+      const centers = healthCenter ? this.healthCenterEdits(row, healthCenter) : [];
+      const said = `${aj.address} に ${record.code}（${record.name ?? record.code}）${centers.map((e) => `、${e.address} に ${e.value}`).join("")}を設定しました。`;
+      await this.write(sheet, [...centers, aj], "医療機関の設定", PICKER_NOTE.institution, said);
     });
+  }
+
+  private healthCenterEdits(row: number, record: MasterRecord): Edit[] {
+    const f = this.form.profile.fields;
+    const edits: Edit[] = [{ address: `${f.healthCenterCode.column}${row}`, value: record.code }];
+    if (record.cityCode !== undefined) edits.unshift({ address: `${f.cityCode.column}${row}`, value: record.cityCode });
+    return edits;
   }
 
   /**
@@ -119,15 +133,21 @@ export class FixController {
   }
 
   /** Writes the user's explicit fix, reads the rows back as Excel stored them, and re-checks them. */
-  private async write(sheet: string, edits: Edit[], action: string, near?: string): Promise<void> {
+  private async write(sheet: string, edits: Edit[], action: string, near?: string, said?: string): Promise<void> {
     const { session, form } = this;
+    const absent = edits.filter((e) => isAbsentColumn(/^[A-Z]+/.exec(e.address)![0]));
+    if (absent.length > 0) {
+      // The item has no column in this sheet (columns.missing / columns.absent says which): nowhere to write.
+      session.say("fix", "warning", `${action}: この項目の列がシートにないため書き込めません。列を戻してから、もう一度チェックしてください。`);
+      return;
+    }
     // What the cells held (just re-read), so the last fix can be undone.
     const before = edits.map((e) => ({ address: e.address, value: form.cellText(e.address) }));
     session.store.set({ busy: { label: `${action}: ${edits.length}セルを書き込んでいます` } });
     await session.gateway.writeValues(sheet, edits);
     await form.reread(sheet, rowsOf(edits));
     this.lastFix = { sheet, before, after: edits };
-    const text = `${action}: ${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`;
+    const text = said ? `${action}: ${said}` : `${action}: ${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`;
     if (near === undefined) session.say("fix", "success", text, true);
     else session.note({ intent: "success", text, undo: true, near: near || undefined });
   }

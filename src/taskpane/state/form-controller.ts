@@ -1,4 +1,4 @@
-import type { MasterKind } from "../../domain";
+import { type MasterKind, reviewerMarks, SEND_BACK_SHEET } from "../../domain";
 import type { SheetInfo } from "../../excel/gateway-types";
 import type { CheckedForm } from "./checked-form";
 import type { MastersController } from "./masters-controller";
@@ -34,6 +34,8 @@ export class FormController {
         }
       }
       if (found.length > 0) this.masters.reportLoaded(found);
+      // A marked-up workbook (差戻し): the reviewer's marks are kept where this check cannot confirm them.
+      if (sheets.some((s) => s.name === SEND_BACK_SHEET)) this.form.setReviewerMarks(reviewerMarks(await session.gateway.readSheetValues(SEND_BACK_SHEET)));
       const sheet = await this.chooseFormSheet(sheets);
       if (!sheet) {
         session.store.set({ phase: "no-form" });
@@ -106,7 +108,7 @@ export class FormController {
     session.store.set({ phase: "loading", busy: { label } });
     const snapshot = await session.gateway.readForm(sheet, (p) => session.showProgress(label, p));
     if (this.form.sheet !== sheet) this.form.forgetHighlights();
-    this.form.check(snapshot.rows, snapshot.headerRow, snapshot.headerCells);
+    this.form.check(snapshot.rows, snapshot.headerRow, snapshot, sheet);
     session.store.set({ phase: "ready" });
     await this.form.showAll(sheet);
   }

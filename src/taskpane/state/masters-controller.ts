@@ -7,6 +7,7 @@ import {
   type MasterKind,
   type MasterRecord,
   type MasterSet,
+  searchPreference,
 } from "../../domain";
 import type { Progress } from "../../excel/gateway-types";
 import type { CheckedForm } from "./checked-form";
@@ -14,6 +15,12 @@ import { PANE_FAILURES } from "./pane-failures";
 import type { PaneSession } from "./pane-session";
 import type { MasterLoadReport } from "./pane-state";
 import type { WatchController } from "./watch-controller";
+
+/** A picker's search: at most `limit` records, those whose 保健所 is in `nearest` first. */
+export interface PickerSearch {
+  limit?: number;
+  nearest?: readonly (string | undefined)[];
+}
 
 /** Reads a master file chosen in the pane; loaded lazily (the reader runs in a worker where it can). */
 export type MasterFileReader = (
@@ -37,6 +44,8 @@ export const defaultMasterFileReader: MasterFileReader = async (file, profile, o
 export class MastersController {
   /** Masters read from files, by kind: read again only if the user asks to keep one in the workbook. */
   private files: Partial<Record<MasterKind, File>> = {};
+
+  private formCenters?: { version: number | undefined; codes: string[] };
 
   constructor(
     private readonly session: PaneSession,
@@ -133,12 +142,34 @@ export class MastersController {
     });
   }
 
-  searchHealthCenters(query: string, limit = 50): MasterRecord[] {
-    return this.session.state.masters.healthCenter?.search(query, limit) ?? [];
+  /** 保健所 for a picker: `nearest` (e.g. the 保健所 of the row's institution) first, then the form's, its 都道府県's, the rest. */
+  searchHealthCenters(query: string, options: PickerSearch = {}): MasterRecord[] {
+    return this.session.state.masters.healthCenter?.search(query, { limit: options.limit, prefer: this.preference(options.nearest) }) ?? [];
   }
 
-  searchInstitutions(kind: MasterKind, query: string, limit = 50): MasterRecord[] {
-    return this.session.state.masters[kind]?.search(query, limit) ?? [];
+  /** Institutions for a picker, ordered as searchHealthCenters by their 保健所 (`nearest`: e.g. the row's K). */
+  searchInstitutions(kind: MasterKind, query: string, options: PickerSearch = {}): MasterRecord[] {
+    return this.session.state.masters[kind]?.search(query, { limit: options.limit, prefer: this.preference(options.nearest) }) ?? [];
+  }
+
+  /** The 保健所 the form's rows name, most named first (worked out once per check shown). */
+  private formHealthCenters(): string[] {
+    const version = this.session.state.check?.version;
+    const cached = this.formCenters;
+    if (cached && cached.version === version) return cached.codes;
+    const checker = this.form.checker;
+    const counts = new Map<string, number>();
+    for (const row of checker?.filledRows() ?? []) {
+      const code = checker!.rowResult(row)?.values.healthCenterCode;
+      if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    const codes = [...counts].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+    this.formCenters = { version, codes };
+    return codes;
+  }
+
+  private preference(nearest: readonly (string | undefined)[] = []): ReadonlySet<string>[] {
+    return searchPreference(this.session.state.masters.healthCenter, nearest, this.formHealthCenters());
   }
 
   healthCenterRecord(code: string | undefined): MasterRecord | undefined {

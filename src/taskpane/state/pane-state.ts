@@ -59,6 +59,8 @@ export interface CheckState {
   changedRows: number[];
   /** How the last check ran. */
   mode: "full" | "incremental";
+  /** The sheet's own columns when they are not where the profile says (found by their headings); absent otherwise. */
+  profile?: FormProfile;
 }
 
 export type PaneView = "findings" | "row" | "masters";

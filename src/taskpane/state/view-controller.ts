@@ -36,14 +36,14 @@ export class ViewController {
     const checker = this.form.checker;
     session.store.set({
       selectedRow: row,
-      rowDetail: checker && session.state.check ? describeRow(checker, row, session.profile, session.state.masters) : undefined,
+      rowDetail: checker && session.state.check ? describeRow(checker, row, this.form.profile, session.state.masters) : undefined,
     });
   }
 
   /** A finding (or a row) clicked in the pane: select its cell in the sheet and show the row. */
   select(target: CellProblem | { row: number; column?: string }): Promise<void> {
     const cell = "place" in target ? target.place : target;
-    const column = cell.column ?? this.session.profile.fields.name.column;
+    const column = cell.column ?? this.form.profile.fields.name.column;
     const address = `${column}${cell.row}`;
     this.showRow(cell.row);
     return this.session.task("form", PANE_FAILURES.selectCell(address), async () => {

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { checkFormSheet, SEND_BACK_SHEET, sendBackWorkbook, type Cell } from "../../../src/domain";
+import { checkFormSheet, japaneseDate, LETTER_CLOSING, SEND_BACK_SHEET, sendBackText, sendBackWorkbook, type Cell } from "../../../src/domain";
 import { PROFILE, testMasters, validCells } from "../../support/form-rows";
 import { workbookSheets, findFormSheets } from "../../support/exceljs-sheets";
 
@@ -39,8 +39,10 @@ describe("sendBackWorkbook", () => {
 
     const out = new ExcelJS.Workbook();
     await out.xlsx.load(Buffer.from(result.bytes) as unknown as ArrayBuffer);
-    expect(out.worksheets.map((w) => w.name)).toEqual([SEND_BACK_SHEET, "申請様式", "追加分", "メモ"]);
-    expect(workbookSheets(out).slice(1)).toEqual(sheets);
+    // The submission's sheets as they were, then the masters its rows need (for the institution's own check).
+    expect(out.worksheets.map((w) => w.name)).toEqual([SEND_BACK_SHEET, "申請様式", "追加分", "メモ", "保健所マスタ", "医療機関マスタ（全数）"]);
+    expect(result.masterSheets).toEqual(["保健所マスタ", "医療機関マスタ（全数）"]);
+    expect(workbookSheets(out).slice(1, 4)).toEqual(sheets);
     expect(out.worksheets.filter((w) => w.views?.some((v) => (v as { tabSelected?: boolean }).tabSelected)).map((w) => w.name)).not.toContain("申請様式");
     const letter: string[] = [];
     out.getWorksheet(SEND_BACK_SHEET)!.eachRow((row) => letter.push(String(row.getCell(1).value)));
@@ -49,5 +51,32 @@ describe("sendBackWorkbook", () => {
     expect(letter).toContain("お手数ですが修正をお願いします。");
     // the letter sheet is not mistaken for a form or a master
     expect(findFormSheets(workbookSheets(out), PROFILE).map((f) => f.sheet)).toEqual(["申請様式", "追加分"]);
+  });
+});
+
+describe("the 差戻し letter's date, closing and sender", () => {
+  const report = {
+    id: "S001",
+    fileName: "提出.xlsx",
+    sourceSheet: "申請様式",
+    institution: "山手10医院（2513100103）",
+    decision: { status: "差戻し" as const, remark: "" },
+    summary: { rows: 1, complete: 0, incomplete: 1, gap: 0, errors: 0, warnings: 0, infos: 0 },
+    rows: [],
+  };
+
+  it("is dated in Japanese, addressed, and ends with 「以上」 and the sender block", () => {
+    const text = sendBackText(report, { date: new Date(2026, 11, 6, 23, 59), sender: "\n滋賀県 感染症対策課\n担当：山田  \n\n" });
+    const lines = text.split("\r\n");
+    expect(lines.slice(0, 2)).toEqual(["2026年12月6日", "山手10医院（2513100103） 御中"]);
+    expect(lines.slice(-5)).toEqual(["以上、よろしくお願いいたします。", "", "滋賀県 感染症対策課", "担当：山田", ""]);
+    expect(text.endsWith("以上、よろしくお願いいたします。\r\n\r\n滋賀県 感染症対策課\r\n担当：山田\r\n")).toBe(true);
+    expect(japaneseDate(new Date(2027, 0, 1))).toBe("2027年1月1日");
+  });
+
+  it("without a date or a sender: no date line, the closing still ends it", () => {
+    const text = sendBackText(report);
+    expect(text.startsWith("山手10医院（2513100103） 御中\r\n")).toBe(true);
+    expect(text.endsWith(`\r\n${LETTER_CLOSING}\r\n`)).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ describe("MasterIndex", () => {
     expect(m.size).toBe(4);
     expect(m.has("2513100103")).toBe(true);
     expect(m.has("9999999999")).toBe(false);
-    expect(m.get("2513100103")).toEqual({ code: "2513100103", row: 2, name: "山手10医院", kana: "ヤマテ10クリニック", healthCenterCode: "25654" });
+    expect(m.get("2513100103")).toEqual({ code: "2513100103", row: 2, name: "山手10医院", kana: "ヤマテ10クリニック", healthCenterCode: "25654", prefecture: "滋賀県" });
     expect(m.get("0511500118")?.row).toBe(4);
     expect(m.get("511500118")).toBeUndefined();
   });
@@ -137,7 +137,7 @@ describe("MasterIndex.search (pickers)", () => {
     expect(codes("宮城 みなと")).toEqual(["0400000001"]);
   });
 
-  it("ranks an exact code, then code prefixes, then names starting with the query, then the rest", () => {
+  it("ranks an exact code, then code prefixes, then names starting with the query, then the rest, each by code", () => {
     const sheet: Cell[][] = [
       ZENSU_SHEET[0],
       ["300", "北病院", "キタビョウイン"],
@@ -147,8 +147,8 @@ describe("MasterIndex.search (pickers)", () => {
     ];
     const x = buildMasterIndex("zensu", "x", sheet, DEFAULT_PROFILE);
     expect(x.search("1").map((r) => r.code)).toEqual(["1", "10"]);
-    expect(x.search("病院").map((r) => r.code)).toEqual(["1", "2", "300", "10"]);
-    expect(x.search("びょういん").map((r) => r.code)).toEqual(["1", "2", "300", "10"]);
+    expect(x.search("病院").map((r) => r.code)).toEqual(["1", "2", "10", "300"]);
+    expect(x.search("びょういん").map((r) => r.code)).toEqual(["1", "2", "10", "300"]);
   });
 
   it("an empty query finds nothing; the limit is respected", () => {

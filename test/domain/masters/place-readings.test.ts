@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { buildMasterIndex, DEFAULT_PROFILE, mastersFromSheets, MasterIndex, readXlsx, type Cell } from "../../../src/domain";
-import { placeReadingKeys } from "../../../src/domain/masters/place-readings";
+import { placeReadingKeys, prefectureOf } from "../../../src/domain/masters/place-readings";
 import { HEALTH_CENTER_SHEET, ZENSU_SHEET } from "../../support/form-rows";
 import { SAMPLE_MASTERS } from "../../support/samples";
 
@@ -104,5 +104,16 @@ describe("保健所マスタ with a reading column", () => {
     const z = buildMasterIndex("zensu", "z.xlsx", ZENSU_SHEET, DEFAULT_PROFILE);
     expect(z.usesPlaceReadings).toBe(false);
     expect(names(z.search("やまて")).length).toBeGreaterThan(0);
+  });
+});
+
+describe("prefectureOf", () => {
+  it("the 都道府県 an address or a name begins with, spaces and full-width forms allowed", () => {
+    expect(prefectureOf("滋賀県山手町11-2")).toEqual({ name: "滋賀県", reading: "しがけん" });
+    expect(prefectureOf("　神奈川県中央町9-6")?.name).toBe("神奈川県");
+    expect(prefectureOf(" 北海道中央町1")?.name).toBe("北海道");
+    expect(prefectureOf("青森県中央保健所")?.reading).toBe("あおもりけん");
+    expect(prefectureOf("北海中央市保健所")).toBeUndefined();
+    expect(prefectureOf("")).toBeUndefined();
   });
 });

@@ -48,7 +48,7 @@ describe("who fills what: filledByMunicipality", () => {
     const profile = loadExample();
     const institution = new FormChecker(createCheckContext(profile, testMasters(), "institution"), 3);
     institution.reset([{ row: 4, cells: validCells({ phone: null, orgType: null, healthCenterCode: "99999" }) }]);
-    expect(keys(institution.result().findings)).toEqual(["C:required.missing", "E:required.municipality-fills", "K:healthCenter.unknown"]);
+    expect(keys(institution.result().findings)).toEqual(["C:required.missing", "E:required.municipality-fills", "K:healthCenter.unknown-ask"]);
   });
 
   it("in the default profile the institution's view is the reviewer's", () => {

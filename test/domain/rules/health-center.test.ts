@@ -65,6 +65,19 @@ describe("K 保健所コード / I 中核市コード", () => {
     expect(keys(checkValid({ cityCode: null }).findings)).toEqual(["I:required.missing"]);
   });
 
+  it("AJ's institution (2513100103, 保健所 25654) gives an unknown or blank K, and a blank I, their one-click fix", () => {
+    const unknown = checkValid({ healthCenterCode: "99999" }).findings[0];
+    expect(unknown).toMatchObject({ code: "healthCenter.unknown", fix: "25654" });
+    expect(messageOf(unknown)).toBe("保健所コード「99999」は保健所マスタにありません。所属機関（AJ列）「山手10医院」の保健所は25654（滋賀県中央保健所）です。");
+    const blank = checkValid({ healthCenterCode: null, cityCode: null }).findings;
+    expect(blank.map((f) => `${f.place.column}:${f.code}:${f.fix}`)).toEqual(["I:required.missing:253658", "K:required.missing:25654"]);
+    // I blank with K accepted: K's 中核市コード.
+    expect(checkValid({ healthCenterCode: "06055", cityCode: null, orgType: "16", institutionCode: "06100005" }).findings.map((f) => f.fix)).toEqual(["062059"]);
+    // Without an institution AJ names (blank, or not in the master), nothing is offered.
+    expect(checkValid({ healthCenterCode: "99999", institutionCode: null }).findings.map((f) => f.fix)).toEqual([undefined, undefined]);
+    expect(checkValid({ healthCenterCode: null, institutionCode: "9999999999" }).findings.map((f) => `${f.code}:${f.fix}`)).toEqual(["required.missing:undefined", "institution.unknown:undefined"]);
+  });
+
   it("without 保健所マスタ K and I are accepted as typed (a notice says they were not verified)", () => {
     const r = checkValid({ healthCenterCode: "99999", cityCode: "000000" }, testMasters("healthCenter"));
     expect(r.values.healthCenterCode).toBe("99999");

@@ -77,6 +77,7 @@ const SAMPLES: Samples = {
     cannotDownload: [[]],
     noOriginal: [["A-001"]],
     downloaded: [["差戻し_申請.xlsx", 4]],
+    senderNotRemembered: [[]],
   },
   template: {
     cannotDownload: [[]],

@@ -2,6 +2,7 @@ import "../support/jsdom-gaps";
 // SendBackController on its own (差戻し): the letter to the institution and the marked-up copy of its file, on the
 // fake Excel boundary with the real session, book and domain; two submissions imported by the real intake.
 import ExcelJS from "exceljs";
+import { japaneseDate, LETTER_CLOSING } from "../../../src/domain";
 import { SendBackController } from "../../../src/taskpane/review/send-back-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
 import { REVIEW_TASKS } from "../../../src/taskpane/review/review-tasks";
@@ -28,7 +29,8 @@ describe("SendBackController.letter / copySendBack", () => {
     const d = await importedDesk(f);
     decideInRecord(d.book, "S001", "差戻し", "15行目のメールアドレスを直してください。");
     const letter = sendBackOf(d).letter("S001");
-    expect(letter.startsWith(`${d.session.store.get().submissions[0].institution} 御中`)).toBe(true);
+    // Dated today (the session's clock), then addressed.
+    expect(letter.startsWith(`${japaneseDate(d.session.now())}\r\n${d.session.store.get().submissions[0].institution} 御中\r\n`)).toBe(true);
     expect(letter).toContain("山手10医院.xlsx");
     expect(letter).toContain("【審査担当より】\r\n15行目のメールアドレスを直してください。");
     for (const cell of errorCells(d, "S001")) expect(lettered(letter)).toContain(cell);
@@ -50,6 +52,35 @@ describe("SendBackController.letter / copySendBack", () => {
     const refused = await importedDesk(f, { copyWorks: false });
     await sendBackOf(refused).copySendBack("S001");
     expect(said(refused.session, "review")).toEqual(["error", REVIEW_MESSAGES.sendBack.copyFailed()]);
+  });
+});
+
+describe("SendBackController sender", () => {
+  afterEach(() => localStorage.clear());
+
+  it("every letter ends with the closing and the reviewer's sender, remembered on this PC for the next session", async () => {
+    const d = await importedDesk(f);
+    decideInRecord(d.book, "S001", "差戻し", "");
+    expect(sendBackOf(d).letter("S001").endsWith(`\r\n\r\n${LETTER_CLOSING}\r\n`)).toBe(true);
+    sendBackOf(d).setSender("滋賀県 感染症対策課\n担当：山田（077-000-0000）");
+    expect(sendBackOf(d).letter("S001").endsWith(`${LETTER_CLOSING}\r\n\r\n滋賀県 感染症対策課\r\n担当：山田（077-000-0000）\r\n`)).toBe(true);
+    // A new session on this PC starts with it.
+    const next = await importedDesk(f);
+    expect(sendBackOf(next).letter("S001")).toContain("担当：山田（077-000-0000）");
+    expect(next.session.store.get().sendBackSender).toBe("滋賀県 感染症対策課\n担当：山田（077-000-0000）");
+  });
+
+  it("the marked-up workbook's letter carries the same date, closing and sender", async () => {
+    const d = await importedDesk(f);
+    decideInRecord(d.book, "S001", "差戻し", "");
+    sendBackOf(d).setSender("滋賀県 感染症対策課");
+    await sendBackOf(d).downloadMarkedUp("S001");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(d.downloads[0].bytes) as unknown as ArrayBuffer);
+    const lines: string[] = [];
+    wb.worksheets[0].eachRow((row) => lines.push(row.getCell(1).text));
+    expect(lines).toEqual(expect.arrayContaining([japaneseDate(d.session.now()), LETTER_CLOSING, "滋賀県 感染症対策課"]));
+    expect(lines.indexOf(LETTER_CLOSING)).toBeLessThan(lines.indexOf("滋賀県 感染症対策課"));
   });
 });
 

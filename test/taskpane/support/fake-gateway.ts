@@ -12,7 +12,8 @@ import {
   DEFAULT_PROFILE,
   dataRows,
   detectMasterKind,
-  locateHeader,
+  locateMovedForm,
+  mapFormHeader,
   type Cell,
   type FormRow,
 } from "../../../src/domain";
@@ -36,7 +37,7 @@ export const FULL_CAPABILITIES: HostCapabilities = {
   insertWorksheets: true,
 };
 
-export type Fill = "complete" | "incomplete" | "gap" | "problem";
+export type Fill = "complete" | "incomplete" | "gap" | "problem" | "warning";
 type Method = keyof ExcelGateway;
 
 const WIDTH = 40;
@@ -110,10 +111,14 @@ export class FakeGateway implements ExcelGateway {
     return row;
   }
 
+  /** Each form sheet's width as read (A..its own last column when its columns were found elsewhere). */
+  private widths = new Map<string, number>();
+
   private formRow(sheet: string, row: number): FormRow {
     const line = this.grid(sheet)[row - 1] ?? [];
     const cells: Cell[] = [];
-    for (let i = 0; i < WIDTH; i++) cells.push(line[i] ?? null);
+    const width = this.widths.get(sheet) ?? WIDTH;
+    for (let i = 0; i < width; i++) cells.push(line[i] ?? null);
     return { row, cells };
   }
 
@@ -178,7 +183,7 @@ export class FakeGateway implements ExcelGateway {
     this.enter("listSheets");
     return [...this.sheets].map(([name, values]) => {
       const info: SheetInfo = { name };
-      const location = locateHeader(values.slice(0, PROFILE.sheet.headerSearchRows), PROFILE);
+      const location = locateMovedForm(values.slice(0, PROFILE.sheet.headerSearchRows), PROFILE);
       if (location) info.formHeaderRow = location.headerRow;
       else {
         const kind = detectMasterKind(name, values[0], PROFILE);
@@ -196,11 +201,25 @@ export class FakeGateway implements ExcelGateway {
   async readForm(sheet: string, onProgress?: (p: Progress) => void): Promise<FormSnapshot> {
     this.enter("readForm", sheet);
     const values = this.grid(sheet);
-    const location = locateHeader(values.slice(0, PROFILE.sheet.headerSearchRows), PROFILE);
+    const top = values.slice(0, PROFILE.sheet.headerSearchRows);
+    const location = locateMovedForm(top, PROFILE);
     if (!location) throw new Error(`シート「${sheet}」に申請様式の見出し（B列の「利用者名」）がありません。`);
-    const rows = dataRows(values, 1, location, DATA_COLUMNS).map((r) => this.formRow(sheet, r.row));
+    // The sheet's columns found by their headings, as the real gateway does.
+    const mapped = mapFormHeader(top, location, PROFILE);
+    const dataColumns = mapped.profile === PROFILE ? DATA_COLUMNS : createCheckContext(mapped.profile, {}).dataColumns;
+    this.widths.set(sheet, columnIndex(mapped.profile.sheet.lastColumn) + 1);
+    const rows = dataRows(values, 1, location, dataColumns).map((r) => this.formRow(sheet, r.row));
     onProgress?.({ done: rows.length, total: rows.length });
-    return { sheet, headerRow: location.headerRow, rows, headerCells: values[location.headerRow - 1] ?? [], syncs: 2 };
+    return {
+      sheet,
+      headerRow: location.headerRow,
+      rows,
+      headerCells: values[location.headerRow - 1] ?? [],
+      syncs: 2,
+      profile: mapped.profile,
+      mapping: mapped.mapping,
+      columnNotices: mapped.problems,
+    };
   }
 
   async readRows(sheet: string, rows: readonly number[]): Promise<FormRow[]> {
@@ -246,6 +265,7 @@ export class FakeGateway implements ExcelGateway {
     for (const r of plan.completeRows) fills.set(`A${r}`, "complete");
     for (const r of plan.incompleteRows) fills.set(`A${r}`, "incomplete");
     for (const r of plan.gapRows) fills.set(`A${r}`, "gap");
+    for (const c of plan.warningCells ?? []) fills.set(c, "warning");
     for (const c of plan.problemCells) fills.set(c, "problem");
   }
 

@@ -17,9 +17,8 @@ export const COLUMN_MESSAGES = {
     (p) => `項目「${p.label}」に当たる列が複数あります（${p.candidates}）。${p.chosen}列を使います。違う場合は見出しを直すか、プロファイルの columns で列を指定してください。`,
   ),
   "columns.form-tab": entry(
-    "warning",
-    (p) =>
-      `このシートの列の位置が様式と違います（${p.details}）。この画面は様式どおりの列でチェックするため、ずれた列にエラーが出ます。列を様式どおりに戻してください（受付・審査では見出しで列を見つけます）。`,
+    "info",
+    (p) => `このシートは列の位置が様式と違うため、見出しで項目の列を見つけてチェックしています（${p.details}）。指摘のセルはこのシートの列で示します。`,
   ),
   "export.column-missing": entry("error", (p) => `申請様式に「${p.label}」の列がないため出力できません`),
 } satisfies Record<string, CatalogueEntry>;

@@ -79,7 +79,7 @@ export function Header() {
               icon={<Eraser20Regular />}
               onClick={() => void pane.clearHighlights()}
               disabled={working}
-              title="状態の色（A列の青・橙・赤、入力漏れの黄色）を消して様式の見た目に戻します。値は変わりません"
+              title="状態の色（A列の青・橙・赤、要修正のピンク・ご確認の黄色）を消して様式の見た目に戻します。値は変わりません"
             >
               ハイライトを消す
             </Button>

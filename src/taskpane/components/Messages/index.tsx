@@ -1,4 +1,4 @@
-import { messageOf } from "../../../domain";
+import { messageOf, type Problem } from "../../../domain";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarGroup, makeStyles, tokens } from "@fluentui/react-components";
 import { Dismiss20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef } from "react";
@@ -29,6 +29,9 @@ function UndoFixButton({ onClick }: { onClick: () => void }) {
   );
 }
 
+/** A required item with no column in the sheet (columns.missing) is an error of the whole check; other notices inform. */
+const noticeIntent = (n: Problem) => (n.code.startsWith("columns.") && n.severity === "error" ? "error" : "info");
+
 /** Office failures, results of the user's actions, what the host lacks, and notices about the check as a whole. */
 export function Messages() {
   const pane = usePane();
@@ -56,8 +59,16 @@ export function Messages() {
       </MessageBar>
     )),
     ...(notices ?? []).map((n) => (
-      <MessageBar layout="multiline" key={messageOf(n)} intent="info" data-testid="check-notice">
+      <MessageBar layout="multiline" key={messageOf(n)} intent={noticeIntent(n)} data-testid="check-notice" data-intent={noticeIntent(n)} data-code={n.code}>
         <MessageBarBody>{messageOf(n)}</MessageBarBody>
+        {n.code === "master.missing" && (
+          // The masters step of this tab: a master sheet of the workbook or a file.
+          <MessageBarActions>
+            <Button size="small" data-testid="load-master" onClick={() => pane.setView("masters")}>
+              {`${String(n.params.master ?? "マスタ")}を読み込む`}
+            </Button>
+          </MessageBarActions>
+        )}
       </MessageBar>
     )),
   ];

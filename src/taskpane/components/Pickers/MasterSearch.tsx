@@ -9,10 +9,12 @@ interface Props {
   searchable?: string;
   search: (query: string) => MasterRecord[];
   onPick: (record: MasterRecord | undefined) => void;
+  /** An option's text (default optionText). */
+  describe?: (record: MasterRecord) => string;
 }
 
 /** Search a master by name, kana or code; the list shows at most the first 50 matches (MasterIndex.search). */
-export function MasterSearch({ label, placeholder, searchable = "名前の一部・カナ・コード", search, onPick }: Props) {
+export function MasterSearch({ label, placeholder, searchable = "名前の一部・カナ・コード", search, onPick, describe = optionText }: Props) {
   // What the box shows (the chosen option's text after a choice) and what was searched are kept apart.
   const [text, setText] = useState("");
   const [query, setQuery] = useState("");
@@ -23,7 +25,7 @@ export function MasterSearch({ label, placeholder, searchable = "名前の一部
   const byCode = useMemo(() => new Map(results.map((r) => [r.code, r])), [results]);
   const onOptionSelect: ComboboxProps["onOptionSelect"] = (_, data) => {
     const record = data.optionValue ? byCode.get(data.optionValue) : undefined;
-    if (record) setText(optionText(record));
+    if (record) setText(describe(record));
     onPick(record);
   };
   const noMatch = deferred !== "" && results.length === 0;
@@ -51,8 +53,8 @@ export function MasterSearch({ label, placeholder, searchable = "名前の一部
           </Option>
         ) : (
           results.map((r) => (
-            <Option key={r.code} value={r.code} text={optionText(r)}>
-              {optionText(r)}
+            <Option key={r.code} value={r.code} text={describe(r)}>
+              {describe(r)}
             </Option>
           ))
         )}
@@ -65,4 +67,9 @@ const LIMIT = 50;
 
 export function optionText(r: MasterRecord): string {
   return `${r.code} ${r.name ?? ""}${r.kana ? `（${r.kana}）` : ""}`.trim();
+}
+
+/** An institution's option: with its 都道府県, so that same names in different prefectures can be told apart. */
+export function institutionText(r: MasterRecord): string {
+  return r.prefecture ? `${optionText(r)}　${r.prefecture}` : optionText(r);
 }

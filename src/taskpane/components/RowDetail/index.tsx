@@ -21,7 +21,10 @@ export function RowDetail() {
   const styles = useStyles();
   const detail = usePaneState((s) => s.rowDetail);
   const firstDataRow = usePaneState((s) => s.check?.result.firstDataRow);
+  const institutionColumn = usePaneState((s) => s.profile.fields.institutionCode.column);
   const focusHeading = usePaneState((s) => s.focusRowDetail === true);
+  // A picker's confirmation is shown in that picker, beside the button pressed.
+  const noteInPicker = usePaneState((s) => s.fixNote?.near?.startsWith("picker:") === true);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opened from a row link of the list: the focus follows to this row (never when the user selected a cell in Excel).
   useEffect(() => {
@@ -54,7 +57,7 @@ export function RowDetail() {
         )}
       </h2>
       {detail.name && <Caption1>利用者名：{detail.name}</Caption1>}
-      <FixNote />
+      {!noteInPicker && <FixNote />}
       {detail.findings.length > 0 ? (
         <ul className={styles.list} aria-label={`${detail.row}行目の指摘`}>
           {detail.findings.map((f, i) => (
@@ -72,8 +75,8 @@ export function RowDetail() {
       {detail.collect && (
         <MessageBar intent="warning" layout="multiline" data-testid="collect-guidance">
           <MessageBarBody>
-            <MessageBarTitle>所属機関コード（AJ列）が空欄です</MessageBarTitle>
-            マスタに未登録の機関として申請します。マスタ登録のため、機関から次の情報を聴取してください：
+            <MessageBarTitle>所属機関コード（{institutionColumn}列）が空欄です</MessageBarTitle>
+            マスタに登録されていない機関の場合は、空欄のままで申請できます。マスタ登録のため、次の情報を申請先の自治体にお知らせください：
             <ul className={styles.collect}>
               {detail.collect.map((c) => (
                 <li key={c}>{c}</li>

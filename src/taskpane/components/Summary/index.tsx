@@ -1,6 +1,6 @@
 import { Badge, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle20Filled, ErrorCircle20Filled } from "@fluentui/react-icons";
-import { describeMasters, MASTER_KINDS, formReadiness } from "../../../domain";
+import { CELL_COLOUR_LEGEND, describeMasters, MASTER_KINDS, formReadiness } from "../../../domain";
 import { usePaneState } from "../../state/pane-context";
 
 const useStyles = makeStyles({
@@ -63,6 +63,7 @@ export function Summary() {
           </div>
         ))}
       </dl>
+      {(summary.errors > 0 || summary.warnings > 0) && <Caption1 data-testid="colour-legend">{CELL_COLOUR_LEGEND}</Caption1>}
       <ul className={styles.masters} aria-label="読み込んだマスタ">
         {MASTER_KINDS.map((kind) => {
           const m = loaded.get(kind);

@@ -6,6 +6,7 @@ import { useReviewController } from "../review-context";
 import { DECISION_LABEL } from "../review-messages";
 import { NOTE_AT, type SubmissionView } from "../review-state";
 import { ActionNote } from "./ActionNote";
+import { SendBackLetter } from "./SendBackLetter";
 import { SubmissionColumns } from "./SubmissionColumns";
 import { SubmissionDecision } from "./SubmissionDecision";
 import { SubmissionFindings } from "./SubmissionFindings";
@@ -91,11 +92,7 @@ export function SubmissionCard({ s, focusDecision, onFocused }: { s: SubmissionV
           </div>
         </div>
       )}
-      {showSendBack && s.decision.status === "差戻し" && (
-        <pre className={styles.pre} data-testid="sendback-text">
-          {review.sendBackPreview(s.id)}
-        </pre>
-      )}
+      {showSendBack && s.decision.status === "差戻し" && <SendBackLetter id={s.id} />}
       {s.columns && <SubmissionColumns id={s.id} columns={s.columns} />}
       {s.rows.length > 0 && <SubmissionFindings s={s} />}
       {s.comparison && (

@@ -1,4 +1,4 @@
-// One sheet of the stand-in host's workbook: cells (value, number format, fill), selection, used range, row inserts.
+// One sheet of the stand-in host's workbook: cells (value, number format, fill), selection, used range, row and column inserts.
 import { MAX_COLUMNS, type Rect } from "./address";
 import { valueType, type ModelValue, type ValueType } from "./values";
 
@@ -102,6 +102,19 @@ export class SheetModel {
     spliceRows(this.values, at, count, []);
     spliceRows(this.formats, at, count, []);
     spliceRows(this.fills, at, count, []);
+  }
+
+  /** Inserts empty columns at `at`; they take the formats and fills of the column to their left, as Excel does. */
+  insertColumns(at: number, count: number): void {
+    const left = <T>(row: T[]) => Array.from({ length: count }, () => (at > 0 ? row[at - 1] : undefined) as T);
+    for (const row of this.values) if (row && row.length > at) row.splice(at, 0, ...Array.from({ length: count }, () => null));
+    for (const grid of [this.formats, this.fills]) for (const row of grid) if (row && row.length > at) row.splice(at, 0, ...left(row));
+    if (this.columnWidths.length > at) this.columnWidths.splice(at, 0, ...left(this.columnWidths));
+  }
+
+  deleteColumns(at: number, count: number): void {
+    for (const grid of [this.values, this.formats, this.fills]) for (const row of grid) if (row && row.length > at) row.splice(at, count);
+    if (this.columnWidths.length > at) this.columnWidths.splice(at, count);
   }
 }
 

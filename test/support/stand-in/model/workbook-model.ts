@@ -1,7 +1,7 @@
 // The stand-in Excel host's workbook: sheets of cells (value, number format, fill), selection, settings, and the
 // events Excel fires after a change. The grid page and the fake Office.js both work on one instance of it.
 // Its parts: sheet-model.ts (one sheet), workbook-json.ts (as loaded/saved), host-events.ts, host-options.ts.
-import { formatArea, type Rect } from "./address";
+import { formatArea, MAX_ROWS, type Rect } from "./address";
 import type { ChangeSource, HostEvent, LoggedEvent, SyncRecord } from "./host-events";
 import { apiAtLeast, DEFAULT_HOST, type HostOptions } from "./host-options";
 import { SheetModel } from "./sheet-model";
@@ -168,6 +168,18 @@ export class WorkbookModel {
     this.mustSheet(sheetId).deleteRows(at, count);
     this.version++;
     this.emit({ type: "changed", sheetId, address: `${at + 1}:${at + count}`, changeType: "RowDeleted", source });
+  }
+
+  insertColumns(sheetId: string, at: number, count: number, source: ChangeSource): void {
+    this.mustSheet(sheetId).insertColumns(at, count);
+    this.version++;
+    this.emit({ type: "changed", sheetId, address: formatArea({ row: 0, column: at, rowCount: MAX_ROWS, columnCount: count }), changeType: "ColumnInserted", source });
+  }
+
+  deleteColumns(sheetId: string, at: number, count: number, source: ChangeSource): void {
+    this.mustSheet(sheetId).deleteColumns(at, count);
+    this.version++;
+    this.emit({ type: "changed", sheetId, address: formatArea({ row: 0, column: at, rowCount: MAX_ROWS, columnCount: count }), changeType: "ColumnDeleted", source });
   }
 
   rename(sheetId: string, name: string, source: ChangeSource): void {
