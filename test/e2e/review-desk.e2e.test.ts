@@ -51,12 +51,26 @@ async function expectText(locator: ReturnType<FrameLocator["locator"]>, text: st
   await locator.filter({ hasText: text }).first().waitFor({ timeout: 30_000 });
 }
 
-/** The messages of one place once the replaced one has faded out (MessageBarGroup animates its exit). */
-async function stepMessages(place: string): Promise<string[]> {
+/** The messages of one place (or of one control of it) once the replaced one has faded out (MessageBarGroup animates its exit). */
+async function stepMessages(place: string, at?: string): Promise<string[]> {
   const frame = paneFrame(session.page);
+  const selector = `[data-testid="review-message"][data-place="${place}"]${at ? `[data-at="${at}"]` : ":not([data-at])"}`;
   await frame.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  await frame.waitForFunction((pl) => document.querySelectorAll(`[data-testid="review-message"][data-place="${pl}"]`).length <= 1, place, { timeout: 5_000 }).catch(() => undefined);
-  return pane().locator(`[data-testid="review-message"][data-place="${place}"]`).allTextContents();
+  await frame.waitForFunction((sel) => document.querySelectorAll(sel).length <= 1, selector, { timeout: 5_000 }).catch(() => undefined);
+  return pane().locator(selector).allTextContents();
+}
+
+/** Opens a card's folded findings and every row of them. */
+async function openFindings(id: string): Promise<void> {
+  const header = card(id).getByTestId("findings-header").locator("button");
+  if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+  const rows = card(id).getByTestId("finding-row");
+  await rows.first().waitFor();
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    const button = rows.nth(i).locator("button[aria-expanded]").first();
+    if ((await button.getAttribute("aria-expanded")) === "false") await button.click();
+  }
 }
 
 async function focused(frame: Frame): Promise<string> {
@@ -71,14 +85,26 @@ test("import: the counts and the next step are named; findings lead with errors 
   await p.getByTestId("review-next").filter({ hasText: "次は：機関から届いた申請様式" }).waitFor();
   await p.getByTestId("review-file-input").setInputFiles([fileA, fileB]);
   await card("S002").waitFor({ timeout: 60_000 });
-  await expectText(p.getByTestId("review-counts"), "全2件：未判定（受付）2・要確認 0・差戻し 0・承認 0");
+  await expectText(p.getByTestId("review-counts"), "全2件：未判定 2・要確認 0・差戻し 0・承認 0");
   await expectText(p.getByTestId("review-next"), "次は：まだ判定していない2件に判定を付けます（全2件）。");
   expect(await stepMessages("review")).toHaveLength(1);
+  // Overview first: the findings are folded, the decision is in the card's first screenful.
+  expect(await card("S001").getByTestId("review-finding").count()).toBe(0);
+  const layout = await card("S001").evaluate((c) => {
+    const top = c.getBoundingClientRect().top;
+    return { height: Math.round(c.getBoundingClientRect().height), decision: Math.round(c.querySelector("select")!.getBoundingClientRect().top - top) };
+  });
+  const step = await pane().getByRole("tabpanel").evaluate((e) => Math.round(e.getBoundingClientRect().height));
+  console.log(`350 px, 2 submissions: S001 card ${layout.height} px, its 判定 ${layout.decision} px from its top; step ① ${step} px`);
+  expect(layout.decision).toBeLessThan(200);
+  expect(layout.height).toBeLessThan(600);
+  await paneScreenshot(session.page, "review-01-overview-350");
+  await openFindings("S001");
   const findings = card("S001").getByTestId("review-finding");
   expect(await findings.first().textContent()).toBe("エラー C14：連絡先電話番号が入力されていません。");
   const severities = await card("S001").locator('[data-testid="submission-findings"] li[data-severity]').evaluateAll((els) => els.map((e) => e.getAttribute("data-severity")));
   expect(severities.indexOf("warning")).toBeGreaterThan(severities.lastIndexOf("error"));
-  await paneScreenshot(session.page, "review-01-imported-350");
+  await paneScreenshot(session.page, "review-01-findings-open-350");
   await findings.nth(1).click();
   await session.page.waitForFunction(() => (window as unknown as { harness: { selection(): { sheet: string; address: string } } }).harness.selection().sheet === "S001_山手10医院");
   expect(await harness(session.page, (h) => h.selection())).toEqual({ sheet: "S001_山手10医院", address: "D15" });
@@ -94,7 +120,7 @@ test("②: with nothing approved the export is disabled and says why", async () 
   await p.getByRole("tab", { name: "① 受付・審査" }).click();
 });
 
-test("承認 of a submission with 4 errors asks first; Esc keeps 受付 and focus returns to the 判定 box", async () => {
+test("承認 of a submission with 4 errors asks first; Esc keeps 未判定 and focus returns to the 判定 box", async () => {
   const p = pane();
   const frame = paneFrame(session.page);
   await card("S001").getByLabel("S001の判定").selectOption("承認");
@@ -104,14 +130,39 @@ test("承認 of a submission with 4 errors asks first; Esc keeps 受付 and focu
   await paneScreenshot(session.page, "review-03-approve-asks-350");
   await session.page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });
-  await expectText(card("S001").getByTestId("submission-status"), "受付");
+  await expectText(card("S001").getByTestId("submission-status"), "未判定");
   await frame.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "S001の判定");
   await card("S001").getByLabel("S001の判定").selectOption("承認");
+  // The reason the dialog asks for has the focus and cannot be left empty.
+  await frame.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "S001を承認する理由");
+  await dialog.getByRole("button", { name: "エラーがあるまま承認する" }).click();
+  await expectText(dialog, "理由を入力してください。");
+  await dialog.getByLabel("S001を承認する理由").fill("電話番号は機関に確認済み");
   await dialog.getByRole("button", { name: "エラーがあるまま承認する" }).click();
   await expectText(card("S001").getByTestId("submission-status"), "承認");
+  expect(await card("S001").getByLabel("S001の備考").inputValue()).toBe("電話番号は機関に確認済み");
+  await frame.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "S001の判定");
+  await expectText(card("S001").getByTestId("action-note"), "判定を「承認」にしました。");
   await card("S002").getByLabel("S002の判定").selectOption("差戻し");
-  await expectText(p.getByTestId("review-counts"), "未判定（受付）0・要確認 0・差戻し 1・承認 1");
-  await expectText(p.getByTestId("review-next"), "次は：「② 登録用CSV」で承認した1件の行を出力します。");
+  await expectText(p.getByTestId("review-counts"), "未判定 0・要確認 0・差戻し 1・承認 1");
+  await expectText(p.getByTestId("review-next"), "次は：差戻しの1件に差戻し文と印を付けた様式を送り、「② 登録用CSV」で承認した1件の行を出力します。");
+});
+
+test("差戻し: the copy and the marked-up form say what they did beside their buttons", async () => {
+  const copy = card("S002").getByRole("button", { name: "差戻し文をコピー" });
+  await copy.click();
+  const copyNote = card("S002").locator('[data-testid="action-note"][data-at="copy-sendback:S002"]');
+  await expectText(copyNote, "差戻し文をクリップボードにコピーしました");
+  const [d] = await Promise.all([session.page.waitForEvent("download"), card("S002").getByRole("button", { name: "印を付けた様式をダウンロード" }).click()]);
+  expect(d.suggestedFilename()).toBe("差戻し_緑71診療所.xlsx");
+  await expectText(card("S002").locator('[data-testid="action-note"][data-at="markup:S002"]'), "をダウンロードしました（印を付けたセル");
+  // Beside the button: the note's top is within 80 px below the button's bottom.
+  const gap = await copy.evaluate((b) => {
+    const note = document.getElementById(b.getAttribute("aria-describedby")!)!;
+    return Math.round(note.getBoundingClientRect().top - b.getBoundingClientRect().bottom);
+  });
+  expect(gap).toBeLessThan(80);
+  await paneScreenshot(session.page, "review-03b-sendback-notes-350");
 });
 
 test("the 差戻し letter speaks to the institution only", async () => {
@@ -141,7 +192,9 @@ test("審査から外す confirms, then 元に戻す brings the sheet, decision 
   await card("S002").waitFor();
   expect(await harness(session.page, (h) => h.sheetNames())).toContain("S002_緑71診療所");
   await expectText(card("S002").getByTestId("submission-status"), "差戻し");
-  expect(await stepMessages("review")).toEqual([expect.stringContaining("S002（緑71診療所.xlsx）を審査に戻しました")]);
+  expect(await stepMessages("review", "removal")).toEqual([expect.stringContaining("S002（緑71診療所.xlsx）を審査に戻しました")]);
+  // The focus is on what came back, not on the page.
+  await paneFrame(session.page).waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "S002の判定");
 });
 
 test("②: messages do not pile up — the export's message replaces the one before", async () => {
@@ -164,20 +217,28 @@ test("③: the URL error is shown at the URL box, and disabled actions say why",
   await paneScreenshot(session.page, "review-06-notify-350");
 });
 
-test("keyboard: Tab reaches a finding of ① and Enter selects its cell", async () => {
+test("keyboard: Tab reaches S001's findings, Enter opens them and a row, and Enter on a finding selects its cell", async () => {
   const p = pane();
   await p.getByRole("tab", { name: "① 受付・審査" }).click();
-  await card("S001").getByTestId("review-finding").first().waitFor();
+  await card("S001").getByTestId("findings-header").waitFor();
   await p.locator("body").evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     (self as unknown as { focus(): void }).focus();
   });
-  const target = card("S001").getByTestId("review-finding").first();
-  let presses = 0;
-  while (!(await target.evaluate((el) => el === document.activeElement))) {
-    if (++presses > 60) throw new Error(`the first finding was not reached with 60 Tab presses (at ${await focused(paneFrame(session.page))})`);
-    await session.page.keyboard.press("Tab");
-  }
+  const tabTo = async (target: ReturnType<FrameLocator["locator"]>, what: string) => {
+    let presses = 0;
+    while (!(await target.evaluate((el) => el === document.activeElement))) {
+      if (++presses > 60) throw new Error(`${what} was not reached with 60 Tab presses (at ${await focused(paneFrame(session.page))})`);
+      await session.page.keyboard.press("Tab");
+    }
+  };
+  const header = card("S001").getByTestId("findings-header").locator("button");
+  await tabTo(header, "the findings' header");
+  if ((await header.getAttribute("aria-expanded")) !== "true") await session.page.keyboard.press("Enter");
+  const row = card("S001").getByTestId("finding-row").first().locator("button").first();
+  await tabTo(row, "the first row with findings");
+  if ((await row.getAttribute("aria-expanded")) !== "true") await session.page.keyboard.press("Enter");
+  await tabTo(card("S001").getByTestId("review-finding").first(), "the first finding");
   await session.page.keyboard.press("Enter");
   await session.page.waitForFunction(() => (window as unknown as { harness: { selection(): { address: string } } }).harness.selection().address === "C14");
 });

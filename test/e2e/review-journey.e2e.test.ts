@@ -69,7 +69,8 @@ it("two submissions in, one registration CSV and a zip of drafts out", async () 
   expect(await page.evaluate(() => (window as unknown as { harness: { sheetNames(): string[] } }).harness.sheetNames())).toEqual(["審査", "S001_山手10医院", "S002_緑71診療所"]);
 
   await p.getByLabel("S001の判定").selectOption("承認");
-  // S001 has 4 errors: 承認 is asked first.
+  // S001 has 4 errors: 承認 is asked first, with the reason for 備考.
+  await p.getByTestId("confirm-approve").getByLabel("S001を承認する理由").fill("エラーの行は次回の申請で受け付ける");
   await p.getByTestId("confirm-approve").getByRole("button", { name: "エラーがあるまま承認する" }).click();
   await expectText(p.getByTestId("submission").nth(0).getByTestId("submission-status"), "承認");
   await p.getByLabel("S002の判定").selectOption("承認");

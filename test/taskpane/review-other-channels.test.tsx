@@ -72,7 +72,7 @@ describe("an online application list in the review pane", () => {
     // 差戻し: a CSV has no cells to mark (the letter is the way); an .xlsx list's cells are marked like a form's.
     await act(() => r.controller.downloadMarkedUp("S001"));
     await r.settle();
-    const said = r.controller.store.get().messages.filter((m) => m.place === "review").map((m) => m.text);
+    const said = r.controller.store.get().messages.filter((m) => m.at === "markup:S001").map((m) => m.text);
     if (fileName.endsWith(".csv")) expect(said).toEqual(["S001 はCSV（電子申請の一覧）のため、印を付けた様式は作れません。「差戻し文をコピー」で指摘を送ってください。"]);
     else expect(r.downloads[r.downloads.length - 1]).toBe("差戻し_電子申請一覧.xlsx");
 

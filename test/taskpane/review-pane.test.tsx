@@ -5,7 +5,7 @@ import "./support/jsdom-gaps";
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 import { openTab, until } from "./support/queries";
-import { renderReview } from "./support/render-review";
+import { openAllFindings, renderReview } from "./support/render-review";
 
 let files: { name: string; bytes: Uint8Array }[];
 beforeAll(async () => {
@@ -22,7 +22,8 @@ async function imported() {
 }
 
 const card = (id: string) => document.querySelector(`[data-testid="submission"][data-id="${id}"]`) as HTMLElement;
-const messagesAt = (place: string) => [...document.querySelectorAll(`[data-testid="review-message"][data-place="${place}"]`)].map((m) => m.textContent);
+const messagesAt = (place: string, at?: string) =>
+  [...document.querySelectorAll(`[data-testid="review-message"][data-place="${place}"]`)].filter((m) => m.getAttribute("data-at") === (at ?? null)).map((m) => m.textContent);
 
 describe("ReviewPane (作業② ③ ④) as rendered", () => {
   it("names the next step and counts the decisions", async () => {
@@ -33,8 +34,9 @@ describe("ReviewPane (作業② ③ ④) as rendered", () => {
 
   it("after import: counts, errors first in each submission, and a finding selects its cell on the submission's sheet", async () => {
     const { model, settle } = await imported();
-    expect(screen.getByTestId("review-counts").textContent).toBe("全2件：未判定（受付）2・要確認 0・差戻し 0・承認 0");
+    expect(screen.getByTestId("review-counts").textContent).toBe("全2件：未判定 2・要確認 0・差戻し 0・承認 0");
     expect(screen.getByTestId("review-next").textContent).toBe("次は：まだ判定していない2件に判定を付けます（全2件）。");
+    await openAllFindings("S001", settle);
     const findings = within(card("S001")).getAllByTestId("review-finding");
     const severities = findings.map((f) => f.closest("li")!.getAttribute("data-severity"));
     expect(severities.slice(0, 4)).toEqual(["error", "error", "error", "error"]);
@@ -50,7 +52,7 @@ describe("ReviewPane (作業② ③ ④) as rendered", () => {
   it("承認 of a submission with errors asks first: cancel keeps the decision and returns focus to the 判定 box", async () => {
     const { controller, settle } = await imported();
     const select = within(card("S001")).getByLabelText("S001の判定") as HTMLSelectElement;
-    select.focus();
+    act(() => select.focus());
     fireEvent.change(select, { target: { value: "承認" } });
     await settle();
     const box = screen.getByTestId("confirm-approve");
@@ -62,9 +64,20 @@ describe("ReviewPane (作業② ③ ④) as rendered", () => {
 
     fireEvent.change(within(card("S001")).getByLabelText("S001の判定"), { target: { value: "承認" } });
     await settle();
+    // The reason the dialog asks for has the focus and cannot be left empty.
+    const reason = within(screen.getByTestId("confirm-approve")).getByLabelText("S001を承認する理由");
+    expect(document.activeElement).toBe(reason);
     fireEvent.click(within(screen.getByTestId("confirm-approve")).getByRole("button", { name: "エラーがあるまま承認する" }));
     await settle();
-    expect(controller.store.get().submissions[0].decision.status).toBe("承認");
+    expect(controller.store.get().submissions[0].decision.status).toBe("受付");
+    expect(screen.getByTestId("confirm-approve").textContent).toContain("理由を入力してください。");
+    expect(document.activeElement).toBe(reason);
+    fireEvent.change(reason, { target: { value: "電話番号は機関に確認済み" } });
+    fireEvent.click(within(screen.getByTestId("confirm-approve")).getByRole("button", { name: "エラーがあるまま承認する" }));
+    await settle();
+    expect(controller.store.get().submissions[0].decision).toMatchObject({ status: "承認", remark: "電話番号は機関に確認済み" });
+    expect((within(card("S001")).getByLabelText("S001の備考") as HTMLTextAreaElement).value).toBe("電話番号は機関に確認済み");
+    await until(() => expect(document.activeElement).toBe(within(card("S001")).getByLabelText("S001の判定")), settle);
     // A submission without errors is approved at once.
     fireEvent.change(within(card("S002")).getByLabelText("S002の判定"), { target: { value: "承認" } });
     await settle();
@@ -91,10 +104,10 @@ describe("ReviewPane (作業② ③ ④) as rendered", () => {
     fireEvent.click(within(screen.getByTestId("confirm-remove")).getByRole("button", { name: "審査から外す" }));
     // The card leaves the list as soon as the removal starts; the removal has finished when its message replaces the
     // import's (after the sheet is deleted and the record saved), so that is what the test waits for.
-    await until(() => expect(messagesAt("review")[0]).toContain("S002（緑71診療所.xlsx）を審査から外し、シート「S002_緑71診療所」を削除しました。"), settle);
+    await until(() => expect(messagesAt("review", "removal")[0]).toContain("S002（緑71診療所.xlsx）を審査から外し、シート「S002_緑71診療所」を削除しました。"), settle);
     expect(card("S002")).toBeNull();
     expect(model.sheetByName("S002_緑71診療所")).toBeUndefined();
-    expect(messagesAt("review")).toHaveLength(1);
+    expect(messagesAt("review", "removal")).toHaveLength(1);
     await until(() => expect(document.activeElement).toBe(screen.getByTestId("undo-removal")), settle);
 
     fireEvent.click(screen.getByTestId("undo-removal"));
@@ -104,8 +117,10 @@ describe("ReviewPane (作業② ③ ④) as rendered", () => {
     expect(s2.decision).toMatchObject({ status: "差戻し", remark: "電話番号を確認" });
     expect(s2.summary.rows).toBe(4);
     expect(controller.store.get().submissions.map((x) => x.id)).toEqual(["S001", "S002"]);
-    // The card is back as soon as the list is checked again; the message follows once the record is saved.
-    await until(() => expect(messagesAt("review")).toEqual([expect.stringContaining("S002（緑71診療所.xlsx）を審査に戻しました")]), settle);
+    // The card is back as soon as the list is checked again; the message follows once the record is saved, and the
+    // focus goes to the submission put back (its 判定 box), not to the page.
+    await until(() => expect(messagesAt("review", "removal")).toEqual([expect.stringContaining("S002（緑71診療所.xlsx）を審査に戻しました")]), settle);
+    await until(() => expect(document.activeElement).toBe(within(card("S002")).getByLabelText("S002の判定")), settle);
   });
 
   it("②: with nothing approved the export is disabled and says why; after approving, one current message replaces the last", async () => {

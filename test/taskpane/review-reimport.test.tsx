@@ -38,7 +38,7 @@ describe("re-imports in the review pane", () => {
     expect(card("S002")).toBeNull();
     expect(screen.getByTestId("import-notices").textContent).toContain("「山手10医院.xlsx」のシート「申請様式」は取り込み済みの S001 と同じ内容のため、取り込みませんでした");
     expect(reviewMessages()).toEqual(["「山手10医院.xlsx」は取り込み済みの S001 と同じ内容のため、追加しませんでした。"]);
-    expect(screen.getByTestId("review-counts").textContent).toBe("全1件：未判定（受付）0・要確認 0・差戻し 0・承認 1");
+    expect(screen.getByTestId("review-counts").textContent).toBe("全1件：未判定 0・要確認 0・差戻し 0・承認 1");
   });
 
   it("a changed file starts at 受付 with its comparison; the earlier one is 「先ほど取り込み」 in this session and 「前回」 once reopened", async () => {
@@ -52,10 +52,10 @@ describe("re-imports in the review pane", () => {
     expect(s1.decision.status).toBe("承認");
     expect(s2.decision).toMatchObject({ status: "受付", remark: "S001（先ほど取り込み）の備考: C14は電話で確認済み。" });
     expect(s2.comparison).toMatchObject({ previousId: "S001", previousLabel: "S001（先ほど取り込み）", summary: { changed: 1, resolved: 1 } });
-    expect(screen.getByTestId("review-counts").textContent).toBe("全2件：未判定（受付）1・要確認 0・差戻し 0・承認 1");
-    expect(screen.getByTestId("import-notices").textContent).toContain("新しい版として取り込み、前の版との比較を表示します。新しい版の判定は「受付」から付けてください。");
+    expect(screen.getByTestId("review-counts").textContent).toBe("全2件：未判定 1・要確認 0・差戻し 0・承認 1");
+    expect(screen.getByTestId("import-notices").textContent).toContain("新しい版として取り込み、前の版との比較を表示します。新しい版は「未判定」から判定してください。");
     expect(reviewMessages()).toEqual([
-      "1件の申請を取り込みました（S002_山手10医院）。S002 は S001（先ほど取り込み）の新しい版です。判定は引き継がず「受付」から始めます。カードの比較で変わった行を確認してください。",
+      "1件の申請を取り込みました（S002_山手10医院）。S002 は S001（先ほど取り込み）の新しい版です。判定は引き継がず「未判定」から始めます。カードの比較で変わった行を確認してください。",
     ]);
     // Both versions are in the review: the newer one's rows are duplicates of the older one's, as the notice says.
     expect(s2.rows.some((r) => r.findings.some((f) => f.code === "name.duplicate-other-file"))).toBe(true);

@@ -58,7 +58,7 @@ describe("resubmission in the review tab", () => {
     const state = review.store.get();
     expect(state.submissions.map((v) => [v.id, v.decision.status])).toEqual([["S001", "承認"]]);
     expect(state.notices.map((n) => [n.code, n.place.file])).toEqual([["import.same-content", "山手10医院_再送.xlsx"]]);
-    expect(state.messages.filter((m) => m.place === "review").map((m) => [m.intent, m.text])).toEqual([
+    expect(state.messages.filter((m) => m.place === "review" && m.at === undefined).map((m) => [m.intent, m.text])).toEqual([
       ["info", "「山手10医院_再送.xlsx」は取り込み済みの S001 と同じ内容のため、追加しませんでした。"],
     ]);
   });

@@ -9,7 +9,7 @@ import { run } from "../cli/support/run-cli";
 import { SAMPLE_FORM } from "../support/samples";
 import { group } from "./support/queries";
 import { renderPane } from "./support/render-pane";
-import { renderReview } from "./support/render-review";
+import { openAllFindings, renderReview } from "./support/render-review";
 import { sampleFormWorkbook } from "./support/sample-workbook";
 
 /** The sample's planted problems as the domain finds them, each with its catalogue sentence. */
@@ -41,6 +41,7 @@ it("the CLI report, the JSON report, the pane and the review show the same sente
   pane.view.unmount();
 
   const review = await importedIntoReview();
+  await openAllFindings("S001", review.settle);
   const reviewLines = within(document.querySelector('[data-testid="submission"][data-id="S001"]') as HTMLElement)
     .getAllByTestId("review-finding")
     .map((f) => f.textContent);

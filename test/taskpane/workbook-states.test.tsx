@@ -50,6 +50,30 @@ describe("what the host lacks", () => {
     await p.settle();
     expect(count("complete")).toBe("11");
   });
+
+  it("再チェック says beside the button when it finished (local time), and the next one replaces that note", async () => {
+    const clock = jest.spyOn(Date, "now").mockReturnValue(new Date(2025, 3, 1, 12, 31, 20).getTime());
+    try {
+      const p = await renderPane(await sampleFormWorkbook(), { ...FULL_CAPABILITIES, excelApi: "1.6", changeEvents: false, selectionEvents: false });
+      const button = screen.getByRole("button", { name: "再チェック" });
+      const note = document.getElementById(button.getAttribute("aria-describedby")!)!;
+      expect([note.getAttribute("role"), note.getAttribute("aria-live"), note.textContent]).toEqual(["status", "polite", ""]);
+      fireEvent.click(button);
+      await p.settle();
+      expect(note.textContent).toBe("12:31 にチェックしました。");
+      clock.mockReturnValue(new Date(2025, 3, 1, 9, 5).getTime());
+      fireEvent.click(button);
+      await p.settle();
+      expect(screen.getAllByTestId("recheck-note").map((n) => n.textContent)).toEqual(["9:05 にチェックしました。"]);
+      // A failed 再チェック leaves no note saying it checked.
+      p.gateway.failNext("readForm", Object.assign(new Error("Rich API request failed"), { code: "GeneralException" }));
+      fireEvent.click(button);
+      await p.settle();
+      expect(note.textContent).toBe("");
+    } finally {
+      clock.mockRestore();
+    }
+  });
 });
 
 describe("Office failures are shown, never swallowed", () => {

@@ -18,8 +18,10 @@ export function reviewProgress(decisions: readonly ReviewDecision[]): ReviewProg
   const total = decisions.length;
   if (total === 0) return { counts, total, nextStep: "import", next: "次は：機関から届いた申請様式（.xlsx）を取り込みます。" };
   if (counts.受付 > 0) return { counts, total, nextStep: "decide", next: `次は：まだ判定していない${counts.受付}件に判定を付けます（全${total}件）。` };
-  if (counts.承認 > 0) return { counts, total, nextStep: "export", next: `次は：「② 登録用CSV」で承認した${counts.承認}件の行を出力します。` };
-  return { counts, total, nextStep: "follow-up", next: "次は：差戻しの申請に差戻し文を送り、要確認の申請を確かめます（承認した申請はまだありません）。" };
+  // 差戻し are sent from ① (each card's letter and marked-up form), so the sentence names them before ②.
+  const sendBack = counts.差戻し > 0 ? `差戻しの${counts.差戻し}件に差戻し文と印を付けた様式を送り、` : "";
+  if (counts.承認 > 0) return { counts, total, nextStep: "export", next: `次は：${sendBack}「② 登録用CSV」で承認した${counts.承認}件の行を出力します。` };
+  return { counts, total, nextStep: "follow-up", next: `次は：${sendBack}要確認の申請を確かめます（承認した申請はまだありません）。` };
 }
 
 /** 承認 of a submission that still has errors is asked first: its error rows will not be in the registration CSV. */

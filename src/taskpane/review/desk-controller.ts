@@ -12,9 +12,9 @@ import {
 } from "../../domain";
 import { bytesToBase64 } from "./read-submitted-file";
 import type { ReviewBook } from "./review-book";
-import { REVIEW_MESSAGES } from "./review-messages";
+import { DECISION_LABEL, REVIEW_MESSAGES } from "./review-messages";
 import type { ReviewSession } from "./review-session";
-import type { ReviewPlace } from "./review-state";
+import { NOTE_AT, type ReviewPlace } from "./review-state";
 
 /** What 元に戻す needs to put a submission back, kept for this session only. */
 interface RemovedSubmission {
@@ -43,12 +43,20 @@ export class DeskController {
     const { book } = this;
     const at = book.record.submissions.findIndex((s) => s.id === id);
     if (at < 0) return;
-    const decision = decide(book.record.submissions[at].decision, change, this.session.now().toISOString());
+    const before = book.record.submissions[at].decision;
+    const decision = decide(before, change, this.session.now().toISOString());
     const submissions = [...book.record.submissions];
     submissions[at] = { ...submissions[at], decision };
     book.record = { ...book.record, submissions };
     book.publish();
-    await this.session.run("review", "判定の保存", () => book.save());
+    const note = NOTE_AT.decision(id);
+    const saved = await this.session.run("review", "判定の保存", async () => (await book.save(), true), note);
+    if (!saved) return;
+    const text =
+      change.status !== undefined && change.status !== before.status
+        ? REVIEW_MESSAGES.desk.decided(DECISION_LABEL[decision.status]) + (change.remark !== undefined && change.remark !== before.remark ? REVIEW_MESSAGES.desk.remarkSaved() : "")
+        : REVIEW_MESSAGES.desk.remarkSaved();
+    this.session.say("review", "success", text, undefined, note);
   }
 
   /**
@@ -85,7 +93,7 @@ export class DeskController {
       const summary = book.checkedOf(id)?.summary;
       const label = profile.fields[key].label;
       const text =
-        REVIEW_MESSAGES.desk.columnSet(label, column, summary?.errors ?? 0, summary?.warnings ?? 0) + (reset ? REVIEW_MESSAGES.desk.decisionReset(entry.decision.status) : "");
+        REVIEW_MESSAGES.desk.columnSet(label, column, summary?.errors ?? 0, summary?.warnings ?? 0) + (reset ? REVIEW_MESSAGES.desk.decisionReset(DECISION_LABEL[entry.decision.status]) : "");
       book.columnMessages.set(id, { intent: reset ? "warning" : "info", text });
       book.publish();
       await book.save();
@@ -126,7 +134,7 @@ export class DeskController {
     const s = this.book.record.submissions.find((x) => x.id === id);
     const excel = this.session.deps.excel;
     if (!s || !excel) return;
-    await this.session.run(place, "セルの選択", () => excel.selectCell(s.sheetName, cell));
+    await this.session.run(place, "セルの選択", () => excel.selectCell(s.sheetName, cell), place === "review" ? NOTE_AT.findings(id) : undefined);
   }
 
   /**
@@ -135,6 +143,7 @@ export class DeskController {
    * decision, the remark and its place in the list.
    */
   async removeSubmission(id: string): Promise<void> {
+    const note = NOTE_AT.removal;
     const { session, book } = this;
     const at = book.record.submissions.findIndex((x) => x.id === id);
     if (at < 0) return;
@@ -153,17 +162,21 @@ export class DeskController {
         "info",
         REVIEW_MESSAGES.desk.removed(id, entry.fileName, entry.sheetName, this.removed !== undefined),
         this.removed ? { kind: "undo-removal", label: "元に戻す" } : undefined,
+        note,
       );
-    });
+    }, note);
   }
 
-  /** 元に戻す: the last submission taken out of the review comes back with its sheet, decision and remark. */
-  async undoRemoval(): Promise<void> {
+  /**
+   * 元に戻す: the last submission taken out of the review comes back with its sheet, decision and remark. Resolves
+   * with its id once it is back (the pane puts the focus on it), undefined when it could not come back.
+   */
+  async undoRemoval(): Promise<string | undefined> {
     const { session, book } = this;
     const r = this.removed;
-    if (!r) return;
+    if (!r) return undefined;
     const review = session.deps.review;
-    await session.run("review", "申請の復元", async () => {
+    return session.run("review", "申請の復元", async () => {
       const values = r.values ?? gridOf(r.submission);
       const taken = await review.sheetNames();
       if (taken.includes(r.entry.sheetName)) throw new Error(REVIEW_MESSAGES.desk.sheetTaken(r.entry.sheetName));
@@ -189,8 +202,9 @@ export class DeskController {
       book.submissions = [...book.submissions, r.submission].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
       book.recheck();
       await book.save();
-      session.say("review", "success", REVIEW_MESSAGES.desk.restored(r.entry.id, r.entry.fileName, r.entry.decision.status));
-    });
+      session.say("review", "success", REVIEW_MESSAGES.desk.restored(r.entry.id, r.entry.fileName, DECISION_LABEL[r.entry.decision.status]), undefined, NOTE_AT.removal);
+      return r.entry.id;
+    }, NOTE_AT.removal);
   }
 }
 

@@ -60,7 +60,7 @@ export class ReviewController {
   confirmColumns = (id: string): Promise<void> => this.desk.confirmColumns(id);
   goToCell = (id: string, cell: string): Promise<void> => this.desk.goToCell(id, cell);
   removeSubmission = (id: string): Promise<void> => this.desk.removeSubmission(id);
-  undoRemoval = (): Promise<void> => this.desk.undoRemoval();
+  undoRemoval = (): Promise<string | undefined> => this.desk.undoRemoval();
   writeReportSheet = (): Promise<void> => this.reports.writeReportSheet();
   downloadReportHtml = (): void => this.reports.downloadReportHtml();
   sendBackPreview = (id: string): string => this.sendBack.letter(id);

@@ -1,4 +1,10 @@
-import { uncheckedMastersMessage, type UncheckedMasters } from "../../domain";
+import { uncheckedMastersMessage, type ReviewStatus, type UncheckedMasters } from "../../domain";
+
+/**
+ * A decision as the pane names it: 受付 (the status a submission is imported with, kept in the record) is shown as
+ * 未判定, so the list never mixes a state and a decision.
+ */
+export const DECISION_LABEL: Record<ReviewStatus, string> = { 受付: "未判定", 要確認: "要確認", 差戻し: "差戻し", 承認: "承認" };
 
 /**
  * How an earlier version of a submission is named in sentences: 「前回（S001）」 only when it was imported in an earlier
@@ -23,24 +29,29 @@ export const REVIEW_MESSAGES = {
     sheetsUnreadable: () => "保存された審査の申請シートを読み込めません。申請様式を取り込み直してください。",
     sheetsMissing: (missing: readonly { id: string; fileName: string; sheetName: string }[]) =>
       `${missing.map((m) => `${m.id}（${m.fileName}）のシート「${m.sheetName}」`).join("、")}が見つかりません。削除または名前が変更されています。`,
-    imported: (sheetNames: readonly string[]) => `${sheetNames.length}件の申請を取り込みました（${sheetNames.join("、")}）。`,
+    /** Up to 3 sheets by name; more, the first two and how many others (the cards list them all). */
+    imported: (sheetNames: readonly string[]) =>
+      `${sheetNames.length}件の申請を取り込みました（${sheetNames.length <= 3 ? sheetNames.join("、") : `${sheetNames.slice(0, 2).join("、")} ほか${sheetNames.length - 2}件`}）。`,
     /** The host cannot insert a worksheet, so the submission's values were copied instead. */
     valuesCopied: () => "この Excel ではシートをそのまま挿入できないため、値をコピーしました（書式は引き継がれません）。",
     /** A CSV (an online application service's list) is copied as values: there is no sheet to insert. */
     csvCopied: () => "CSVのファイルは、値をこのブックの新しいシートにコピーしました。",
     /** A newer version whose rows changed: undecided, compared with the one before it. */
     resubmitted: (id: string, previous: string) =>
-      `${id} は ${previous}の新しい版です。判定は引き継がず「受付」から始めます。カードの比較で変わった行を確認してください。`,
+      `${id} は ${previous}の新しい版です。判定は引き継がず「未判定」から始めます。カードの比較で変わった行を確認してください。`,
     /** A file whose content is already in the review: not added again (the notice says the same). */
     sameContent: (fileName: string, id: string) => `「${fileName}」は取り込み済みの ${id} と同じ内容のため、追加しませんでした。`,
     filesRefused: (count: number) => `${count}件のファイル・シートを取り込めませんでした。理由は「取り込みの注意」を確認してください。`,
   },
   desk: {
+    /** Said beside the 判定 box once a decision or a remark is saved. */
+    decided: (status: string) => `判定を「${status}」にしました。`,
+    remarkSaved: () => "備考を保存しました。",
     /** An item put in another column (null = none); the submission was checked again. */
     columnSet: (label: string, column: string | null, errors: number, warnings: number) =>
       `${label}を${column === null ? "「なし」（この様式にない）" : `${column}列`}にして、チェックし直しました（エラー ${errors}件・警告 ${warnings}件）。`,
     /** The rows read differently after a column correction: the decision went back to 受付. */
-    decisionReset: (status: string) => `行の内容が変わったため、判定「${status}」を「受付」に戻しました。判定し直してください。`,
+    decisionReset: (status: string) => `行の内容が変わったため、判定「${status}」を「${DECISION_LABEL.受付}」に戻しました。判定し直してください。`,
     columnsConfirmed: (id: string) => `${id}の列の対応を確定しました。`,
     /** 審査から外す done; `canUndo` adds how to put it back. */
     removed: (id: string, fileName: string, sheetName: string, canUndo: boolean) =>

@@ -45,10 +45,14 @@ export class ReviewSession {
     return this.deps.profile;
   }
 
-  /** The current message of a place: a new one replaces the one before it (they never pile up or contradict). */
-  say(place: ReviewPlace, intent: ReviewIntent, text: string, action?: ReviewMessage["action"]): void {
+  /**
+   * The current message of a place, or of one control of it (`at`, shown beside the control): a new one replaces the
+   * one before it (they never pile up or contradict).
+   */
+  say(place: ReviewPlace, intent: ReviewIntent, text: string, action?: ReviewMessage["action"], at?: string): void {
     const id = ++this.messageId;
-    this.store.set((s) => ({ messages: [...s.messages.filter((m) => m.place !== place), { id, place, intent, text, action }] }));
+    const message: ReviewMessage = { id, place, intent, text, action, ...(at === undefined ? {} : { at }) };
+    this.store.set((s) => ({ messages: [...s.messages.filter((m) => m.place !== place || m.at !== at), message] }));
   }
 
   dismiss(id: number): void {
@@ -57,16 +61,17 @@ export class ReviewSession {
 
   /**
    * Runs a task that calls Office, in the pane's queue (after whatever the form tab or another review action queued
-   * before it), with its spinner; a failure becomes the task's sentence and why, shown at the place.
+   * before it), with its spinner; a failure becomes the task's sentence and why, shown at the place (beside the
+   * control `at`, when given).
    */
-  run<T>(place: ReviewPlace, label: ReviewTask, work: () => Promise<T>): Promise<T | undefined> {
+  run<T>(place: ReviewPlace, label: ReviewTask, work: () => Promise<T>, at?: string): Promise<T | undefined> {
     const task = REVIEW_TASKS[label];
     return this.queue.run(async () => {
       this.store.set({ busy: task.doing });
       try {
         return await work();
       } catch (e) {
-        this.say(place, "error", failureSentence(task.failed, e));
+        this.say(place, "error", failureSentence(task.failed, e), undefined, at);
         return undefined;
       } finally {
         this.store.set({ busy: undefined });

@@ -12,7 +12,24 @@ export interface ReviewMessage {
   text: string;
   /** An action offered with the message (元に戻す after 審査から外す). */
   action?: { kind: "undo-removal"; label: string };
+  /**
+   * The control the message belongs to (NOTE_AT), shown beside it instead of at the top of the step; one current
+   * message per place and control.
+   */
+  at?: string;
 }
+
+/** The controls of step ① whose messages are shown beside them. */
+export const NOTE_AT = {
+  decision: (id: string) => `decision:${id}`,
+  copySendBack: (id: string) => `copy-sendback:${id}`,
+  markUp: (id: string) => `markup:${id}`,
+  findings: (id: string) => `findings:${id}`,
+  report: "report",
+  removal: "removal",
+  template: "template",
+  sender: "sendback-sender",
+} as const;
 
 
 /** One item's column in a submission whose columns are not where the profile says. */

@@ -2,6 +2,7 @@ import { initialDecision, isCsvName, sendBackLetter, sendBackWorkbook } from "..
 import type { ReviewBook } from "./review-book";
 import { REVIEW_MESSAGES } from "./review-messages";
 import { MIME, type ReviewSession } from "./review-session";
+import { NOTE_AT } from "./review-state";
 import { recallSender, rememberSender, SENDER_MAX } from "./sender-memory";
 
 /** 差戻し: the letter to the institution and the marked-up copy of its file. */
@@ -17,7 +18,7 @@ export class SendBackController {
   setSender(text: string): void {
     const sender = text.slice(0, SENDER_MAX);
     this.session.store.set({ sendBackSender: sender });
-    if (!rememberSender(sender)) this.session.say("review", "warning", REVIEW_MESSAGES.sendBack.senderNotRemembered());
+    if (!rememberSender(sender)) this.session.say("review", "warning", REVIEW_MESSAGES.sendBack.senderNotRemembered(), undefined, NOTE_AT.sender);
   }
 
   /** What every letter carries besides its findings: today's date and the sender. */
@@ -35,7 +36,7 @@ export class SendBackController {
     const text = this.letter(id);
     if (text === "") return;
     const ok = await this.session.copy(text);
-    this.session.say("review", ok ? "success" : "error", ok ? REVIEW_MESSAGES.sendBack.copied(id) : REVIEW_MESSAGES.sendBack.copyFailed());
+    this.session.say("review", ok ? "success" : "error", ok ? REVIEW_MESSAGES.sendBack.copied(id) : REVIEW_MESSAGES.sendBack.copyFailed(), undefined, NOTE_AT.copySendBack(id));
   }
 
   /**
@@ -45,20 +46,21 @@ export class SendBackController {
    */
   async downloadMarkedUp(id: string): Promise<void> {
     const { session, book } = this;
+    const note = NOTE_AT.markUp(id);
     await session.run("review", "差戻し用の様式の作成", async () => {
       const c = book.checkedOf(id);
       const bytes = book.submittedBytes.get(id);
       if (!c) return;
       if (!session.canDownload) {
-        session.say("review", "warning", REVIEW_MESSAGES.sendBack.cannotDownload());
+        session.say("review", "warning", REVIEW_MESSAGES.sendBack.cannotDownload(), undefined, note);
         return;
       }
       if (isCsvName(c.submission.fileName)) {
-        session.say("review", "warning", REVIEW_MESSAGES.sendBack.csvNoMarkUp(id));
+        session.say("review", "warning", REVIEW_MESSAGES.sendBack.csvNoMarkUp(id), undefined, note);
         return;
       }
       if (!bytes) {
-        session.say("review", "warning", REVIEW_MESSAGES.sendBack.noOriginal(id));
+        session.say("review", "warning", REVIEW_MESSAGES.sendBack.noOriginal(id), undefined, note);
         return;
       }
       const remark = book.record.submissions.find((r) => r.id === id)?.decision.remark ?? "";
@@ -66,7 +68,7 @@ export class SendBackController {
       const fileName = `差戻し_${c.submission.fileName.replace(/\.xlsx$/i, "")}.xlsx`;
       session.download(marked.bytes, fileName, MIME.xlsx);
       const n = marked.marked.reduce((k, m) => k + m.findings.length, 0);
-      session.say("review", "success", REVIEW_MESSAGES.sendBack.downloaded(fileName, n));
-    });
+      session.say("review", "success", REVIEW_MESSAGES.sendBack.downloaded(fileName, n), undefined, note);
+    }, note);
   }
 }

@@ -2,6 +2,7 @@ import { distributableForm, selectHealthCenters } from "../../domain";
 import { stampedFileName } from "./file-delivery";
 import type { ReviewBook } from "./review-book";
 import { REVIEW_MESSAGES } from "./review-messages";
+import { NOTE_AT } from "./review-state";
 import { MIME, type ReviewSession } from "./review-session";
 
 /** 配布用の様式: the form institutions fill, with the 保健所 of the reviewer's jurisdiction. */
@@ -19,7 +20,7 @@ export class TemplateController {
     const { session } = this;
     await session.run("review", "配布用の様式の作成", async () => {
       if (!session.canDownload) {
-        session.say("review", "warning", REVIEW_MESSAGES.template.cannotDownload());
+        session.say("review", "warning", REVIEW_MESSAGES.template.cannotDownload(), undefined, NOTE_AT.template);
         return;
       }
       const codes = jurisdictions.split(/[\s,、，]+/).filter((c) => c !== "");
@@ -28,12 +29,12 @@ export class TemplateController {
       if (master) {
         const selection = selectHealthCenters(master, codes);
         if (selection.unmatched.length > 0) {
-          session.say("review", "error", REVIEW_MESSAGES.template.unknownCodes(selection.unmatched));
+          session.say("review", "error", REVIEW_MESSAGES.template.unknownCodes(selection.unmatched), undefined, NOTE_AT.template);
           return;
         }
         centers = selection.centers;
       } else if (codes.length > 0) {
-        session.say("review", "error", REVIEW_MESSAGES.template.needsMaster());
+        session.say("review", "error", REVIEW_MESSAGES.template.needsMaster(), undefined, NOTE_AT.template);
         return;
       }
       const bytes = await distributableForm({ profile: session.profile, healthCenters: centers });
@@ -45,7 +46,9 @@ export class TemplateController {
         centers
           ? REVIEW_MESSAGES.template.downloadedWithCenters(fileName, centers.length)
           : REVIEW_MESSAGES.template.downloadedWithoutCenters(fileName),
+        undefined,
+        NOTE_AT.template,
       );
-    });
+    }, NOTE_AT.template);
   }
 }

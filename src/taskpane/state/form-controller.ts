@@ -50,11 +50,20 @@ export class FormController {
     return this.session.task("form", PANE_FAILURES.open(sheet), () => this.openSheet(sheet));
   }
 
-  /** Reads the whole form again and checks every row (the 再チェック button). */
+  /**
+   * Reads the whole form again and checks every row (the 再チェック button); when it has, the time is kept for the
+   * note beside the button (which replaces the one before; none while it runs or after a failure).
+   */
   recheck(): Promise<void> {
+    const { session } = this;
     const sheet = this.form.sheet;
-    if (!sheet) return this.start();
-    return this.session.task("form", PANE_FAILURES.recheck(), () => this.openSheet(sheet));
+    session.store.set({ recheckedAt: undefined });
+    const done = () => this.form.sheet && session.store.set({ recheckedAt: session.clock() });
+    if (!sheet) return this.start().then(() => void done());
+    return session.task("form", PANE_FAILURES.recheck(), async () => {
+      await this.openSheet(sheet);
+      done();
+    });
   }
 
   /** The form sheet changed as a whole in Excel (not row by row): read it again. */

@@ -29,6 +29,11 @@ export class PaneSession {
     this.store = createStore(initialPaneState(profile));
   }
 
+  /** The time now (ms since the epoch; tests give a clock of their own). */
+  clock(): number {
+    return this.now();
+  }
+
   get state(): PaneState {
     return this.store.get();
   }

@@ -93,6 +93,8 @@ export interface PaneState {
   working: boolean;
   /** Changes seen on the watched sheets and not yet read (the watch's debounce and read): the pane has not settled. */
   watchBusy: boolean;
+  /** When the last 再チェック finished (ms since the epoch), for the note beside the button. */
+  recheckedAt?: number;
   /** Whether the pane colours the sheet (off after ハイライトを消す until the user turns it back on). */
   highlights: boolean;
   /** The review tab's slice (作業②③④), present once the review tab has been opened. */

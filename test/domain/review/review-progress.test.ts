@@ -15,11 +15,22 @@ describe("reviewProgress: the counts and the next step of the review", () => {
   });
 
   it("sends the reviewer to ② once every submission is decided and one is approved", () => {
-    expect(reviewProgress([d("承認"), d("差戻し"), d("承認")])).toMatchObject({ nextStep: "export", next: "次は：「② 登録用CSV」で承認した2件の行を出力します。" });
+    expect(reviewProgress([d("承認"), d("承認")])).toMatchObject({ nextStep: "export", next: "次は：「② 登録用CSV」で承認した2件の行を出力します。" });
+  });
+
+  it("names the 差戻し letters and marked-up forms to send before ②", () => {
+    expect(reviewProgress([d("承認"), d("差戻し"), d("承認")])).toMatchObject({
+      nextStep: "export",
+      next: "次は：差戻しの1件に差戻し文と印を付けた様式を送り、「② 登録用CSV」で承認した2件の行を出力します。",
+    });
   });
 
   it("with nothing approved, the next step is the follow-up, not ②", () => {
-    expect(reviewProgress([d("差戻し"), d("要確認")]).nextStep).toBe("follow-up");
+    expect(reviewProgress([d("差戻し"), d("要確認")])).toMatchObject({
+      nextStep: "follow-up",
+      next: "次は：差戻しの1件に差戻し文と印を付けた様式を送り、要確認の申請を確かめます（承認した申請はまだありません）。",
+    });
+    expect(reviewProgress([d("要確認")]).next).toBe("次は：要確認の申請を確かめます（承認した申請はまだありません）。");
   });
 
   it("asks before approving a submission with errors", () => {

@@ -59,7 +59,7 @@ describe("a submission with a column inserted (フリガナ after 利用者名)"
     expect(findingCells(d)).not.toEqual(before);
     expect(view(d).columns?.items.find((i) => i.key === "phone")).toEqual(expect.objectContaining({ column: "E", how: "審査者が指定" }));
     expect(view(d).decision.status).toBe("受付");
-    expect(view(d).columns?.message).toEqual({ intent: "warning", text: expect.stringContaining("判定「承認」を「受付」に戻しました") });
+    expect(view(d).columns?.message).toEqual({ intent: "warning", text: expect.stringContaining("判定「承認」を「未判定」に戻しました") });
     expect(stored(d).columns?.choices).toEqual({ phone: "E" });
     expect(stored(d).decision.status).toBe("受付");
 

@@ -163,7 +163,8 @@ export function userDeletesSheet(d: Desk, name: string): void {
 
 /** The current message of a place, as [intent, text]. */
 export function said(session: ReviewSession, place: ReviewPlace): [ReviewIntent, string] | undefined {
-  const m = session.store.get().messages.find((x) => x.place === place);
+  // The last one said there: a place holds one message at its top and one beside each control (NOTE_AT).
+  const m = [...session.store.get().messages].reverse().find((x) => x.place === place);
   return m ? [m.intent, m.text] : undefined;
 }
 

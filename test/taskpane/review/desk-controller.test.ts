@@ -6,6 +6,7 @@ import "../support/jsdom-gaps";
 import { messageOf, parseReviewRecord } from "../../../src/domain";
 import { DeskController } from "../../../src/taskpane/review/desk-controller";
 import { REVIEW_MESSAGES } from "../../../src/taskpane/review/review-messages";
+import { NOTE_AT } from "../../../src/taskpane/review/review-state";
 import { REVIEW_TASKS } from "../../../src/taskpane/review/review-tasks";
 import {
   FIXED,
@@ -50,9 +51,19 @@ describe("DeskController.setDecision", () => {
     expect(d.review.methods()).toEqual(["writeRecord"]);
     expect(storedDecisions(d)).toEqual(listed(d));
 
-    // The remark alone changes; the status stays.
+    const noteAt = (at: string) => d.session.store.get().messages.filter((m) => m.at === at).map((m) => [m.intent, m.text]);
+    // Said beside S002's 判定 box, not at the top of the step.
+    expect(noteAt(NOTE_AT.decision("S002"))).toEqual([["success", "判定を「差戻し」にしました。備考を保存しました。"]]);
+
+    // The remark alone changes; the status stays; its note replaces the one before.
     await deskOf(d).setDecision("S002", { remark: "確認済み" });
     expect(storedDecisions(d)[1]).toEqual(["S002", "差戻し", "確認済み"]);
+    expect(noteAt(NOTE_AT.decision("S002"))).toEqual([["success", "備考を保存しました。"]]);
+    // 受付 is named 未判定.
+    await deskOf(d).setDecision("S001", { status: "受付" });
+    await deskOf(d).setDecision("S001", { status: "要確認" });
+    await deskOf(d).setDecision("S001", { status: "受付" });
+    expect(noteAt(NOTE_AT.decision("S001"))).toEqual([["success", "判定を「未判定」にしました。"]]);
   });
 
   it("an unknown id changes nothing and calls nothing", async () => {
@@ -69,6 +80,7 @@ describe("DeskController.setDecision", () => {
     await expect(deskOf(d).setDecision("S001", { status: "承認" })).resolves.toBeUndefined();
     const text = failureAt(d.session, "review", "判定の保存");
     expect(text).toContain("セルを編集中");
+    expect(d.session.store.get().messages.find((m) => m.intent === "error")?.at).toBe(NOTE_AT.decision("S001"));
     expect(listed(d)[0]).toEqual(["S001", "承認", ""]);
     expect(storedDecisions(d)[0]).toEqual(["S001", "受付", ""]);
   });
@@ -101,12 +113,13 @@ describe("DeskController.removeSubmission / undoRemoval", () => {
     expect(hasSheet(d, "S001_山手10医院")).toBe(false);
     expect(listed(d)).toEqual([["S002", "受付", ""]]);
     expect(storedDecisions(d)).toEqual([["S002", "受付", ""]]);
-    const removed = d.session.store.get().messages.find((m) => m.place === "review")!;
+    const removed = d.session.store.get().messages.find((m) => m.place === "review" && m.at === NOTE_AT.removal)!;
     expect([removed.intent, removed.text]).toEqual(["info", REVIEW_MESSAGES.desk.removed("S001", "山手10医院.xlsx", "S001_山手10医院", true)]);
     expect(removed.action).toEqual({ kind: "undo-removal", label: "元に戻す" });
 
     d.review.calls.length = 0;
-    await desk.undoRemoval();
+    // It resolves with the id of what came back: the pane puts the focus there.
+    await expect(desk.undoRemoval()).resolves.toBe("S001");
     expect(d.review.methods()).toEqual(["sheetNames", "addSubmissionSheet", "writeRecord"]);
     // Inserted again from the submitted file, as it came in.
     expect((d.review.calls[1].args[0] as { base64?: string }).base64).toEqual(expect.any(String));

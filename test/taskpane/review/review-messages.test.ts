@@ -29,7 +29,7 @@ const SAMPLES: Samples = {
         ],
       ],
     ],
-    imported: [[["A-001"]], [["A-001", "A-002"]]],
+    imported: [[["A-001"]], [["A-001", "A-002"]], [["A-001", "A-002", "A-003", "A-004", "A-005"]]],
     valuesCopied: [[]],
     csvCopied: [[]],
     resubmitted: [["S002", "S001（先ほど取り込み）"]],
@@ -37,6 +37,8 @@ const SAMPLES: Samples = {
     filesRefused: [[2]],
   },
   desk: {
+    decided: [["承認"]],
+    remarkSaved: [[]],
     columnSet: [
       ["連絡先電話番号", "E", 2, 1],
       ["連絡先電話番号", null, 0, 0],
@@ -125,4 +127,10 @@ describe("REVIEW_MESSAGES", () => {
     expect(text).toMatch(/。$/);
     expect(text).not.toMatch(/undefined|NaN|\[object|\$\{/);
   });
+});
+
+it("a large import names two sheets and how many others, not all fifty", () => {
+  const names = Array.from({ length: 50 }, (_, i) => `S${String(i + 1).padStart(3, "0")}_申請`);
+  expect(REVIEW_MESSAGES.intake.imported(names)).toBe("50件の申請を取り込みました（S001_申請、S002_申請 ほか48件）。");
+  expect(REVIEW_MESSAGES.intake.imported(names.slice(0, 3))).toBe("3件の申請を取り込みました（S001_申請、S002_申請、S003_申請）。");
 });

@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { DEFAULT_PROFILE } from "../../../src/domain";
 import { createExcelGateway } from "../../../src/excel/gateway";
 import { createReviewGateway } from "../../../src/excel/review-workbook";
@@ -58,4 +58,13 @@ export async function renderReview(model = new WorkbookModel({ sheets: [{ name: 
     await settle();
   };
   return { model, controller, downloads, downloaded, settle, importFiles };
+}
+
+/** Opens a submission card's folded findings and every row of them (step ① shows them folded until asked for). */
+export async function openAllFindings(id: string, settle: () => Promise<void>): Promise<void> {
+  const card = document.querySelector(`[data-testid="submission"][data-id="${id}"]`) as HTMLElement;
+  fireEvent.click(within(card).getByTestId("findings-header").querySelector("button")!);
+  await settle();
+  for (const row of within(card).getAllByTestId("finding-row")) fireEvent.click(row.querySelector("button")!);
+  await settle();
 }

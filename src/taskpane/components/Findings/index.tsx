@@ -11,6 +11,9 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   pager: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   empty: { color: tokens.colorNeutralForeground2 },
+  // A filter's label and count stay on one line (「すべて（5）」, never 「すべて」 over 「（5）」); the radios wrap instead.
+  filters: { flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: 0 },
+  filter: { whiteSpace: "nowrap" },
 });
 
 const FILTERS: [SeverityFilter, string][] = [
@@ -45,12 +48,13 @@ export function Findings() {
     <div className={styles.panel}>
       <RadioGroup
         layout="horizontal"
+        className={styles.filters}
         aria-label="表示する指摘の重要度"
         value={severity}
         onChange={(_, d) => pane.setSeverity(d.value as SeverityFilter)}
       >
         {FILTERS.map(([value, label]) => (
-          <Radio key={value} value={value} label={`${label}（${view.counts[value]}）`} />
+          <Radio key={value} value={value} label={{ children: `${label}（${view.counts[value]}）`, className: styles.filter }} />
         ))}
       </RadioGroup>
       <BulkFixes kinds={kinds} />

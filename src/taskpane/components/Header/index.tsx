@@ -1,4 +1,4 @@
-import { Button, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSync20Regular, Eraser20Regular, Highlight20Regular } from "@fluentui/react-icons";
 import { usePane, usePaneState } from "../../state/pane-context";
 
@@ -13,8 +13,15 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   sheet: { color: tokens.colorNeutralForeground2 },
   // A plain group, not an arrow-key toolbar: each command is its own Tab stop.
-  commands: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  commands: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  note: { color: tokens.colorNeutralForeground2 },
 });
+
+/** 「12:31 にチェックしました。」: when the last 再チェック finished, in the local time. */
+function recheckedText(at: number): string {
+  const d = new Date(at);
+  return `${d.getHours()}:${String(d.getMinutes()).padStart(2, "0")} にチェックしました。`;
+}
 
 /** The pane's title, the form sheet in use, and the commands that act on the whole sheet. */
 export function Header() {
@@ -24,6 +31,7 @@ export function Header() {
   const highlights = usePaneState((s) => s.highlights);
   const noEvents = usePaneState((s) => s.capabilities !== undefined && !s.capabilities.changeEvents);
   const working = usePaneState((s) => s.busy !== undefined);
+  const recheckedAt = usePaneState((s) => s.recheckedAt);
   const sheets = usePaneState((s) => s.sheets);
   const forms = sheets.filter((s) => s.formHeaderRow !== undefined);
   return (
@@ -46,14 +54,25 @@ export function Header() {
       )}
       <div role="group" aria-label="シート全体の操作" className={styles.commands}>
         {noEvents ? (
-          <Button appearance="primary" icon={<ArrowSync20Regular />} onClick={() => void pane.recheck()} disabled={working}>
+          <Button appearance="primary" icon={<ArrowSync20Regular />} onClick={() => void pane.recheck()} disabled={working} aria-describedby="recheck-note">
             再チェック
           </Button>
         ) : (
-          <Button appearance="subtle" icon={<ArrowSync20Regular />} onClick={() => void pane.recheck()} disabled={working} title="ブックをもう一度すべて読み込んでチェックします">
+          <Button
+            appearance="subtle"
+            icon={<ArrowSync20Regular />}
+            onClick={() => void pane.recheck()}
+            disabled={working}
+            title="ブックをもう一度すべて読み込んでチェックします"
+            aria-describedby="recheck-note"
+          >
             再チェック
           </Button>
         )}
+        {/* Beside the button: when the last 再チェック finished; the next one replaces it. */}
+        <Caption1 id="recheck-note" role="status" aria-live="polite" className={styles.note} data-testid="recheck-note">
+          {recheckedAt === undefined ? "" : recheckedText(recheckedAt)}
+        </Caption1>
         {sheet &&
           (highlights ? (
             <Button appearance="subtle"

@@ -1,6 +1,7 @@
 import { Button, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { reviewProgress } from "../../../domain";
 import { useReviewState } from "../review-context";
+import { DECISION_LABEL } from "../review-messages";
 import type { Step } from "./steps";
 
 const useStyles = makeStyles({
@@ -16,7 +17,7 @@ export function Progress({ onGoToStep }: { onGoToStep?: (step: Step) => void }) 
     <Card aria-label="審査の進み具合" data-testid="review-progress">
       {progress.total > 0 && (
         <Text data-testid="review-counts">
-          全{progress.total}件：未判定（受付）{progress.counts.受付}・要確認 {progress.counts.要確認}・差戻し {progress.counts.差戻し}・承認 {progress.counts.承認}
+          全{progress.total}件：{DECISION_LABEL.受付} {progress.counts.受付}・要確認 {progress.counts.要確認}・差戻し {progress.counts.差戻し}・承認 {progress.counts.承認}
         </Text>
       )}
       <div className={styles.row}>

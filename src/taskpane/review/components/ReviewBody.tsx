@@ -35,7 +35,8 @@ export function ReviewBody() {
             ))}
           </TabList>
           <div role="tabpanel" id={`review-panel-${step}`} aria-labelledby={`review-tab-${step}`} className={styles.panel}>
-            <PlaceMessages places={[STEP_PLACE[step]]} />
+            {/* Step ①'s messages are beside its controls (ReviewSubmissions); its top keeps the progress and the next step. */}
+            {step !== "review" && <PlaceMessages places={[STEP_PLACE[step]]} />}
             {step === "review" && <ReviewSubmissions onGoToStep={setStep} />}
             {step === "export" && <ReviewExport />}
             {step === "notify" && <ReviewNotify />}

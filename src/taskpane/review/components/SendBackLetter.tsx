@@ -1,7 +1,9 @@
 import { Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useReviewController, useReviewState } from "../review-context";
+import { NOTE_AT } from "../review-state";
 import { SENDER_MAX } from "../sender-memory";
+import { ActionNote } from "./ActionNote";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -29,6 +31,7 @@ export function SendBackLetter({ id }: { id: string }) {
           }}
         />
       </Field>
+      <ActionNote at={NOTE_AT.sender} />
       <pre className={styles.pre} data-testid="sendback-text">
         {review.sendBackPreview(id)}
       </pre>

@@ -1,6 +1,8 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { useReviewController } from "../review-context";
+import { NOTE_AT } from "../review-state";
+import { ActionNote } from "./ActionNote";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
@@ -26,8 +28,11 @@ export function TemplateMaker() {
               <Input value={codes} onChange={(_, d) => setCodes(d.value)} aria-label="管轄のコード" />
             </Field>
             <div className={styles.row}>
-              <Button onClick={() => void review.downloadTemplate(codes)}>配布用の様式を作成</Button>
+              <Button onClick={() => void review.downloadTemplate(codes)} aria-describedby="review-template-note">
+                配布用の様式を作成
+              </Button>
             </div>
+            <ActionNote at={NOTE_AT.template} id="review-template-note" />
           </div>
         </AccordionPanel>
       </AccordionItem>
