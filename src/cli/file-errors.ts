@@ -22,7 +22,7 @@ async function statOrUndefined(file: string) {
 export async function checkOutputFile(out: string, inputs: readonly string[], option = "--out"): Promise<void> {
   const target = await statOrUndefined(out);
   if (target?.isDirectory()) {
-    throw new OutputPathError(`${option}「${out}」はフォルダです。出力するファイル名まで指定してください（例: ${path.join(out, "登録用.csv")}）。`);
+    throw new OutputPathError(`${option}「${out}」はフォルダです。出力するファイル名まで指定してください（例：${path.join(out, "登録用.csv")}）。`);
   }
   const folder = path.dirname(path.resolve(out));
   const parent = await statOrUndefined(folder);

@@ -17,14 +17,14 @@ export interface CheckedSheet {
 export async function loadMasterFiles(paths: readonly string[], profile: FormProfile, progress: Progress): Promise<MasterSet> {
   let set: MasterSet = {};
   for (const path of paths) {
-    progress.step(`マスタを読み込んでいます: ${path}`);
+    progress.step(`マスタを読み込んでいます：${path}`);
     let loaded: LoadedMaster[];
     if (/\.(csv|txt|tsv)$/i.test(path)) {
       let bytes: Buffer;
       try {
         bytes = await readFile(path);
       } catch (e) {
-        throw new UnreadableFileError(`ファイル「${path}」を開けません: ${fileErrorText(e)}`);
+        throw new UnreadableFileError(`ファイル「${path}」を開けません：${fileErrorText(e)}`);
       }
       const m = masterFromCsv(decodeText(bytes).text, path, profile);
       loaded = m ? [m] : [];
@@ -47,7 +47,7 @@ async function readBytes(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (e) {
-    throw new UnreadableFileError(`ファイル「${path}」を開けません: ${fileErrorText(e)}`);
+    throw new UnreadableFileError(`ファイル「${path}」を開けません：${fileErrorText(e)}`);
   }
 }
 
@@ -57,14 +57,14 @@ async function readBytes(path: string): Promise<Buffer> {
  * without a 別紙2 sheet whose first row's headings map every required item (each sheet is then a list, header = row 1).
  */
 export async function checkFormFile(path: string, profile: FormProfile, explicit: MasterSet, progress: Progress, view: CheckView = "reviewer"): Promise<CheckedSheet[]> {
-  progress.step(`申請様式を読み込んでいます: ${path}`);
+  progress.step(`申請様式を読み込んでいます：${path}`);
   if (/\.(csv|txt)$/i.test(path)) {
     const name = path.replace(/^.*[\\/]/, "");
     const form = listFormSheet(sheetFromCsv(decodeText(await readBytes(path)).text, name), profile);
     if (!form) {
       throw new UnreadableFileError(`ファイル「${path}」の1行目に申請様式の項目の見出し（${profile.fields.name.label}・${profile.fields.email.label} など）がありません。`);
     }
-    progress.step(`チェックしています: ${path}`);
+    progress.step(`チェックしています：${path}`);
     const out = [{ path, form, checker: checkFormSheet(form, profile, explicit, view), masters: explicit, profile: form.profile ?? profile }];
     progress.done();
     return out;
@@ -88,7 +88,7 @@ export async function checkFormFile(path: string, profile: FormProfile, explicit
   forms[0].notices.unshift(...hiddenSheetNotices(hidden));
   const own = mastersFromSheets(sheets, profile, path);
   const masters = { ...addMasters({}, own), ...explicit };
-  progress.step(`チェックしています: ${path}`);
+  progress.step(`チェックしています：${path}`);
   const out = forms.map((form) => ({ path, form, checker: checkFormSheet(form, profile, masters, view), masters, profile: form.profile ?? profile }));
   progress.done();
   return out;

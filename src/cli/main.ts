@@ -47,7 +47,7 @@ export function parseArgsMessage(e: Error & { code: string }): string {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return `不明なオプション「${name}」です。綴りを確認してください（使えるオプションは下の「使い方」にあります）。`;
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return `オプション「${name}」の値の指定が正しくありません。${/argument missing/.test(e.message) ? "値を続けて指定してください（例: --out reg.csv）。" : "このオプションには値を付けずに指定してください。"}`;
+      return `オプション「${name}」の値の指定が正しくありません。${/argument missing/.test(e.message) ? "値を続けて指定してください（例：--out reg.csv）。" : "このオプションには値を付けずに指定してください。"}`;
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
       return `余分な引数「${name}」があります。ファイルは --form などのオプションで指定してください。`;
     default:
@@ -61,7 +61,7 @@ function loadProfileFile(path: string | undefined): FormProfile {
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new UnreadableFileError(`様式プロファイル「${path}」を開けません: ${fileErrorText(e)}`);
+    throw new UnreadableFileError(`様式プロファイル「${path}」を開けません：${fileErrorText(e)}`);
   }
   const loaded = loadProfileJson(text);
   if (!loaded.ok) throw new UsageError(`様式プロファイル「${path}」が正しくありません:\n  ${loaded.problems.map(messageOf).join("\n  ")}`);
@@ -106,7 +106,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         );
       }
       case "mail":
-        if (files.length > 0) throw new UsageError(`mail コマンドでは申請様式を --form で指定してください（余分な引数: ${files.join(" ")}）。`);
+        if (files.length > 0) throw new UsageError(`mail コマンドでは申請様式を --form で指定してください（余分な引数：${files.join(" ")}）。`);
         return await runMail(
           {
             forms: values.form ?? [],
@@ -125,7 +125,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           io.err,
         );
       case "template":
-        if (files.length > 0) throw new UsageError(`template コマンドの出力先は --out で指定してください（余分な引数: ${files.join(" ")}）。`);
+        if (files.length > 0) throw new UsageError(`template コマンドの出力先は --out で指定してください（余分な引数：${files.join(" ")}）。`);
         return await runTemplate({ out: values.out, masters, jurisdictions: values.jurisdiction ?? [] }, profile, progress, io.out);
       case "annotate":
         return await runAnnotate({ forms: files, masters, out: values.out, jurisdictions: values.jurisdiction ?? [], from: values.from }, profile, progress, io.out);

@@ -8,5 +8,5 @@ export const SEVERITY_MARK = { error: `× ${SEVERITY_LABEL.error}`, warning: `�
  * sentences that already say where (the CSV line, the template part), so the place is not printed again.
  */
 export function problemLines(problems: readonly Problem[], indent = "  "): string[] {
-  return problemsInOrder(problems).map((p) => `${indent}${SEVERITY_MARK[p.severity]}: ${messageOf(p)}`);
+  return problemsInOrder(problems).map((p) => `${indent}${SEVERITY_MARK[p.severity]}：${messageOf(p)}`);
 }

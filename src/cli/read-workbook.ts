@@ -15,7 +15,7 @@ export async function readWorkbook(path: string, columns?: ColumnFilter): Promis
   try {
     buffer = await readFile(path);
   } catch (e) {
-    throw new UnreadableFileError(`ファイル「${path}」を開けません: ${fileErrorText(e)}`);
+    throw new UnreadableFileError(`ファイル「${path}」を開けません：${fileErrorText(e)}`);
   }
   const read = await readXlsxAsync(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), path, nativeInflate, { columns });
   if (!read.ok) throw new UnreadableFileError(messageOf(read.problem));

@@ -67,7 +67,7 @@ export function reportText(reports: readonly SheetReport[]): string {
     if (r.rows.length === 0) lines.push("  データ行がありません。");
     else {
       lines.push(
-        `  ${r.rows[0].row}〜${r.rows[r.rows.length - 1].row}行目: 完了 ${count("complete")}行・未完了 ${count("incomplete")}行・空行 ${count("gap")}行　エラー ${errors}件・警告 ${warnings}件`,
+        `  ${r.rows[0].row}〜${r.rows[r.rows.length - 1].row}行目：完了 ${count("complete")}行・未完了 ${count("incomplete")}行・空行 ${count("gap")}行　エラー ${errors}件・警告 ${warnings}件`,
       );
     }
     if (r.columnsLine) lines.push(`  ${r.columnsLine}`);
@@ -91,15 +91,15 @@ export function reportText(reports: readonly SheetReport[]): string {
           const last = entries[end][0];
           const f = findings[0];
           lines.push(`  ${row}〜${last}行目［${STATUS_LABEL.gap}］（${last - row + 1}行）`);
-          lines.push(`    ${SEVERITY_MARK[f.severity]} ${f.place.column}${row}〜${f.place.column}${last}: ${messageOf(f)}`);
+          lines.push(`    ${SEVERITY_MARK[f.severity]} ${f.place.column}${row}〜${f.place.column}${last}：${messageOf(f)}`);
           k = end;
           continue;
         }
       }
       lines.push(`  ${row}行目${status ? `［${STATUS_LABEL[status]}］` : ""}`);
       for (const f of findings) {
-        const fix = f.fix === undefined ? "" : f.fix === "" ? "　→ 修正案: 空欄にする" : `　→ 修正案: ${f.fix}`;
-        lines.push(`    ${SEVERITY_MARK[f.severity]} ${f.place.column}${f.place.row}: ${messageOf(f)}${fix}`);
+        const fix = f.fix === undefined ? "" : f.fix === "" ? "　→ 修正案：空欄にする" : `　→ 修正案：${f.fix}`;
+        lines.push(`    ${SEVERITY_MARK[f.severity]} ${f.place.column}${f.place.row}：${messageOf(f)}${fix}`);
       }
     }
     lines.push("");

@@ -6,7 +6,7 @@ import type { SyncCounter } from "./sync-counter";
 
 export class InvalidAddressError extends Error {
   constructor(address: string) {
-    super(`セル番地「${address}」を読み取れません（例: C14）。`);
+    super(`セル番地「${address}」を読み取れません（例：C14）。`);
     this.name = "InvalidAddressError";
   }
 }

@@ -28,7 +28,7 @@ describe("check --view institution with a profile where the municipality fills i
       [4, 5].flatMap((row) => ["E", "I", "K", "AG"].map((c) => `${row}${c} info required.municipality-fills`)),
     );
     const text = await run(["check", form, "--profile", PROFILE, "--view", "institution"]);
-    expect(text.out).toContain("・ 情報 E4: 所属機関分類コードは自治体が記入します");
+    expect(text.out).toContain("・ 情報 E4：所属機関分類コードは自治体が記入します");
   });
 
   it("the reviewer's view (the default) and export still require them", async () => {
@@ -57,6 +57,6 @@ describe("a window that does not take every account type (profile acceptedOrgTyp
     expect(warnings[0].message).toContain("都道府県（定点医療機関の担当課）に申請してください");
     const exported = await run(["export", SAMPLE_FORM, "--profile", profile, "--out", path.join(dir, "ward.csv")]);
     expect(exported.out).toContain("8 行を出力しました");
-    expect(exported.out).toMatch(/12行目\n {4}- E列: 16（医療機関管理者（定点））はこの窓口で受け付けていない種別のため出力しません（都道府県（定点医療機関の担当課）に申請）/);
+    expect(exported.out).toMatch(/12行目\n {4}- E列：16（医療機関管理者（定点））はこの窓口で受け付けていない種別のため出力しません（都道府県（定点医療機関の担当課）に申請）/);
   });
 });

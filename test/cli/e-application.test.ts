@@ -93,7 +93,7 @@ describe("an e-application export (CSV) is checked, exported and mailed like a f
     const file = path.join(dir, "e-app.csv");
     await writeFile(file, csvText());
     const r = await run(["check", file, "--masters", SAMPLE_MASTERS]);
-    expect(r.out).toContain("一覧（1行目の見出し）の列: 利用者名→D列（見出し）");
+    expect(r.out).toContain("一覧（1行目の見出し）の列：利用者名→D列（見出し）");
     expect(r.out).toContain("■ " + file + "（シート「e-app.csv」、見出し 1行目）");
   });
 

@@ -71,11 +71,11 @@ describe("nesid-account export on the sample form", () => {
     expect(r.out).toContain("9 行を出力しました（Shift_JIS、見出し行あり）");
     const refused = refusedRows(r.out);
     expect([...refused.keys()]).toEqual([13, 14, 15, 16, 17]);
-    expect(refused.get(13)).toEqual([expect.stringMatching(/^AJ列: .*空欄/)]);
-    expect(refused.get(14)).toEqual(["C列: 連絡先電話番号が入力されていません。"]);
-    expect(refused.get(15)).toEqual([expect.stringMatching(/^D列: 全角文字/)]);
+    expect(refused.get(13)).toEqual([expect.stringMatching(/^AJ列：.*空欄/)]);
+    expect(refused.get(14)).toEqual(["C列：連絡先電話番号が入力されていません。"]);
+    expect(refused.get(15)).toEqual([expect.stringMatching(/^D列：全角文字/)]);
     expect(refused.get(16)).toEqual([expect.stringContaining("空行")]);
-    expect(refused.get(17)).toEqual([expect.stringMatching(/^K列: 保健所コード「99999」は保健所マスタにありません/)]);
+    expect(refused.get(17)).toEqual([expect.stringMatching(/^K列：保健所コード「99999」は保健所マスタにありません/)]);
   });
 
   it("--encoding utf8bom writes UTF-8 with a BOM, same records", async () => {
@@ -133,7 +133,7 @@ describe("nesid-account export on the sample form", () => {
     expect(records).toHaveLength(10);
     const again = refusedRows(r.out, second);
     for (let row = 4; row <= 11; row++) {
-      expect(again.get(row)).toEqual([expect.stringMatching(new RegExp(`^B列: 「${SAMPLE_FORM.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:申請様式」の${row}行目と同じ利用者・所属機関の申請です`))]);
+      expect(again.get(row)).toEqual([expect.stringMatching(new RegExp(`^B列：「${SAMPLE_FORM.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:申請様式」の${row}行目と同じ利用者・所属機関の申請です`))]);
     }
     expect(again.get(16)).toEqual([expect.stringContaining("空行")]);
 

@@ -41,7 +41,7 @@ describe("the CLI on hostile workbooks", () => {
     const text = await run(["check", p, "--masters", SAMPLE_MASTERS]);
     expect(text.out.length).toBeLessThan(5000);
     expect(text.out).toContain("6〜599行目［空行］（594行）");
-    expect(text.out).toMatch(/K1048576: 1048576行目に、申請データ（600行目まで）から大きく離れた値があります/);
+    expect(text.out).toMatch(/K1048576：1048576行目に、申請データ（600行目まで）から大きく離れた値があります/);
     const out = path.join(dir, "stray.csv");
     const exported = await run(["export", p, "--masters", SAMPLE_MASTERS, "--out", out]);
     expect(exported.code).toBe(1);

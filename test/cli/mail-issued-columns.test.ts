@@ -33,7 +33,7 @@ describe("mail --issued-columns", () => {
     for (const [i, spec] of ["利用者ID=ユーザID,初期パスワード=PW", "利用者ID=A,初期パスワード=C", "利用者ID=1,初期パスワード=3", "ID=a, パスワード=ｃ"].entries()) {
       const r = await mail(file, ["--issued-columns", spec], `out${i}`);
       expect({ spec, code: r.code, err: r.err }).toEqual({ spec, code: 0, err: "" });
-      expect(r.out).toContain("列: 利用者ID=A列「ユーザID」、初期パスワード=C列「PW」、利用者名=B列「利用者名」");
+      expect(r.out).toContain("列：利用者ID=A列「ユーザID」、初期パスワード=C列「PW」、利用者名=B列「利用者名」");
       expect(drafts(`out${i}`)).toEqual(drafts("ref"));
     }
   });
@@ -46,7 +46,7 @@ describe("mail --issued-columns", () => {
     expect(without.err).toContain("--issued-columns 利用者ID=…,初期パスワード=… で列を指定してください");
     const withIt = await mail(file, ["--issued-columns", "初期パスワード=暗証番号"]);
     expect(withIt.code).toBe(0);
-    expect(withIt.out).toContain("列: 利用者ID=A列「ユーザID」、初期パスワード=C列「暗証番号」");
+    expect(withIt.out).toContain("列：利用者ID=A列「ユーザID」、初期パスワード=C列「暗証番号」");
     expect(readdirSync(path.join(dir, "out"))).toHaveLength(10);
     for (const pw of SAMPLE_PASSWORDS) expect(without.err + withIt.out + withIt.err).not.toContain(pw);
   });
@@ -58,7 +58,7 @@ describe("mail --issued-columns", () => {
     expect(readdirSync(path.join(dir, "out"))).toHaveLength(10);
     const heading = await mail(file, ["--issued-columns", "利用者ID=A,初期パスワード=暗証番号"]);
     expect(heading.code).toBe(2);
-    expect(heading.err).toContain("見出し「暗証番号」の列が発行結果CSVにありません（1行目: 見出しとして認識できる名前がありません）");
+    expect(heading.err).toContain("見出し「暗証番号」の列が発行結果CSVにありません（1行目：見出しとして認識できる名前がありません）");
     for (const pw of SAMPLE_PASSWORDS) expect(heading.err).not.toContain(pw);
   });
 
@@ -66,7 +66,7 @@ describe("mail --issued-columns", () => {
     const file = issuedWith("ユーザID_PW.csv", "ユーザID,利用者名,PW,連絡先メールアドレス,所属機関分類コード,所属医療機関/動物診療施設コード");
     const cases: [string, string][] = [
       ["利用者番号=A,初期パスワード=C", "--issued-columns の「利用者番号=A」: 項目「利用者番号」が分かりません（指定できる項目: 「利用者ID」「初期パスワード」"],
-      ["利用者ID=ユーザID,初期パスワード=パス", "--issued-columns の「初期パスワード=パス」: 見出し「パス」の列が発行結果CSVにありません（1行目: A列「ユーザID」、B列「利用者名」、C列「PW」"],
+      ["利用者ID=ユーザID,初期パスワード=パス", "--issued-columns の「初期パスワード=パス」: 見出し「パス」の列が発行結果CSVにありません（1行目：A列「ユーザID」、B列「利用者名」、C列「PW」"],
       ["利用者ID=A,初期パスワード=7", "「初期パスワード」に指定した列がCSVにありません（6列のファイルです）"],
       ["利用者ID=A,初期パスワード=AB", "「初期パスワード」に指定した列がCSVにありません（6列のファイルです）"],
       ["利用者ID=A,初期パスワード=0", "「初期パスワード」に指定した列がCSVにありません"],

@@ -59,7 +59,7 @@ describe("the terminal never shows raw fields of the issued CSV", () => {
 it("an invalid 利用者ID (e.g. a wrongly chosen column holding passwords) is not echoed: row number only", async () => {
   const csv = writeCsv([HEADER, ...sampleLines(), "Ｐａｓｓ＃ｗｏｒｄ1,木村　拓也,Xtra#pass01,kimura@example-hosp.jp,09,2513100103"]);
   const { out, err } = await run(mailArgs(csv));
-  expect(out).toContain("エラー: 12行目: 利用者IDに全角文字・空白・改行などが含まれています。");
+  expect(out).toContain("エラー：12行目：利用者IDに全角文字・空白・改行などが含まれています。");
   expect(out + err).not.toContain("Ｐａｓｓ＃ｗｏｒｄ1");
 });
 

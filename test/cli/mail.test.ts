@@ -119,7 +119,7 @@ describe("nesid-account mail on the samples", () => {
     writeFileSync(template, "Subject: お知らせ\n\nID {利用者ID}\nPW {初期パスワード}\n", "utf8");
     const { code, err } = await run(mailArgs(["--template", template]));
     expect(code).toBe(0);
-    expect(err).toBe(`※ テンプレート「${template}」 △ 警告: 通知メールの本文: 本文に {URL} がありません。システムのURLが届きません。\n`);
+    expect(err).toBe(`※ テンプレート「${template}」 △ 警告：通知メールの本文：本文に {URL} がありません。システムのURLが届きません。\n`);
   });
 });
 
@@ -139,15 +139,15 @@ describe("accounts that cannot be mailed: reported, exit 1, still no password", 
     const { code, out, err } = await run(mailArgs([], csv));
     expect(code).toBe(1);
     expect(out).toContain("発行結果CSVの問題:");
-    expect(out).toContain("  × エラー: 14行目（利用者ID U900003）: 初期パスワードが空欄です");
-    expect(out).toContain("エラー: 3行目（利用者ID U230001）: 同じ利用者IDが3・15行目にあります");
+    expect(out).toContain("  × エラー：14行目（利用者ID U900003）：初期パスワードが空欄です");
+    expect(out).toContain("エラー：3行目（利用者ID U230001）：同じ利用者IDが3・15行目にあります");
     // by ID and CSV row only: no raw field of the issued CSV is printed
     expect(out).toContain("申請様式に見つからないアカウント: 1件\n  U900001（発行結果CSV 12行目）\n");
     expect(out).not.toContain("kimura@example-hosp.jp");
     // U900002 matches row 15 (the full-width ＠ folds for matching), but that row's address is not valid: no draft.
     expect(out).toContain(`U900002 → ${SAMPLE_FORM}:申請様式 15行目 山田　美咲（メールアドレス・利用者名・所属機関が一致）\n    ※ 申請様式のこの行にはエラーがあります`);
     expect(out).toContain(`アカウントが見つからない申請様式の行: 3件\n  ${SAMPLE_FORM}:申請様式 5行目 鈴木　美咲\n`);
-    expect(out).toContain("  × エラー: 利用者ID U900002: 申請様式 15行目の連絡先メールアドレス「tanaka＠example-hosp.jp」が1つの正しいアドレスではないため");
+    expect(out).toContain("  × エラー：利用者ID U900002：申請様式 15行目の連絡先メールアドレス「tanaka＠example-hosp.jp」が1つの正しいアドレスではないため");
     const files = readdirSync(path.join(dir, "out"));
     expect(files).not.toContain("U230001.eml");
     expect(files).not.toContain("U900002.eml");

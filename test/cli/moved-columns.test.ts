@@ -141,7 +141,7 @@ describe("a form whose columns were inserted, deleted, swapped or hidden", () =>
     expect(report.files[0].columns!.phone).toEqual(expect.objectContaining({ column: "D", found: "heading" }));
     expect(report.files[0].columns!.name).toEqual(expect.objectContaining({ column: "B", found: "position" }));
     const text = await run(["check", file, "--masters", SAMPLE_MASTERS]);
-    expect(text.out).toContain("様式と異なる列: 連絡先電話番号→D列（見出し）");
+    expect(text.out).toContain("様式と異なる列：連絡先電話番号→D列（見出し）");
     expect(text.out).toContain("C列「フリガナ」は様式にない列です");
   });
 

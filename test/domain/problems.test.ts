@@ -17,7 +17,7 @@ describe("one problem shape across the product", () => {
     const problems = checkMailTemplates({ ...DEFAULT_MAIL_TEMPLATES, single: { subject: "", body: "{利用者ID} {初期パスワード} {URL}" } }, false);
     const fromTemplate = placed(problems[0], { file: "mail.txt" });
     expect(fromTemplate).toMatchObject({ code: "template.subject-empty", severity: "error", place: { file: "mail.txt", part: "single.subject" } });
-    expect(messageOf(fromTemplate)).toBe("通知メールの件名: 件名が空です。");
+    expect(messageOf(fromTemplate)).toBe("通知メールの件名：件名が空です。");
 
     const fromImport = unreadableFileNotice("壊れた.xlsx", "ZIP形式ではありません");
     expect(fromImport).toEqual({ code: "import.unreadable", severity: "error", params: { reason: "ZIP形式ではありません" }, place: { file: "壊れた.xlsx" } });
@@ -41,7 +41,7 @@ describe("one problem shape across the product", () => {
     const built = buildAccountDrafts([], { url: "not-a-url" });
     expect(built.problems.map(asReported)).toEqual([{ code: "url.malformed", severity: "error", message: "「not-a-url」はURLとして正しくありません（https:// から入力してください）。", place: {} }]);
     const to = problem("draft.invalid-to", { userId: "U1", value: "" }, { file: "a.xlsx:申請様式", row: 14 });
-    expect(messageOf(to)).toBe("利用者ID U1: 申請様式 14行目の連絡先メールアドレス「空欄」が1つの正しいアドレスではないため、メールを作成できません。");
+    expect(messageOf(to)).toBe("利用者ID U1：申請様式 14行目の連絡先メールアドレス「空欄」が1つの正しいアドレスではないため、メールを作成できません。");
   });
 
   it("problems are listed errors first, then warnings, then information, each kind in reported order", () => {

@@ -82,7 +82,7 @@ it("two submissions in, one registration CSV and a zip of drafts out", async () 
   const csv = await download(() => p.getByRole("button", { name: "登録用CSVを出力" }).click());
   expect(csv.name).toMatch(/^登録用CSV_\d{8}-\d{4}\.csv$/);
   await expectText(p.getByTestId("export-summary"), "出力 13行（Shift_JIS）・出力しなかった行 5行");
-  await expectText(p.getByTestId("refused-rows"), "C列: 連絡先電話番号が入力されていません。");
+  await expectText(p.getByTestId("refused-rows"), "C列：連絡先電話番号が入力されていません。");
   await expectText(p.getByTestId("refused-group").first(), "S001 山手10医院.xlsx（承認）：エラーのある行 4行");
   await page.evaluate(() => {
     (document.querySelector("#pane") as HTMLElement).style.width = "350px";

@@ -40,7 +40,7 @@ describe("FixController.applyFix and undoLastFix", () => {
     expect(findingCells(p)).not.toContain("D15");
     expect(check.result.summary).toMatchObject({ complete: 11, errors: 3 });
     expect(p.gateway.fill(SHEET, "A15")).toBe("complete");
-    expect(p.session.state.fixNote).toMatchObject({ intent: "success", text: "修正: 1セルを変更しました（D15）。", undo: true, near: "D15 email.fullwidth" });
+    expect(p.session.state.fixNote).toMatchObject({ intent: "success", text: "修正：1セルを変更しました（D15）。", undo: true, near: "D15 email.fullwidth" });
 
     await p.fixes.undoLastFix();
     expect(p.gateway.text(SHEET, "D15")).toBe(before);
@@ -89,7 +89,7 @@ describe("FixController.applyFixes (every fix of one kind)", () => {
     expect(p.fixes.pendingFixes("phone.normalized")).toEqual([]);
     expect(p.fixes.pendingFixes("orgType.normalized")).toEqual([{ address: "E7", value: "09" }]);
     // A bulk fix is confirmed in the message bar, which offers 元に戻す.
-    expect(p.session.state.messages).toEqual([expect.objectContaining({ place: "fix", intent: "success", text: "まとめて修正: 2セルを変更しました（C5、C6）。", undo: true })]);
+    expect(p.session.state.messages).toEqual([expect.objectContaining({ place: "fix", intent: "success", text: "まとめて修正：2セルを変更しました（C5、C6）。", undo: true })]);
 
     await typed(p, { C6: "03-9999-0000" });
     await p.fixes.undoLastFix();
@@ -116,7 +116,7 @@ describe("FixController.pickHealthCenter and pickInstitution", () => {
     expect([p.gateway.text(SHEET, "I17"), p.gateway.text(SHEET, "K17")]).toEqual(["253658", "25654"]);
     expect(findingCells(p).filter((c) => c.endsWith("17"))).toEqual([]);
     // Said in the picker (beside its button), with 元に戻す; not in the message bar.
-    expect(p.session.state.fixNote).toMatchObject({ intent: "success", undo: true, near: "picker:healthCenter", text: "保健所の設定: I17 に 253658、K17 に 25654（滋賀東市保健所）を設定しました。" });
+    expect(p.session.state.fixNote).toMatchObject({ intent: "success", undo: true, near: "picker:healthCenter", text: "保健所の設定：I17 に 253658、K17 に 25654（滋賀東市保健所）を設定しました。" });
     expect(messagesOf(p)).toEqual([]);
   });
 
@@ -128,7 +128,7 @@ describe("FixController.pickHealthCenter and pickInstitution", () => {
     await p.fixes.pickInstitution(14, record, center);
     expect(["AJ14", "I14", "K14"].map((a) => p.gateway.text(SHEET, a))).toEqual(["1819100007", center.cityCode, "18116"]);
     expect(findingCells(p).filter((c) => c.endsWith("14") && /^(AJ|I|K)/.test(c))).toEqual([]);
-    expect(p.session.state.fixNote?.text).toBe(`医療機関の設定: AJ14 に 1819100007（港0クリニック）、I14 に ${center.cityCode}、K14 に 18116を設定しました。`);
+    expect(p.session.state.fixNote?.text).toBe(`医療機関の設定：AJ14 に 1819100007（港0クリニック）、I14 に ${center.cityCode}、K14 に 18116を設定しました。`);
     await p.fixes.undoLastFix();
     expect(["AJ14", "I14", "K14"].map((a) => p.gateway.text(SHEET, a))).toEqual(before);
   });

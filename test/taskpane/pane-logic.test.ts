@@ -25,7 +25,7 @@ describe("Office failures in Japanese", () => {
   it("maps Office error codes, keeps the Excel layer's Japanese message, and shows unknown English with its code", () => {
     expect(failureSentence(PANE_FAILURES.fix(), { code: "AccessDenied", message: "x" })).toBe("修正をセルに書き込めませんでした。ブックが保護されているか読み取り専用のため、変更できません。保護を解除してからお試しください。");
     expect(failureSentence(PANE_FAILURES.recheck(), new Error("シート「申請様式」が見つかりません。"))).toBe("再チェックできませんでした。シート「申請様式」が見つかりません。");
-    expect(failureSentence(PANE_FAILURES.recheck(), { code: "Weird", message: "Something odd" })).toBe("再チェックできませんでした。（詳細: Weird Something odd）");
+    expect(failureSentence(PANE_FAILURES.recheck(), { code: "Weird", message: "Something odd" })).toBe("再チェックできませんでした。（詳細：Weird Something odd）");
     expect(failureSentence(PANE_FAILURES.recheck(), undefined)).toBe("再チェックできませんでした。原因が分かりません。もう一度お試しください。");
   });
 

@@ -21,8 +21,8 @@ it("lists errors first, each with its severity (icon label), message and place",
   expect(items.map((li) => li.getAttribute("data-code"))).toEqual(["issued.password-missing", "template.fullwidth-braces", "rows.hidden"]);
   expect(items.map((li) => within(li).getByRole("img").getAttribute("aria-label"))).toEqual(["エラー", "警告", "情報"]);
   expect(items.map((li) => li.textContent)).toEqual([
-    "2行目（利用者ID U1）: 初期パスワードが空欄です。この利用者のメールは作成しません。「issued.csv」・2行目",
-    "通知メールの件名: ｛URL｝ は全角の括弧のため差し込まれません。半角の {URL} にしてください。通知メールの件名",
+    "2行目（利用者ID U1）：初期パスワードが空欄です。この利用者のメールは作成しません。「issued.csv」・2行目",
+    "通知メールの件名：｛URL｝ は全角の括弧のため差し込まれません。半角の {URL} にしてください。通知メールの件名",
     "シート「申請様式」の申請データに非表示の行があります（5〜6行目）。非表示の行もチェック・出力の対象です。",
   ]);
 });

@@ -53,7 +53,7 @@ describe("② 登録用CSV: what was not exported", () => {
     expect(within(groups()[3]).queryAllByTestId("refused-row")).toEqual([]);
     expect(screen.queryAllByText(/申請の判定が「差戻し」のため出力しません/)).toEqual([]);
     const first = within(groups()[0]).getAllByTestId("refused-row")[0];
-    expect(first.textContent).toBe("14行目（C14）C列: 連絡先電話番号が入力されていません。");
+    expect(first.textContent).toBe("14行目（C14）C列：連絡先電話番号が入力されていません。");
   });
 
   it("selects a row's cell on its submission's sheet when the row is clicked", async () => {

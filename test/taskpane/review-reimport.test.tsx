@@ -50,7 +50,7 @@ describe("re-imports in the review pane", () => {
     const [s1, s2] = first.controller.store.get().submissions;
     // Its rows changed: no decision is inherited, the notice and the message say so, and the counts agree with them.
     expect(s1.decision.status).toBe("承認");
-    expect(s2.decision).toMatchObject({ status: "受付", remark: "S001（先ほど取り込み）の備考: C14は電話で確認済み。" });
+    expect(s2.decision).toMatchObject({ status: "受付", remark: "S001（先ほど取り込み）の備考：C14は電話で確認済み。" });
     expect(s2.comparison).toMatchObject({ previousId: "S001", previousLabel: "S001（先ほど取り込み）", summary: { changed: 1, resolved: 1 } });
     expect(screen.getByTestId("review-counts").textContent).toBe("全2件：未判定 1・要確認 0・差戻し 0・承認 1");
     expect(screen.getByTestId("import-notices").textContent).toContain("新しい版として取り込み、前の版との比較を表示します。新しい版は「未判定」から判定してください。");

@@ -44,7 +44,7 @@ describe("resubmission in the review tab", () => {
     expect(views[1].comparison?.previousLabel).toBe("S001（先ほど取り込み）");
     expect(c.text).toContain("■ 前の版: S001");
     expect(c.text).not.toContain("前回");
-    expect(views[1].decision).toMatchObject({ status: "受付", remark: "S001（先ほど取り込み）の備考: 15行目のメールアドレスを直してください。" });
+    expect(views[1].decision).toMatchObject({ status: "受付", remark: "S001（先ほど取り込み）の備考：15行目のメールアドレスを直してください。" });
     expect(views[0].decision.status).toBe("差戻し");
   });
 

@@ -49,7 +49,7 @@ it("the CLI report, the JSON report, the pane and the review show the same sente
   for (const { cell, problem, sentence, paneSentence } of expected) {
     const inJson = json.files[0].findings.find((f) => `${f.column}${f.row}` === cell && f.code === problem.code);
     expect({ cell, json: inJson?.message }).toEqual({ cell, json: sentence });
-    expect({ cell, text: text.includes(`${cell}: ${sentence}`) }).toEqual({ cell, text: true });
+    expect({ cell, text: text.includes(`${cell}：${sentence}`) }).toEqual({ cell, text: true });
     expect({ cell, pane: paneSentences[cell] }).toEqual({ cell, pane: paneSentence });
     expect({ cell, review: reviewLines.includes(`${SEVERITY_LABEL[problem.severity]} ${cell}：${sentence}`) }).toEqual({ cell, review: true });
   }

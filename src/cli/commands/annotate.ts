@@ -30,9 +30,9 @@ export async function runAnnotate(args: AnnotateArgs, profile: FormProfile, prog
   try {
     bytes = await readFile(source);
   } catch (e) {
-    throw new UnreadableFileError(`ファイル「${source}」を開けません: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableFileError(`ファイル「${source}」を開けません：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  progress.step(`差戻し用のファイルを作成しています: ${args.out}`);
+  progress.step(`差戻し用のファイルを作成しています：${args.out}`);
   const result = await sendBackWorkbook(
     new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     checked.map((c) => ({ sheet: c.form.sheet, checker: c.checker })),

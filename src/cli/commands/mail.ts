@@ -58,7 +58,7 @@ async function readBytes(file: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (e) {
-    throw new UnreadableFileError(`ファイル「${file}」を開けません: ${fileErrorText(e)}`);
+    throw new UnreadableFileError(`ファイル「${file}」を開けません：${fileErrorText(e)}`);
   }
 }
 
@@ -196,7 +196,7 @@ export async function runMail(args: MailArgs, profile: FormProfile, progress: Pr
     .map((f) => `${ISSUED_FIELD_LABELS[f]}=${describeColumn(issued.mapping[f]!, issued.hasHeader ? issued.header[issued.mapping[f]!] : undefined)}`)
     .join("、");
   lines.push(`発行結果CSV: ${args.issued}（${encodingLabel(issued.encoding)}、読み込んだアカウント ${issued.accounts.length}件${csvErrors.length ? `、読み込めなかった行 ${csvErrors.length}件` : ""}）`);
-  lines.push(`  列: ${columns}`);
+  lines.push(`  列：${columns}`);
   for (const note of issued.detection.notes) lines.push(`  ※ ${note}`);
   if (issued.problems.length > 0) {
     lines.push("発行結果CSVの問題:");

@@ -27,7 +27,7 @@ export async function runTemplate(args: TemplateArgs, profile: FormProfile, prog
   } else if (args.jurisdictions.length > 0) {
     throw new UsageError(`--jurisdiction には${profile.masters.healthCenter.label}が必要です（--masters で指定してください）。`);
   }
-  progress.step(`様式を作成しています: ${args.out}`);
+  progress.step(`様式を作成しています：${args.out}`);
   const bytes = await distributableForm({ profile, healthCenters: centers });
   await writeFile(args.out, bytes);
   progress.done();

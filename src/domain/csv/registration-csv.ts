@@ -43,9 +43,9 @@ export interface RefusedRow {
   reasons: Problem[];
 }
 
-/** A reason as one line: 「C列: 連絡先電話番号が入力されていません。」, or the sentence alone when no column is to blame. */
+/** A reason as one line: 「C列：連絡先電話番号が入力されていません。」, or the sentence alone when no column is to blame. */
 export function refusalText(reason: Problem): string {
-  return reason.place.column === undefined ? messageOf(reason) : `${reason.place.column}列: ${messageOf(reason)}`;
+  return reason.place.column === undefined ? messageOf(reason) : `${reason.place.column}列：${messageOf(reason)}`;
 }
 
 /** A grey-column (入力不要) value of a written row: left out of the file (the field is empty) and listed. */

@@ -310,11 +310,11 @@ export function mappingSummary(mapping: ColumnMapping | undefined, profile: Form
   if (mapping.layout === "form") {
     const moved = mapping.grey.filter((g) => g.column !== undefined && g.column !== g.profileColumn).length;
     const absent = mapping.grey.filter((g) => g.column === undefined).length;
-    if (moved + absent > 0) parts.push(`入力不要の列: ${mapping.grey.length - absent}/${mapping.grey.length}列${moved > 0 ? `（${moved}列は別の位置）` : ""}`);
+    if (moved + absent > 0) parts.push(`入力不要の列：${mapping.grey.length - absent}/${mapping.grey.length}列${moved > 0 ? `（${moved}列は別の位置）` : ""}`);
   }
-  if (mapping.extras.length > 0) parts.push(`様式にない列: ${mapping.extras.map((e) => `${e.column}「${e.heading}」`).join("・")}`);
+  if (mapping.extras.length > 0) parts.push(`様式にない列：${mapping.extras.map((e) => `${e.column}「${e.heading}」`).join("・")}`);
   const kind = mapping.layout === "list" ? "一覧（1行目の見出し）の列" : "様式と異なる列";
-  return `${kind}: ${parts.length > 0 ? parts.join("、") : "なし"}`;
+  return `${kind}：${parts.length > 0 ? parts.join("、") : "なし"}`;
 }
 
 /**

@@ -180,7 +180,7 @@ export function readIssuedCsv(bytes: Uint8Array, options: ReadIssuedOptions = {}
   if (!options.mapping && detection.confidence === "none") {
     // Without a recognised label the first row may be data (with a password): name the columns, not their values.
     const labels = detection.hasHeader
-      ? `1行目: ${firstRow.map((h, i) => `${columnLetter(i)}列「${h}」`).join("、")}`
+      ? `1行目：${firstRow.map((h, i) => `${columnLetter(i)}列「${h}」`).join("、")}`
       : "1行目に見出しがないか、見出しの名前が異なります";
     return {
       status: "needs-mapping",

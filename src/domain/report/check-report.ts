@@ -24,13 +24,13 @@ function buildSchemas() {
       row: z.number().int().positive().optional().describe("シートの行番号（Excel の表示どおり、1から）"),
       column: z.string().optional().describe("列の英字（A〜AN）"),
       line: z.number().int().positive().optional().describe("テキストファイルの行番号（CSV は見出し = 1）"),
-      part: z.string().optional().describe("メールテンプレートの部分（例: single.subject）"),
+      part: z.string().optional().describe("メールテンプレートの部分（例：single.subject）"),
     })
     .describe("問題のある場所（分かる範囲で）");
 
   const ProblemSchema = z
     .object({
-      code: z.string().describe("安定したコード（例: master.missing）。文言ではなくコードで判定すること"),
+      code: z.string().describe("安定したコード（例：master.missing）。文言ではなくコードで判定すること"),
       severity: SeveritySchema,
       message: z.string().describe("利用者向けの日本語の説明"),
       place: PlaceSchema,
@@ -42,7 +42,7 @@ function buildSchemas() {
       row: z.number().int().positive().describe("シートの行番号"),
       column: z.string().describe("列の英字"),
       severity: SeveritySchema,
-      code: z.string().describe("安定したコード（例: phone.leading-zero-lost）。docs/form-rules.md の一覧を参照"),
+      code: z.string().describe("安定したコード（例：phone.leading-zero-lost）。docs/form-rules.md の一覧を参照"),
       message: z.string().describe("日本語の説明"),
       fix: z.string().optional().describe("修正案の値（空文字列 = セルを空欄にする）"),
     })

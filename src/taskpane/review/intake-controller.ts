@@ -127,7 +127,7 @@ export class IntakeController {
       const read: { file: SubmittedFile; bytes: Uint8Array }[] = [];
       const notices: Problem[] = [];
       for (const f of files) {
-        session.store.set({ busy: `申請様式を読み込んでいます: ${f.name}` });
+        session.store.set({ busy: `申請様式を読み込んでいます：${f.name}` });
         try {
           const bytes = await f.bytes();
           read.push({ file: await (session.deps.readFile ?? readSubmittedFile)(f.name, bytes), bytes });
@@ -150,7 +150,7 @@ export class IntakeController {
       notices.push(...imported.notices);
       const added: ReviewSubmission[] = [];
       for (const s of imported.submissions) {
-        session.store.set({ busy: `シートを追加しています: ${s.sheetName}` });
+        session.store.set({ busy: `シートを追加しています：${s.sheetName}` });
         const source = read.find((r) => r.file.fileName === s.fileName)!;
         const sheet = source.file.sheets.find((x) => x.name === s.sourceSheet)!;
         // A CSV has no sheet to insert: its values are copied.
@@ -228,7 +228,7 @@ export class IntakeController {
       sentences.push(REVIEW_MESSAGES.intake.resubmitted(r.id, label));
       if (before.decision.remark.trim() === "") return r;
       changed = true;
-      const remark = `${label}の備考: ${before.decision.remark}`.slice(0, REMARK_MAX);
+      const remark = `${label}の備考：${before.decision.remark}`.slice(0, REMARK_MAX);
       return { ...r, decision: { ...r.decision, remark } };
     });
     book.record = { ...book.record, submissions };

@@ -138,16 +138,16 @@ export class FixController {
     const absent = edits.filter((e) => isAbsentColumn(/^[A-Z]+/.exec(e.address)![0]));
     if (absent.length > 0) {
       // The item has no column in this sheet (columns.missing / columns.absent says which): nowhere to write.
-      session.say("fix", "warning", `${action}: この項目の列がシートにないため書き込めません。列を戻してから、もう一度チェックしてください。`);
+      session.say("fix", "warning", `${action}：この項目の列がシートにないため書き込めません。列を戻してから、もう一度チェックしてください。`);
       return;
     }
     // What the cells held (just re-read), so the last fix can be undone.
     const before = edits.map((e) => ({ address: e.address, value: form.cellText(e.address) }));
-    session.store.set({ busy: { label: `${action}: ${edits.length}セルを書き込んでいます` } });
+    session.store.set({ busy: { label: `${action}：${edits.length}セルを書き込んでいます` } });
     await session.gateway.writeValues(sheet, edits);
     await form.reread(sheet, rowsOf(edits));
     this.lastFix = { sheet, before, after: edits };
-    const text = said ? `${action}: ${said}` : `${action}: ${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`;
+    const text = said ? `${action}：${said}` : `${action}：${edits.length}セルを変更しました（${edits.map((e) => e.address).slice(0, 5).join("、")}${edits.length > 5 ? " ほか" : ""}）。`;
     if (near === undefined) session.say("fix", "success", text, true);
     else session.note({ intent: "success", text, undo: true, near: near || undefined });
   }

@@ -34,10 +34,10 @@ function reason(error: unknown): string {
     const message = (error as { message?: unknown }).message;
     if (typeof message === "string" && message !== "") {
       if (JAPANESE.test(message)) return message;
-      return `（詳細: ${typeof code === "string" ? code + " " : ""}${message}）`;
+      return `（詳細：${typeof code === "string" ? code + " " : ""}${message}）`;
     }
-    if (typeof code === "string") return `（エラーコード: ${code}）`;
+    if (typeof code === "string") return `（エラーコード：${code}）`;
   }
-  if (typeof error === "string" && error !== "") return JAPANESE.test(error) ? error : `（詳細: ${error}）`;
+  if (typeof error === "string" && error !== "") return JAPANESE.test(error) ? error : `（詳細：${error}）`;
   return "原因が分かりません。もう一度お試しください。";
 }

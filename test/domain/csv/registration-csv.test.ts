@@ -143,14 +143,14 @@ describe("registration CSV (default profile)", () => {
       expect(csv.written).toEqual([]);
       expect(csv.refused).toHaveLength(1);
       expect(csv.refused[0].row).toBe(4);
-      expect(csv.refused[0].reasons.map(refusalText)).toEqual([expect.stringMatching(/^C列: 連絡先電話番号が入力されていません/), expect.stringMatching(/^D列: 全角文字/)]);
+      expect(csv.refused[0].reasons.map(refusalText)).toEqual([expect.stringMatching(/^C列：連絡先電話番号が入力されていません/), expect.stringMatching(/^D列：全角文字/)]);
     });
 
     it("blank AJ (institution not yet in the master) — also named when the row has errors", () => {
       const csv = exportOf([person(4, "佐藤　太郎", { institutionCode: null }), person(5, "鈴木　花子", { institutionCode: null, downloadFlag: "x" })]);
       expect(csv.refused.map((r) => r.row)).toEqual([4, 5]);
-      expect(csv.refused[0].reasons.map(refusalText)).toEqual([expect.stringMatching(/^AJ列: .*空欄/)]);
-      expect(csv.refused[1].reasons.map(refusalText)).toEqual([expect.stringMatching(/^AG列: /), expect.stringMatching(/^AJ列: .*空欄/)]);
+      expect(csv.refused[0].reasons.map(refusalText)).toEqual([expect.stringMatching(/^AJ列：.*空欄/)]);
+      expect(csv.refused[1].reasons.map(refusalText)).toEqual([expect.stringMatching(/^AG列：/), expect.stringMatching(/^AJ列：.*空欄/)]);
     });
 
     it("16 (定点) is an ordinary account: written by default; issueDeferred changes nothing", () => {
@@ -164,7 +164,7 @@ describe("registration CSV (default profile)", () => {
     it("a type the profile defers is held back unless issueDeferred", () => {
       const profile = { ...DEFAULT_PROFILE, orgTypes: DEFAULT_PROFILE.orgTypes.map((t) => (t.code === "16" ? { ...t, deferred: true } : t)) };
       const rows = exportRowsOf(checkRows([person(4, "佐藤　太郎", { orgType: "16", institutionCode: "25100010" })], undefined, profile));
-      expect(readable(registrationCsv(rows, profile).refused)).toEqual([{ source: "form.xlsx", row: 4, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））は次期システムの運用開始後/)] }]);
+      expect(readable(registrationCsv(rows, profile).refused)).toEqual([{ source: "form.xlsx", row: 4, reasons: [expect.stringMatching(/^E列：16（医療機関管理者（定点））は次期システムの運用開始後/)] }]);
       expect(registrationCsv(rows, profile, { issueDeferred: true }).written.map((w) => w.row)).toEqual([4]);
     });
 
@@ -173,7 +173,7 @@ describe("registration CSV (default profile)", () => {
       const rows = exportRowsOf(checkRows([person(4, "佐藤　太郎"), person(5, "鈴木　花子", { orgType: "16", institutionCode: "25100010" })], undefined, profile));
       const csv = registrationCsv(rows, profile, { issueDeferred: true });
       expect(csv.written.map((w) => w.row)).toEqual([4]);
-      expect(readable(csv.refused)).toEqual([{ source: "form.xlsx", row: 5, reasons: [expect.stringMatching(/^E列: 16（医療機関管理者（定点））はこの窓口で受け付けていない種別のため出力しません（都道府県/)] }]);
+      expect(readable(csv.refused)).toEqual([{ source: "form.xlsx", row: 5, reasons: [expect.stringMatching(/^E列：16（医療機関管理者（定点））はこの窓口で受け付けていない種別のため出力しません（都道府県/)] }]);
     });
 
     it("gap rows", () => {
@@ -197,7 +197,7 @@ describe("registration CSV (default profile)", () => {
     it("duplicate applications (cross-row errors) are refused on the later row", () => {
       const csv = exportOf([person(4, "佐藤　太郎"), person(5, "佐藤 太郎")]);
       expect(csv.written.map((w) => w.row)).toEqual([4]);
-      expect(csv.refused[0].reasons.map(refusalText)[0]).toMatch(/^B列: 4行目と同じ利用者/);
+      expect(csv.refused[0].reasons.map(refusalText)[0]).toMatch(/^B列：4行目と同じ利用者/);
     });
   });
 
@@ -213,8 +213,8 @@ describe("registration CSV (default profile)", () => {
     const csv = exportOf([person(4, "佐藤　太郎", { F: "=1+1", G: "@A1", H: "-2", J: "+3" }), person(5, "＝鈴木　花子"), person(6, "＠高橋")]);
     expect(csv.written).toEqual([]);
     expect(csv.refused[0].reasons.map(refusalText)).toHaveLength(4);
-    expect(csv.refused[1].reasons.map(refusalText)).toEqual([expect.stringMatching(/^B列: 「＝」で始まる値/)]);
-    expect(csv.refused[2].reasons.map(refusalText)).toEqual([expect.stringMatching(/^B列: 「＠」で始まる値/)]);
+    expect(csv.refused[1].reasons.map(refusalText)).toEqual([expect.stringMatching(/^B列：「＝」で始まる値/)]);
+    expect(csv.refused[2].reasons.map(refusalText)).toEqual([expect.stringMatching(/^B列：「＠」で始まる値/)]);
   });
 
   it.each(["=1+1", "+1", "-1", "@A1", "＝1+1", "＋1", "－1", "＠A1", "　＝1", " =1", "\t=1", "\r=1"])(
@@ -225,7 +225,7 @@ describe("registration CSV (default profile)", () => {
       const rows = exportRowsOf(checker).map((r) => ({ ...r, findings: [], result: { ...r.result!, values: { ...r.result!.values, name } } }));
       const csv = registrationCsv(rows, DEFAULT_PROFILE);
       expect(csv.written).toEqual([]);
-      expect(readable(csv.refused)).toEqual([{ source: "form.xlsx", row: 4, reasons: ["B列: 数式と解釈される文字で始まるため出力できません"] }]);
+      expect(readable(csv.refused)).toEqual([{ source: "form.xlsx", row: 4, reasons: ["B列：数式と解釈される文字で始まるため出力できません"] }]);
       expect(csv.text).not.toContain(name);
     },
   );
@@ -295,8 +295,8 @@ describe("characters that would change on the way into the file", () => {
     const names: Record<number, string> = { 4: "佐藤〜太郎", 5: "鈴木−花子" };
     const rows = exportRowsOf(checker).map((r) => ({ ...r, findings: [], result: { ...r.result!, values: { ...r.result!.values, name: names[r.row] } } }));
     expect(readable(registrationCsv(rows, DEFAULT_PROFILE).refused)).toEqual([
-      { source: "form.xlsx", row: 4, reasons: ["B列: Shift_JISで表せない文字（「〜」）があるため出力できません"] },
-      { source: "form.xlsx", row: 5, reasons: ["B列: Shift_JISで表せない文字（「−」）があるため出力できません"] },
+      { source: "form.xlsx", row: 4, reasons: ["B列：Shift_JISで表せない文字（「〜」）があるため出力できません"] },
+      { source: "form.xlsx", row: 5, reasons: ["B列：Shift_JISで表せない文字（「−」）があるため出力できません"] },
     ]);
     const csv = checked;
     // the full-width forms CP932 has are written as typed
@@ -308,6 +308,6 @@ describe("characters that would change on the way into the file", () => {
     const checker = checkRows([person(4, "佐藤　太郎")]);
     const rows = exportRowsOf(checker).map((r) => ({ ...r, result: { ...r.result!, values: { ...r.result!.values, name: "a\udfffb" } } }));
     const csv = registrationCsv(rows, DEFAULT_PROFILE, { encoding: "utf8bom" });
-    expect(csv.refused[0].reasons.map(refusalText)).toEqual(["B列: UTF-8で表せない文字（U+DFFF）があるため出力できません"]);
+    expect(csv.refused[0].reasons.map(refusalText)).toEqual(["B列：UTF-8で表せない文字（U+DFFF）があるため出力できません"]);
   });
 });

@@ -196,9 +196,9 @@ describe("bad files and rows: clear Japanese messages, rows left out and reporte
     ]);
     expect(read.problems.every((p) => p.severity === "error")).toBe(true);
     const text = read.problems.map((p) => messageOf(p)).join("\n");
-    expect(text).toContain("3行目: 利用者IDが空欄です");
-    expect(text).toContain("4行目（利用者ID U3）: 初期パスワードが空欄です");
-    expect(text).toContain("6行目（利用者ID U5）: 同じ利用者IDが6・8行目にあります");
+    expect(text).toContain("3行目：利用者IDが空欄です");
+    expect(text).toContain("4行目（利用者ID U3）：初期パスワードが空欄です");
+    expect(text).toContain("6行目（利用者ID U5）：同じ利用者IDが6・8行目にあります");
     expect(text).toContain("C列「初期パスワード」が初期パスワードの列か確認してください");
     for (const secret of ["Pass#word", "パスワード１", "Dup#first5", "Dup#second5"]) expect(text).not.toContain(secret);
   });

@@ -103,7 +103,7 @@ describe("what stops a draft", () => {
     expect(built.problems).toEqual([
       { severity: "error", code: "draft.invalid-to", params: { userId: "U230003", value: "tanaka＠example-hosp.jp" }, place: { file: "application-form.xlsx:申請様式", row: 15 } },
     ]);
-    expect(messageOf(built.problems[0])).toBe("利用者ID U230003: 申請様式 15行目の連絡先メールアドレス「tanaka＠example-hosp.jp」が1つの正しいアドレスではないため、メールを作成できません。");
+    expect(messageOf(built.problems[0])).toBe("利用者ID U230003：申請様式 15行目の連絡先メールアドレス「tanaka＠example-hosp.jp」が1つの正しいアドレスではないため、メールを作成できません。");
   });
 
   it("a bad URL, a bad From or a template error: nothing is built", () => {

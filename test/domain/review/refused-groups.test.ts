@@ -33,7 +33,7 @@ describe("groupRefusedRows: the rows left out of the registration CSV, for the r
     ]);
     const errors = groups[0];
     expect(errors.lines.map((l) => l.cell)).toEqual(["C14", "D15", "A16", "K17"]);
-    expect(refusalText(errors.lines[0].reasons[0])).toBe("C列: 連絡先電話番号が入力されていません。");
+    expect(refusalText(errors.lines[0].reasons[0])).toBe("C列：連絡先電話番号が入力されていません。");
     expect(refusalText(errors.lines[2].reasons[0])).toBe("空行です（一括登録でエラーになるため詰めてください）");
     expect(groups[1].lines.map((l) => l.cell)).toEqual(["B4", "B5"]);
     expect(groups[2].lines.map((l) => l.cell)).toEqual(["AJ13"]);

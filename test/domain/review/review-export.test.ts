@@ -15,7 +15,7 @@ describe("reviewExport: the registration CSV of approved submissions", () => {
     // Nothing dropped silently: all 14 rows of a.xlsx are refused, each with the decision among its reasons.
     expect(csv.refused.map((r) => r.row)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
     for (const r of csv.refused.filter((x) => x.row !== 16)) expect(r.reasons.map(refusalText)).toContain("申請の判定が「差戻し」のため出力しません（「承認」にした申請だけを出力します）");
-    expect(csv.refused.find((r) => r.row === 14)!.reasons.map(refusalText)[0]).toBe("C列: 連絡先電話番号が入力されていません。");
+    expect(csv.refused.find((r) => r.row === 14)!.reasons.map(refusalText)[0]).toBe("C列：連絡先電話番号が入力されていません。");
     const text = decode(csv.bytes);
     const lines = text.split("\r\n");
     expect(lines).toHaveLength(6); // header + 4 rows + the empty string after the last CRLF

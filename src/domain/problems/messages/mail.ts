@@ -10,13 +10,13 @@ export const MAIL_MESSAGES = {
   "url.no-host": entry("error", () => "システムのURLにホスト名がありません。"),
   "url.credentials": entry("error", () => "システムのURLにユーザー名やパスワードを含めないでください。"),
   "mailbox.line-break": entry("error", () => "メールアドレスに改行は使えません。"),
-  "mailbox.invalid": entry("error", (p) => `「${p.value}」は1つのメールアドレス（例: kansen@city.example.lg.jp）として正しくありません。`),
+  "mailbox.invalid": entry("error", (p) => `「${p.value}」は1つのメールアドレス（例：kansen@city.example.lg.jp）として正しくありません。`),
   "mailbox.angle-in-name": entry("error", () => "表示名に < > は使えません。"),
   "draft.from-invalid": entry("error", (p) => `差出人のメールアドレス「${p.value}」が正しくありません。`),
   "draft.template": entry("error", () => "テンプレートにエラーがあるため、メールを作成できません。"),
   "draft.invalid-to": entry(
     "error",
-    (p, place) => `利用者ID ${p.userId}: 申請様式 ${place.row}行目の連絡先メールアドレス「${p.value || "空欄"}」が1つの正しいアドレスではないため、メールを作成できません。`,
+    (p, place) => `利用者ID ${p.userId}：申請様式 ${place.row}行目の連絡先メールアドレス「${p.value || "空欄"}」が1つの正しいアドレスではないため、メールを作成できません。`,
   ),
-  "draft.value-missing": entry("warning", (p, place) => `利用者ID ${p.userId}: ${p.names} に入れる値がありません（申請様式 ${place.row}行目）。空欄のまま作成しました。`),
+  "draft.value-missing": entry("warning", (p, place) => `利用者ID ${p.userId}：${p.names} に入れる値がありません（申請様式 ${place.row}行目）。空欄のまま作成しました。`),
 } satisfies Record<string, CatalogueEntry>;

@@ -19,7 +19,7 @@ export function templatePartText(part: string): string {
   return label && PART_WORDS[word] ? `${label}の${PART_WORDS[word]}` : part;
 }
 
-const partOf = (place: Place): string => (place.part === undefined ? "" : `${templatePartText(place.part)}: `);
+const partOf = (place: Place): string => (place.part === undefined ? "" : `${templatePartText(place.part)}：`);
 
 /** A mail template: place.part names the mail and its subject or body. */
 export const TEMPLATE_MESSAGES = {
@@ -34,6 +34,6 @@ export const TEMPLATE_MESSAGES = {
   "template.missing-url": entry("warning", (_p, place) => partOf(place) + "本文に {URL} がありません。システムのURLが届きません。"),
   "template.password-in-id-mail": entry("error", (_p, place) => partOf(place) + "分けて送る場合、1通目に {初期パスワード} は入れられません。"),
   "template.login-in-password-mail": entry("error", (_p, place) => partOf(place) + "分けて送る場合、2通目（初期パスワード）に {利用者ID} や {URL} は入れられません。"),
-  "template.file-preamble": entry("error", (p) => `テンプレートの${p.line}行目: 最初のメールは「Subject: 件名」の行で始めてください（その前には空行と # で始まる注記だけを書けます）。`),
+  "template.file-preamble": entry("error", (p) => `テンプレートの${p.line}行目：最初のメールは「Subject: 件名」の行で始めてください（その前には空行と # で始まる注記だけを書けます）。`),
   "template.file-no-subject": entry("error", () => "テンプレートに「Subject: 件名」の行がありません。"),
 } satisfies Record<string, CatalogueEntry>;
