@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { FrameLocator } from "playwright-core";
-import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
+import { keepRows, otherInstitution, setCell, xlsxBytes } from "../domain/review/submitted-files";
 import { startHarness, type HarnessServer } from "./harness/server";
 import { paneScreenshot } from "./pane-support";
 import { launchBrowser, type BrowserSession } from "./support/browser";
@@ -17,12 +17,15 @@ let session: BrowserSession;
 let files: string[];
 
 beforeAll(async () => {
-  const [a, b] = [await xlsxBytes(), await xlsxBytes(otherInstitution, keepRows(4, 7))];
-  files = Array.from({ length: COUNT }, (_, i) => {
+  // Fifty different files (the same file twice is not imported again): two institutions' forms, each with its own
+  // contact address in row 4.
+  files = [];
+  for (let i = 0; i < COUNT; i++) {
     const file = path.join(dir, `申請${String(i + 1).padStart(2, "0")}.xlsx`);
-    writeFileSync(file, i % 2 === 0 ? a : b);
-    return file;
-  });
+    const own = setCell("D4", `person${i}@example-hosp.jp`);
+    writeFileSync(file, i % 2 === 0 ? await xlsxBytes(own) : await xlsxBytes(otherInstitution, keepRows(4, 7), own));
+    files.push(file);
+  }
   const blank = new ExcelJS.Workbook();
   blank.addWorksheet("審査");
   const blankPath = path.join(dir, "審査用.xlsx");

@@ -7,6 +7,8 @@ export interface CheckedForm {
   /** How other forms' findings name this one (file name, or file:sheet). */
   source: string;
   checker: FormChecker;
+  /** false: not compared with the other forms (a submission sent back; see crossSubmissionFindings). */
+  compared?: boolean;
 }
 
 /** One form's rows and findings once the other forms are taken into account. */
@@ -22,7 +24,7 @@ export interface CombinedFormResult {
  * Used by the CLI (check/export) and the reviewer's pane, so both judge the same rows the same way.
  */
 export function combineFormChecks(forms: readonly CheckedForm[]): CombinedFormResult[] {
-  const cross = crossSubmissionFindings(forms.map((f) => ({ source: f.source, checker: f.checker })));
+  const cross = crossSubmissionFindings(forms);
   return forms.map((f, i) => {
     const result = f.checker.result();
     const extra = cross.get(i);

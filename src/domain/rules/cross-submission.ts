@@ -6,6 +6,11 @@ import type { FormChecker } from "../check/form-checker";
 export interface Submission {
   source: string;
   checker: FormChecker;
+  /**
+   * false: a submission sent back (差戻し) — its rows will not be registered, so they are not compared with the
+   * others (its own resubmission would otherwise be flagged as a duplicate of it). Its own findings stay.
+   */
+  compared?: boolean;
 }
 
 interface Member {
@@ -32,6 +37,7 @@ export function crossSubmissionFindings(subs: readonly Submission[]): Map<number
   const dup = new Map<string, Member[]>();
   const tfa = new Map<string, Member[]>();
   subs.forEach((s, sub) => {
+    if (s.compared === false) return;
     for (const row of s.checker.filledRows()) {
       const result = s.checker.rowResult(row)!;
       if (result.duplicateKey !== undefined) push(dup, result.duplicateKey, { sub, result });

@@ -48,7 +48,9 @@ export class DeskController {
     const submissions = [...book.record.submissions];
     submissions[at] = { ...submissions[at], decision };
     book.record = { ...book.record, submissions };
-    book.publish();
+    // A submission sent back, or taken back, is compared with the others again (or no longer): the check changes.
+    if ((before.status === "差戻し") !== (decision.status === "差戻し")) book.recheck();
+    else book.publish();
     const note = NOTE_AT.decision(id);
     const saved = await this.session.run("review", "判定の保存", async () => (await book.save(), true), note);
     if (!saved) return;

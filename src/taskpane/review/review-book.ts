@@ -49,9 +49,14 @@ export class ReviewBook {
     return this.checked.filter((c) => decisions.get(c.submission.id)?.status === "承認");
   }
 
+  /** The submissions decided 差戻し (not compared with the others in the check). */
+  sentBack(): Set<string> {
+    return new Set(this.record.submissions.filter((s) => s.decision.status === "差戻し").map((s) => s.id));
+  }
+
   /** Checks all submissions together and publishes the list. */
   recheck(): void {
-    this.checked = reviewCheck(this.submissions, this.session.profile, this.mastersOf);
+    this.checked = reviewCheck(this.submissions, this.session.profile, this.mastersOf, this.sentBack());
     this.publish();
   }
 

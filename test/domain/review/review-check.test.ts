@@ -1,4 +1,4 @@
-import { messageOf, type CellProblem } from "../../../src/domain";
+import { DEFAULT_PROFILE, importSubmissions, messageOf, reviewCheck, type CellProblem, type ReviewSubmission } from "../../../src/domain";
 import { importAndCheck } from "./review-workflow";
 import { keepRows, otherInstitution, setCell, submittedFile } from "./submitted-files";
 
@@ -21,6 +21,18 @@ describe("reviewCheck: all submissions checked together", () => {
     const dup = checked[1].findings.find((f) => f.code === "name.duplicate-other-file")!;
     expect(messageOf(dup)).toContain("a.xlsx:申請様式");
     expect(checked[1].rows.find((r) => r.row === 6)!.status).toBe("incomplete");
+  });
+
+  it("a submission sent back (差戻し) is not compared: its corrected resubmission is no duplicate of it, and its own errors stay", async () => {
+    const first = await submittedFile("a.xlsx");
+    const corrected = await submittedFile("a_修正.xlsx", setCell("C14", "03-5555-1010"), setCell("D15", "yamada.11@example-hosp.jp"), setCell("K17", "25654"));
+    const imported = importSubmissions([first, corrected], { profile: DEFAULT_PROFILE });
+    const masters = (s: ReviewSubmission) => imported.fileMasters.get(s.id) ?? {};
+    const both = reviewCheck(imported.submissions, DEFAULT_PROFILE, masters);
+    expect(both[1].findings.filter((f) => f.code === "name.duplicate-other-file").length).toBeGreaterThan(5);
+    const [sentBack, resubmitted] = reviewCheck(imported.submissions, DEFAULT_PROFILE, masters, new Set(["S001"]));
+    expect(errorsOf(resubmitted)).toEqual(["A16 row.gap"]);
+    expect(errorsOf(sentBack)).toEqual(errorsOf(both[0]));
   });
 
   it("does not call one person in two institutions a duplicate", async () => {

@@ -32,7 +32,7 @@ export function SendBackLetter({ id }: { id: string }) {
         />
       </Field>
       <ActionNote at={NOTE_AT.sender} />
-      <pre className={styles.pre} data-testid="sendback-text">
+      <pre className={styles.pre} data-testid="sendback-text" tabIndex={0} aria-label={`${id}の差戻し文`}>
         {review.sendBackPreview(id)}
       </pre>
     </div>

@@ -103,7 +103,7 @@ export function SubmissionCard({ s, focusDecision, onFocused }: { s: SubmissionV
               {s.comparison.summary.appeared}件
             </AccordionHeader>
             <AccordionPanel>
-              <pre className={styles.pre} data-testid="comparison-text">
+              <pre className={styles.pre} data-testid="comparison-text" tabIndex={0} aria-label={`${s.id}と${s.comparison.previousId}の比較`}>
                 {s.comparison.text}
               </pre>
             </AccordionPanel>
