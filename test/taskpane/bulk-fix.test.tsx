@@ -1,5 +1,5 @@
 import "./support/jsdom-gaps";
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { count, group, SHEET, until } from "./support/queries";
 import { renderPane, type RenderedPane } from "./support/render-pane";
 import { sampleFormWorkbook } from "./support/sample-workbook";
@@ -64,6 +64,8 @@ describe("fix all of one kind", () => {
     expect(gateway.text(SHEET, "C6")).toBe("03-9999-0000");
     expect(screen.getAllByTestId("pane-message")[0].textContent).toContain("1セルを修正前の値に戻しました。C6 は修正の後に変更されているため、そのままにしました。");
     expect(screen.queryByTestId("undo-fix")).toBeNull();
+    // The focus is on the sentence naming what was undone, not on the page.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getAllByTestId("pane-message")[0]));
     expect(document.querySelector('[data-fix-kind="phone.normalized"]')!.textContent).toContain("1件");
   });
 

@@ -36,20 +36,27 @@ const noticeIntent = (n: Problem) => (n.code.startsWith("columns.") && n.severit
 export function Messages() {
   const pane = usePane();
   const styles = useStyles();
+  const group = useRef<HTMLDivElement>(null);
+  // After 元に戻す of a bulk fix its button is gone with its message: the focus goes to the sentence saying what was
+  // put back (the cells undone), not to the page.
+  const undo = async () => {
+    await pane.undoLastFix();
+    requestAnimationFrame(() => group.current?.querySelector<HTMLElement>('[data-testid="pane-message"]')?.focus());
+  };
   const messages = usePaneState((s) => s.messages);
   const capabilities = usePaneState((s) => s.capabilities);
   const notices = usePaneState((s) => s.check?.notices);
   const limits = capabilities ? hostLimits(capabilities) : [];
   const bars = [
     ...messages.map((m) => (
-      <MessageBar layout="multiline" key={`m${m.id}`} intent={m.intent} role={m.intent === "error" ? "alert" : "status"} data-testid="pane-message" data-intent={m.intent}>
+      <MessageBar layout="multiline" key={`m${m.id}`} intent={m.intent} role={m.intent === "error" ? "alert" : "status"} tabIndex={-1} data-testid="pane-message" data-intent={m.intent}>
         <MessageBarBody>{m.text}</MessageBarBody>
         <MessageBarActions
           containerAction={
             <Button appearance="transparent" aria-label="このメッセージを閉じる" icon={<Dismiss20Regular />} onClick={() => pane.dismissMessage(m.id)} />
           }
         >
-          {m.undo && <UndoFixButton key={m.id} onClick={() => void pane.undoLastFix()} />}
+          {m.undo && <UndoFixButton key={m.id} onClick={() => void undo()} />}
         </MessageBarActions>
       </MessageBar>
     )),
@@ -72,5 +79,9 @@ export function Messages() {
       </MessageBar>
     )),
   ];
-  return <MessageBarGroup className={styles.group}>{bars}</MessageBarGroup>;
+  return (
+    <div ref={group}>
+      <MessageBarGroup className={styles.group}>{bars}</MessageBarGroup>
+    </div>
+  );
 }
