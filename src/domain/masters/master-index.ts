@@ -6,7 +6,7 @@ import { foldedKeyColumn, foldForMatch, nfkc, trimSpaces } from "../text/normali
 import { CodeTable } from "./code-table";
 import { packTexts, type PackedText } from "../text/packed-text";
 import { searchMaster, type SearchOptions } from "./master-search";
-import { placeReadingKeys, prefectureOf } from "./place-readings";
+import { placeReadingKeys, prefectureOf, prefectureOfHealthCenter } from "./place-readings";
 
 export interface MasterRecord {
   code: string;
@@ -91,9 +91,13 @@ export class MasterIndex {
     const rowNumbers = new Array<number>(capacity).fill(0);
     let count = 0;
     for (const a of ATTRIBUTES) if (positions[a] !== undefined) this.attributes[a] = new Array<string>(capacity).fill("");
-    // Without a 都道府県名 column, the 都道府県 an address begins with (only that is kept of the address).
+    // Without a 都道府県名 column: the 都道府県 an address begins with, where a profile names an address column (only that is
+    // kept of the address), else the one of the record's 保健所コード (its first two digits) — no address column is read.
     const address = positions.prefecture === undefined ? positions.address : undefined;
-    const prefectures = address === undefined ? undefined : (this.attributes.prefecture = new Array<string>(capacity).fill(""));
+    const center = positions.prefecture === undefined && address === undefined ? positions.healthCenterCode : undefined;
+    const prefectures = address === undefined && center === undefined ? undefined : (this.attributes.prefecture = new Array<string>(capacity).fill(""));
+    const prefectureAt = (line: readonly Cell[]): string =>
+      (address !== undefined ? prefectureOf(trimSpaces(cellText(line[address]))) : prefectureOfHealthCenter(trimSpaces(cellText(line[center!]))))?.name ?? "";
     const dupRows = new Map<string, number[]>();
     const lengths = new Set<number>();
     const width = (allText ? textPaddingWidth : paddingWidth)(values, headerOffset + 1, positions.code);
@@ -130,8 +134,8 @@ export class MasterIndex {
           const v = p === undefined ? "" : trimSpaces(cellText(line[p]));
           if (v !== "") repeat[a] = v;
         }
-        const pref = address === undefined ? undefined : prefectureOf(trimSpaces(cellText(line[address])));
-        if (pref) repeat.prefecture = pref.name;
+        const pref = prefectures ? prefectureAt(line) : "";
+        if (pref) repeat.prefecture = pref;
         const repeats = this.repeats.get(code);
         if (repeats) repeats.push(repeat);
         else this.repeats.set(code, [repeat]);
@@ -142,7 +146,7 @@ export class MasterIndex {
       rowNumbers[count] = rowNumber;
       lengths.add(code.length);
       for (let k = 0; k < attributeColumns.length; k++) attributeArrays[k][count] = trimSpaces(cellText(line[attributeColumns[k]]));
-      if (prefectures) prefectures[count] = prefectureOf(cellText(line[address!]))?.name ?? "";
+      if (prefectures) prefectures[count] = prefectureAt(line);
       count++;
     }
     codes.length = count;

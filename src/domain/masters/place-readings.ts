@@ -265,6 +265,13 @@ interface Prefecture {
 
 let prefectures: Map<string, Prefecture> | undefined;
 
+/** The 都道府県 of a 保健所コード: its first two digits are the 都道府県コード (25654 → 25 → 滋賀県). */
+export function prefectureOfHealthCenter(code: string): Prefecture | undefined {
+  if (!/^\d{5}$/.test(code)) return undefined;
+  const entry = PREFECTURES[Number(code.slice(0, 2)) - 1];
+  return entry ? { name: entry[0] + entry[1], reading: entry[2] + entry[3] } : undefined;
+}
+
 /** The 都道府県 a text (an address, a 保健所名, a 都道府県名 cell) begins with, e.g. 滋賀県山手町11-2 → 滋賀県. */
 export function prefectureOf(text: string): Prefecture | undefined {
   if (!prefectures) {

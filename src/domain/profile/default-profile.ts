@@ -118,7 +118,6 @@ export const DEFAULT_PROFILE: FormProfile = {
         kana: { column: "C", headers: ["医療機関名称カナ", "医療機関名カナ", "カナ"] },
         healthCenterCode: { column: "G", headers: ["保健所コード"] },
         prefecture: { headers: ["都道府県名", "都道府県"] },
-        address: { headers: ["住所", "所在地"] },
       },
     },
     teiten: {
@@ -131,7 +130,6 @@ export const DEFAULT_PROFILE: FormProfile = {
         kana: { column: "C", headers: ["医療機関名称カナ", "医療機関名カナ", "カナ"] },
         healthCenterCode: { column: "F", headers: ["保健所コード"] },
         prefecture: { headers: ["都道府県名", "都道府県"] },
-        address: { headers: ["住所", "所在地"] },
       },
     },
     animal: {
@@ -144,7 +142,6 @@ export const DEFAULT_PROFILE: FormProfile = {
         kana: { column: "C", headers: ["動物診療施設名称カナ", "施設名称カナ", "カナ"] },
         healthCenterCode: { column: "D", headers: ["保健所コード"] },
         prefecture: { headers: ["都道府県名", "都道府県"] },
-        address: { headers: ["住所", "所在地"] },
       },
     },
   },

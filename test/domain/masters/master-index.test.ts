@@ -72,7 +72,7 @@ describe("MasterIndex", () => {
       [1, "25654", "山手10医院", "ヤマテ", "2513100103"],
     ];
     const m = buildMasterIndex("zensu", "moved", moved, DEFAULT_PROFILE);
-    expect(m.get("2513100103")).toEqual({ code: "2513100103", row: 2, name: "山手10医院", kana: "ヤマテ", healthCenterCode: "25654" });
+    expect(m.get("2513100103")).toEqual({ code: "2513100103", row: 2, name: "山手10医院", kana: "ヤマテ", healthCenterCode: "25654", prefecture: "滋賀県" });
 
     const headerless: Cell[][] = [
       ["コード", "名称", "カナ名", "", "", "", "所管"],

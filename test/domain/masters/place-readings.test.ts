@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { buildMasterIndex, DEFAULT_PROFILE, mastersFromSheets, MasterIndex, readXlsx, type Cell } from "../../../src/domain";
-import { placeReadingKeys, prefectureOf } from "../../../src/domain/masters/place-readings";
+import { placeReadingKeys, prefectureOf, prefectureOfHealthCenter } from "../../../src/domain/masters/place-readings";
 import { HEALTH_CENTER_SHEET, ZENSU_SHEET } from "../../support/form-rows";
 import { SAMPLE_MASTERS } from "../../support/samples";
 
@@ -115,5 +115,15 @@ describe("prefectureOf", () => {
     expect(prefectureOf("青森県中央保健所")?.reading).toBe("あおもりけん");
     expect(prefectureOf("北海中央市保健所")).toBeUndefined();
     expect(prefectureOf("")).toBeUndefined();
+  });
+});
+
+describe("prefectureOfHealthCenter", () => {
+  it("the 都道府県 of a 保健所コード is its first two digits, in the 都道府県コード order", () => {
+    expect(prefectureOfHealthCenter("25654")).toEqual({ name: "滋賀県", reading: "しがけん" });
+    expect(prefectureOfHealthCenter("01001")?.name).toBe("北海道");
+    expect(prefectureOfHealthCenter("13101")?.name).toBe("東京都");
+    expect(prefectureOfHealthCenter("47201")?.name).toBe("沖縄県");
+    for (const notOne of ["48001", "00123", "2565", "256540", "ab654", ""]) expect(prefectureOfHealthCenter(notOne)).toBeUndefined();
   });
 });
