@@ -1,16 +1,18 @@
 // Step ① with 50 submissions at 350 px: the overview stays a list of compact cards (no finding open, the 判定 box in
 // each card's first lines) and the filter by decision or errors narrows it. Screenshot: test-output/screenshots/review-many-*.png.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { FrameLocator } from "playwright-core";
-import { keepRows, otherInstitution, setCell, xlsxBytes } from "../domain/review/submitted-files";
+import { keepRows, otherInstitution, removeSheet, setCell, type Edit } from "../domain/review/submitted-files";
+import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
 import { startHarness, type HarnessServer } from "./harness/server";
 import { paneScreenshot } from "./pane-support";
 import { launchBrowser, type BrowserSession } from "./support/browser";
 
 const COUNT = 50;
+const MASTER_SHEETS = ["保健所マスタ", "医療機関マスタ（全数）", "医療機関マスタ（定点）"];
 const dir = mkdtempSync(path.join(tmpdir(), "review-many-"));
 let server: HarnessServer;
 let session: BrowserSession;
@@ -18,19 +20,23 @@ let files: string[];
 
 beforeAll(async () => {
   // Fifty different files (the same file twice is not imported again): two institutions' forms, each with its own
-  // contact address in row 4.
+  // contact address in row 4. The files carry no master sheets (the reviewer's workbook has them: samples/masters.xlsx),
+  // so that writing fifty of them stays cheap: the sample is read once per institution, each file only written.
+  const institutions = await Promise.all([[], [otherInstitution, keepRows(4, 7)]].map(async (edits: Edit[]) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(SAMPLE_FORM) as unknown as ArrayBuffer);
+    for (const e of [...edits, ...MASTER_SHEETS.map((name) => removeSheet(name))]) e(wb);
+    return wb;
+  }));
   files = [];
   for (let i = 0; i < COUNT; i++) {
     const file = path.join(dir, `申請${String(i + 1).padStart(2, "0")}.xlsx`);
-    const own = setCell("D4", `person${i}@example-hosp.jp`);
-    writeFileSync(file, i % 2 === 0 ? await xlsxBytes(own) : await xlsxBytes(otherInstitution, keepRows(4, 7), own));
+    const wb = institutions[i % 2];
+    setCell("D4", `person${i}@example-hosp.jp`)(wb);
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
     files.push(file);
   }
-  const blank = new ExcelJS.Workbook();
-  blank.addWorksheet("審査");
-  const blankPath = path.join(dir, "審査用.xlsx");
-  await blank.xlsx.writeFile(blankPath);
-  server = await startHarness({ workbook: blankPath });
+  server = await startHarness({ workbook: SAMPLE_MASTERS });
   session = await launchBrowser();
   await session.page.goto(server.url);
   await session.page.evaluate(() => {
