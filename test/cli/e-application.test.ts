@@ -1,10 +1,8 @@
-import ExcelJS from "exceljs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Papa from "papaparse";
-import { columnIndex, DEFAULT_PROFILE, encodeText, type FieldKey } from "../../src/domain";
 import { reportSchemas } from "../../src/domain/report/check-report";
+import { csvText as listCsvText, eApplicationRecords, shiftJisCsv, utf8BomCsv, xlsxList } from "../support/e-application-list";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
 import { run } from "./support/run-cli";
 
@@ -12,41 +10,13 @@ import { run } from "./support/run-cli";
  * Another channel: an online application service's export — one row per user, header in row 1 with its own headings
  * and order, extra columns (受付番号, 申請日時), no 別紙2 layout. check / export / mail take it like a form.
  */
-const HEADINGS: [string, FieldKey | undefined][] = [
-  ["受付番号", undefined],
-  ["申請日時", undefined],
-  ["メールアドレス", "email"],
-  ["氏名", "name"],
-  ["電話番号", "phone"],
-  ["所属機関分類コード", "orgType"],
-  ["中核市コード", "cityCode"],
-  ["保健所コード", "healthCenterCode"],
-  ["所属医療機関/動物診療施設コード", "institutionCode"],
-  ["個票・CSVダウンロードフラグ", "downloadFlag"],
-  ["2要素認証用電話番号", "tfaPhone"],
-  ["2要素認証用メールアドレス", "tfaEmail"],
-  ["2要素認証手段コード", "tfaMethod"],
-];
-
 let dir: string;
 let records: string[][];
 let formCsv: Buffer;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "nesid-eapp-"));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE_FORM);
-  const ws = wb.getWorksheet("申請様式")!;
-  records = [HEADINGS.map(([h]) => h)];
-  for (let r = 4; r <= ws.rowCount; r++) {
-    const values = HEADINGS.map(([, key], i) => (key ? ws.getCell(r, columnIndex(DEFAULT_PROFILE.fields[key].column) + 1).text : i === 0 ? `R${r}` : "2026-12-01 10:00"));
-    if (values.slice(2).every((v) => v.trim() === "")) {
-      // The form's gap rows stay gaps in the list (the same rows are refused).
-      if (r <= 16) records.push(HEADINGS.map(() => ""));
-      continue;
-    }
-    records.push(values);
-  }
+  records = await eApplicationRecords();
   const out = path.join(dir, "form.csv");
   const r = await run(["export", SAMPLE_FORM, "--masters", SAMPLE_MASTERS, "--out", out]);
   expect(r.code).toBeLessThan(2);
@@ -56,12 +26,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const csvText = () => Papa.unparse(records, { newline: "\r\n" }) + "\r\n";
+const csvText = () => listCsvText(records);
 
 const ENCODINGS: [string, () => Uint8Array][] = [
   ["UTF-8", () => new TextEncoder().encode(csvText())],
-  ["UTF-8 with BOM", () => new TextEncoder().encode("\ufeff" + csvText())],
-  ["Shift_JIS", () => encodeText(csvText(), "cp932")],
+  ["UTF-8 with BOM", () => utf8BomCsv(records)],
+  ["Shift_JIS", () => shiftJisCsv(records)],
   ["UTF-16LE with BOM", () => new Uint8Array(Buffer.from("\ufeff" + csvText(), "utf16le"))],
 ];
 
@@ -98,11 +68,8 @@ describe("an e-application export (CSV) is checked, exported and mailed like a f
   });
 
   it("an .xlsx without a 別紙2 sheet whose first row maps the required items is a list too", async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("申請一覧");
-    for (const rec of records) ws.addRow(rec);
     const file = path.join(dir, "e-app.xlsx");
-    await wb.xlsx.writeFile(file);
+    await writeFile(file, await xlsxList(records));
     const out = path.join(dir, "e-app-xlsx-reg.csv");
     const exp = await run(["export", file, "--masters", SAMPLE_MASTERS, "--out", out]);
     expect(exp.code).toBeLessThan(2);

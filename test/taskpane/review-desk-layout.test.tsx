@@ -4,16 +4,12 @@ import "./support/jsdom-gaps";
 // filtered by decision or errors with counts, and every action answered beside its own control (a polite live
 // region), never at the top of the step.
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 import { until } from "./support/queries";
-import { renderReview } from "./support/render-review";
+import { type PickedFile, renderReview, twoSubmittedFiles } from "./support/render-review";
 
-let files: { name: string; bytes: Uint8Array }[];
+let files: PickedFile[];
 beforeAll(async () => {
-  files = [
-    { name: "山手10医院.xlsx", bytes: new Uint8Array(await xlsxBytes()) },
-    { name: "緑71診療所.xlsx", bytes: new Uint8Array(await xlsxBytes(otherInstitution, keepRows(4, 7))) },
-  ];
+  files = await twoSubmittedFiles();
 });
 
 async function imported() {

@@ -11,15 +11,11 @@ import { SYSTEM_URL_KEY } from "../../src/taskpane/review/system-url-memory";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 import { SAMPLE_ISSUED } from "../support/samples";
 import { openTab, until } from "./support/queries";
-import { renderReview } from "./support/render-review";
+import { renderReview, twoSubmittedFiles } from "./support/render-review";
 
 let files: { name: string; bytes: Uint8Array }[];
 beforeAll(async () => {
-  files = [
-    { name: "山手10医院.xlsx", bytes: new Uint8Array(await xlsxBytes()) },
-    { name: "緑71診療所.xlsx", bytes: new Uint8Array(await xlsxBytes(otherInstitution, keepRows(4, 7))) },
-    { name: "第三病院.xlsx", bytes: new Uint8Array(await xlsxBytes(otherInstitution, keepRows(4, 5))) },
-  ];
+  files = [...(await twoSubmittedFiles()), { name: "第三病院.xlsx", bytes: new Uint8Array(await xlsxBytes(otherInstitution, keepRows(4, 5))) }];
 });
 
 beforeEach(() => localStorage.clear());

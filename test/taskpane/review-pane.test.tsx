@@ -3,16 +3,12 @@ import "./support/jsdom-gaps";
 // the next step, errors first and clickable, one current message per step, 承認 with errors asks first, 審査から外す
 // confirms and can be undone, and the disabled actions of ②/③ say why.
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 import { openTab, until } from "./support/queries";
-import { openAllFindings, renderReview } from "./support/render-review";
+import { openAllFindings, type PickedFile, renderReview, twoSubmittedFiles } from "./support/render-review";
 
-let files: { name: string; bytes: Uint8Array }[];
+let files: PickedFile[];
 beforeAll(async () => {
-  files = [
-    { name: "山手10医院.xlsx", bytes: new Uint8Array(await xlsxBytes()) },
-    { name: "緑71診療所.xlsx", bytes: new Uint8Array(await xlsxBytes(otherInstitution, keepRows(4, 7))) },
-  ];
+  files = await twoSubmittedFiles();
 });
 
 async function imported() {

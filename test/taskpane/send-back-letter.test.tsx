@@ -3,8 +3,7 @@ import "./support/jsdom-gaps";
 // session's clock, and the sender typed beside it ends this letter and the next ones (remembered on this PC).
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { japaneseDate, LETTER_CLOSING } from "../../src/domain";
-import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
-import { renderReview } from "./support/render-review";
+import { renderReview, twoSubmittedFiles } from "./support/render-review";
 
 const card = (id: string) => document.querySelector(`[data-testid="submission"][data-id="${id}"]`) as HTMLElement;
 
@@ -12,10 +11,7 @@ afterEach(() => localStorage.clear());
 
 it("the letter shown in a 差戻し card is dated, closed and signed with the sender typed beside it", async () => {
   const r = await renderReview();
-  await r.importFiles([
-    { name: "山手10医院.xlsx", bytes: new Uint8Array(await xlsxBytes()) },
-    { name: "緑71診療所.xlsx", bytes: new Uint8Array(await xlsxBytes(otherInstitution, keepRows(4, 7))) },
-  ]);
+  await r.importFiles(await twoSubmittedFiles());
   await act(() => r.controller.setDecision("S002", { status: "差戻し", remark: "" }));
   await r.settle();
   fireEvent.click(within(card("S002")).getByRole("button", { name: "差戻し文を表示" }));

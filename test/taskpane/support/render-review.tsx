@@ -7,6 +7,7 @@ import ReviewPane from "../../../src/taskpane/review/components/ReviewPane";
 import { ReviewController } from "../../../src/taskpane/review/review-controller";
 import { TaskQueue } from "../../../src/taskpane/state/task-queue";
 import { eventSource, queueSource, settled } from "../../support/settle";
+import { keepRows, otherInstitution, xlsxBytes } from "../../domain/review/submitted-files";
 import { WorkbookModel } from "../../support/stand-in/model/workbook-model";
 import { installStandIn } from "../../support/stand-in/office/install";
 
@@ -67,4 +68,14 @@ export async function openAllFindings(id: string, settle: () => Promise<void>): 
   await settle();
   for (const row of within(card).getAllByTestId("finding-row")) fireEvent.click(row.querySelector("button")!);
   await settle();
+}
+
+export type PickedFile = { name: string; bytes: Uint8Array };
+
+/** The two submitted files most review tests start from: the sample (山手10医院) and another institution's rows 4–7 (緑71診療所). */
+export async function twoSubmittedFiles(): Promise<PickedFile[]> {
+  return [
+    { name: "山手10医院.xlsx", bytes: new Uint8Array(await xlsxBytes()) },
+    { name: "緑71診療所.xlsx", bytes: new Uint8Array(await xlsxBytes(otherInstitution, keepRows(4, 7))) },
+  ];
 }
