@@ -12,7 +12,7 @@ import { form, insertFurigana, keepRows, otherInstitution, xlsxBytes, type Edit 
 import { SAMPLE_ISSUED } from "../support/samples";
 import { sheetJson } from "../support/stand-in/xlsx-to-model";
 import { startHarness, type HarnessServer } from "./harness/server";
-import { harness, paneFrame, paneScreenshot } from "./pane-support";
+import { blankReviewWorkbook, harness, paneFrame, paneScreenshot, setPaneWidth } from "./pane-support";
 import { launchBrowser, type BrowserSession } from "./support/browser";
 
 const dir = mkdtempSync(path.join(tmpdir(), "desk-journey-"));
@@ -44,10 +44,7 @@ beforeAll(async () => {
   writeFileSync(files.a, await xlsxBytes());
   writeFileSync(files.b, await xlsxBytes(otherInstitution, keepRows(4, 7)));
   writeFileSync(files.c, await xlsxBytes(thirdInstitution, keepRows(4, 6), insertFurigana));
-  const blank = new ExcelJS.Workbook();
-  blank.addWorksheet("審査");
-  const blankPath = path.join(dir, "審査用.xlsx");
-  await blank.xlsx.writeFile(blankPath);
+  const blankPath = await blankReviewWorkbook(dir);
   reviewer = await startHarness({ workbook: blankPath });
   session = await launchBrowser();
   await session.page.goto(reviewer.url);
@@ -68,16 +65,10 @@ async function expectText(locator: ReturnType<FrameLocator["locator"]>, text: st
   await locator.filter({ hasText: text }).first().waitFor({ timeout: 30_000 });
 }
 
-async function setWidth(page: Page, px: number): Promise<void> {
-  await page.evaluate((w) => {
-    (document.querySelector("#pane") as HTMLElement).style.width = `${w}px`;
-  }, px);
-}
-
 /** The step at 350 px and at 320 px (no sideways scroll at either), each with a screenshot and no serious axe finding. */
 async function shoot(page: Page, name: string): Promise<void> {
   for (const width of [350, 320]) {
-    await setWidth(page, width);
+    await setPaneWidth(page, width);
     const frame = paneFrame(page);
     await frame.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
     const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -85,7 +76,7 @@ async function shoot(page: Page, name: string): Promise<void> {
     await paneScreenshot(page, `desk-${name}-${width}`);
     expect({ name, width, violations: await seriousViolations(page) }).toEqual({ name, width, violations: [] });
   }
-  await setWidth(page, 350);
+  await setPaneWidth(page, 350);
 }
 
 const AXE = readFileSync(path.join(require.resolve("axe-core"), "..", "axe.min.js"), "utf8");

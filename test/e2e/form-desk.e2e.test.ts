@@ -3,7 +3,7 @@
 // clipped at 320 px, and Tab reaches every control. Screenshots: test-output/screenshots/form-*.png.
 import type { Frame, FrameLocator } from "playwright-core";
 import { startHarness, type HarnessServer } from "./harness/server";
-import { harness, paneFrame, paneLocator, paneScreenshot } from "./pane-support";
+import { harness, paneFrame, paneLocator, paneScreenshot, setPaneWidth } from "./pane-support";
 import { launchBrowser, type BrowserSession } from "./support/browser";
 
 let server: HarnessServer;
@@ -35,12 +35,7 @@ async function settled(): Promise<void> {
   await pane.locator('main[data-working="false"] [data-testid=summary]').waitFor({ timeout: 30_000 });
 }
 
-async function paneWidth(px: number): Promise<void> {
-  await session.page.evaluate((w) => {
-    (document.querySelector("#pane") as HTMLElement).style.width = `${w}px`;
-  }, px);
-  await frame.waitForFunction((w) => document.documentElement.clientWidth <= w, px);
-}
+const paneWidth = (px: number) => setPaneWidth(session.page, px);
 
 async function animationsDone(): Promise<void> {
   await frame.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));

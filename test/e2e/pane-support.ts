@@ -1,6 +1,7 @@
 // Helpers for the pane's browser tests and benchmark: the pane's frame, the harness API, the check-version signal
 // (data-check-version on the summary increases with every check the pane shows), pane screenshots.
 import { mkdirSync } from "node:fs";
+import ExcelJS from "exceljs";
 import path from "node:path";
 import type { Frame, FrameLocator, Page } from "playwright-core";
 import type { HarnessApi } from "./harness/page/harness-api";
@@ -46,5 +47,24 @@ export async function paneScreenshot(page: Page, name: string): Promise<string> 
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.locator("#pane").screenshot({ path: file });
+  return file;
+}
+
+/** The pane's frame made `px` wide (the harness page's #pane), once its document has taken the width. */
+export async function setPaneWidth(page: Page, px: number): Promise<void> {
+  await page.evaluate((w) => {
+    (document.querySelector("#pane") as HTMLElement).style.width = `${w}px`;
+  }, px);
+  // The frame of the #pane element itself: right after page.goto the pane's document may not be loaded yet.
+  const frame = await (await page.locator("#pane").elementHandle())?.contentFrame();
+  await frame?.waitForFunction((w) => document.documentElement.clientWidth <= w, px);
+}
+
+/** The reviewer's own workbook as the review tests open it: one empty sheet 「審査」, written in `dir`; its path. */
+export async function blankReviewWorkbook(dir: string): Promise<string> {
+  const blank = new ExcelJS.Workbook();
+  blank.addWorksheet("審査");
+  const file = path.join(dir, "審査用.xlsx");
+  await blank.xlsx.writeFile(file);
   return file;
 }

@@ -3,11 +3,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import type { Frame, FrameLocator } from "playwright-core";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 import { startHarness, type HarnessServer } from "./harness/server";
-import { harness, paneFrame, paneScreenshot } from "./pane-support";
+import { blankReviewWorkbook, harness, paneFrame, paneScreenshot, setPaneWidth } from "./pane-support";
 import { launchBrowser, type BrowserSession } from "./support/browser";
 
 const dir = mkdtempSync(path.join(tmpdir(), "review-desk-"));
@@ -20,10 +19,7 @@ let session: BrowserSession;
 beforeAll(async () => {
   writeFileSync(fileA, await xlsxBytes());
   writeFileSync(fileB, await xlsxBytes(otherInstitution, keepRows(4, 7)));
-  const blank = new ExcelJS.Workbook();
-  blank.addWorksheet("審査");
-  const blankPath = path.join(dir, "審査用.xlsx");
-  await blank.xlsx.writeFile(blankPath);
+  const blankPath = await blankReviewWorkbook(dir);
   server = await startHarness({ workbook: blankPath });
   session = await launchBrowser();
   await session.page.goto(server.url);
@@ -41,11 +37,7 @@ afterAll(async () => {
 const pane = (): FrameLocator => session.page.frameLocator("#pane");
 const card = (id: string) => pane().locator(`[data-testid="submission"][data-id="${id}"]`);
 
-async function paneWidth(px: number): Promise<void> {
-  await session.page.evaluate((w) => {
-    (document.querySelector("#pane") as HTMLElement).style.width = `${w}px`;
-  }, px);
-}
+const paneWidth = (px: number) => setPaneWidth(session.page, px);
 
 async function expectText(locator: ReturnType<FrameLocator["locator"]>, text: string): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor({ timeout: 30_000 });

@@ -6,7 +6,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Encoding from "encoding-japanese";
-import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { simpleParser } from "mailparser";
 import type { FrameLocator } from "playwright-core";
@@ -14,7 +13,7 @@ import { main } from "../../src/cli/main";
 import { keepRows, otherInstitution, xlsxBytes } from "../domain/review/submitted-files";
 import { SAMPLE_ISSUED } from "../support/samples";
 import { startHarness, type HarnessServer } from "./harness/server";
-import { paneScreenshot } from "./pane-support";
+import { blankReviewWorkbook, paneScreenshot, setPaneWidth } from "./pane-support";
 import { launchBrowser, type BrowserSession } from "./support/browser";
 
 const URL_TEXT = "https://nesid-registration.example.invalid/login";
@@ -28,11 +27,7 @@ let session: BrowserSession;
 beforeAll(async () => {
   writeFileSync(fileA, await xlsxBytes());
   writeFileSync(fileB, await xlsxBytes(otherInstitution, keepRows(4, 7)));
-  // The reviewer's own workbook: one empty sheet.
-  const blank = new ExcelJS.Workbook();
-  blank.addWorksheet("審査");
-  const blankPath = path.join(dir, "審査用.xlsx");
-  await blank.xlsx.writeFile(blankPath);
+  const blankPath = await blankReviewWorkbook(dir);
   harness = await startHarness({ workbook: blankPath });
   session = await launchBrowser();
 });
@@ -84,9 +79,7 @@ it("two submissions in, one registration CSV and a zip of drafts out", async () 
   await expectText(p.getByTestId("export-summary"), "出力 13行（Shift_JIS）・出力しなかった行 5行");
   await expectText(p.getByTestId("refused-rows"), "C列：連絡先電話番号が入力されていません。");
   await expectText(p.getByTestId("refused-group").first(), "S001 山手10医院.xlsx（承認）：エラーのある行 4行");
-  await page.evaluate(() => {
-    (document.querySelector("#pane") as HTMLElement).style.width = "350px";
-  });
+  await setPaneWidth(page, 350);
   await paneScreenshot(page, "review-03-export-refused-350");
   const text = Encoding.convert(Array.from(csv.bytes), { from: "SJIS", to: "UNICODE", type: "string" });
   const lines = text.split("\r\n");

@@ -8,7 +8,7 @@ import type { FrameLocator } from "playwright-core";
 import { keepRows, otherInstitution, removeSheet, setCell, type Edit } from "../domain/review/submitted-files";
 import { SAMPLE_FORM, SAMPLE_MASTERS } from "../support/samples";
 import { startHarness, type HarnessServer } from "./harness/server";
-import { paneScreenshot } from "./pane-support";
+import { paneScreenshot, setPaneWidth } from "./pane-support";
 import { launchBrowser, type BrowserSession } from "./support/browser";
 
 const COUNT = 50;
@@ -39,9 +39,7 @@ beforeAll(async () => {
   server = await startHarness({ workbook: SAMPLE_MASTERS });
   session = await launchBrowser();
   await session.page.goto(server.url);
-  await session.page.evaluate(() => {
-    (document.querySelector("#pane") as HTMLElement).style.width = "350px";
-  });
+  await setPaneWidth(session.page, 350);
   await pane().getByRole("tab", { name: "審査（自治体）" }).click();
   await pane().getByRole("button", { name: "申請様式を取り込む" }).waitFor();
 });
