@@ -38,15 +38,21 @@ export function Messages() {
   const styles = useStyles();
   const group = useRef<HTMLDivElement>(null);
   // After 元に戻す of a bulk fix its button is gone with its message: the focus goes to the sentence saying what was
-  // put back (the cells undone), not to the page.
-  const undo = async () => {
-    await pane.undoLastFix();
-    requestAnimationFrame(() => group.current?.querySelector<HTMLElement>('[data-testid="pane-message"]')?.focus());
+  // put back (the cells undone), not to the page — once that sentence is rendered (the newest message, without 元に戻す).
+  const focusAfterUndo = useRef(false);
+  const undo = () => {
+    focusAfterUndo.current = true;
+    void pane.undoLastFix();
   };
   const messages = usePaneState((s) => s.messages);
   const capabilities = usePaneState((s) => s.capabilities);
   const notices = usePaneState((s) => s.check?.notices);
   const limits = capabilities ? hostLimits(capabilities) : [];
+  useEffect(() => {
+    if (!focusAfterUndo.current || messages.length === 0 || messages[0].undo) return;
+    focusAfterUndo.current = false;
+    group.current?.querySelector<HTMLElement>('[data-testid="pane-message"]')?.focus();
+  }, [messages]);
   const bars = [
     ...messages.map((m) => (
       <MessageBar layout="multiline" key={`m${m.id}`} intent={m.intent} role={m.intent === "error" ? "alert" : "status"} tabIndex={-1} data-testid="pane-message" data-intent={m.intent}>
@@ -56,7 +62,7 @@ export function Messages() {
             <Button appearance="transparent" aria-label="このメッセージを閉じる" icon={<Dismiss20Regular />} onClick={() => pane.dismissMessage(m.id)} />
           }
         >
-          {m.undo && <UndoFixButton key={m.id} onClick={() => void undo()} />}
+          {m.undo && <UndoFixButton key={m.id} onClick={undo} />}
         </MessageBarActions>
       </MessageBar>
     )),
